@@ -1,0 +1,135 @@
+/**
+ * The rule table: one row per function deriv knows.
+ *
+ * A row is data: its parameters, one partial derivative per parameter written
+ * as a template in deriv's own input syntax (parsed once, on first use), the
+ * domain where the function is smooth (prose for people, sample intervals for
+ * the table test), its LaTeX spelling, and a numeric implementation.
+ * The differentiator applies the chain rule once for every row; adding a
+ * function means adding a row here and nothing else.
+ *
+ * Conventions (documented in the README):
+ * - heaviside(u) is 1 for u > 0 and 0 for u <= 0, so relu'(0) = 0 as in PyTorch.
+ * - sign(0) = 0; abs'(u) = sign(u), 0 at the kink.
+ */
+import { heaviside, sigmoid, softplus, relu } from '../src/numeric-functions.js';
+
+/** How a row is spelled in LaTeX: an operator name applied to parenthesised arguments, or a template. */
+export type LatexSpelling =
+  | { readonly operator: string } // \sin\left(u\right), \max\left(a, b\right)
+  | { readonly template: string }; // #0, #1 stand for the printed arguments
+
+export interface FunctionRow {
+  /** The canonical name, as printed in text output (mathjs-compatible). */
+  readonly name: string;
+  /** Other names the parser accepts for this row (ln → log, step → heaviside). */
+  readonly aliases?: readonly string[];
+  /** Parameter names used in the partial templates. Their count is the arity. */
+  readonly params: readonly string[];
+  /** ∂f/∂param for each parameter, in input syntax over the parameter names. */
+  readonly partials: readonly string[];
+  /** Where the row is smooth, in words. */
+  readonly domain: string;
+  /** Per parameter, an interval to draw test points from inside the smooth domain. */
+  readonly sample: readonly SampleInterval[];
+  readonly latex: LatexSpelling;
+  /** f(-u) = -f(u) (odd) or f(u) (even): used to canonicalise signs. */
+  readonly parity?: 'odd' | 'even';
+  /** f(g(u)) = u for every u where both are defined: exp has inverse log. */
+  readonly inverse?: string;
+  /** The function is the k-th root, folded exactly at rational perfect powers (sqrt(9/4) = 3/2). */
+  readonly root?: 2 | 3;
+  /** Exact values at numeric arguments, where the result is rational: sin(0) = 0. */
+  readonly exact?: (...xs: number[]) => number | undefined;
+  readonly evaluate: (...xs: number[]) => number;
+  /** One line for --help / README. */
+  readonly summary: string;
+}
+
+/** [lo, hi], or [lo, hi, minAbs] to keep away from a kink at 0. */
+export type SampleInterval = readonly [number, number] | readonly [number, number, number];
+
+const op = (operator: string): LatexSpelling => ({ operator });
+const tpl = (template: string): LatexSpelling => ({ template });
+const R: readonly [number, number] = [-3, 3];
+const POS: readonly [number, number] = [0.2, 4];
+const UNIT: readonly [number, number] = [-0.9, 0.9];
+const NONZERO: SampleInterval = [-3, 3, 0.1];
+/** Exact value only at 0, where many functions are 0. */
+const zeroAtZero = (x: number): number | undefined => (x === 0 ? 0 : undefined);
+const oneAtZero = (x: number): number | undefined => (x === 0 ? 1 : undefined);
+
+export const FUNCTION_ROWS: readonly FunctionRow[] = [
+  // name      params      partials                                   domain             sample
+  { name: 'pow', params: ['a', 'b'], partials: ['b*a^(b-1)', 'a^b*log(a)'], domain: 'a > 0, or b an integer', sample: [POS, R],
+    latex: tpl('{#0}^{#1}'), evaluate: Math.pow, summary: 'a^b; x^n, a^x and f^g alike' },
+  { name: 'exp', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
+    latex: tpl('e^{#0}'), inverse: 'log', exact: oneAtZero, evaluate: Math.exp, summary: 'e^u' },
+  { name: 'log', aliases: ['ln'], params: ['u'], partials: ['1/u'], domain: 'u > 0', sample: [POS],
+    latex: op('\\ln'), inverse: 'exp', exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, summary: 'natural logarithm (ln is the same)' },
+  { name: 'log', params: ['u', 'b'], partials: ['1/(u*log(b))', '-log(u)/(b*log(b)^2)'], domain: 'u > 0, b > 0, b ≠ 1', sample: [POS, [1.5, 4]],
+    latex: tpl('\\log_{#1}\\left(#0\\right)'), evaluate: (u, b) => Math.log(u) / Math.log(b), summary: 'logarithm of u to base b' },
+  { name: 'log2', params: ['u'], partials: ['1/(u*log(2))'], domain: 'u > 0', sample: [POS],
+    latex: op('\\log_{2}'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log2, summary: 'base-2 logarithm' },
+  { name: 'log10', params: ['u'], partials: ['1/(u*log(10))'], domain: 'u > 0', sample: [POS],
+    latex: op('\\log_{10}'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log10, summary: 'base-10 logarithm' },
+  { name: 'log1p', params: ['u'], partials: ['1/(1+u)'], domain: 'u > -1', sample: [[-0.8, 3]],
+    latex: tpl('\\ln\\left(1 + #0\\right)'), exact: zeroAtZero, evaluate: Math.log1p, summary: 'log(1+u)' },
+  { name: 'expm1', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
+    latex: tpl('\\left(e^{#0} - 1\\right)'), exact: zeroAtZero, evaluate: Math.expm1, summary: 'exp(u)-1' },
+  { name: 'sqrt', params: ['u'], partials: ['1/(2*sqrt(u))'], domain: 'u > 0', sample: [POS],
+    latex: tpl('\\sqrt{#0}'), root: 2, evaluate: Math.sqrt, summary: 'square root' },
+  { name: 'cbrt', params: ['u'], partials: ['1/(3*cbrt(u)^2)'], domain: 'u ≠ 0', sample: [POS],
+    latex: tpl('\\sqrt[3]{#0}'), root: 3, parity: 'odd', evaluate: Math.cbrt, summary: 'real cube root' },
+
+  { name: 'sin', params: ['u'], partials: ['cos(u)'], domain: 'all real u', sample: [R],
+    latex: op('\\sin'), parity: 'odd', exact: zeroAtZero, evaluate: Math.sin, summary: 'sine' },
+  { name: 'cos', params: ['u'], partials: ['-sin(u)'], domain: 'all real u', sample: [R],
+    latex: op('\\cos'), parity: 'even', exact: oneAtZero, evaluate: Math.cos, summary: 'cosine' },
+  { name: 'tan', params: ['u'], partials: ['sec(u)^2'], domain: 'cos(u) ≠ 0', sample: [[-1.2, 1.2]],
+    latex: op('\\tan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.tan, summary: 'tangent' },
+  { name: 'sec', params: ['u'], partials: ['sec(u)*tan(u)'], domain: 'cos(u) ≠ 0', sample: [[-1.2, 1.2]],
+    latex: op('\\sec'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cos(x), summary: 'secant' },
+  { name: 'csc', params: ['u'], partials: ['-csc(u)*cot(u)'], domain: 'sin(u) ≠ 0', sample: [[0.2, 2.9]],
+    latex: op('\\csc'), parity: 'odd', evaluate: (x) => 1 / Math.sin(x), summary: 'cosecant' },
+  { name: 'cot', params: ['u'], partials: ['-csc(u)^2'], domain: 'sin(u) ≠ 0', sample: [[0.2, 2.9]],
+    latex: op('\\cot'), parity: 'odd', evaluate: (x) => 1 / Math.tan(x), summary: 'cotangent' },
+  { name: 'asin', params: ['u'], partials: ['1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
+    latex: op('\\arcsin'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asin, summary: 'inverse sine' },
+  { name: 'acos', params: ['u'], partials: ['-1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
+    latex: op('\\arccos'), evaluate: Math.acos, summary: 'inverse cosine' },
+  { name: 'atan', params: ['u'], partials: ['1/(1+u^2)'], domain: 'all real u', sample: [R],
+    latex: op('\\arctan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atan, summary: 'inverse tangent' },
+  { name: 'atan2', params: ['y', 'x'], partials: ['x/(x^2+y^2)', '-y/(x^2+y^2)'], domain: '(x, y) ≠ (0, 0), off the cut x < 0, y = 0', sample: [R, POS],
+    latex: tpl('\\operatorname{atan2}\\left(#0, #1\\right)'), evaluate: Math.atan2, summary: 'angle of the point (x, y)' },
+
+  { name: 'sinh', params: ['u'], partials: ['cosh(u)'], domain: 'all real u', sample: [R],
+    latex: op('\\sinh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.sinh, summary: 'hyperbolic sine' },
+  { name: 'cosh', params: ['u'], partials: ['sinh(u)'], domain: 'all real u', sample: [R],
+    latex: op('\\cosh'), parity: 'even', exact: oneAtZero, evaluate: Math.cosh, summary: 'hyperbolic cosine' },
+  { name: 'tanh', params: ['u'], partials: ['1-tanh(u)^2'], domain: 'all real u', sample: [R],
+    latex: op('\\tanh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.tanh, summary: 'hyperbolic tangent' },
+  { name: 'asinh', params: ['u'], partials: ['1/sqrt(u^2+1)'], domain: 'all real u', sample: [R],
+    latex: op('\\operatorname{arsinh}'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asinh, summary: 'inverse hyperbolic sine' },
+  { name: 'acosh', params: ['u'], partials: ['1/sqrt(u^2-1)'], domain: 'u > 1', sample: [[1.2, 4]],
+    latex: op('\\operatorname{arcosh}'), evaluate: Math.acosh, summary: 'inverse hyperbolic cosine' },
+  { name: 'atanh', params: ['u'], partials: ['1/(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
+    latex: op('\\operatorname{artanh}'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, summary: 'inverse hyperbolic tangent' },
+
+  { name: 'abs', params: ['u'], partials: ['sign(u)'], domain: 'u ≠ 0', sample: [NONZERO],
+    latex: tpl('\\left|#0\\right|'), parity: 'even', exact: Math.abs, evaluate: Math.abs, summary: 'absolute value; abs\'(0) taken as 0' },
+  { name: 'sign', params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
+    latex: op('\\operatorname{sgn}'), parity: 'odd', exact: Math.sign, evaluate: Math.sign, summary: 'sign: -1, 0 or 1' },
+  { name: 'heaviside', aliases: ['step'], params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
+    latex: tpl('\\mathbf{1}\\left[#0 > 0\\right]'), exact: heaviside, evaluate: heaviside, summary: 'unit step: 1 if u > 0, else 0 (so relu\'(0) = 0)' },
+  { name: 'max', params: ['a', 'b'], partials: ['heaviside(a-b)', 'heaviside(b-a)'], domain: 'a ≠ b', sample: [R, R],
+    latex: op('\\max'), exact: Math.max, evaluate: Math.max, summary: 'larger of a and b; max(0, u) is ReLU' },
+  { name: 'min', params: ['a', 'b'], partials: ['heaviside(b-a)', 'heaviside(a-b)'], domain: 'a ≠ b', sample: [R, R],
+    latex: op('\\min'), exact: Math.min, evaluate: Math.min, summary: 'smaller of a and b' },
+  { name: 'relu', params: ['u'], partials: ['heaviside(u)'], domain: 'u ≠ 0', sample: [NONZERO],
+    latex: op('\\operatorname{ReLU}'), exact: relu, evaluate: relu, summary: 'max(0, u); relu\'(0) taken as 0' },
+  { name: 'sigmoid', params: ['u'], partials: ['sigmoid(u)*(1-sigmoid(u))'], domain: 'all real u', sample: [R],
+    latex: op('\\sigma'), exact: (x) => (x === 0 ? 0.5 : undefined), evaluate: sigmoid, summary: 'logistic function 1/(1+exp(-u))' },
+  { name: 'softplus', params: ['u'], partials: ['sigmoid(u)'], domain: 'all real u', sample: [R],
+    latex: op('\\operatorname{softplus}'), evaluate: softplus, summary: 'log(1+exp(u))' },
+];

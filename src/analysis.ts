@@ -1,0 +1,84 @@
+/**
+ * Facts about expressions, memoised per node (nodes are immutable and shared,
+ * so a fact computed once holds for every later use).
+ */
+import type { Expr } from './expr.js';
+import { foldDag } from './walk.js';
+
+const EMPTY: ReadonlySet<string> = new Set();
+const freeMemo = new WeakMap<Expr, ReadonlySet<string>>();
+
+/** The variable names an expression depends on. O(1) after the first call on a node. */
+export function freeVariables(e: Expr): ReadonlySet<string> {
+  const cached = freeMemo.get(e);
+  if (cached !== undefined) return cached;
+  const local = new Map<Expr, ReadonlySet<string>>();
+  return foldDag<ReadonlySet<string>>(
+    e,
+    (node, kids) => {
+      const known = freeMemo.get(node);
+      if (known !== undefined) return known;
+      let out: ReadonlySet<string>;
+      if (node.kind === 'sym') out = new Set([node.name]);
+      else if (kids.length === 0) out = EMPTY;
+      else {
+        // Reuse a child's set when it already holds everything (the common case).
+        let largest = kids[0]!;
+        for (const k of kids) if (k.size > largest.size) largest = k;
+        let merged: Set<string> | undefined;
+        for (const k of kids) {
+          if (k === largest) continue;
+          for (const v of k) {
+            if (!largest.has(v) && !(merged?.has(v) ?? false)) {
+              merged ??= new Set(largest);
+              merged.add(v);
+            }
+          }
+        }
+        out = merged ?? largest;
+      }
+      freeMemo.set(node, out);
+      return out;
+    },
+    local,
+  );
+}
+
+export const dependsOn = (e: Expr, x: string): boolean => freeVariables(e).has(x);
+
+/**
+ * Variables in a stable order: first appearance in a depth-first, left-to-right
+ * reading of the canonical form. Used when the caller has no input text to
+ * take the order from.
+ */
+export function variablesInOrder(e: Expr): string[] {
+  return [...freeVariables(e)].sort();
+}
+
+/** Number of distinct nodes (the DAG's size). */
+export function dagSize(e: Expr): number {
+  const memo = new Map<Expr, number>();
+  foldDag<number>(e, () => 1, memo);
+  return memo.size;
+}
+
+const treeSizeMemo = new WeakMap<Expr, number>();
+
+/**
+ * Size of the expression written out as a tree (every shared subterm counted
+ * each time it occurs), saturating at 2^53. Memoised per node, so the
+ * simplifier can compare candidate forms cheaply.
+ */
+export function treeSize(e: Expr, cap = Number.MAX_SAFE_INTEGER): number {
+  const cached = treeSizeMemo.get(e);
+  if (cached !== undefined) return Math.min(cached, cap);
+  const size = foldDag<number>(e, (node, kids) => {
+    const known = treeSizeMemo.get(node);
+    if (known !== undefined) return known;
+    let s = 1;
+    for (const k of kids) s = Math.min(Number.MAX_SAFE_INTEGER, s + k);
+    treeSizeMemo.set(node, s);
+    return s;
+  });
+  return Math.min(size, cap);
+}

@@ -1,0 +1,129 @@
+/**
+ * The library's front door: derivative, gradient, parse, simplify.
+ * Everything here composes the pipeline parse → differentiate → simplify →
+ * print; no algebra lives in this file.
+ */
+import type { Expr } from './expr.js';
+import { parseWithInfo, type ParseOptions } from './parse/parser.js';
+import { differentiate, type TraceStep } from './diff.js';
+import { simplify as simplifyExpr, type SimplifyOptions } from './simplify/simplify.js';
+import { toText } from './print/text.js';
+import { toLatex } from './print/latex.js';
+import { evaluate as evaluateExpr, type Scope } from './evaluate.js';
+import { freeVariables } from './analysis.js';
+import { checkVariableName } from './names.js';
+import { DerivError } from './errors.js';
+
+/** Variable order remembered for expressions that came from text (drives display order). */
+const orderOf = new WeakMap<Expr, readonly string[]>();
+
+export interface DerivativeOptions extends ParseOptions, SimplifyOptions {
+  /** Differentiate this many times with respect to each listed variable in turn (default 1). */
+  readonly order?: number;
+  /** Simplify the result (default true). Without it you get the raw canonical form. */
+  readonly simplify?: boolean;
+  /** Receives the differentiator's trace, one step per node, for each pass. */
+  readonly trace?: (step: TraceStep, wrt: string) => void;
+}
+
+/** Parse text into a canonical expression. Throws DerivError (PARSE, UNKNOWN_FUNCTION, ARITY, …). */
+export function parse(text: string, options: ParseOptions = {}): Expr {
+  const { expr, variables } = parseWithInfo(text, options);
+  if (!orderOf.has(expr)) orderOf.set(expr, variables);
+  return expr;
+}
+
+/** The variables of an expression in display order: as first written, when it came from text. */
+export function variablesOf(e: Expr): string[] {
+  const known = orderOf.get(e);
+  const free = freeVariables(e);
+  const ordered = (known ?? []).filter((v) => free.has(v));
+  const rest = [...free].filter((v) => !ordered.includes(v)).sort();
+  return [...ordered, ...rest];
+}
+
+function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[] } {
+  if (typeof input === 'string') {
+    const { expr, variables } = parseWithInfo(input, options);
+    if (!orderOf.has(expr)) orderOf.set(expr, variables);
+    return { expr, order: variables };
+  }
+  return { expr: input, order: variablesOf(input) };
+}
+
+/** Simplify an expression (or text) to textbook form. Never changes its value. */
+export function simplify(input: string | Expr, options: SimplifyOptions & ParseOptions = {}): Expr {
+  return simplifyExpr(toExpr(input, options).expr, options);
+}
+
+/** A computed derivative: the expression plus how to print and evaluate it. */
+export class Derivative {
+  /** The differentiated function. */
+  readonly input: Expr;
+  /** The variables differentiated with respect to, in order (['x', 'x'] is the second derivative). */
+  readonly wrt: readonly string[];
+  /** The derivative itself. */
+  readonly expr: Expr;
+  /** Variable order used for display (first appearance in the input). */
+  readonly order: readonly string[];
+
+  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[]) {
+    this.input = input;
+    this.wrt = Object.freeze([...wrt]);
+    this.expr = expr;
+    this.order = order;
+  }
+
+  /** mathjs-compatible text, e.g. `2*x*w`. */
+  toString(): string {
+    return toText(this.expr, { order: this.order });
+  }
+  /** LaTeX of the derivative's right-hand side, e.g. `2 x w`. */
+  toTex(): string {
+    return toLatex(this.expr, { order: this.order });
+  }
+  /** The derivative's value at a point (double precision). */
+  evaluate(scope: Scope = {}): number {
+    return evaluateExpr(this.expr, scope);
+  }
+  toJSON(): { wrt: readonly string[]; text: string; latex: string } {
+    return { wrt: this.wrt, text: this.toString(), latex: this.toTex() };
+  }
+}
+
+function checkOrder(order: number | undefined): number {
+  const n = order ?? 1;
+  if (!Number.isInteger(n) || n < 0 || n > 100)
+    throw new DerivError('BAD_OPTION', `the order must be a whole number from 0 to 100, got ${String(order)}`);
+  return n;
+}
+
+/**
+ * ∂ⁿf/∂x₁…∂xₙ. A list `wrt` differentiates successively (['x', 'y'] is ∂²f/∂x∂y,
+ * as SymPy's diff(f, x, y)); `order` repeats the whole list.
+ */
+export function derivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions = {}): Derivative {
+  const { expr, order } = toExpr(input, options);
+  const names = (typeof wrt === 'string' ? [wrt] : [...wrt]).map((v) => checkVariableName(v));
+  if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
+  const times = checkOrder(options.order);
+  const sequence: string[] = [];
+  for (let i = 0; i < times; i++) sequence.push(...names);
+  let result = expr;
+  for (const x of sequence) {
+    const trace = options.trace;
+    result = differentiate(result, x, trace === undefined ? {} : { trace: (s) => trace(s, x) });
+    if (options.simplify !== false) result = simplifyExpr(result, options);
+  }
+  return new Derivative(expr, sequence, result, order);
+}
+
+/**
+ * The gradient: one first derivative per variable, in order. Variables default
+ * to the expression's free variables in order of first appearance.
+ */
+export function gradient(input: string | Expr, vars?: readonly string[], options: DerivativeOptions = {}): Derivative[] {
+  const { expr, order } = toExpr(input, options);
+  const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
+  return names.map((v) => derivative(expr, v, { ...options, order: 1 }));
+}

@@ -1,0 +1,161 @@
+/**
+ * The `deriv` command line: argument parsing (commander) and output only.
+ * Every result comes from the library; this file decides what to print where.
+ * `run` is in-process and returns the exit code, so tests call it directly.
+ *
+ * Exit codes: 0 success; 2 invalid expression or options (PARSE, UNKNOWN_FUNCTION,
+ * ARITY, UNSUPPORTED, BAD_VARIABLE, BAD_OPTION); 3 TOO_LARGE; 4 UNDEFINED; 70 internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { derivative, gradient, parse, variablesOf, type Derivative } from '../api.js';
+import { DerivError, type ErrorCode } from '../errors.js';
+import { formatError, NO_PAINT, type Paint } from './format-error.js';
+import { textHeading, latexHeading } from '../print/heading.js';
+import { toText } from '../print/text.js';
+import { VERSION } from '../version.js';
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads all of standard input (only called when the expression comes from stdin). */
+  readonly readStdin: () => Promise<string>;
+  /** True when stdin is a terminal (then a missing expression is a usage error, not a read). */
+  readonly stdinIsTTY: boolean;
+  /** Colour on stderr: only for a terminal, and never with NO_COLOR set. */
+  readonly color: boolean;
+}
+
+const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
+  PARSE: 2, UNKNOWN_FUNCTION: 2, ARITY: 2, UNSUPPORTED: 2, BAD_VARIABLE: 2, BAD_OPTION: 2, TOO_LARGE: 3, UNDEFINED: 4,
+};
+
+const EXAMPLES = `Examples:
+  deriv "x*w^2+b^2" --wrt w                 2*x*w
+  deriv "x*w^2+b^2"                         the gradient, one line per variable
+  deriv "1/2*(w*x+b-y)^2" --wrt w,b         ∂/∂w = x*(w*x + b - y)  and  ∂/∂b = …
+  deriv "sin(x^2)" --wrt x --order 2        second derivative
+  deriv "x^2*y^3" --wrt x,y --mixed         ∂²/∂x∂y = 6*x*y^2
+  deriv "sigmoid(w*x+b)" --wrt w --format latex --name L
+  echo "x^3" | deriv --wrt x                read the expression from stdin
+`;
+
+type Format = 'text' | 'latex' | 'json';
+interface Options {
+  wrt?: string;
+  order: string;
+  mixed?: boolean;
+  format: Format;
+  name: string;
+  simplify: boolean;
+  maxLength?: string;
+}
+
+function paintFor(color: boolean): Paint {
+  if (!color) return NO_PAINT;
+  return {
+    red: (s) => `\u001b[31m${s}\u001b[39m`,
+    bold: (s) => `\u001b[1m${s}\u001b[22m`,
+    dim: (s) => `\u001b[2m${s}\u001b[22m`,
+  };
+}
+
+function parseWrt(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(',').map((s) => s.trim());
+  if (names.some((n) => n === ''))
+    throw new DerivError('BAD_VARIABLE', `--wrt has an empty name`, { input: text, position: Math.max(0, text.indexOf(',,') + 1), hint: 'list names separated by commas: --wrt w,b' });
+  return names;
+}
+
+function parseCount(text: string, what: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new DerivError('BAD_OPTION', `${what} must be a whole number, got '${text}'`);
+  return Number(text);
+}
+
+/** The derivatives the options ask for: one mixed partial, or one result per variable. */
+function compute(expression: string, opts: Options): Derivative[] {
+  const order = parseCount(opts.order, '--order');
+  const maxLength = opts.maxLength === undefined ? undefined : parseCount(opts.maxLength, '--max-length');
+  const common = { order, simplify: opts.simplify, ...(maxLength === undefined ? {} : { maxLength }) };
+  const expr = parse(expression, common);
+  const wrt = parseWrt(opts.wrt) ?? variablesOf(expr);
+  if (opts.mixed === true) return [derivative(expr, wrt, common)];
+  if (wrt.length === 0) return [derivative(expr, 'x', common)]; // a constant: its derivative is 0
+  return wrt.map((v) => derivative(expr, v, common));
+}
+
+function render(expression: string, results: readonly Derivative[], opts: Options, single: boolean): string {
+  switch (opts.format) {
+    case 'json': {
+      const input = results[0]!.input;
+      return JSON.stringify({
+        input: expression,
+        parsed: toText(input, { order: results[0]!.order }),
+        wrt: results.map((r) => (r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','))),
+        derivatives: results.map((r) => ({
+          wrt: r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','),
+          order: r.wrt.length,
+          text: r.toString(),
+          latex: r.toTex(),
+        })),
+      });
+    }
+    case 'latex':
+      return results.map((r) => `${latexHeading(r.wrt, opts.name)} = ${r.toTex()}`).join('\n');
+    default:
+      if (single) return results[0]!.toString();
+      return results.map((r) => `${textHeading(r.wrt)} = ${r.toString()}`).join('\n');
+  }
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const paint = paintFor(io.color);
+  const program = new Command('deriv')
+    .description('Symbolic derivatives in textbook form: exact, simplified, as text, LaTeX or JSON.')
+    .argument('[expression]', 'the function, in mathjs syntax; "-" or omitted reads stdin')
+    .option('-w, --wrt <vars>', 'differentiate with respect to these variables, comma-separated (default: all, as they appear)')
+    .option('-n, --order <n>', 'differentiate n times', '1')
+    .option('--mixed', 'with several --wrt variables: one mixed partial (∂²f/∂x∂y), not the gradient')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'latex', 'json']).default('text'))
+    .option('--name <name>', 'the function\'s name in LaTeX headings', 'f')
+    .option('--no-simplify', 'print the raw canonical derivative, without the simplifier')
+    .option('--max-length <chars>', 'longest expression accepted (default 2000000)')
+    .version(VERSION, '-V, --version')
+    .addHelpText('before', EXAMPLES + '\n')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s.replace(/\n$/, '')), writeErr: (s) => io.stderr(s.replace(/\n$/, '')) });
+
+  try {
+    program.parse(['node', 'deriv', ...argv]);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const opts = program.opts<Options>();
+  const arg = program.args[0];
+  try {
+    let source: string;
+    if (arg === undefined || arg === '-') {
+      if (arg === undefined && io.stdinIsTTY) {
+        io.stderr(`${paint.red('error')} no expression given\n${program.helpInformation()}`);
+        return 2;
+      }
+      source = await io.readStdin();
+    } else source = arg;
+    // Several non-empty lines on stdin: one expression per line, results in the same order.
+    const lines = arg === undefined || arg === '-' ? source.split(/\r?\n/).filter((l) => l.trim() !== '') : [source];
+    if (lines.length === 0) lines.push('');
+    const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
+    for (const line of lines) io.stdout(render(line, compute(line, opts), opts, single));
+    return 0;
+  } catch (e) {
+    if (e instanceof DerivError) {
+      io.stderr(formatError(e, paint));
+      return EXIT_CODES[e.code];
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`${paint.red('internal error')}: ${message}\nPlease report this with the command that caused it.`);
+    return 70;
+  }
+}

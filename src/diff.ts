@@ -1,0 +1,113 @@
+/**
+ * The differentiator: ∂e/∂x with every other variable held constant.
+ *
+ * One pass, bottom-up over the DAG (each shared subexpression is differentiated
+ * once), descending only into children that depend on x. Sums and products
+ * have their own rules; powers and every function go through the rule table
+ * and one generic chain rule:
+ *     ∂f(u₁…uₙ)/∂x = Σᵢ (∂f/∂uᵢ)(u₁…uₙ) · ∂uᵢ/∂x     over the uᵢ that depend on x.
+ * Arguments that do not depend on x are skipped, so x² never produces ln x.
+ * An optional trace records which rule produced each derivative (for --steps).
+ */
+import { type Expr, add, mul, ZERO_EXPR, ONE_EXPR, children } from './expr.js';
+import { dependsOn } from './analysis.js';
+import { rowFor } from './function-table.js';
+import { partialAt } from './templates.js';
+import { foldDag } from './walk.js';
+import { DerivError } from './errors.js';
+
+export type RuleId =
+  | 'constant' // the node does not depend on x
+  | 'variable' // ∂x/∂x = 1
+  | 'sum'
+  | 'constant-factor' // c·f with only f depending on x
+  | 'product'
+  | 'power' // the pow row, base depends on x, exponent constant
+  | 'exponential' // the pow row, only the exponent depends on x
+  | 'general-power' // f^g, both depend on x
+  | 'function'; // a table row applied to a bare variable (no chain needed)
+
+export interface TraceStep {
+  readonly rule: RuleId | 'chain';
+  /** The table row used (function name), for 'chain' and 'function' steps. */
+  readonly row?: string;
+  readonly before: Expr;
+  readonly after: Expr;
+  /** For chain steps: the outer partials ∂f/∂uᵢ and inner derivatives ∂uᵢ/∂x, per dependent argument. */
+  readonly parts?: readonly { readonly inner: Expr; readonly outer: Expr; readonly innerDerivative: Expr }[];
+}
+
+export interface DiffOptions {
+  /** Receives one step per differentiated node, children before parents. */
+  readonly trace?: (step: TraceStep) => void;
+}
+
+/** ∂e/∂x. x must be a variable name (validated by the caller). */
+export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Expr {
+  const trace = options.trace;
+  const kidsOf = (node: Expr): readonly Expr[] => (dependsOn(node, x) ? children(node) : []);
+  return foldDag<Expr>(
+    e,
+    (node, d) => {
+      if (!dependsOn(node, x)) {
+        trace?.({ rule: 'constant', before: node, after: ZERO_EXPR });
+        return ZERO_EXPR;
+      }
+      const { result, step } = differentiateNode(node, x, d);
+      trace?.({ ...step, before: node, after: result });
+      return result;
+    },
+    new Map(),
+    kidsOf,
+  );
+}
+
+type Partial<T> = { [K in keyof T]?: T[K] };
+
+function differentiateNode(
+  node: Expr,
+  x: string,
+  d: readonly Expr[],
+): { result: Expr; step: Omit<TraceStep, 'before' | 'after'> & Partial<TraceStep> } {
+  switch (node.kind) {
+    case 'sym':
+      return { result: ONE_EXPR, step: { rule: 'variable' } };
+    case 'add':
+      return { result: add(...d), step: { rule: 'sum' } };
+    case 'mul': {
+      const dependent = node.factors.map((f) => dependsOn(f, x));
+      const count = dependent.filter(Boolean).length;
+      const terms: Expr[] = [];
+      node.factors.forEach((_, i) => {
+        if (!dependent[i]) return;
+        terms.push(mul(...node.factors.map((g, j) => (j === i ? d[i]! : g))));
+      });
+      return { result: add(...terms), step: { rule: count === 1 ? 'constant-factor' : 'product' } };
+    }
+    case 'pow':
+    case 'call': {
+      const args = node.kind === 'pow' ? [node.base, node.exp] : node.args;
+      const row = rowFor(node.kind === 'pow' ? 'pow' : node.fn, args.length);
+      if (row === undefined)
+        throw new DerivError('UNKNOWN_FUNCTION', `no derivative rule for ${node.kind === 'call' ? node.fn : 'pow'}`);
+      const parts: { inner: Expr; outer: Expr; innerDerivative: Expr }[] = [];
+      const terms: Expr[] = [];
+      args.forEach((arg, i) => {
+        if (!dependsOn(arg, x)) return;
+        const outer = partialAt(row, i, args);
+        parts.push({ inner: arg, outer, innerDerivative: d[i]! });
+        terms.push(mul(outer, d[i]!));
+      });
+      const result = add(...terms);
+      if (node.kind === 'pow') {
+        const rule = parts.length === 2 ? 'general-power' : dependsOn(node.base, x) ? 'power' : 'exponential';
+        const chained = parts.some((p) => p.inner.kind !== 'sym');
+        return { result, step: chained ? { rule: 'chain', row: 'pow', parts } : { rule, row: 'pow', parts } };
+      }
+      const bare = parts.length === 1 && parts[0]!.inner.kind === 'sym';
+      return { result, step: bare ? { rule: 'function', row: node.fn, parts } : { rule: 'chain', row: node.fn, parts } };
+    }
+    default:
+      return { result: ZERO_EXPR, step: { rule: 'constant' } };
+  }
+}

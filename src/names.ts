@@ -1,0 +1,23 @@
+/** What counts as a variable name, and checking names given from outside (--wrt, --at, gradient vars). */
+import { DerivError } from './errors.js';
+import { resolveFunctionName } from './function-table.js';
+import { CONSTANTS } from './parse/parser.js';
+
+const NAME = /^[A-Za-z_\u0391-\u03c9][A-Za-z0-9_\u0391-\u03c9]*$/;
+
+/** Throws BAD_VARIABLE unless `name` can be differentiated with respect to. */
+export function checkVariableName(name: string, what = 'variable'): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new DerivError('BAD_VARIABLE', `the ${what} name is empty`, { input: name, position: 0 });
+  if (!NAME.test(trimmed))
+    throw new DerivError('BAD_VARIABLE', `'${trimmed}' is not a variable name`, {
+      input: name,
+      position: Math.max(0, [...trimmed].findIndex((c, i) => !(i === 0 ? /[A-Za-z_\u0391-\u03c9]/ : /[A-Za-z0-9_\u0391-\u03c9]/).test(c))),
+      hint: 'a name is a letter or _ followed by letters, digits or _',
+    });
+  if (CONSTANTS.has(trimmed))
+    throw new DerivError('BAD_VARIABLE', `'${trimmed}' is a constant, not a variable`, { input: name, position: 0 });
+  if (resolveFunctionName(trimmed) !== undefined)
+    throw new DerivError('BAD_VARIABLE', `'${trimmed}' is a function, not a variable`, { input: name, position: 0 });
+  return trimmed;
+}

@@ -1,0 +1,21 @@
+/**
+ * Numeric implementations of the functions JavaScript's Math lacks.
+ * Shared by the rule table, the evaluator and the mathjs oracle in tests.
+ */
+
+/** Unit step with H(0) = 0, so that relu'(0) = 0 as in PyTorch. */
+export const heaviside = (x: number): number => (Number.isNaN(x) ? NaN : x > 0 ? 1 : 0);
+
+export const relu = (x: number): number => (Number.isNaN(x) ? NaN : x > 0 ? x : 0);
+
+/** Logistic sigmoid, computed without overflow for large |x|. */
+export function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const ex = Math.exp(x);
+  return ex / (1 + ex);
+}
+
+/** log(1 + e^x), computed without overflow for large x. */
+export function softplus(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}

@@ -1,0 +1,351 @@
+/**
+ * Parser: text → syntax tree (operator precedence, no recursion) → canonical Expr.
+ *
+ * The grammar is the scalar part of mathjs's, with its precedences:
+ *   + −  <  * /  <  implicit multiplication  <  "number/number name" (1/2x = (1/2)·x)
+ *        <  unary −  <  ^ (right-associative; its right operand may carry a unary sign)
+ * so −x^2 = −(x²), 2^−x^2 = 2^(−(x²)), a/b c = a/(b·c), 3x^2y = 3·x²·y.
+ * Both passes use explicit stacks, so nesting depth is bounded only by memory:
+ * 10,000 nested parentheses parse like any other input.
+ */
+import { DerivError } from '../errors.js';
+import { type Token, tokenize } from './lexer.js';
+import { type Expr, add, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } from '../expr.js';
+import { parseDecimal } from '../rational.js';
+import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-table.js';
+import { suggestName } from './suggest.js';
+
+/** The syntax tree, before canonicalisation. Positions point into the input. */
+type Syntax =
+  | { readonly t: 'num'; readonly text: string; readonly pos: number }
+  | { readonly t: 'name'; readonly name: string; readonly pos: number }
+  | { readonly t: 'neg'; readonly arg: Syntax; readonly pos: number }
+  | { readonly t: 'bin'; readonly op: string; readonly left: Syntax; readonly right: Syntax; readonly pos: number }
+  | { readonly t: 'call'; readonly name: string; readonly args: readonly Syntax[]; readonly pos: number };
+
+type StackEntry =
+  | { readonly kind: 'op'; readonly op: string; readonly prec: number; readonly pos: number; readonly unary: boolean }
+  | { readonly kind: 'paren'; readonly pos: number; readonly call?: { name: string; pos: number }; argc: number };
+
+const PREC_ADD = 1;
+const PREC_MUL = 2;
+const PREC_IMPLICIT = 3;
+const PREC_RULE2 = 4;
+const PREC_UNARY = 5;
+const PREC_POW = 6;
+
+export const CONSTANTS: ReadonlySet<string> = new Set(['e', 'pi']);
+
+export interface ParseOptions {
+  /** Longest input accepted, in characters (default 2,000,000). */
+  readonly maxLength?: number;
+}
+export interface ParseResult {
+  readonly expr: Expr;
+  /** Variable names in order of first appearance in the text (used for display order). */
+  readonly variables: readonly string[];
+}
+
+export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
+
+export function parseWithInfo(input: string, options: ParseOptions = {}): ParseResult {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_INPUT_LENGTH;
+  if (input.length > maxLength)
+    throw new DerivError('TOO_LARGE', `the input is ${input.length} characters long; the limit is ${maxLength}`, {
+      hint: 'raise the limit with the maxLength option (CLI: --max-length)',
+    });
+  const tokens = tokenize(input);
+  if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
+  const tree = buildTree(tokens, input);
+  return toExpr(tree, input);
+}
+
+export function parse(input: string, options: ParseOptions = {}): Expr {
+  return parseWithInfo(input, options).expr;
+}
+
+function isRule2Division(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  const beforeThat = tokens[k - 2];
+  const next = tokens[k + 1];
+  const after = tokens[k + 2];
+  return (
+    before?.type === 'number' &&
+    !(beforeThat?.type === 'op' && beforeThat.text === '^') &&
+    next?.type === 'number' &&
+    (after?.type === 'name' || after?.type === 'lparen')
+  );
+}
+
+function describe(tok: Token): string {
+  if (tok.type === 'end') return 'the end of the input';
+  return `'${tok.text}'`;
+}
+
+function buildTree(tokens: readonly Token[], input: string): Syntax {
+  const fail = (pos: number, message: string, hint?: string): never => {
+    throw new DerivError('PARSE', message, { position: pos, input, hint });
+  };
+  const operands: Syntax[] = [];
+  const stack: StackEntry[] = [];
+
+  const apply = (entry: StackEntry & { kind: 'op' }): void => {
+    if (entry.unary) {
+      const arg = operands.pop()!;
+      operands.push(entry.op === '-' ? { t: 'neg', arg, pos: entry.pos } : arg);
+    } else {
+      const right = operands.pop()!;
+      const left = operands.pop()!;
+      operands.push({ t: 'bin', op: entry.op, left, right, pos: entry.pos });
+    }
+  };
+  const pushBinary = (op: string, prec: number, pos: number): void => {
+    const rightAssoc = prec === PREC_POW;
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (top === undefined || top.kind !== 'op') break;
+      if (top.prec > prec || (top.prec === prec && !rightAssoc)) {
+        stack.pop();
+        apply(top);
+      } else break;
+    }
+    stack.push({ kind: 'op', op, prec, pos, unary: false });
+  };
+  /** Pop operators down to the nearest parenthesis; returns it (or undefined at the bottom). */
+  const popToParen = (): (StackEntry & { kind: 'paren' }) | undefined => {
+    for (;;) {
+      const top = stack.pop();
+      if (top === undefined) return undefined;
+      if (top.kind === 'paren') return top;
+      apply(top);
+    }
+  };
+
+  let expectOperand = true;
+  let k = 0;
+  while (k < tokens.length) {
+    const tok = tokens[k]!;
+    if (expectOperand) {
+      switch (tok.type) {
+        case 'number':
+          operands.push({ t: 'num', text: tok.text, pos: tok.pos });
+          expectOperand = false;
+          k++;
+          continue;
+        case 'name': {
+          const next = tokens[k + 1]!;
+          if (next.type === 'lparen') {
+            const resolved = resolveFunctionName(tok.text);
+            if (resolved === undefined) {
+              const guess = suggestName(tok.text, knownFunctionNames());
+              throw new DerivError('UNKNOWN_FUNCTION', `unknown function '${tok.text}'`, {
+                position: tok.pos,
+                input,
+                hint:
+                  (guess !== undefined ? `did you mean ${guess}? ` : '') +
+                  `For multiplication write ${tok.text}*(…). Known functions: ${knownFunctionNames().join(', ')}`,
+              });
+            }
+            stack.push({ kind: 'paren', pos: next.pos, call: { name: tok.text, pos: tok.pos }, argc: 0 });
+            k += 2;
+            if (tokens[k]!.type === 'rparen') {
+              // f(): a call without arguments.
+              stack.pop();
+              checkArity(tok.text, 0, tok.pos, input);
+            }
+            continue;
+          }
+          if (resolveFunctionName(tok.text) !== undefined && !CONSTANTS.has(tok.text))
+            fail(tok.pos, `'${tok.text}' is a function and needs parentheses`, `write ${tok.text}(x)`);
+          operands.push({ t: 'name', name: tok.text, pos: tok.pos });
+          expectOperand = false;
+          k++;
+          continue;
+        }
+        case 'lparen':
+          stack.push({ kind: 'paren', pos: tok.pos, argc: 0 });
+          k++;
+          continue;
+        case 'op':
+          if (tok.text === '-' || tok.text === '+') {
+            stack.push({ kind: 'op', op: tok.text, prec: PREC_UNARY, pos: tok.pos, unary: true });
+            k++;
+            continue;
+          }
+          if (k === 0) fail(tok.pos, `the expression starts with '${tok.text}'`, 'an operand must come first');
+          return fail(tok.pos, `expected an operand after '${tokens[k - 1]!.text}', found '${tok.text}'`);
+        case 'rparen':
+          return fail(tok.pos, k > 0 && tokens[k - 1]!.type === 'lparen' ? 'empty parentheses' : `expected an operand before ')'`);
+        case 'comma':
+          return fail(tok.pos, `expected an argument before ','`);
+        case 'end': {
+          const prev = tokens[k - 1]!;
+          return fail(tok.pos, `the expression ends after '${prev.text}'; an operand is missing`);
+        }
+      }
+    }
+    // After an operand: an operator, a closing bracket, a comma, the end, or implicit multiplication.
+    switch (tok.type) {
+      case 'op': {
+        const prec =
+          tok.text === '^' ? PREC_POW : tok.text === '+' || tok.text === '-' ? PREC_ADD : tok.text === '/' && isRule2Division(tokens, k) ? PREC_RULE2 : PREC_MUL;
+        pushBinary(tok.text, prec, tok.pos);
+        expectOperand = true;
+        k++;
+        continue;
+      }
+      case 'name':
+      case 'lparen':
+        pushBinary('*', PREC_IMPLICIT, tok.pos);
+        expectOperand = true;
+        continue; // the same token, now as an operand
+      case 'number':
+        if (tokens[k - 1]!.type === 'number')
+          fail(tok.pos, 'two numbers in a row', `write ${tokens[k - 1]!.text}*${tok.text} to multiply`);
+        pushBinary('*', PREC_IMPLICIT, tok.pos);
+        expectOperand = true;
+        continue;
+      case 'comma': {
+        const paren = popToParen();
+        if (paren === undefined || paren.call === undefined)
+          fail(tok.pos, `unexpected ',' outside a function's argument list`);
+        paren!.argc++;
+        stack.push(paren!);
+        expectOperand = true;
+        k++;
+        continue;
+      }
+      case 'rparen': {
+        const paren = popToParen();
+        if (paren === undefined) fail(tok.pos, `unmatched ')'`, 'remove it, or add the matching ( before it');
+        if (paren!.call !== undefined) {
+          const argc = paren!.argc + 1;
+          checkArity(paren!.call.name, argc, paren!.call.pos, input);
+          const args = operands.splice(operands.length - argc, argc);
+          operands.push({ t: 'call', name: paren!.call.name, args, pos: paren!.call.pos });
+        }
+        k++;
+        continue;
+      }
+      case 'end': {
+        for (;;) {
+          const top = stack.pop();
+          if (top === undefined) break;
+          if (top.kind === 'paren')
+            fail(top.pos, `this '(' is never closed`, `add ')' to close it`);
+          else apply(top as StackEntry & { kind: 'op' });
+        }
+        return operands[0]!;
+      }
+    }
+  }
+  return fail(input.length, `unexpected ${describe(tokens[tokens.length - 1]!)}`);
+}
+
+function checkArity(name: string, argc: number, pos: number, input: string): void {
+  const accepted = aritiesOf(name);
+  if (accepted.includes(argc)) return;
+  const want = accepted.map(String).join(' or ');
+  throw new DerivError('ARITY', `${name} takes ${want} argument${want === '1' ? '' : 's'}, got ${argc}`, {
+    position: pos,
+    input,
+  });
+}
+
+/**
+ * Canonicalise the syntax tree with an explicit stack. Chains of + − and of * /
+ * are gathered first and built with one n-ary constructor call each, so a
+ * 100,000-term sum costs one collection, not 100,000 re-flattenings.
+ */
+function toExpr(root: Syntax, input: string): ParseResult {
+  const variables: string[] = [];
+  const seen = new Set<string>();
+  interface Frame {
+    readonly node: Syntax;
+    readonly parts: readonly Syntax[];
+    readonly results: Expr[];
+  }
+  const partsOf = (node: Syntax): Syntax[] => {
+    switch (node.t) {
+      case 'neg':
+        return [node.arg];
+      case 'call':
+        return [...node.args];
+      case 'bin':
+        if (node.op === '^') return [node.left, node.right];
+        return gatherChain(node).map(([n]) => n);
+      default:
+        return [];
+    }
+  };
+  const leaf = (node: Syntax): Expr | undefined => {
+    if (node.t === 'num') return num(parseDecimal(node.text));
+    if (node.t === 'name') {
+      if (CONSTANTS.has(node.name)) return constant(node.name as 'e' | 'pi');
+      if (!seen.has(node.name)) {
+        seen.add(node.name);
+        variables.push(node.name);
+      }
+      return sym(node.name);
+    }
+    return undefined;
+  };
+  const combine = (node: Syntax, results: readonly Expr[]): Expr => {
+    switch (node.t) {
+      case 'neg':
+        return mul(MINUS_ONE_EXPR, results[0]!);
+      case 'call': {
+        const name = resolveFunctionName(node.name)!;
+        return name === 'pow' ? pow(results[0]!, results[1]!) : call(name, results);
+      }
+      case 'bin': {
+        if (node.op === '^') return pow(results[0]!, results[1]!);
+        const chain = gatherChain(node);
+        if (node.op === '+' || node.op === '-')
+          return add(...results.map((r, i) => (chain[i]![1] < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
+        return mul(...results.map((r, i) => (chain[i]![1] < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
+      }
+      default:
+        throw new DerivError('PARSE', 'internal: unexpected leaf', { position: node.pos, input });
+    }
+  };
+  const chains = new WeakMap<Syntax, [Syntax, number][]>();
+  const gatherChain = (node: Syntax & { t: 'bin' }): [Syntax, number][] => {
+    const cached = chains.get(node);
+    if (cached !== undefined) return cached;
+    const additive = node.op === '+' || node.op === '-';
+    const inChain = (n: Syntax): n is Syntax & { t: 'bin' } =>
+      n.t === 'bin' && (additive ? n.op === '+' || n.op === '-' : n.op === '*' || n.op === '/');
+    const out: [Syntax, number][] = [];
+    const work: [Syntax, number][] = [[node, 1]];
+    while (work.length > 0) {
+      const [n, sign] = work.pop()!;
+      if (inChain(n)) {
+        const flip = n.op === '-' || n.op === '/' ? -sign : sign;
+        work.push([n.right, flip], [n.left, sign]);
+      } else out.push([n, sign]);
+    }
+    chains.set(node, out);
+    return out;
+  };
+
+  const rootLeaf = leaf(root);
+  if (rootLeaf !== undefined) return { expr: rootLeaf, variables };
+  const stack: Frame[] = [{ node: root, parts: partsOf(root), results: [] }];
+  let result: Expr | undefined;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.results.length < frame.parts.length) {
+      const child = frame.parts[frame.results.length]!;
+      const asLeaf = leaf(child);
+      if (asLeaf !== undefined) frame.results.push(asLeaf);
+      else stack.push({ node: child, parts: partsOf(child), results: [] });
+      continue;
+    }
+    stack.pop();
+    const value = combine(frame.node, frame.results);
+    if (stack.length === 0) result = value;
+    else stack[stack.length - 1]!.results.push(value);
+  }
+  return { expr: result!, variables };
+}

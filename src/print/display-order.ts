@@ -1,0 +1,94 @@
+/**
+ * The order in which printers show the terms of a sum and the factors of a
+ * product. Canonical order inside Expr is by hash (fast, deterministic, but
+ * arbitrary); people expect their own order back: `w*x + b - y`, not
+ * `b - y + w*x`. So variables are ranked by first appearance in the input
+ * text, and terms and factors are sorted by the ranks of the variables they
+ * contain. Constants come first in a sum (`1 + 2*x`), numbers first in a
+ * product; among factors, plain powers of variables come before
+ * parenthesised sums, which come before function calls (`2*x*cos(x^2)`,
+ * `x*(w*x + b - y)`).
+ */
+import type { Expr } from '../expr.js';
+import { freeVariables } from '../analysis.js';
+import { compareStructure } from '../order.js';
+
+export type VariableOrder = readonly string[];
+
+export class DisplayOrder {
+  private readonly rank = new Map<string, number>();
+  private readonly keys = new Map<Expr, readonly number[]>();
+
+  constructor(order: VariableOrder = []) {
+    order.forEach((name, i) => this.rank.set(name, i));
+  }
+
+  private rankOf(name: string): number {
+    let r = this.rank.get(name);
+    if (r === undefined) {
+      // Variables the input did not mention (none, normally) go last, alphabetically.
+      r = 1e9;
+      this.rank.set(name, r);
+    }
+    return r;
+  }
+
+  /** Sorted ranks of the variables in e. */
+  private key(e: Expr): readonly number[] {
+    let k = this.keys.get(e);
+    if (k === undefined) {
+      k = [...freeVariables(e)].map((v) => this.rankOf(v)).sort((a, b) => a - b);
+      this.keys.set(e, k);
+    }
+    return k;
+  }
+
+  private compareKeys(a: Expr, b: Expr): number {
+    const ka = this.key(a);
+    const kb = this.key(b);
+    const n = Math.min(ka.length, kb.length);
+    for (let i = 0; i < n; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    if (ka.length !== kb.length) return ka.length - kb.length;
+    if (ka.length > 0 && ka[0] === 1e9 && kb.length > 0) {
+      const na = [...freeVariables(a)].sort().join(',');
+      const nb = [...freeVariables(b)].sort().join(',');
+      if (na !== nb) return na < nb ? -1 : 1;
+    }
+    return 0;
+  }
+
+  compareTerms = (a: Expr, b: Expr): number =>
+    this.compareKeys(a, b) || degree(a) - degree(b) || compareStructure(a, b);
+
+  compareFactors = (a: Expr, b: Expr): number =>
+    factorClass(a) - factorClass(b) || this.compareKeys(a, b) || compareStructure(a, b);
+}
+
+/** Total polynomial degree of a term, for ordering x before x^2 (non-integer powers count 1). */
+function degree(e: Expr): number {
+  switch (e.kind) {
+    case 'sym':
+      return 1;
+    case 'pow':
+      return e.exp.kind === 'num' ? Number(e.exp.value.n) / Number(e.exp.value.d) : 1;
+    case 'mul':
+      return e.factors.reduce((s, f) => s + degree(f), 0);
+    default:
+      return 0;
+  }
+}
+
+function factorClass(e: Expr): number {
+  const core = e.kind === 'pow' ? e.base : e;
+  switch (core.kind) {
+    case 'num':
+      return 0;
+    case 'const':
+    case 'sym':
+      return 1;
+    case 'add':
+      return 2;
+    default:
+      return 3;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Text printer: mathjs-compatible output that deriv and mathjs both parse back
+ * to the same value. Subtraction, division and unary minus are restored here
+ * (the Expr has none): a + (−1)·b prints as `a - b`, a·b^(−1) as `a/b`.
+ * Spacing follows SymPy: spaces around + and −, none around * / ^.
+ */
+import type { Expr } from '../expr.js';
+import { foldDag } from '../walk.js';
+import { DisplayOrder, type VariableOrder } from './display-order.js';
+
+const ADD = 1;
+const MUL = 2;
+const POW = 4;
+const ATOM = 5;
+
+/** A printed node: its text without a leading minus, whether it is negative, and its precedence. */
+interface Printed {
+  readonly text: string;
+  readonly neg: boolean;
+  readonly prec: number;
+  /** For b^(−k): the printed b^k, so a product can put it under the fraction bar. */
+  readonly recip?: Printed;
+}
+
+export interface TextOptions {
+  /** Variable names in the order the user wrote them (drives term and factor order). */
+  readonly order?: VariableOrder;
+}
+
+const paren = (p: Printed, minPrec: number): string =>
+  p.neg ? `(-${p.text})` : p.prec < minPrec ? `(${p.text})` : p.text;
+const signed = (p: Printed): string => (p.neg ? `-${p.text}` : p.text);
+
+export function toText(e: Expr, options: TextOptions = {}): string {
+  const order = new DisplayOrder(options.order);
+  const memo = new Map<Expr, Printed>();
+  const print = (node: Expr, kids: readonly Printed[]): Printed => {
+    switch (node.kind) {
+      case 'num': {
+        const { n, d } = node.value;
+        const neg = n < 0n;
+        const mag = neg ? -n : n;
+        return d === 1n ? { text: mag.toString(), neg, prec: ATOM } : { text: `${mag}/${d}`, neg, prec: MUL };
+      }
+      case 'const':
+      case 'sym':
+        return { text: node.name, neg: false, prec: ATOM };
+      case 'call':
+        return { text: `${node.fn}(${kids.map(signed).join(', ')})`, neg: false, prec: ATOM };
+      case 'pow': {
+        const [base, exp] = kids as [Printed, Printed];
+        const positive = (expText: Printed): Printed => ({
+          text: `${paren(base, POW + 1)}^${paren(expText, ATOM)}`,
+          neg: false,
+          prec: POW,
+        });
+        if (exp.neg) {
+          const recip = exp.text === '1' ? base : positive({ ...exp, neg: false });
+          return { text: `1/${paren(recip, POW)}`, neg: false, prec: MUL, recip };
+        }
+        return positive(exp);
+      }
+      case 'add': {
+        const terms = [...node.terms].sort(order.compareTerms);
+        const first = memo.get(terms[0]!)!;
+        let text = first.text;
+        for (let i = 1; i < terms.length; i++) {
+          const t = memo.get(terms[i]!)!;
+          text += t.neg ? ` - ${t.text}` : ` + ${t.text}`;
+        }
+        return { text, neg: first.neg, prec: ADD };
+      }
+      case 'mul':
+        return printProduct(node.factors, memo, order);
+    }
+  };
+  const p = foldDag<Printed>(e, print, memo);
+  // A sum whose first term is negative carries the sign inside its text.
+  return p.prec === ADD ? (p.neg ? `-${p.text}` : p.text) : signed(p);
+}
+
+function printProduct(factors: readonly Expr[], memo: Map<Expr, Printed>, order: DisplayOrder): Printed {
+  let coefficient: { n: bigint; d: bigint } = { n: 1n, d: 1n };
+  const rest: Expr[] = [];
+  for (const f of factors) {
+    if (f.kind === 'num') coefficient = f.value;
+    else rest.push(f);
+  }
+  rest.sort(order.compareFactors);
+  const neg = coefficient.n < 0n;
+  const numerator: string[] = [];
+  const denominator: Printed[] = [];
+  const magnitude = neg ? -coefficient.n : coefficient.n;
+  if (magnitude !== 1n) numerator.push(magnitude.toString());
+  if (coefficient.d !== 1n) denominator.push({ text: coefficient.d.toString(), neg: false, prec: ATOM });
+  for (const f of rest) {
+    const p = memo.get(f)!;
+    if (p.recip !== undefined) denominator.push(p.recip);
+    else numerator.push(paren(p, MUL));
+  }
+  let text = numerator.length === 0 ? '1' : numerator.join('*');
+  if (denominator.length === 1) text += `/${paren(denominator[0]!, POW)}`;
+  else if (denominator.length > 1) text += `/(${denominator.map((p) => paren(p, MUL)).join('*')})`;
+  // The sign is reported, not printed: a sum shows it as ' - ', a lone product as a leading '-'.
+  return { text, neg, prec: MUL };
+}

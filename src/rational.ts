@@ -1,0 +1,151 @@
+/**
+ * Exact rational numbers on bigint: n/d with d > 0 and gcd(n, d) = 1.
+ * Values are plain frozen objects, compared with `eqQ`. Every operation
+ * returns a normalised value. Powers are bounded by `MAX_POW_BITS` so that
+ * folding `2^(10^9)` refuses instead of building a billion-bit integer.
+ */
+export interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+/** Largest result (in bits) an exact power may produce before we refuse to fold it. */
+export const MAX_POW_BITS = 4096;
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+export function q(n: bigint | number, d: bigint | number = 1n): Rational {
+  let nn = BigInt(n);
+  let dd = BigInt(d);
+  if (dd === 0n) throw new RangeError('rational with zero denominator');
+  if (dd < 0n) {
+    nn = -nn;
+    dd = -dd;
+  }
+  const g = gcd(nn, dd);
+  if (g > 1n) {
+    nn /= g;
+    dd /= g;
+  }
+  return Object.freeze({ n: nn, d: dd });
+}
+
+export const ZERO = q(0n);
+export const ONE = q(1n);
+export const MINUS_ONE = q(-1n);
+
+export const isZero = (a: Rational): boolean => a.n === 0n;
+export const isOne = (a: Rational): boolean => a.n === 1n && a.d === 1n;
+export const isInteger = (a: Rational): boolean => a.d === 1n;
+export const isNegative = (a: Rational): boolean => a.n < 0n;
+export const eqQ = (a: Rational, b: Rational): boolean => a.n === b.n && a.d === b.d;
+
+export const addQ = (a: Rational, b: Rational): Rational =>
+  a.d === b.d ? q(a.n + b.n, a.d) : q(a.n * b.d + b.n * a.d, a.d * b.d);
+export const subQ = (a: Rational, b: Rational): Rational => addQ(a, negQ(b));
+export const mulQ = (a: Rational, b: Rational): Rational => q(a.n * b.n, a.d * b.d);
+export const negQ = (a: Rational): Rational => Object.freeze({ n: -a.n, d: a.d });
+export const absQ = (a: Rational): Rational => (a.n < 0n ? negQ(a) : a);
+export function invQ(a: Rational): Rational {
+  if (a.n === 0n) throw new RangeError('division by zero');
+  return q(a.d, a.n);
+}
+export const divQ = (a: Rational, b: Rational): Rational => mulQ(a, invQ(b));
+export function cmpQ(a: Rational, b: Rational): number {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+function bitLength(x: bigint): number {
+  if (x < 0n) x = -x;
+  return x === 0n ? 0 : x.toString(2).length;
+}
+
+/**
+ * a^k for an integer k, or undefined when the result would exceed MAX_POW_BITS
+ * (or when 0 is raised to a negative power, which is left for the caller).
+ */
+export function powQInt(a: Rational, k: bigint): Rational | undefined {
+  if (k === 0n) return ONE;
+  if (a.n === 0n) return k > 0n ? ZERO : undefined;
+  if (isOne(a)) return ONE;
+  if (a.n === -1n && a.d === 1n) return k % 2n === 0n ? ONE : MINUS_ONE;
+  const e = k < 0n ? -k : k;
+  const bits = Math.max(bitLength(a.n), bitLength(a.d));
+  if (Number(e) * Math.max(bits - 1, 1) > MAX_POW_BITS) return undefined;
+  const r = q(a.n ** e, a.d ** e);
+  return k < 0n ? invQ(r) : r;
+}
+
+/** Exact integer k-th root of a non-negative bigint, or undefined if not a perfect power. */
+function exactRoot(x: bigint, k: bigint): bigint | undefined {
+  if (x < 0n) return undefined;
+  if (x < 2n) return x;
+  if (k > 4096n) return undefined;
+  // Newton's method on bigints, starting from a float estimate.
+  const approx = BigInt(Math.round(Math.pow(Number(x), 1 / Number(k))));
+  for (const c of [approx - 1n, approx, approx + 1n]) if (c >= 0n && c ** k === x) return c;
+  if (bitLength(x) < 900) return undefined; // the float estimate was exact enough
+  let r = approx > 0n ? approx : 1n;
+  for (let i = 0; i < 200; i++) {
+    const next = ((k - 1n) * r + x / r ** (k - 1n)) / k;
+    if (next >= r && i > 0) break;
+    r = next;
+  }
+  for (const c of [r - 1n, r, r + 1n]) if (c >= 0n && c ** k === x) return c;
+  return undefined;
+}
+
+/**
+ * a^(p/q) exactly when the result is rational (4^(1/2) = 2, (8/27)^(2/3) = 4/9),
+ * else undefined. Negative bases only with odd roots.
+ */
+export function powQ(a: Rational, e: Rational): Rational | undefined {
+  if (e.d === 1n) return powQInt(a, e.n);
+  if (a.n === 0n) return e.n > 0n ? ZERO : undefined;
+  const neg = a.n < 0n;
+  if (neg && e.d % 2n === 0n) return undefined;
+  const rn = exactRoot(neg ? -a.n : a.n, e.d);
+  const rd = exactRoot(a.d, e.d);
+  if (rn === undefined || rd === undefined) return undefined;
+  return powQInt(q(neg ? -rn : rn, rd), e.n);
+}
+
+export const toNumber = (a: Rational): number =>
+  a.d === 1n ? Number(a.n) : Number(a.n) / Number(a.d);
+
+/** Parse a decimal literal (`12`, `0.5`, `1e-3`, `.25`) exactly. */
+export function parseDecimal(text: string): Rational {
+  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) throw new RangeError(`not a decimal literal: ${text}`);
+  const intPart = m[1] ?? '';
+  const frac = m[2] ?? '';
+  const exp = Number(m[3] ?? '0');
+  let n = BigInt((intPart + frac) || '0');
+  let d = 10n ** BigInt(frac.length);
+  if (exp > 0) n *= 10n ** BigInt(exp);
+  else if (exp < 0) d *= 10n ** BigInt(-exp);
+  return q(n, d);
+}
+
+/** Exact conversion of a finite JS number: the shortest decimal that round-trips, as a person typed it. */
+export function fromNumber(x: number): Rational {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return q(BigInt(x));
+  const r = parseDecimal(String(Math.abs(x)).replace('e+', 'e'));
+  return x < 0 ? negQ(r) : r;
+}
+
+export function formatQ(a: Rational): string {
+  return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
+}

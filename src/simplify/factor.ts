@@ -1,0 +1,63 @@
+/**
+ * Pulling common factors out of a sum: x·y + x·z → x·(y + z), x^x + x^x·ln x → x^x·(1 + ln x).
+ * Only factors with a positive numeric exponent common to every term are taken
+ * (so 1/x + 1/x² is left alone: that would be `together`, a different transform),
+ * and a numeric content only comes along with a symbolic factor (2x + 2 stays).
+ */
+import { type Expr, type Add, add, mul, pow, num, splitCoefficient } from '../expr.js';
+import { type Rational, q, cmpQ, isNegative, ZERO, subQ } from '../rational.js';
+
+/** A term as coefficient and base → numeric exponent (non-numeric powers count as bases of exponent 1). */
+function factorsOf(term: Expr): { coefficient: Rational; powers: Map<Expr, Rational> } {
+  const [coefficient, rest] = splitCoefficient(term);
+  const powers = new Map<Expr, Rational>();
+  const list = rest.kind === 'mul' ? rest.factors : rest.kind === 'num' ? [] : [rest];
+  for (const f of list) {
+    if (f.kind === 'pow' && f.exp.kind === 'num') powers.set(f.base, f.exp.value);
+    else powers.set(f, q(1n));
+  }
+  return { coefficient, powers };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+export function factorCommon(sum: Add): Expr {
+  const parts = sum.terms.map(factorsOf);
+  const common = new Map<Expr, Rational>();
+  for (const [base, e] of parts[0]!.powers) if (!isNegative(e) && cmpQ(e, ZERO) > 0) common.set(base, e);
+  for (const part of parts.slice(1)) {
+    for (const [base, e] of common) {
+      const other = part.powers.get(base);
+      if (other === undefined || cmpQ(other, ZERO) <= 0) common.delete(base);
+      else if (cmpQ(other, e) < 0) common.set(base, other);
+    }
+    if (common.size === 0) return sum;
+  }
+  if (common.size === 0) return sum;
+  // Numeric content: gcd of integer coefficients, negative when every term is.
+  let content = 0n;
+  let allInteger = true;
+  for (const p of parts) {
+    if (p.coefficient.d !== 1n) allInteger = false;
+    content = gcd(content, p.coefficient.n);
+  }
+  const allNegative = parts.every((p) => isNegative(p.coefficient));
+  const c = allInteger && content > 0n ? q(allNegative ? -content : content) : q(allNegative ? -1n : 1n);
+  const inner = sum.terms.map((_, i) => {
+    const { coefficient, powers } = parts[i]!;
+    const factors: Expr[] = [num(q(coefficient.n * c.d, coefficient.d * c.n))];
+    for (const [base, e] of powers) {
+      const left = common.has(base) ? subQ(e, common.get(base)!) : e;
+      factors.push(pow(base, num(left)));
+    }
+    return mul(...factors);
+  });
+  const outside: Expr[] = [num(c)];
+  for (const [base, e] of common) outside.push(pow(base, num(e)));
+  return mul(...outside, add(...inner));
+}

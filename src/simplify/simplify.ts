@@ -1,0 +1,66 @@
+/**
+ * The simplifier: canonical construction does most of the algebra; this pass
+ * chooses, bottom-up, the shortest of a few equivalent forms for each sum:
+ *   - as built;
+ *   - with common factors pulled out (x^x + x^x·ln x → x^x·(1 + ln x));
+ *   - expanded, then re-factored (finds cancellations hidden inside products).
+ * Ties keep the form as built, so chain-rule factors stay as a textbook has
+ * them: x·(w·x + b − y), not x²·w + x·b − x·y. Products with coefficient −1
+ * absorb the sign into a sum factor that is mostly negative: −x·(y − σ) → x·(σ − y).
+ * Every step is an identity, so simplify never changes a value.
+ */
+import { type Expr, type Add, mul, neg, rebuild, splitCoefficient, isMinusOne } from '../expr.js';
+import { foldDag } from '../walk.js';
+import { factorCommon } from './factor.js';
+import { expand } from './expand.js';
+import { treeSize } from '../analysis.js';
+import { isNegative } from '../rational.js';
+
+export interface SimplifyOptions {
+  /** Largest number of monomials an expansion attempt may produce (default 64). */
+  readonly maxExpandTerms?: number;
+}
+
+const cost = (e: Expr): number => treeSize(e, 1e7);
+
+function bestSum(sum: Add, maxTerms: number): Expr {
+  let best: Expr = sum;
+  let bestCost = cost(sum);
+  const consider = (candidate: Expr | undefined): void => {
+    if (candidate === undefined || candidate === best) return;
+    const c = cost(candidate);
+    if (c < bestCost) {
+      best = candidate;
+      bestCost = c;
+    }
+  };
+  consider(factorCommon(sum));
+  const expanded = expand(sum, maxTerms);
+  if (expanded !== undefined && expanded !== sum) {
+    consider(expanded);
+    if (expanded.kind === 'add') consider(factorCommon(expanded));
+  }
+  return best;
+}
+
+/** −1 · … · (mostly negative sum) → … · (negated sum). */
+function absorbSign(product: Expr): Expr {
+  if (product.kind !== 'mul' || !isMinusOne(product.factors[0]!)) return product;
+  const sums = product.factors.filter((f) => f.kind === 'add');
+  if (sums.length !== 1) return product;
+  const sum = sums[0] as Add;
+  const negatives = sum.terms.filter((t) => isNegative(splitCoefficient(t)[0])).length;
+  if (negatives * 2 < sum.terms.length) return product;
+  return mul(...product.factors.slice(1).map((f) => (f === sum ? neg(sum) : f)));
+}
+
+export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
+  const maxTerms = options.maxExpandTerms ?? 64;
+  return foldDag<Expr>(e, (node, kids) => {
+    let out = kids.length === 0 ? node : rebuild(node, kids);
+    if (out.kind === 'add') out = bestSum(out, maxTerms);
+    if (out.kind === 'mul') out = absorbSign(out);
+    return out;
+  });
+}
+
