@@ -108,6 +108,28 @@ function render(expression: string, results: readonly Derivative[], opts: Option
   }
 }
 
+/**
+ * An expression may start with a minus sign ("-x^2", "-(y*log(p))"). Anything that
+ * starts with '-' but cannot be an option name is passed as the expression,
+ * after '--', so commander does not reject it as an unknown option.
+ */
+function separateExpression(argv: readonly string[], takesValue: (flag: string) => boolean): string[] {
+  const looksLikeOption = /^--?[A-Za-z][\w-]*(=.*)?$/;
+  const options: string[] = [];
+  const expressions: string[] = [];
+  let rest = false;
+  argv.forEach((a, i) => {
+    const previous = argv[i - 1];
+    if (!rest && previous !== undefined && !previous.includes('=') && takesValue(previous)) options.push(a);
+    else if (rest || a === '--') {
+      if (a !== '--' || rest) expressions.push(a);
+      rest = true;
+    } else if (a.length > 1 && a.startsWith('-') && !looksLikeOption.test(a)) expressions.push(a);
+    else options.push(a);
+  });
+  return expressions.length > 0 ? [...options, '--', ...expressions] : options;
+}
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const paint = paintFor(io.color);
   const program = new Command('deriv')
@@ -127,7 +149,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: (s) => io.stdout(s.replace(/\n$/, '')), writeErr: (s) => io.stderr(s.replace(/\n$/, '')) });
 
   try {
-    program.parse(['node', 'deriv', ...argv]);
+    const takesValue = (flag: string): boolean =>
+      program.options.some((o) => (o.long === flag || o.short === flag) && (o.required || o.optional));
+    program.parse(['node', 'deriv', ...separateExpression(argv, takesValue)]);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;

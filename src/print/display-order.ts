@@ -60,6 +60,19 @@ export class DisplayOrder {
   compareTerms = (a: Expr, b: Expr): number =>
     this.compareKeys(a, b) || degree(a) - degree(b) || compareStructure(a, b);
 
+  /**
+   * Terms of a sum in display order, with a positive term first when there is
+   * one: `sigmoid(u) - y`, not `-y + sigmoid(u)`.
+   */
+  sortTerms(terms: readonly Expr[], isNegative: (e: Expr) => boolean): Expr[] {
+    const sorted = [...terms].sort(this.compareTerms);
+    if (isNegative(sorted[0]!)) {
+      const firstPositive = sorted.findIndex((t) => !isNegative(t));
+      if (firstPositive > 0) sorted.unshift(...sorted.splice(firstPositive, 1));
+    }
+    return sorted;
+  }
+
   compareFactors = (a: Expr, b: Expr): number =>
     factorClass(a) - factorClass(b) || this.compareKeys(a, b) || compareStructure(a, b);
 }

@@ -118,7 +118,7 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
         return power(signed(exp));
       }
       case 'add': {
-        const terms = [...node.terms].sort(order.compareTerms);
+        const terms = order.sortTerms(node.terms, (t) => memo.get(t)!.neg);
         const first = memo.get(terms[0]!)!;
         let tex = first.tex;
         for (let i = 1; i < terms.length; i++) {

@@ -61,7 +61,7 @@ export function toText(e: Expr, options: TextOptions = {}): string {
         return positive(exp);
       }
       case 'add': {
-        const terms = [...node.terms].sort(order.compareTerms);
+        const terms = order.sortTerms(node.terms, (t) => memo.get(t)!.neg);
         const first = memo.get(terms[0]!)!;
         let text = first.text;
         for (let i = 1; i < terms.length; i++) {

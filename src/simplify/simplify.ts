@@ -9,7 +9,7 @@
  * absorb the sign into a sum factor that is mostly negative: −x·(y − σ) → x·(σ − y).
  * Every step is an identity, so simplify never changes a value.
  */
-import { type Expr, type Add, mul, neg, rebuild, splitCoefficient, isMinusOne } from '../expr.js';
+import { type Expr, type Add, add, mul, neg, rebuild, splitCoefficient, isMinusOne } from '../expr.js';
 import { foldDag } from '../walk.js';
 import { factorCommon } from './factor.js';
 import { expand } from './expand.js';
@@ -51,7 +51,8 @@ function absorbSign(product: Expr): Expr {
   const sum = sums[0] as Add;
   const negatives = sum.terms.filter((t) => isNegative(splitCoefficient(t)[0])).length;
   if (negatives * 2 < sum.terms.length) return product;
-  return mul(...product.factors.slice(1).map((f) => (f === sum ? neg(sum) : f)));
+  const negated = add(...sum.terms.map(neg));
+  return mul(...product.factors.slice(1).map((f) => (f === sum ? negated : f)));
 }
 
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
