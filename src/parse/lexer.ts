@@ -65,7 +65,12 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isNameStart = (c: string): boolean => /[A-Za-z_\u0391-\u03c9]/.test(c);
 const isNamePart = (c: string): boolean => /[A-Za-z0-9_\u0391-\u03c9]/.test(c);
 
-export function tokenize(input: string): Token[] {
+export interface TokenizeOptions {
+  /** Read ' as the postfix transpose operator (the matrix language); otherwise it is UNSUPPORTED. */
+  readonly transpose?: boolean;
+}
+
+export function tokenize(input: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   const fail = (pos: number, message: string, hint?: string, code: 'PARSE' | 'UNSUPPORTED' = 'PARSE'): never => {
     throw new DerivError(code, message, { position: pos, input, hint });
@@ -96,9 +101,14 @@ export function tokenize(input: string): Token[] {
     if (c === '*' && input[i + 1] === '*') {
       fail(i, "'**' is not an operator here", "write ^ for powers: 2^x");
     }
+    if (c === "'" && options.transpose === true) {
+      tokens.push({ type: 'op', text: "'", pos: i });
+      i++;
+      continue;
+    }
     if (c === '.' && (input[i + 1] === '*' || input[i + 1] === '/' || input[i + 1] === '^')) {
-      // Element-wise operators mean the same as the plain ones on scalars.
-      tokens.push({ type: 'op', text: input[i + 1]!, pos: i });
+      // Element-wise operators: the same as the plain ones on scalars (the matrix language tells them apart).
+      tokens.push({ type: 'op', text: c + input[i + 1]!, pos: i });
       i += 2;
       continue;
     }

@@ -16,7 +16,7 @@ import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-
 import { suggestName } from './suggest.js';
 
 /** The syntax tree, before canonicalisation. Positions point into the input. */
-type Syntax =
+export type Syntax =
   | { readonly t: 'num'; readonly text: string; readonly pos: number }
   | { readonly t: 'name'; readonly name: string; readonly pos: number }
   | { readonly t: 'neg'; readonly arg: Syntax; readonly pos: number }
@@ -54,7 +54,8 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
     throw new DerivError('TOO_LARGE', `the input is ${input.length} characters long; the limit is ${maxLength}`, {
       hint: 'raise the limit with the maxLength option (CLI: --max-length)',
     });
-  const tokens = tokenize(input);
+  // On scalars the element-wise operators .* ./ .^ are the plain ones.
+  const tokens = tokenize(input).map((t) => (t.type === 'op' && t.text.length === 2 ? { ...t, text: t.text[1]! } : t));
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
   return toExpr(tree, input);
@@ -82,7 +83,35 @@ function describe(tok: Token): string {
   return `'${tok.text}'`;
 }
 
-function buildTree(tokens: readonly Token[], input: string): Syntax {
+/** Extensions used by the matrix language (src/matrix/): extra function names and postfix transpose. */
+export interface SyntaxOptions {
+  /** Function names beyond the rule table, with the argument counts they take. */
+  readonly functions?: ReadonlyMap<string, readonly number[]>;
+  /** Accept postfix ' (transpose). */
+  readonly transpose?: boolean;
+}
+
+/** The syntax tree of `input`, before canonicalisation (for languages built on the same grammar). */
+export function parseSyntax(input: string, options: SyntaxOptions & ParseOptions = {}): Syntax {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_INPUT_LENGTH;
+  if (input.length > maxLength)
+    throw new DerivError('TOO_LARGE', `the input is ${input.length} characters long; the limit is ${maxLength}`);
+  const tokens = tokenize(input, { transpose: options.transpose === true });
+  if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
+  return buildTree(tokens, input, options);
+}
+
+function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions = {}): Syntax {
+  const knownName = (name: string): boolean => extra.functions?.has(name) === true || resolveFunctionName(name) !== undefined;
+  const arityCheck = (name: string, argc: number, pos: number): void => {
+    const own = extra.functions?.get(name);
+    if (own !== undefined && resolveFunctionName(name) === undefined) {
+      if (!own.includes(argc))
+        throw new DerivError('ARITY', `${name} takes ${own.join(' or ')} argument(s), got ${argc}`, { position: pos, input });
+      return;
+    }
+    checkArity(name, argc, pos, input);
+  };
   const fail = (pos: number, message: string, hint?: string): never => {
     throw new DerivError('PARSE', message, { position: pos, input, hint });
   };
@@ -135,8 +164,7 @@ function buildTree(tokens: readonly Token[], input: string): Syntax {
         case 'name': {
           const next = tokens[k + 1]!;
           if (next.type === 'lparen') {
-            const resolved = resolveFunctionName(tok.text);
-            if (resolved === undefined) {
+            if (!knownName(tok.text)) {
               const guess = suggestName(tok.text, knownFunctionNames());
               throw new DerivError('UNKNOWN_FUNCTION', `unknown function '${tok.text}'`, {
                 position: tok.pos,
@@ -151,11 +179,11 @@ function buildTree(tokens: readonly Token[], input: string): Syntax {
             if (tokens[k]!.type === 'rparen') {
               // f(): a call without arguments.
               stack.pop();
-              checkArity(tok.text, 0, tok.pos, input);
+              arityCheck(tok.text, 0, tok.pos);
             }
             continue;
           }
-          if (resolveFunctionName(tok.text) !== undefined && !CONSTANTS.has(tok.text))
+          if (knownName(tok.text) && !CONSTANTS.has(tok.text))
             fail(tok.pos, `'${tok.text}' is a function and needs parentheses`, `write ${tok.text}(x)`);
           operands.push({ t: 'name', name: tok.text, pos: tok.pos });
           expectOperand = false;
@@ -187,8 +215,15 @@ function buildTree(tokens: readonly Token[], input: string): Syntax {
     // After an operand: an operator, a closing bracket, a comma, the end, or implicit multiplication.
     switch (tok.type) {
       case 'op': {
+        if (tok.text === "'") {
+          // Postfix transpose binds tightest: it applies to the operand just read.
+          const arg = operands.pop()!;
+          operands.push({ t: 'call', name: 'transpose', args: [arg], pos: tok.pos });
+          k++;
+          continue;
+        }
         const prec =
-          tok.text === '^' ? PREC_POW : tok.text === '+' || tok.text === '-' ? PREC_ADD : tok.text === '/' && isRule2Division(tokens, k) ? PREC_RULE2 : PREC_MUL;
+          tok.text === '^' || tok.text === '.^' ? PREC_POW : tok.text === '+' || tok.text === '-' ? PREC_ADD : (tok.text === '/' || tok.text === './') && isRule2Division(tokens, k) ? PREC_RULE2 : PREC_MUL;
         pushBinary(tok.text, prec, tok.pos);
         expectOperand = true;
         k++;
@@ -220,7 +255,7 @@ function buildTree(tokens: readonly Token[], input: string): Syntax {
         if (paren === undefined) fail(tok.pos, `unmatched ')'`, 'remove it, or add the matching ( before it');
         if (paren!.call !== undefined) {
           const argc = paren!.argc + 1;
-          checkArity(paren!.call.name, argc, paren!.call.pos, input);
+          arityCheck(paren!.call.name, argc, paren!.call.pos);
           const args = operands.splice(operands.length - argc, argc);
           operands.push({ t: 'call', name: paren!.call.name, args, pos: paren!.call.pos });
         }
