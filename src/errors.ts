@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'UNSUPPORTED' // valid mathjs syntax outside deriv's language (matrices, units, assignment, …)
   | 'TOO_LARGE' // input or result exceeds a configured limit
   | 'UNDEFINED' // a value is undefined at the requested point
-  | 'BAD_OPTION'; // a CLI/library option has an invalid value
+  | 'BAD_OPTION' // a CLI/library option has an invalid value
+  | 'SHAPE'; // matrix language: operand shapes that do not fit (both are named)
 
 export class DerivError extends Error {
   readonly code: ErrorCode;

@@ -1,0 +1,91 @@
+/**
+ * Shapes for the matrix language: rows × cols, each a number or a symbolic
+ * size (`n`, `d`). A vector of length d is the column d×1; a scalar is 1×1.
+ * Declared with `--shape X=n×d,w=d,y=n` (`x` works for ×) or, in the library,
+ * `{ shapes: { X: 'n×d', w: 'd' } }`. Undeclared names are scalars.
+ */
+import { DerivError } from '../errors.js';
+import { type Expr, num, sym, mul } from '../expr.js';
+import { checkVariableName } from '../names.js';
+
+export type Dim = number | string;
+export interface Shape {
+  readonly rows: Dim;
+  readonly cols: Dim;
+}
+export const SCALAR: Shape = Object.freeze({ rows: 1, cols: 1 });
+
+export const isScalar = (s: Shape): boolean => s.rows === 1 && s.cols === 1;
+export const sameShape = (a: Shape, b: Shape): boolean => a.rows === b.rows && a.cols === b.cols;
+export const transposeShape = (s: Shape): Shape => ({ rows: s.cols, cols: s.rows });
+
+/** `scalar`, `n` (a vector), `1×d` (a row), `n×d`. */
+export function formatShape(s: Shape): string {
+  if (isScalar(s)) return 'scalar';
+  if (s.cols === 1) return `vector of length ${s.rows}`;
+  return `${s.rows}×${s.cols}`;
+}
+
+/** The number of entries, as an expression in the symbolic sizes. */
+export const countOf = (s: Shape): Expr => mul(dimExpr(s.rows), dimExpr(s.cols));
+export const dimExpr = (d: Dim): Expr => (typeof d === 'number' ? num(d) : sym(d));
+
+function parseDim(text: string, input: string, position: number): Dim {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    if (n < 1) throw new DerivError('BAD_OPTION', `a size must be at least 1, got ${t}`, { input, position });
+    return n;
+  }
+  try {
+    return checkVariableName(t, 'size');
+  } catch {
+    throw new DerivError('BAD_OPTION', `'${t}' is not a size: use a whole number or a name like n`, { input, position });
+  }
+}
+
+/** One shape written as `n×d`, `nxd`, `n*d`, `d` (vector) or `1` (scalar). */
+export function parseShape(text: string, input = text, offset = 0): Shape {
+  const parts = text.split(/\s*(?:×|\*|(?<=\S)\s*x\s*(?=\S))\s*/);
+  if (parts.length === 1) return { rows: parseDim(parts[0]!, input, offset), cols: 1 };
+  if (parts.length === 2) {
+    const cut = text.length - parts[1]!.length;
+    return { rows: parseDim(parts[0]!, input, offset), cols: parseDim(parts[1]!, input, offset + cut) };
+  }
+  throw new DerivError('BAD_OPTION', `a shape has at most two sizes (rows×cols), got '${text}'`, { input, position: offset });
+}
+
+/** `X=n×d,w=d,y=n` → Map name → shape. */
+export function parseShapes(spec: string): Map<string, Shape> {
+  const out = new Map<string, Shape>();
+  let offset = 0;
+  for (const item of spec.split(',')) {
+    const eq = item.indexOf('=');
+    if (eq < 0)
+      throw new DerivError('BAD_OPTION', `expected name=shape, got '${item.trim()}'`, {
+        input: spec,
+        position: offset,
+        hint: 'for example --shape X=n×d,w=d,y=n',
+      });
+    const name = checkVariableName(item.slice(0, eq));
+    out.set(name, parseShape(item.slice(eq + 1), spec, offset + eq + 1));
+    offset += item.length + 1;
+  }
+  return out;
+}
+
+/** Library form: { X: 'n×d', w: 'd', A: [3, 3] }. */
+export function normaliseShapes(shapes: Readonly<Record<string, string | number | readonly Dim[]>>): Map<string, Shape> {
+  const out = new Map<string, Shape>();
+  for (const name of Object.keys(shapes)) {
+    const v = shapes[name]!;
+    const shape =
+      typeof v === 'string'
+        ? parseShape(v)
+        : typeof v === 'number'
+          ? { rows: v, cols: 1 }
+          : { rows: v[0] ?? 1, cols: v[1] ?? 1 };
+    out.set(checkVariableName(name), shape);
+  }
+  return out;
+}
