@@ -28,6 +28,10 @@ interface Printed {
 
 export interface LatexOptions {
   readonly order?: VariableOrder;
+  /** Symbols printed as given LaTeX with a precedence (the matrix printer's linear-algebra atoms). */
+  readonly atoms?: ReadonlyMap<string, { readonly tex: string; readonly prec: number }>;
+  /** Factors that are entry-wise (non-scalar) quantities: two such neighbours are joined with \odot. */
+  readonly entrywise?: (e: Expr) => boolean;
 }
 
 const GREEK = new Set([
@@ -87,6 +91,8 @@ function printCall(fn: string, args: readonly Printed[]): Printed {
   return { tex: `${name}${wrap(spelled.join(', '))}`, neg: false, prec: ATOM };
 }
 
+export const LATEX_PRECEDENCE = { ADD, MUL, POW, ATOM } as const;
+
 export function toLatex(e: Expr, options: LatexOptions = {}): string {
   const order = new DisplayOrder(options.order);
   const memo = new Map<Expr, Printed>();
@@ -99,8 +105,10 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
       }
       case 'const':
         return { tex: node.name === 'pi' ? '\\pi' : 'e', neg: false, prec: ATOM };
-      case 'sym':
-        return { tex: latexName(node.name), neg: false, prec: ATOM };
+      case 'sym': {
+        const atom = options.atoms?.get(node.name);
+        return atom !== undefined ? { tex: atom.tex, neg: false, prec: atom.prec } : { tex: latexName(node.name), neg: false, prec: ATOM };
+      }
       case 'call':
         return printCall(node.fn, kids);
       case 'pow': {
@@ -128,25 +136,31 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
         return { tex, neg: first.neg, prec: ADD };
       }
       case 'mul':
-        return printProduct(node.factors, memo, order);
+        return printProduct(node.factors, memo, order, options.entrywise);
     }
   };
   const p = foldDag<Printed>(e, print, memo);
   return signed(p);
 }
 
-/** Factors side by side, with \cdot only where a number would follow a number. */
-function juxtapose(parts: readonly Printed[]): string {
+/** Factors side by side, with \cdot only where a number would follow a number (\odot between entry-wise factors). */
+function juxtapose(parts: readonly Printed[], hadamard: readonly boolean[] = []): string {
   let tex = '';
   parts.forEach((p, i) => {
     const text = paren(p, MUL);
     if (i === 0) tex = text;
+    else if (hadamard[i] === true) tex += ` \\odot ${text}`;
     else tex += p.numeric === true && !p.neg && p.prec >= MUL ? ` \\cdot ${text}` : ` ${text}`;
   });
   return tex;
 }
 
-function printProduct(factors: readonly Expr[], memo: Map<Expr, Printed>, order: DisplayOrder): Printed {
+function printProduct(
+  factors: readonly Expr[],
+  memo: Map<Expr, Printed>,
+  order: DisplayOrder,
+  entrywise?: (e: Expr) => boolean,
+): Printed {
   let coefficient = { n: 1n, d: 1n };
   const rest: Expr[] = [];
   for (const f of factors) {
@@ -160,12 +174,18 @@ function printProduct(factors: readonly Expr[], memo: Map<Expr, Printed>, order:
   const denominator: Printed[] = [];
   if (magnitude !== 1n) numerator.push({ tex: magnitude.toString(), neg: false, prec: ATOM, numeric: true });
   if (coefficient.d !== 1n) denominator.push({ tex: coefficient.d.toString(), neg: false, prec: ATOM, numeric: true });
+  const hadamard: boolean[] = numerator.map(() => false);
+  let previous: Expr | undefined;
   for (const f of rest) {
     const p = memo.get(f)!;
     if (p.recip !== undefined) denominator.push(p.recip);
-    else numerator.push(p);
+    else {
+      hadamard.push(previous !== undefined && entrywise !== undefined && entrywise(previous) && entrywise(f));
+      numerator.push(p);
+      previous = f;
+    }
   }
-  const top = numerator.length === 0 ? '1' : juxtapose(numerator);
+  const top = numerator.length === 0 ? '1' : juxtapose(numerator, hadamard);
   if (denominator.length === 0) return { tex: top, neg, prec: MUL, numeric: numerator[0]?.numeric === true };
   // A lone sum under the bar needs no parentheses: \frac{1}{x + 1}.
   const bottom = denominator.length === 1 ? signed(denominator[0]!) : juxtapose(denominator);

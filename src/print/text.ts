@@ -25,11 +25,17 @@ interface Printed {
 export interface TextOptions {
   /** Variable names in the order the user wrote them (drives term and factor order). */
   readonly order?: VariableOrder;
+  /** Symbols printed as given text with a precedence (the matrix printer's linear-algebra atoms). */
+  readonly atoms?: ReadonlyMap<string, { readonly text: string; readonly prec: number }>;
+  /** Factors that are entry-wise (non-scalar) quantities: two such neighbours are joined with `.*`. */
+  readonly entrywise?: (e: Expr) => boolean;
 }
 
 const paren = (p: Printed, minPrec: number): string =>
   p.neg ? `(-${p.text})` : p.prec < minPrec ? `(${p.text})` : p.text;
 const signed = (p: Printed): string => (p.neg ? `-${p.text}` : p.text);
+
+export const TEXT_PRECEDENCE = { ADD, MUL, POW, ATOM } as const;
 
 export function toText(e: Expr, options: TextOptions = {}): string {
   const order = new DisplayOrder(options.order);
@@ -43,8 +49,11 @@ export function toText(e: Expr, options: TextOptions = {}): string {
         return d === 1n ? { text: mag.toString(), neg, prec: ATOM } : { text: `${mag}/${d}`, neg, prec: MUL };
       }
       case 'const':
-      case 'sym':
         return { text: node.name, neg: false, prec: ATOM };
+      case 'sym': {
+        const atom = options.atoms?.get(node.name);
+        return atom !== undefined ? { text: atom.text, neg: false, prec: atom.prec } : { text: node.name, neg: false, prec: ATOM };
+      }
       case 'call':
         return { text: `${node.fn}(${kids.map(signed).join(', ')})`, neg: false, prec: ATOM };
       case 'pow': {
@@ -71,7 +80,7 @@ export function toText(e: Expr, options: TextOptions = {}): string {
         return { text, neg: first.neg, prec: ADD };
       }
       case 'mul':
-        return printProduct(node.factors, memo, order);
+        return printProduct(node.factors, memo, order, options.entrywise);
     }
   };
   const p = foldDag<Printed>(e, print, memo);
@@ -79,7 +88,12 @@ export function toText(e: Expr, options: TextOptions = {}): string {
   return p.prec === ADD ? (p.neg ? `-${p.text}` : p.text) : signed(p);
 }
 
-function printProduct(factors: readonly Expr[], memo: Map<Expr, Printed>, order: DisplayOrder): Printed {
+function printProduct(
+  factors: readonly Expr[],
+  memo: Map<Expr, Printed>,
+  order: DisplayOrder,
+  entrywise?: (e: Expr) => boolean,
+): Printed {
   let coefficient: { n: bigint; d: bigint } = { n: 1n, d: 1n };
   const rest: Expr[] = [];
   for (const f of factors) {
@@ -93,12 +107,19 @@ function printProduct(factors: readonly Expr[], memo: Map<Expr, Printed>, order:
   const magnitude = neg ? -coefficient.n : coefficient.n;
   if (magnitude !== 1n) numerator.push(magnitude.toString());
   if (coefficient.d !== 1n) denominator.push({ text: coefficient.d.toString(), neg: false, prec: ATOM });
+  const joins: string[] = [];
+  let previous: Expr | undefined;
   for (const f of rest) {
     const p = memo.get(f)!;
     if (p.recip !== undefined) denominator.push(p.recip);
-    else numerator.push(paren(p, MUL));
+    else {
+      const both = previous !== undefined && entrywise !== undefined && entrywise(previous) && entrywise(f);
+      if (numerator.length > 0) joins.push(both ? '.*' : '*');
+      numerator.push(paren(p, MUL));
+      previous = f;
+    }
   }
-  let text = numerator.length === 0 ? '1' : numerator.join('*');
+  let text = numerator.length === 0 ? '1' : numerator.map((t, i) => (i === 0 ? t : joins[i - 1]! + t)).join('');
   if (denominator.length === 1) text += `/${paren(denominator[0]!, POW)}`;
   else if (denominator.length > 1) text += `/(${denominator.map((p) => paren(p, MUL)).join('*')})`;
   // The sign is reported, not printed: a sum shows it as ' - ', a lone product as a leading '-'.
