@@ -1,0 +1,70 @@
+/**
+ * Library entry for gradients in matrix form:
+ *   matrixGradient('mean((X*w + b - y)^2)', ['w', 'b'], { shapes: { X: 'n×d', w: 'd', y: 'n' } })
+ * gives ∇w = 2/n*X'*(X*w + b - y) and ∂/∂b = 2/n*sum(X*w + b - y), each with the
+ * variable's shape, printable as text or LaTeX and evaluable at matrix values.
+ */
+import { DerivError } from '../errors.js';
+import { checkVariableName } from '../names.js';
+import { MatrixContext, type MNode } from './node.js';
+import { buildMatrix } from './build.js';
+import { backprop, zeroOf } from './backprop.js';
+import { tidy } from './tidy.js';
+import { printMatrix, matrixHeading } from './print.js';
+import { type Shape, type Dim, normaliseShapes, formatShape } from './shape.js';
+import { evaluateMatrix, type MatrixValue } from './evaluate.js';
+
+export type ShapeSpec = ReadonlyMap<string, Shape> | Readonly<Record<string, string | number | readonly Dim[]>>;
+
+export interface MatrixOptions {
+  readonly shapes: ShapeSpec;
+}
+
+export class MatrixDerivative {
+  constructor(
+    readonly wrt: string,
+    readonly shape: Shape,
+    readonly node: MNode,
+    private readonly ctx: MatrixContext,
+    readonly func: MNode,
+    readonly order: readonly string[],
+  ) {}
+  toString(): string {
+    return printMatrix(this.node, this.ctx, 'text', this.order);
+  }
+  toTex(): string {
+    return printMatrix(this.node, this.ctx, 'latex', this.order);
+  }
+  /** `∇w` / `∂/∂b` (text) or `\nabla_{w} f` / `\frac{\partial f}{\partial b}` (LaTeX). */
+  heading(syntax: 'text' | 'latex', name = 'f'): string {
+    return matrixHeading(name, this.wrt, this.shape, syntax);
+  }
+  /** The gradient's value: exact rationals where the inputs are, numbers otherwise. */
+  evaluate(values: ReadonlyMap<string, MatrixValue>): MatrixValue {
+    return evaluateMatrix(this.node, this.ctx, values);
+  }
+  /** The function's own value at the same point. */
+  evaluateFunction(values: ReadonlyMap<string, MatrixValue>): MatrixValue {
+    return evaluateMatrix(this.func, this.ctx, values);
+  }
+  describeShape(): string {
+    return formatShape(this.shape);
+  }
+}
+
+function toShapeMap(spec: ShapeSpec): Map<string, Shape> {
+  return spec instanceof Map ? new Map(spec) : normaliseShapes(spec as Readonly<Record<string, string | number | readonly Dim[]>>);
+}
+
+/** Gradients of a scalar matrix expression with respect to each variable of `wrt` (default: all, as written). */
+export function matrixGradient(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixDerivative[] {
+  const ctx = new MatrixContext(toShapeMap(options.shapes));
+  const { node, variables } = buildMatrix(text, ctx);
+  const names = (wrt ?? variables).map((v) => checkVariableName(v));
+  if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables to differentiate with respect to');
+  const gradients = backprop(node, ctx);
+  return names.map((v) => {
+    const g = gradients.get(v) ?? zeroOf(ctx, v);
+    return new MatrixDerivative(v, ctx.shapeOfSymbol(v), tidy(g, ctx), ctx, node, variables);
+  });
+}

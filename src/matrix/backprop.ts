@@ -1,0 +1,119 @@
+/**
+ * Gradients of a scalar matrix expression by reverse mode over the node graph
+ * ("symbolic backprop"): each node receives the adjoint G = ∂f/∂node (same
+ * shape as the node) and passes on
+ *   element-wise block E(s₁…):  G ⊙ ∂E/∂sᵢ  (∂E/∂sᵢ from the scalar engine; summed where sᵢ was broadcast)
+ *   A·B:   A ← G·Bᵀ,  B ← Aᵀ·G          Aᵀ:      A ← Gᵀ
+ *   sum A: A ← G·1                      mean A:  A ← G·1/count
+ *   tr A:  A ← G·I                      ‖v‖₂:    v ← G·v/‖v‖₂
+ *   dot(u, v): u ← G·v, v ← G·u
+ * The gradient with respect to a variable has the variable's shape.
+ */
+import { DerivError } from '../errors.js';
+import { mul, pow, MINUS_ONE_EXPR, num } from '../expr.js';
+import { freeVariables } from '../analysis.js';
+import { differentiate } from '../diff.js';
+import { simplify } from '../simplify/simplify.js';
+import { type MNode, MatrixContext, isAtomName } from './node.js';
+import { SCALAR, isScalar, sameShape, formatShape, countOf } from './shape.js';
+
+function childrenOf(n: MNode, ctx: MatrixContext): MNode[] {
+  switch (n.k) {
+    case 'ew':
+      return [...freeVariables(n.expr)].filter(isAtomName).map((a) => ctx.atomNode(a));
+    case 'matmul':
+    case 'dot':
+      return [n.a, n.b];
+    case 'transpose':
+    case 'reduce':
+      return [n.a];
+    case 'identity':
+      return [];
+  }
+}
+
+/** Nodes reachable from root, each once (by structure), consumers before what they consume. */
+function reverseTopological(root: MNode, ctx: MatrixContext): MNode[] {
+  const seen = new Set<string>();
+  const post: MNode[] = [];
+  const stack: [MNode, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [n, expanded] = stack.pop()!;
+    const key = ctx.key(n);
+    if (expanded) {
+      post.push(n);
+      continue;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    stack.push([n, true]);
+    for (const c of childrenOf(n, ctx)) if (!seen.has(ctx.key(c))) stack.push([c, false]);
+  }
+  return post.reverse();
+}
+
+export function backprop(root: MNode, ctx: MatrixContext): Map<string, MNode> {
+  if (!isScalar(root.shape))
+    throw new DerivError('SHAPE', `a gradient needs a scalar function, but this expression is a ${formatShape(root.shape)}`, {
+      hint: 'reduce it first, e.g. sum(…), mean(…) or norm2(…)^2',
+    });
+  const adjoints = new Map<string, MNode[]>();
+  const variables = new Map<string, MNode[]>();
+  const push = (target: Map<string, MNode[]>, key: string, g: MNode): void => {
+    const list = target.get(key);
+    if (list === undefined) target.set(key, [g]);
+    else list.push(g);
+  };
+  push(adjoints, ctx.key(root), ctx.ew(num(1), SCALAR));
+  for (const n of reverseTopological(root, ctx)) {
+    const contributions = adjoints.get(ctx.key(n));
+    if (contributions === undefined) continue;
+    const G = ctx.sum(contributions, n.shape);
+    const g = ctx.atom(G);
+    switch (n.k) {
+      case 'ew':
+        for (const s of freeVariables(n.expr)) {
+          const partial = simplify(differentiate(n.expr, s));
+          if (partial.kind === 'num' && partial.value.n === 0n) continue;
+          let contribution = ctx.elementwise([G, ctx.ew(partial, n.shape)], ([a, b]) => mul(a!, b!), 'multiply');
+          const targetShape = ctx.shapeOfSymbol(s);
+          if (isScalar(targetShape) && !isScalar(n.shape)) contribution = ctx.reduce('sum', contribution);
+          else if (!sameShape(targetShape, contribution.shape))
+            throw new DerivError('UNSUPPORTED', `broadcasting a ${formatShape(targetShape)} over a ${formatShape(n.shape)} is not supported`);
+          if (isAtomName(s)) push(adjoints, ctx.key(ctx.atomNode(s)), contribution);
+          else push(variables, s, contribution);
+        }
+        break;
+      case 'matmul':
+        push(adjoints, ctx.key(n.a), ctx.matmul(G, ctx.transpose(n.b)));
+        push(adjoints, ctx.key(n.b), ctx.matmul(ctx.transpose(n.a), G));
+        break;
+      case 'transpose':
+        push(adjoints, ctx.key(n.a), ctx.transpose(G));
+        break;
+      case 'reduce': {
+        const a = n.a;
+        let down: MNode;
+        if (n.op === 'sum') down = ctx.ew(g, a.shape);
+        else if (n.op === 'mean') down = ctx.ew(mul(g, pow(countOf(a.shape), MINUS_ONE_EXPR)), a.shape);
+        else if (n.op === 'trace') down = ctx.scale(g, ctx.identity(a.shape));
+        else down = ctx.ew(mul(g, ctx.atom(a), pow(ctx.atom(n), MINUS_ONE_EXPR)), a.shape);
+        push(adjoints, ctx.key(a), down);
+        break;
+      }
+      case 'dot':
+        push(adjoints, ctx.key(n.a), ctx.elementwise([G, n.b], ([x, y]) => mul(x!, y!), 'multiply'));
+        push(adjoints, ctx.key(n.b), ctx.elementwise([G, n.a], ([x, y]) => mul(x!, y!), 'multiply'));
+        break;
+      case 'identity':
+        break;
+    }
+  }
+  const out = new Map<string, MNode>();
+  for (const [name, list] of variables) out.set(name, ctx.sum(list, ctx.shapeOfSymbol(name)));
+  return out;
+}
+
+/** The zero gradient for a variable the function does not depend on. */
+export const zeroOf = (ctx: MatrixContext, name: string): MNode => ctx.ew(num(0), ctx.shapeOfSymbol(name));
+

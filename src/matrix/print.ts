@@ -1,0 +1,155 @@
+/**
+ * Printing matrix results the way seeds 002/003 write them:
+ *   text   2/n*X'*(X*w + b - y)        (re-readable by the matrix language)
+ *   LaTeX  \frac{2}{n} X^{\top} \left(X w + b - y\right)
+ * Linear-algebra nodes are printed here; element-wise blocks go through the
+ * scalar printers with the nodes as atoms. Entry-wise products of two
+ * non-scalar factors are `.*` in text and \odot in LaTeX.
+ */
+import { type Expr, mul } from '../expr.js';
+import { toText, TEXT_PRECEDENCE } from '../print/text.js';
+import { toLatex, latexName } from '../print/latex.js';
+import { freeVariables } from '../analysis.js';
+import { type MNode, MatrixContext, isAtomName } from './node.js';
+import { isScalar, type Shape } from './shape.js';
+
+interface Out {
+  readonly s: string;
+  readonly prec: number;
+}
+type Syntax = 'text' | 'latex';
+
+/** Text and LaTeX printers share these precedence numbers. */
+const P = TEXT_PRECEDENCE;
+
+export function printMatrix(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[] = []): string {
+  return print(n, ctx, syntax, displayOrder(n, ctx, order), 0).s;
+}
+
+/**
+ * The variable order extended with atoms: each atom ranks just before the
+ * first variable it contains, so X·w + b − y keeps the order it was written in.
+ */
+function displayOrder(root: MNode, ctx: MatrixContext, order: readonly string[]): string[] {
+  const out = [...order];
+  const atoms = new Set<string>();
+  const collect = (n: MNode, depth: number): void => {
+    if (depth > 400) return;
+    if (n.k === 'ew') {
+      for (const v of freeVariables(n.expr))
+        if (isAtomName(v) && !atoms.has(v)) {
+          atoms.add(v);
+          collect(ctx.atomNode(v), depth + 1);
+        }
+    } else if (n.k === 'matmul' || n.k === 'dot') {
+      collect(n.a, depth + 1);
+      collect(n.b, depth + 1);
+    } else if (n.k === 'transpose' || n.k === 'reduce') collect(n.a, depth + 1);
+  };
+  collect(root, 0);
+  for (const a of atoms) {
+    const vars = ctx.variablesOf(ctx.atomNode(a));
+    const first = out.findIndex((v) => vars.has(v));
+    if (first >= 0) out.splice(first, 0, a);
+    else out.push(a);
+  }
+  return out;
+}
+
+function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number): Out {
+  const sub = (m: MNode): Out => print(m, ctx, syntax, order, depth + 1);
+  const tex = syntax === 'latex';
+  const wrap = (o: Out, min: number): string => (o.prec >= min ? o.s : tex ? `\\left(${o.s}\\right)` : `(${o.s})`);
+  switch (n.k) {
+    case 'identity':
+      return { s: tex ? 'I' : `identity(${n.shape.rows})`, prec: P.ATOM };
+    case 'transpose': {
+      const a = sub(n.a);
+      return { s: tex ? `${wrap(a, P.ATOM)}^{\\top}` : `${wrap(a, P.ATOM)}'`, prec: P.ATOM };
+    }
+    case 'matmul': {
+      const a = sub(n.a);
+      const b = sub(n.b);
+      // A chain A·B·C needs no inner parentheses (the product is associative); sums do.
+      return { s: tex ? `${wrap(a, P.MUL)} ${wrap(b, P.MUL)}` : `${wrap(a, P.MUL)}*${wrap(b, P.MUL)}`, prec: P.MUL };
+    }
+    case 'dot': {
+      const a = sub(n.a);
+      const b = sub(n.b);
+      return { s: tex ? `${wrap(a, P.ATOM)}^{\\top} ${wrap(b, P.MUL)}` : `dot(${a.s}, ${b.s})`, prec: tex ? P.MUL : P.ATOM };
+    }
+    case 'reduce': {
+      const a = sub(n.a);
+      if (tex) {
+        if (n.op === 'norm2') return { s: `\\left\\lVert ${a.s} \\right\\rVert_{2}`, prec: P.ATOM };
+        const name = n.op === 'trace' ? '\\operatorname{tr}' : `\\operatorname{${n.op}}`;
+        return { s: `${name}\\left(${a.s}\\right)`, prec: P.ATOM };
+      }
+      return { s: `${n.op}(${a.s})`, prec: P.ATOM };
+    }
+    case 'ew':
+      return printBlock(n.expr, n.shape, ctx, syntax, order, depth);
+  }
+}
+
+function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number): Out {
+  const tex = syntax === 'latex';
+  // A constant block of a vector or matrix shape: ones(n) (text), \mathbf{1} (LaTeX), times its value.
+  if (!isScalar(shape) && ctx.isScalarExpr(expr)) {
+    const ones = tex ? '\\mathbf{1}' : shape.cols === 1 ? `ones(${shape.rows})` : `ones(${shape.rows}, ${shape.cols})`;
+    if (expr.kind === 'num' && expr.value.n === 1n && expr.value.d === 1n) return { s: ones, prec: P.ATOM };
+    const c = scalarText([expr], syntax, order);
+    return { s: tex ? `${c} ${ones}` : `${c}*${ones}`, prec: P.MUL };
+  }
+  const atoms = [...freeVariables(expr)].filter(isAtomName);
+  const printed = new Map<string, Out>();
+  for (const a of atoms) printed.set(a, print(ctx.atomNode(a), ctx, syntax, order, depth + 1));
+
+  // c · (one linear-algebra node): print the coefficient, then the node — 2/n*X'*(…), \frac{2}{n} X^{\top}(…).
+  const factors = expr.kind === 'mul' ? expr.factors : [expr];
+  const withAtoms = factors.filter((f) => [...freeVariables(f)].some(isAtomName));
+  const single = withAtoms.length === 1 ? withAtoms[0]! : undefined;
+  if (single !== undefined && single.kind === 'sym' && isAtomName(single.name) && factors.length > 1 && ctx.isScalarExpr(mul(...factors.filter((f) => f !== single)))) {
+    const coefficient = factors.filter((f) => f !== single);
+    const c = scalarText(coefficient, syntax, order);
+    const node = printed.get(single.name)!;
+    const body = node.prec >= P.MUL ? node.s : tex ? `\\left(${node.s}\\right)` : `(${node.s})`;
+    if (c === '-1') return { s: `-${body}`, prec: P.MUL };
+    return { s: tex ? `${c} ${body}` : `${c}*${body}`, prec: P.MUL };
+  }
+  // Otherwise the scalar printer, with linear-algebra nodes as atoms. A product node inside a
+  // product or under a power needs parentheses, so it is given the precedence of a sum.
+  const atomPrec = (o: Out): number => (o.prec <= P.MUL ? P.ADD : o.prec);
+  const entrywise = (e: Expr): boolean => !ctx.isScalarExpr(e);
+  if (tex) {
+    const map = new Map([...printed].map(([k, o]) => [k, { tex: o.s, prec: atomPrec(o) }]));
+    return { s: toLatex(expr, { order, atoms: map, entrywise }), prec: precOf(expr, ctx) };
+  }
+  const map = new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }]));
+  return { s: toText(expr, { order, atoms: map, entrywise }), prec: precOf(expr, ctx) };
+}
+
+/** The coefficient of a block, printed as a scalar expression on its own. */
+function scalarText(factors: readonly Expr[], syntax: Syntax, order: readonly string[]): string {
+  const expr = mul(...factors);
+  return syntax === 'latex' ? toLatex(expr, { order }) : toText(expr, { order });
+}
+
+function precOf(e: Expr, ctx: MatrixContext): number {
+  if (e.kind === 'add') return P.ADD;
+  // An entry-wise product (⊙) next to a matrix product must be bracketed: (δ ⊙ h) xᵀ.
+  if (e.kind === 'mul') return e.factors.filter((f) => !ctx.isScalarExpr(f)).length > 1 ? P.ADD : P.MUL;
+  if (e.kind === 'pow') return P.POW;
+  if (e.kind === 'num' && (e.value.n < 0n || e.value.d !== 1n)) return P.MUL;
+  return P.ATOM;
+}
+
+/** LaTeX heading for a gradient with respect to a variable of a given shape. */
+export function matrixHeading(name: string, variable: string, shape: { rows: unknown; cols: unknown }, syntax: Syntax): string {
+  const scalar = isScalar(shape as never);
+  if (syntax === 'latex')
+    return scalar
+      ? `\\frac{\\partial ${latexName(name)}}{\\partial ${latexName(variable)}}`
+      : `\\nabla_{${latexName(variable)}} ${latexName(name)}`;
+  return scalar ? `∂/∂${variable}` : `∇${variable}`;
+}
