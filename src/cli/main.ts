@@ -13,6 +13,7 @@ import { formatError, NO_PAINT, type Paint } from './format-error.js';
 import { textHeading, latexHeading } from '../print/heading.js';
 import { toText } from '../print/text.js';
 import { VERSION } from '../version.js';
+import { renderMatrix } from './matrix.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -48,6 +49,7 @@ interface Options {
   name: string;
   simplify: boolean;
   maxLength?: string;
+  shape?: string;
 }
 
 function paintFor(color: boolean): Paint {
@@ -142,6 +144,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--name <name>', 'the function\'s name in LaTeX headings', 'f')
     .option('--no-simplify', 'print the raw canonical derivative, without the simplifier')
     .option('--max-length <chars>', 'longest expression accepted (default 2000000)')
+    .option('--shape <shapes>', 'matrix form: declare vectors and matrices, e.g. X=n×d,w=d,y=n (others are scalars)')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -171,7 +174,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const lines = arg === undefined || arg === '-' ? source.split(/\r?\n/).filter((l) => l.trim() !== '') : [source];
     if (lines.length === 0) lines.push('');
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
-    for (const line of lines) io.stdout(render(line, compute(line, opts), opts, single));
+    for (const line of lines) {
+      if (opts.shape !== undefined) {
+        const at = (opts as { at?: string }).at;
+        io.stdout(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
+      } else io.stdout(render(line, compute(line, opts), opts, single));
+    }
     return 0;
   } catch (e) {
     if (e instanceof DerivError) {

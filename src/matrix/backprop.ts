@@ -54,7 +54,7 @@ function reverseTopological(root: MNode, ctx: MatrixContext): MNode[] {
 
 export function backprop(root: MNode, ctx: MatrixContext): Map<string, MNode> {
   if (!isScalar(root.shape))
-    throw new DerivError('SHAPE', `a gradient needs a scalar function, but this expression is a ${formatShape(root.shape)}`, {
+    throw new DerivError('SHAPE', `a gradient needs a scalar function, but this expression is ${formatShape(root.shape)}`, {
       hint: 'reduce it first, e.g. sum(…), mean(…) or norm2(…)^2',
     });
   const adjoints = new Map<string, MNode[]>();
@@ -79,7 +79,7 @@ export function backprop(root: MNode, ctx: MatrixContext): Map<string, MNode> {
           const targetShape = ctx.shapeOfSymbol(s);
           if (isScalar(targetShape) && !isScalar(n.shape)) contribution = ctx.reduce('sum', contribution);
           else if (!sameShape(targetShape, contribution.shape))
-            throw new DerivError('UNSUPPORTED', `broadcasting a ${formatShape(targetShape)} over a ${formatShape(n.shape)} is not supported`);
+            throw new DerivError('UNSUPPORTED', `broadcasting ${formatShape(targetShape)} over ${formatShape(n.shape)} is not supported`);
           if (isAtomName(s)) push(adjoints, ctx.key(ctx.atomNode(s)), contribution);
           else push(variables, s, contribution);
         }

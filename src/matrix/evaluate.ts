@@ -89,7 +89,7 @@ function bindDims(ctx: MatrixContext, values: ReadonlyMap<string, MatrixValue>):
       const got = actual[axis]!;
       if (typeof d === 'number') {
         if (d !== got)
-          throw new DerivError('SHAPE', `${name} is declared ${formatShape(shape)} but its value is ${actual[0]}×${actual[1]}`);
+          throw new DerivError('SHAPE', `${name} is declared as ${formatShape(shape)} but its value is ${actual[0]}×${actual[1]}`);
       } else if (dims.has(d) && dims.get(d) !== got)
         throw new DerivError('SHAPE', `size ${d} is ${dims.get(d)} from an earlier value but ${got} from ${name}`);
       else dims.set(d, got);

@@ -112,7 +112,7 @@ export class MatrixContext {
       if (isScalar(s)) continue;
       if (isScalar(out)) out = s;
       else if (!sameShape(out, s))
-        throw new DerivError('SHAPE', `cannot ${what} a ${formatShape(out)} and a ${formatShape(s)}`, {
+        throw new DerivError('SHAPE', `cannot ${what} ${formatShape(out)} and ${formatShape(s)}`, {
           hint: 'element-wise operations need equal shapes (a scalar is broadcast)',
         });
     }
@@ -175,7 +175,7 @@ export class MatrixContext {
   matmul(a: MNode, b: MNode): MNode {
     if (isScalar(a.shape) || isScalar(b.shape)) return this.elementwise([a, b], (xs) => mul(...xs), 'multiply');
     if (a.shape.cols !== b.shape.rows)
-      throw new DerivError('SHAPE', `cannot multiply a ${formatShape(a.shape)} by a ${formatShape(b.shape)}: inner sizes ${a.shape.cols} and ${b.shape.rows} differ`, {
+      throw new DerivError('SHAPE', `cannot multiply ${formatShape(a.shape)} by ${formatShape(b.shape)}: inner sizes ${a.shape.cols} and ${b.shape.rows} differ`, {
         hint: 'for an inner product of vectors write dot(u, v) or u\'*v; for an element-wise product use .*',
       });
     if (a.k === 'identity') return b;
@@ -210,9 +210,9 @@ export class MatrixContext {
 
   reduce(op: ReduceOp, a: MNode): MNode {
     if (op === 'trace' && a.shape.rows !== a.shape.cols)
-      throw new DerivError('SHAPE', `trace needs a square matrix, got a ${formatShape(a.shape)}`);
+      throw new DerivError('SHAPE', `trace needs a square matrix, got ${formatShape(a.shape)}`);
     if (op === 'norm2' && a.shape.cols !== 1)
-      throw new DerivError('SHAPE', `norm2 needs a vector, got a ${formatShape(a.shape)}`);
+      throw new DerivError('SHAPE', `norm2 needs a vector, got ${formatShape(a.shape)}`);
     if (isScalar(a.shape)) return op === 'norm2' ? this.ew(this.absOf(a), SCALAR) : a;
     if (op === 'sum' || op === 'mean') {
       const [c, rest] = this.splitScalar(a);
@@ -234,7 +234,7 @@ export class MatrixContext {
 
   dot(a: MNode, b: MNode): MNode {
     if (a.shape.cols !== 1 || b.shape.cols !== 1 || a.shape.rows !== b.shape.rows)
-      throw new DerivError('SHAPE', `dot needs two vectors of the same length, got a ${formatShape(a.shape)} and a ${formatShape(b.shape)}`);
+      throw new DerivError('SHAPE', `dot needs two vectors of the same length, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
     const [ca, ra] = this.splitScalar(a);
     const [cb, rb] = this.splitScalar(b);
     return this.ew(mul(ca, cb, this.atom({ k: 'dot', a: ra, b: rb, shape: SCALAR })), SCALAR);

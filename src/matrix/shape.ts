@@ -19,11 +19,11 @@ export const isScalar = (s: Shape): boolean => s.rows === 1 && s.cols === 1;
 export const sameShape = (a: Shape, b: Shape): boolean => a.rows === b.rows && a.cols === b.cols;
 export const transposeShape = (s: Shape): Shape => ({ rows: s.cols, cols: s.rows });
 
-/** `scalar`, `n` (a vector), `1×d` (a row), `n×d`. */
+/** `scalar`, `vector of length n`, `matrix n×d` (a row vector is `matrix 1×d`). */
 export function formatShape(s: Shape): string {
   if (isScalar(s)) return 'scalar';
   if (s.cols === 1) return `vector of length ${s.rows}`;
-  return `${s.rows}×${s.cols}`;
+  return `matrix ${s.rows}×${s.cols}`;
 }
 
 /** The number of entries, as an expression in the symbolic sizes. */
