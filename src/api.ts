@@ -13,6 +13,7 @@ import { evaluate as evaluateExpr, type Scope } from './evaluate.js';
 import { freeVariables } from './analysis.js';
 import { checkVariableName } from './names.js';
 import { DerivError } from './errors.js';
+import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -98,11 +99,45 @@ function checkOrder(order: number | undefined): number {
   return n;
 }
 
+/** Declared vectors and matrices switch to the matrix language (see src/matrix/). */
+export interface MatrixFormOptions {
+  /** e.g. { X: 'n×d', w: 'd', y: 'n' }; names not listed are scalars. */
+  readonly shapes: ShapeSpec;
+}
+
+const hasShapes = (o: object): o is MatrixFormOptions => {
+  const shapes = (o as Partial<MatrixFormOptions>).shapes;
+  return shapes !== undefined && (shapes instanceof Map ? shapes.size > 0 : Object.keys(shapes).length > 0);
+};
+
+function matrixText(input: string | Expr): string {
+  if (typeof input !== 'string')
+    throw new DerivError('BAD_OPTION', 'with shapes, the expression must be given as text (the matrix language has its own reader)');
+  return input;
+}
+
 /**
  * ∂ⁿf/∂x₁…∂xₙ. A list `wrt` differentiates successively (['x', 'y'] is ∂²f/∂x∂y,
  * as SymPy's diff(f, x, y)); `order` repeats the whole list.
+ * With `shapes`, the gradient in matrix form with respect to one variable.
  */
-export function derivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions = {}): Derivative {
+export function derivative(input: string | Expr, wrt: string, options: MatrixFormOptions): MatrixDerivative;
+export function derivative(input: string | Expr, wrt: string | readonly string[], options?: DerivativeOptions): Derivative;
+export function derivative(
+  input: string | Expr,
+  wrt: string | readonly string[],
+  options: DerivativeOptions | MatrixFormOptions = {},
+): Derivative | MatrixDerivative {
+  if (hasShapes(options)) {
+    const names = typeof wrt === 'string' ? [wrt] : [...wrt];
+    if (names.length !== 1)
+      throw new DerivError('BAD_OPTION', 'in matrix form, differentiate with respect to one variable at a time (or use gradient)');
+    return matrixGradient(matrixText(input), names, options)[0]!;
+  }
+  return scalarDerivative(input, wrt, options as DerivativeOptions);
+}
+
+function scalarDerivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions): Derivative {
   const { expr, order } = toExpr(input, options);
   const names = (typeof wrt === 'string' ? [wrt] : [...wrt]).map((v) => checkVariableName(v));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
@@ -122,8 +157,19 @@ export function derivative(input: string | Expr, wrt: string | readonly string[]
  * The gradient: one first derivative per variable, in order. Variables default
  * to the expression's free variables in order of first appearance.
  */
-export function gradient(input: string | Expr, vars?: readonly string[], options: DerivativeOptions = {}): Derivative[] {
+export function gradient(input: string | Expr, vars: readonly string[] | undefined, options: MatrixFormOptions): MatrixDerivative[];
+export function gradient(input: string | Expr, vars?: readonly string[], options?: DerivativeOptions): Derivative[];
+export function gradient(
+  input: string | Expr,
+  vars?: readonly string[],
+  options: DerivativeOptions | MatrixFormOptions = {},
+): Derivative[] | MatrixDerivative[] {
+  if (hasShapes(options)) return matrixGradient(matrixText(input), vars, options);
+  return scalarGradient(input, vars, options as DerivativeOptions);
+}
+
+function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Derivative[] {
   const { expr, order } = toExpr(input, options);
   const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
-  return names.map((v) => derivative(expr, v, { ...options, order: 1 }));
+  return names.map((v) => scalarDerivative(expr, v, { ...options, order: 1 }));
 }

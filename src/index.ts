@@ -12,3 +12,8 @@ export { differentiate, type TraceStep, type RuleId } from './diff.js';
 export { freeVariables } from './analysis.js';
 export type { Expr, Num, Const, Sym, Add, Mul, Pow, Call } from './expr.js';
 export { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';
+export { matrixGradient, MatrixDerivative, type MatrixOptions, type ShapeSpec } from './matrix/api.js';
+export { parseMatrixValues } from './matrix/values.js';
+export { valueText as matrixValueText, valueJson as matrixValueJson } from './matrix/format-value.js';
+export type { MatrixValue } from './matrix/evaluate.js';
+export type { MatrixFormOptions } from './api.js';
