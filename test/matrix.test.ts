@@ -53,7 +53,7 @@ const CASES: Case[] = [
     },
   },
   { f: 'norm2(A*x - b)^2', shapes: 'A=m×n,x=n,b=m', dims: { m: 3, n: 2 }, expected: { x: "2*A'*(A*x - b)" } },
-  { f: "x'*A*x", shapes: 'A=n×n,x=n', dims: { n: 3 }, expected: { x: "(A' + A)*x" } },
+  { f: "x'*A*x", shapes: 'A=n×n,x=n', dims: { n: 3 }, expected: { x: "(A + A')*x" } },
   { f: 'trace(A*B)', shapes: 'A=n×n,B=n×n', dims: { n: 2 }, expected: { A: "B'" } },
   { f: 'sum(exp(X*w))', shapes: 'X=n×d,w=d', dims: { n: 3, d: 2 }, expected: { w: "X'*exp(X*w)" } },
   { f: 'dot(u, v)^2', shapes: 'u=n,v=n', dims: { n: 3 }, expected: { u: '2*dot(u, v)*v' } },

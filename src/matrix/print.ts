@@ -27,7 +27,7 @@ export function printMatrix(n: MNode, ctx: MatrixContext, syntax: Syntax, order:
 }
 
 /**
- * The variable order extended with atoms: each atom ranks just before the
+ * The variable order extended with atoms: each atom ranks just after the
  * first variable it contains, so X·w + b − y keeps the order it was written in.
  */
 function displayOrder(root: MNode, ctx: MatrixContext, order: readonly string[]): string[] {
@@ -50,7 +50,7 @@ function displayOrder(root: MNode, ctx: MatrixContext, order: readonly string[])
   for (const a of atoms) {
     const vars = ctx.variablesOf(ctx.atomNode(a));
     const first = out.findIndex((v) => vars.has(v));
-    if (first >= 0) out.splice(first, 0, a);
+    if (first >= 0) out.splice(first + 1, 0, a);
     else out.push(a);
   }
   return out;
