@@ -123,5 +123,10 @@ function printProduct(
   if (denominator.length === 1) text += `/${paren(denominator[0]!, POW)}`;
   else if (denominator.length > 1) text += `/(${denominator.map((p) => paren(p, MUL)).join('*')})`;
   // The sign is reported, not printed: a sum shows it as ' - ', a lone product as a leading '-'.
+  // −f alone prints as f, so without its sign it binds like f does (2^(−x) is 1/2^x, not 1/2^(x)).
+  if (numerator.length === 1 && denominator.length === 0 && magnitude === 1n && rest.length === 1) {
+    const only = memo.get(rest[0]!)!;
+    return { text, neg, prec: only.prec < MUL ? ATOM : only.prec };
+  }
   return { text, neg, prec: MUL };
 }

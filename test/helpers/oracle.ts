@@ -1,0 +1,87 @@
+/**
+ * Independent checks for the tests:
+ * - `math`: a mathjs instance that knows deriv's extra functions (relu, sigmoid,
+ *   softplus, heaviside, step), so deriv's text output can be parsed and
+ *   evaluated by a second, unrelated implementation;
+ * - `centralDifference`: a numeric derivative of any function of one variable,
+ *   with a conditioning verdict (two step sizes must agree);
+ * - `rng` / `randomPoint`: seeded, reproducible random points in a safe domain.
+ */
+import { create, all } from 'mathjs';
+import { heaviside, relu, sigmoid, softplus } from '../../src/numeric-functions.js';
+
+export const math = create(all, {});
+math.import({ relu, sigmoid, softplus, heaviside, step: heaviside }, { override: false });
+
+/** mathjs's value of `text` at `scope`, as a real number (NaN when mathjs gives anything else, e.g. a complex). */
+export function mathjsEvaluate(text: string, scope: Readonly<Record<string, number>>): number {
+  const value: unknown = math.evaluate(text, { ...scope });
+  return typeof value === 'number' ? value : NaN;
+}
+
+/**
+ * f′(x) by the five-point central difference (error O(h⁴)), at two step sizes.
+ * `value` is the estimate at the smaller step; `stable` says the two estimates
+ * agree to `tolerance` (relative), i.e. the point is well-conditioned for f.
+ */
+export function centralDifference(
+  f: (x: number) => number,
+  x: number,
+  tolerance = 1e-7,
+): { value: number; stable: boolean } {
+  const estimate = (h: number): number =>
+    (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h);
+  const h = 1e-3 * Math.max(1, Math.abs(x));
+  const coarse = estimate(h);
+  const fine = estimate(h / 2);
+  const stable =
+    Number.isFinite(coarse) && Number.isFinite(fine) && Math.abs(coarse - fine) <= tolerance * Math.max(1, Math.abs(fine));
+  return { value: fine, stable };
+}
+
+/** |a − b| within `tolerance` relative to max(1, |a|, |b|). */
+export function close(a: number, b: number, tolerance = 1e-9): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  if (a === b) return true;
+  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A seeded uniform generator on [0, 1) (mulberry32), so failures reproduce. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** [lo, hi], or [lo, hi, minAbs]: values with |v| < minAbs are avoided (a kink at 0). */
+export type Interval = readonly [number, number] | readonly [number, number, number];
+
+/** A number drawn from the interval, at least minAbs away from 0 when given. */
+export function draw(random: () => number, interval: Interval): number {
+  const [lo, hi, minAbs = 0] = interval;
+  for (let i = 0; i < 1000; i++) {
+    const v = lo + (hi - lo) * random();
+    if (Math.abs(v) >= minAbs) return v;
+  }
+  throw new Error(`no point of [${lo}, ${hi}] has |v| >= ${minAbs}`);
+}
+
+/**
+ * A random point for the given variables. The default domain, [0.3, 2.5], is
+ * safe for the seed examples: positive (logarithms, square roots), away from 0
+ * (quotients) and small enough that exponentials stay well-conditioned.
+ */
+export function randomPoint(
+  random: () => number,
+  variables: readonly string[],
+  interval: Interval = [0.3, 2.5],
+): Record<string, number> {
+  const point: Record<string, number> = {};
+  for (const v of variables) point[v] = draw(random, interval);
+  return point;
+}
