@@ -7,10 +7,10 @@
  *   with a conditioning verdict (two step sizes must agree);
  * - `rng` / `randomPoint`: seeded, reproducible random points in a safe domain.
  */
-import { create, all } from 'mathjs';
+import { create, all, type FactoryFunctionMap } from 'mathjs';
 import { heaviside, relu, sigmoid, softplus } from '../../src/numeric-functions.js';
 
-export const math = create(all, {});
+export const math = create(all as FactoryFunctionMap, {});
 math.import({ relu, sigmoid, softplus, heaviside, step: heaviside }, { override: false });
 
 /** mathjs's value of `text` at `scope`, as a real number (NaN when mathjs gives anything else, e.g. a complex). */
