@@ -283,7 +283,12 @@ export function pow(base: Expr, e: Expr): Expr {
   }
   if (base.kind === 'num') {
     if (isOne(base.value)) return ONE_EXPR;
-    if (isZero(base.value) && e.kind === 'num' && !isNegative(e.value)) return ZERO_EXPR;
+    if (isZero(base.value) && e.kind === 'num') {
+      if (!isNegative(e.value)) return ZERO_EXPR;
+      // Division by zero has one canonical form, 0^(−1), whatever the negative exponent
+      // (all are +∞ in double precision), so 1/0^2 reads back as the node it was printed from.
+      if (!eqQ(e.value, MINUS_ONE)) return pow(base, MINUS_ONE_EXPR);
+    }
   }
   // e^u is exp(u); exp(u)^v = exp(u·v) for real u, v.
   if (base.kind === 'const' && base.name === 'e') return call('exp', [e]);

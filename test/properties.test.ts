@@ -1,0 +1,159 @@
+/**
+ * Properties over random well-formed expressions (fast-check): variables
+ * x, y, w, b; + − * / and small integer powers; smooth rows of the table
+ * (sin, cos, exp, tanh, sigmoid, atan, softplus, asinh, and log/sqrt of
+ * positive things). Each property states a law that must hold for every
+ * expression; points where a numeric comparison is meaningless (overflow,
+ * a pole, an ill-conditioned finite difference) are skipped and counted, and
+ * a property fails if it skipped too many of its runs to mean anything.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import katex from 'katex';
+import { derivative, evaluate, parse, simplify, toLatex, toText, type Expr } from '../src/index.js';
+import { latexHeading } from '../src/print/heading.js';
+import { centralDifference, close, mathjsEvaluate } from './helpers/oracle.js';
+
+/** Runs per property; PROPERTY_RUNS=5000 for a longer soak. */
+const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 250);
+const VARS = ['x', 'y', 'w', 'b'] as const;
+type Var = (typeof VARS)[number];
+type Point = Record<Var, number>;
+
+const atom = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...VARS) },
+  { weight: 1, arbitrary: fc.constantFrom('2', '3', '1/2', '0.25', 'pi', 'e') },
+);
+const SMOOTH = ['sin', 'cos', 'exp', 'tanh', 'sigmoid', 'atan', 'softplus', 'asinh'] as const;
+
+/** Random expression text in deriv's (and mathjs's) syntax. */
+const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'medium', withCrossShrink: true },
+    atom,
+    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/'), tie('e')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
+    tie('e').map((a) => `-(${a})`),
+    fc.tuple(tie('e'), fc.integer({ min: -3, max: 4 })).map(([a, k]) => `(${a})^${k < 0 ? `(${k})` : k}`),
+    fc.tuple(fc.constantFrom(...SMOOTH), tie('e')).map(([f, a]) => `${f}(${a})`),
+    tie('e').map((a) => `log(1 + (${a})^2)`),
+    tie('e').map((a) => `sqrt(1 + (${a})^2)`),
+    // Implicit multiplication, as users type it.
+    fc.tuple(fc.constantFrom('2', '3'), fc.constantFrom(...VARS)).map(([k, v]) => `${k}${v}`),
+  ),
+})).e;
+
+/**
+ * Points on a 1/1000 grid of [-2, 2]: no denormals like 1e-155, where a formula
+ * that is exactly right still loses every digit (log(1 + x^2)/x^2 with x^2 = 0).
+ */
+const coordinate = fc.integer({ min: -2000, max: 2000 }).map((k) => k / 1000);
+const point: fc.Arbitrary<Point> = fc.record({ x: coordinate, y: coordinate, w: coordinate, b: coordinate });
+const variable = fc.constantFrom(...VARS);
+
+/** Values beyond this are overflow-prone: a comparison there says nothing. */
+const HUGE = 1e6;
+const usable = (...xs: number[]): boolean => xs.every((v) => Number.isFinite(v) && Math.abs(v) < HUGE);
+
+const tally = new Map<string, { passed: number; skipped: number }>();
+function count(name: string, outcome: 'passed' | 'skipped'): void {
+  const t = tally.get(name) ?? { passed: 0, skipped: 0 };
+  t[outcome]++;
+  tally.set(name, t);
+}
+/** Most runs of a numeric property must have been real checks, not skips. */
+function expectMostlyChecked(name: string): void {
+  const t = tally.get(name)!;
+  expect(t.passed, `${name}: ${t.skipped} of ${t.passed + t.skipped} runs skipped`).toBeGreaterThanOrEqual(RUNS * 0.6);
+}
+
+afterAll(() => {
+  const lines = [...tally].map(([name, t]) => `  ${name}: ${t.passed} passed, ${t.skipped} skipped`);
+  const total = [...tally.values()].reduce((s, t) => s + t.passed, 0);
+  console.log(`property runs passed: ${total}\n${lines.join('\n')}`);
+});
+
+describe('properties of random expressions', () => {
+  it('the derivative agrees with central finite differences where smooth and well-conditioned', () => {
+    const name = 'derivative = finite difference';
+    fc.assert(
+      fc.property(expression, variable, point, (text, v, p) => {
+        const f = parse(text);
+        const value = derivative(f, v).evaluate(p);
+        const fd = centralDifference((t) => evaluate(f, { ...p, [v]: t }), p[v]);
+        if (!usable(value, fd.value, evaluate(f, p)) || !fd.stable) return count(name, 'skipped');
+        expect(close(value, fd.value, 1e-6), `${text}: ∂/∂${v} = ${value}, finite difference ${fd.value}`).toBe(true);
+        count(name, 'passed');
+      }),
+      { numRuns: RUNS },
+    );
+    expectMostlyChecked(name);
+  });
+
+  it('simplify never changes a value (raw derivative vs simplified; expression vs simplified)', () => {
+    const name = 'simplify keeps values';
+    fc.assert(
+      fc.property(expression, variable, point, (text, v, p) => {
+        const f = parse(text);
+        const raw = derivative(f, v, { simplify: false }).expr;
+        const pairs: [Expr, Expr][] = [
+          [raw, simplify(raw)],
+          [f, simplify(f)],
+        ];
+        const values = pairs.flatMap(([a, b]) => [evaluate(a, p), evaluate(b, p)]);
+        if (!usable(...values)) return count(name, 'skipped');
+        for (let i = 0; i < values.length; i += 2)
+          expect(close(values[i]!, values[i + 1]!, 1e-8), `${text} (∂/∂${v}): ${values[i]} vs ${values[i + 1]}`).toBe(true);
+        count(name, 'passed');
+      }),
+      { numRuns: RUNS },
+    );
+    expectMostlyChecked(name);
+  });
+
+  it('parse(toText(e)) is e itself, for random expressions and their derivatives', () => {
+    const name = 'parse(print(e)) === e';
+    fc.assert(
+      fc.property(expression, variable, (text, v) => {
+        const f = parse(text);
+        const d = derivative(f, v);
+        const raw = derivative(f, v, { simplify: false }).expr;
+        for (const e of [f, d.expr, raw]) expect(parse(toText(e)), toText(e)).toBe(e);
+        expect(parse(d.toString())).toBe(d.expr);
+        count(name, 'passed');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('mathjs evaluates our text output to the value our evaluator gives', () => {
+    const name = 'mathjs agrees';
+    fc.assert(
+      fc.property(expression, variable, point, (text, v, p) => {
+        const f = parse(text);
+        const d = derivative(f, v);
+        const ours = [evaluate(f, p), d.evaluate(p)];
+        if (!usable(...ours)) return count(name, 'skipped');
+        const theirs = [mathjsEvaluate(toText(f), p), mathjsEvaluate(d.toString(), p)];
+        expect(close(ours[0]!, theirs[0]!, 1e-8), `${toText(f)}: ${ours[0]} vs mathjs ${theirs[0]}`).toBe(true);
+        expect(close(ours[1]!, theirs[1]!, 1e-8), `${d.toString()}: ${ours[1]} vs mathjs ${theirs[1]}`).toBe(true);
+        count(name, 'passed');
+      }),
+      { numRuns: RUNS },
+    );
+    expectMostlyChecked(name);
+  });
+
+  it('every LaTeX output renders in KaTeX with throwOnError', () => {
+    const name = 'KaTeX renders';
+    fc.assert(
+      fc.property(expression, variable, (text, v) => {
+        const f = parse(text);
+        const d = derivative(f, v);
+        for (const tex of [toLatex(f), d.toTex(), `${latexHeading(d.wrt, 'L')} = ${d.toTex()}`])
+          expect(() => katex.renderToString(tex, { throwOnError: true }), tex).not.toThrow();
+        count(name, 'passed');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
