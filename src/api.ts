@@ -14,6 +14,11 @@ import { freeVariables } from './analysis.js';
 import { checkVariableName } from './names.js';
 import { DerivError } from './errors.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
+import { recordDerivation, type Derivation, type Detail, type RecordOptions } from './steps/record.js';
+import { stepsToLatex } from './print/steps-latex.js';
+import { stepsToText } from './print/steps-text.js';
+import { toMarkdownNote, stepsDetail, type NoteOptions } from './print/markdown.js';
+import { toHtmlPage } from './print/html.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -68,20 +73,53 @@ export class Derivative {
   /** Variable order used for display (first appearance in the input). */
   readonly order: readonly string[];
 
-  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[]) {
+  /** How the derivative was computed (simplify on/off), so its steps can be recorded the same way. */
+  readonly #settings: RecordOptions;
+  readonly #derivations = new Map<Detail, Derivation>();
+
+  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}) {
     this.input = input;
     this.wrt = Object.freeze([...wrt]);
     this.expr = expr;
     this.order = order;
+    this.#settings = settings;
+  }
+
+  /** The derivation, step by step (brief), computed on first use. */
+  get steps(): Derivation {
+    return this.derivation('brief');
+  }
+  /** The derivation with collapsed sub-steps ('brief') or one step per node ('full'). */
+  derivation(detail: Detail = 'brief'): Derivation {
+    let d = this.#derivations.get(detail);
+    if (d === undefined) {
+      d = recordDerivation(this.input, this.wrt, { ...this.#settings, detail, order: this.order });
+      this.#derivations.set(detail, d);
+    }
+    return d;
   }
 
   /** mathjs-compatible text, e.g. `2*x*w`. */
   toString(): string {
     return toText(this.expr, { order: this.order });
   }
-  /** LaTeX of the derivative's right-hand side, e.g. `2 x w`. */
-  toTex(): string {
-    return toLatex(this.expr, { order: this.order });
+  /** LaTeX of the derivative's right-hand side, e.g. `2 x w`; with `steps`, the derivation as an aligned block. */
+  toTex(options: { steps?: boolean | Detail; name?: string } = {}): string {
+    const detail = stepsDetail(options.steps);
+    if (detail === undefined) return toLatex(this.expr, { order: this.order });
+    return stepsToLatex(this.derivation(detail), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
+  }
+  /** The derivation as text, one numbered step per line pair (the CLI's --steps). */
+  stepsText(options: { detail?: Detail; name?: string } = {}): string {
+    return stepsToText(this.derivation(options.detail ?? 'brief'), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
+  }
+  /** Paste-ready Markdown: input, result and (with steps) the derivation in $$ blocks. */
+  toMarkdown(options: NoteOptions = {}): string {
+    return toMarkdownNote([this], options);
+  }
+  /** A standalone HTML page, typeset with KaTeX, that needs no network. */
+  toHtml(options: NoteOptions = {}): string {
+    return toHtmlPage([this], options);
   }
   /** The derivative's value at a point (double precision). */
   evaluate(scope: Scope = {}): number {
@@ -150,7 +188,8 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
     result = differentiate(result, x, trace === undefined ? {} : { trace: (s) => trace(s, x) });
     if (options.simplify !== false) result = simplifyExpr(result, options);
   }
-  return new Derivative(expr, sequence, result, order);
+  const settings = { ...(options.simplify === undefined ? {} : { simplify: options.simplify }), ...(options.maxExpandTerms === undefined ? {} : { maxExpandTerms: options.maxExpandTerms }) };
+  return new Derivative(expr, sequence, result, order, settings);
 }
 
 /**

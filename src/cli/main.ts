@@ -10,8 +10,14 @@ import { Command, CommanderError, Option } from 'commander';
 import { derivative, gradient, parse, variablesOf, type Derivative } from '../api.js';
 import { DerivError, type ErrorCode } from '../errors.js';
 import { formatError, NO_PAINT, type Paint } from './format-error.js';
-import { textHeading, latexHeading } from '../print/heading.js';
+import { textHeading } from '../print/heading.js';
 import { toText } from '../print/text.js';
+import { resultEquations } from '../print/equation.js';
+import { toMarkdownNote } from '../print/markdown.js';
+import { toHtmlPage } from '../print/html.js';
+import { stepsToJSON } from '../print/steps-text.js';
+import type { Detail } from '../steps/record.js';
+import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 
@@ -40,7 +46,7 @@ const EXAMPLES = `Examples:
   echo "x^3" | deriv --wrt x                read the expression from stdin
 `;
 
-type Format = 'text' | 'latex' | 'json';
+type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
 interface Options {
   wrt?: string;
   order: string;
@@ -50,6 +56,20 @@ interface Options {
   simplify: boolean;
   maxLength?: string;
   shape?: string;
+  /** --steps: the derivation, brief or full ('brief' when given without a value). */
+  steps?: Detail;
+  /** -o: write the output to this file instead of stdout. */
+  output?: string;
+}
+
+/** Writes -o output; a file that cannot be written is a usage error, not a crash. */
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+  } catch (e) {
+    const reason = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'error';
+    throw new DerivError('BAD_OPTION', `cannot write ${file} (${reason})`);
+  }
 }
 
 function paintFor(color: boolean): Paint {
@@ -99,12 +119,19 @@ function render(expression: string, results: readonly Derivative[], opts: Option
           order: r.wrt.length,
           text: r.toString(),
           latex: r.toTex(),
+          ...(opts.steps === undefined ? {} : { steps: stepsToJSON(r.derivation(opts.steps), { order: r.order, name: opts.name }) }),
         })),
       });
     }
     case 'latex':
-      return results.map((r) => `${latexHeading(r.wrt, opts.name)} = ${r.toTex()}`).join('\n');
+      if (opts.steps !== undefined) return results.map((r) => r.toTex({ steps: opts.steps!, name: opts.name })).join('\n\n');
+      return resultEquations(results, opts.name).join('\n');
+    case 'markdown':
+      return toMarkdownNote(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) });
+    case 'html':
+      return toHtmlPage(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) });
     default:
+      if (opts.steps !== undefined) return results.map((r) => r.stepsText({ detail: opts.steps!, name: opts.name })).join('\n\n');
       if (single) return results[0]!.toString();
       return results.map((r) => `${textHeading(r.wrt)} = ${r.toString()}`).join('\n');
   }
@@ -140,7 +167,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-w, --wrt <vars>', 'differentiate with respect to these variables, comma-separated (default: all, as they appear)')
     .option('-n, --order <n>', 'differentiate n times', '1')
     .option('--mixed', 'with several --wrt variables: one mixed partial (∂²f/∂x∂y), not the gradient')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'latex', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'latex', 'json', 'markdown', 'html']).default('text'))
+    .addOption(new Option('--steps [detail]', 'show the derivation step by step: brief (default) or full').choices(['brief', 'full']))
+    .option('-o, --output <file>', 'write the output to a file instead of standard output')
     .option('--name <name>', 'the function\'s name in LaTeX headings', 'f')
     .option('--no-simplify', 'print the raw canonical derivative, without the simplifier')
     .option('--max-length <chars>', 'longest expression accepted (default 2000000)')
@@ -154,7 +183,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const takesValue = (flag: string): boolean =>
       program.options.some((o) => (o.long === flag || o.short === flag) && (o.required || o.optional));
-    program.parse(['node', 'deriv', ...separateExpression(argv, takesValue)]);
+    // A bare --steps must not take the expression after it as its value.
+    const withSteps = argv.map((a) => (a === '--steps' ? '--steps=brief' : a));
+    program.parse(['node', 'deriv', ...separateExpression(withSteps, takesValue)]);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
@@ -174,12 +205,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const lines = arg === undefined || arg === '-' ? source.split(/\r?\n/).filter((l) => l.trim() !== '') : [source];
     if (lines.length === 0) lines.push('');
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
+    const outputs: string[] = [];
+    const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
     for (const line of lines) {
+      if (opts.shape !== undefined && (opts.steps !== undefined || opts.format === 'markdown' || opts.format === 'html'))
+        throw new DerivError('BAD_OPTION', '--steps, --format markdown and --format html are not available with --shape yet');
       if (opts.shape !== undefined) {
         const at = (opts as { at?: string }).at;
-        io.stdout(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
-      } else io.stdout(render(line, compute(line, opts), opts, single));
+        emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
+      } else emit(render(line, compute(line, opts), opts, single));
     }
+    if (opts.output !== undefined) writeOutput(opts.output, outputs.join('\n'));
     return 0;
   } catch (e) {
     if (e instanceof DerivError) {

@@ -1,0 +1,299 @@
+/**
+ * Derivations: the differentiator's trace turned into an ordered list of steps
+ * a person can follow. Data only — rule ids, table rows, expressions before and
+ * after, substitution names (A = w*x + b - y) for the inner functions of chain
+ * steps. The wording lives in ./explain.ts, the layout in src/print/steps-*.ts.
+ *
+ * Contracts:
+ * - Steps come in proof order: every step uses only results of earlier steps;
+ *   the last step of a pass differentiates that pass's whole input.
+ * - `full` keeps one step per differentiated node (constants and variables
+ *   included). `brief` drops steps for constants, variables and c·x monomials,
+ *   fuses a constant factor into the chain/power/function step below it
+ *   (L = ½A² is one chain step with outer derivative A), and collapses runs of
+ *   four or more sibling steps of the same kind to two plus a 'repeated' note.
+ * - A pass whose simplified result differs from the raw derivative ends with a
+ *   'simplify' step (before = raw, after = simplified).
+ * - Recording re-runs the differentiator with a trace; `result` is the same
+ *   expression `derivative()` returns for the same options.
+ */
+import { type Expr, children, mul, sym, rebuild } from '../expr.js';
+import { differentiate, type RuleId, type TraceStep } from '../diff.js';
+import { simplify, type SimplifyOptions } from '../simplify/simplify.js';
+import { dependsOn, freeVariables } from '../analysis.js';
+import { foldDag } from '../walk.js';
+import { DisplayOrder, type VariableOrder } from '../print/display-order.js';
+
+export type Detail = 'brief' | 'full';
+export type StepRule = RuleId | 'chain' | 'simplify' | 'repeated';
+
+export interface ChainPart {
+  /** The inner function uᵢ (an argument of the outer function). */
+  readonly inner: Expr;
+  /** ∂(outer)/∂uᵢ, evaluated at the arguments; includes a fused constant factor. */
+  readonly outer: Expr;
+  /** ∂uᵢ/∂x. */
+  readonly innerDerivative: Expr;
+}
+
+export interface DerivationStep {
+  readonly rule: StepRule;
+  /** The rule-table row (function name, or 'pow') for chain, function and power steps. */
+  readonly row?: string;
+  /** The variable this step differentiates with respect to. */
+  readonly wrt: string;
+  /** The expression differentiated in this step. */
+  readonly before: Expr;
+  /** Its derivative (raw canonical form; for 'simplify', the simplified result). */
+  readonly after: Expr;
+  /** Sum terms or product factors that do not depend on wrt (for sum and constant-factor steps). */
+  readonly constants: readonly Expr[];
+  /** For chain, function and power steps: one part per argument that depends on wrt. */
+  readonly parts?: readonly ChainPart[];
+  /** A constant factor fused into this step in brief mode (½ in ½·A²). */
+  readonly factor?: Expr;
+  /** For 'repeated': the expressions whose (similar) steps were left out, and the rule they share. */
+  readonly omitted?: readonly Expr[];
+  readonly like?: { readonly rule: StepRule; readonly row?: string };
+  /** True for the step that differentiates the whole input of its pass. */
+  readonly isRoot: boolean;
+}
+
+export interface DerivationPass {
+  readonly wrt: string;
+  /** What this pass differentiates: the input, or the previous pass's result. */
+  readonly input: Expr;
+  readonly steps: readonly DerivationStep[];
+  /** The derivative as the differentiator built it. */
+  readonly raw: Expr;
+  /** The derivative after simplification (equal to raw when simplify is off or changes nothing). */
+  readonly result: Expr;
+}
+
+export interface Substitution {
+  readonly name: string;
+  readonly expr: Expr;
+}
+
+export interface Derivation {
+  readonly detail: Detail;
+  readonly input: Expr;
+  readonly wrt: readonly string[];
+  /** Names for inner functions, in order of first use; later definitions may use earlier names. */
+  readonly substitutions: readonly Substitution[];
+  readonly passes: readonly DerivationPass[];
+  readonly result: Expr;
+}
+
+export interface RecordOptions extends SimplifyOptions {
+  readonly detail?: Detail;
+  /** Simplify after each pass (default true), as derivative() does. */
+  readonly simplify?: boolean;
+  /** Variable order of the input: sibling steps and listed constants follow the printed term order. */
+  readonly order?: VariableOrder;
+}
+
+/** A node of the step tree rebuilt from the post-order trace. */
+interface Node {
+  step: DerivationStep;
+  kids: Node[];
+}
+
+/** Siblings of one kind kept before the rest collapse to a 'repeated' note (brief). */
+const KEEP_SIMILAR = 2;
+const COLLAPSE_FROM = 4;
+
+export function recordDerivation(input: Expr, wrt: readonly string[], options: RecordOptions = {}): Derivation {
+  const detail = options.detail ?? 'brief';
+  const passes: DerivationPass[] = [];
+  let current = input;
+  for (const x of wrt) {
+    const trace: TraceStep[] = [];
+    const raw = differentiate(current, x, { trace: (s) => trace.push(s) });
+    const result = options.simplify === false ? raw : simplify(raw, options);
+    let root = buildTree(trace, x, new DisplayOrder(options.order));
+    if (detail === 'brief') root = briefen(root, x);
+    const steps: DerivationStep[] = [];
+    emit(root, steps);
+    if (result !== raw) steps.push({ rule: 'simplify', wrt: x, before: raw, after: result, constants: [], isRoot: false });
+    passes.push({ wrt: x, input: current, steps, raw, result });
+    current = result;
+  }
+  return { detail, input, wrt: [...wrt], substitutions: nameInners(input, passes), passes, result: current };
+}
+
+function constantsOf(e: Expr, x: string, order: DisplayOrder): Expr[] {
+  return children(e).filter((c) => !dependsOn(c, x)).sort(order.compareTerms);
+}
+
+/** The trace is post-order over the DAG; each node's parent is the first later step that has it as a child. */
+function buildTree(trace: readonly TraceStep[], x: string, order: DisplayOrder): Node {
+  const nodes = new Map<Expr, Node>();
+  const taken = new Set<Expr>();
+  let last: Node | undefined;
+  for (const t of trace) {
+    const constants = t.before.kind === 'add' || t.before.kind === 'mul' ? constantsOf(t.before, x, order) : [];
+    const step: DerivationStep = {
+      rule: t.rule,
+      ...(t.row === undefined ? {} : { row: t.row }),
+      wrt: x,
+      before: t.before,
+      after: t.after,
+      constants,
+      ...(t.parts === undefined ? {} : { parts: t.parts }),
+      isRoot: false,
+    };
+    const node: Node = { step, kids: [] };
+    for (const c of dependsOn(t.before, x) ? children(t.before) : []) {
+      const kid = nodes.get(c);
+      if (kid !== undefined && !taken.has(c)) {
+        taken.add(c);
+        node.kids.push(kid);
+      }
+    }
+    node.kids.sort((a, b) => order.compareTerms(a.step.before, b.step.before));
+    nodes.set(t.before, node);
+    last = node;
+  }
+  if (last === undefined) throw new Error('empty trace');
+  last.step = { ...last.step, isRoot: true };
+  return last;
+}
+
+const isTrivial = (n: Node, x: string): boolean => {
+  const s = n.step;
+  if (s.rule === 'constant' || s.rule === 'variable') return !s.isRoot;
+  // c·x: its derivative c is read off at a glance.
+  if (s.rule === 'constant-factor' && !s.isRoot && s.before.kind === 'mul')
+    return s.before.factors.every((f) => !dependsOn(f, x) || (f.kind === 'sym' && f.name === x));
+  return false;
+};
+
+const FUSABLE = new Set<StepRule>(['chain', 'power', 'function', 'exponential']);
+
+/** Brief mode, bottom-up: drop trivial steps, fuse constant factors, collapse long runs of similar siblings. */
+function briefen(root: Node, x: string): Node {
+  const visit = (n: Node): Node => {
+    let kids = n.kids.filter((k) => !isTrivial(k, x)).map(visit);
+    let step = n.step;
+    const only = kids[0];
+    if (step.rule === 'constant-factor' && kids.length === 1 && only !== undefined && FUSABLE.has(only.step.rule)) {
+      const inner = only.step;
+      if (inner.before.kind !== 'mul' && inner.factor === undefined) {
+        const factor = mul(...step.constants);
+        const parts = inner.rule === 'chain' ? inner.parts?.map((p) => ({ ...p, outer: mul(factor, p.outer) })) : inner.parts;
+        step = { ...inner, before: step.before, after: step.after, constants: step.constants, factor, isRoot: step.isRoot, ...(parts === undefined ? {} : { parts }) };
+        kids = only.kids;
+      }
+    }
+    return { step, kids: collapseSimilar(kids) };
+  };
+  return visit(root);
+}
+
+function signature(s: DerivationStep): string {
+  return `${s.rule}/${s.row ?? ''}/${s.factor === undefined ? '' : 'c'}`;
+}
+
+function collapseSimilar(kids: Node[]): Node[] {
+  const groups = new Map<string, Node[]>();
+  for (const k of kids) {
+    const key = signature(k.step);
+    groups.set(key, [...(groups.get(key) ?? []), k]);
+  }
+  const out: Node[] = [];
+  const done = new Set<string>();
+  for (const k of kids) {
+    const key = signature(k.step);
+    const group = groups.get(key)!;
+    if (group.length < COLLAPSE_FROM) {
+      out.push(k);
+      continue;
+    }
+    if (done.has(key)) continue;
+    done.add(key);
+    out.push(...group.slice(0, KEEP_SIMILAR));
+    const rest = group.slice(KEEP_SIMILAR);
+    out.push({
+      step: {
+        rule: 'repeated',
+        wrt: k.step.wrt,
+        before: rest[0]!.step.before,
+        after: rest[0]!.step.after,
+        constants: [],
+        omitted: rest.map((r) => r.step.before),
+        like: { rule: k.step.rule, ...(k.step.row === undefined ? {} : { row: k.step.row }) },
+        isRoot: false,
+      },
+      kids: [],
+    });
+  }
+  return out;
+}
+
+/** Post-order: children's steps, then the node's own. */
+function emit(root: Node, out: DerivationStep[]): void {
+  const stack: { node: Node; expanded: boolean }[] = [{ node: root, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.expanded) {
+      stack.pop();
+      out.push(top.node.step);
+      continue;
+    }
+    top.expanded = true;
+    for (let i = top.node.kids.length - 1; i >= 0; i--) stack.push({ node: top.node.kids[i]!, expanded: false });
+  }
+}
+
+/** A, B, C, …, Z, then A1, A2, …, skipping any name the expressions use. */
+function* freshNames(taken: ReadonlySet<string>): Generator<string> {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (let round = 0; ; round++) {
+    for (const l of letters) {
+      const name = round === 0 ? l : `${l}${round}`;
+      if (!taken.has(name)) yield name;
+    }
+  }
+}
+
+/** One name per distinct non-variable inner function of the chain steps, in order of first use. */
+function nameInners(input: Expr, passes: readonly DerivationPass[]): Substitution[] {
+  const taken = new Set<string>(freeVariables(input));
+  const names = freshNames(taken);
+  const seen = new Set<Expr>();
+  const out: Substitution[] = [];
+  for (const pass of passes) {
+    for (const step of pass.steps) {
+      if (step.rule !== 'chain') continue;
+      for (const p of step.parts ?? []) {
+        if (p.inner.kind === 'sym' || p.inner.kind === 'num' || seen.has(p.inner)) continue;
+        seen.add(p.inner);
+        out.push({ name: names.next().value as string, expr: p.inner });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * e with every named inner function replaced by its name (outermost match
+ * first), e.g. 2*x*(w*x + b - y) → 2*x*A. `except` leaves one name out, for
+ * printing that name's own definition.
+ */
+export function abbreviate(e: Expr, substitutions: readonly Substitution[], except?: string): Expr {
+  const byExpr = new Map<Expr, Expr>();
+  for (const s of substitutions) if (s.name !== except) byExpr.set(s.expr, sym(s.name));
+  if (byExpr.size === 0) return e;
+  return foldDag<Expr>(
+    e,
+    (node, kids) => byExpr.get(node) ?? (kids.length === 0 ? node : rebuild(node, kids)),
+    new Map(),
+    (node) => (byExpr.has(node) ? [] : children(node)),
+  );
+}
+
+/** The name given to an expression, if it is a named inner function. */
+export function nameOf(e: Expr, substitutions: readonly Substitution[]): string | undefined {
+  return substitutions.find((s) => s.expr === e)?.name;
+}
