@@ -46,7 +46,7 @@ function prefix(d: Derivation, step: DerivationStep): string[] {
 export function stepEquation(step: DerivationStep, d: Derivation, v: Voice, name: string): StepEquation {
   const rhs = v.math(short(step.after, d));
   const beforeForm = v.applied(v.partial([step.wrt]), short(step.before, d));
-  if (step.rule === 'simplify') return { lhs: v.partial(prefix(d, step), name), rhs };
+  if (step.rule === 'simplify') return { lhs: v.partial(prefix(d, step), name), middle: v.math(short(step.before, d)), rhs };
   if (step.isRoot) return { lhs: v.partial(prefix(d, step), name), middle: beforeForm, rhs };
   const named = nameOf(step.before, d.substitutions);
   if (named !== undefined) return { lhs: v.partial([step.wrt], named), rhs };
