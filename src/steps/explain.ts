@@ -68,7 +68,7 @@ function doesNotDepend(items: readonly Expr[], step: DerivationStep, d: Derivati
 }
 
 /** Extra words for rows whose derivative people look up: ReLU′, |u|′, σ′. */
-function rowNote(row: string, fnExpr: Expr, part: ChainPart, d: Derivation, v: Voice): string {
+function rowNote(row: string, fnExpr: Expr, part: ChainPart, d: Derivation, v: Voice, lead = '; '): string {
   const u = short(part.inner, d);
   const at = (e: Expr): string => v.math(short(e, d));
   switch (row) {
@@ -76,11 +76,9 @@ function rowNote(row: string, fnExpr: Expr, part: ChainPart, d: Derivation, v: V
     case 'relu': {
       const isRelu = row === 'relu' || (fnExpr.kind === 'call' && fnExpr.args.some((a) => a.kind === 'num' && a.value.n === 0n));
       if (!isRelu) return '';
-      const lead = row === 'max' ? `${v.text('; ')}${v.math(call('max', [num(0), u]))}${v.text(' is ')}${v.math(call('relu', [u]))}${v.text(', and ')}` : v.text('; ');
-      return `${lead}${v.prime('relu', u)}${v.equals()}${at(call('heaviside', [part.inner]))}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', else 0')}`;
+      const intro = row === 'max' ? `${v.text(lead)}${v.math(call('max', [num(0), u]))}${v.text(' is ')}${v.math(call('relu', [u]))}${v.text(', and ')}` : v.text(lead);
+      return `${intro}${v.prime('relu', u)}${v.equals()}${at(call('heaviside', [part.inner]))}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', else 0')}`;
     }
-    case 'abs':
-      return `${v.text('; ')}${v.prime('abs', u)}${v.equals()}${v.math(call('sign', [u]))}`;
     default:
       return '';
   }
@@ -125,10 +123,12 @@ export function explain(step: DerivationStep, d: Derivation, v: Voice): string {
       return `${v.text('exponential rule: ')}${v.applied(v.partial([x]), pow(a, sym(x)))}${v.equals()}${v.math(mul(pow(a, sym(x)), call('log', [a])))}${factorNote(step, d, v)}`;
     }
     case 'general-power':
-      return v.text('general power rule: base and exponent both depend on ') + v.math(sym(x)) + v.text(', so both partials of ') + v.math(pow(sym('a'), sym('b'))) + v.text(' contribute');
-    case 'function':
-      return `${v.text('derivative of ')}${v.text(step.row ?? '')}${tableEntry(step.row ?? '', step.parts?.length ?? 0, v)}${factorNote(step, d, v)}` +
-        (part !== undefined ? rowNote(step.row ?? '', step.before, part, d, v) : '');
+      return v.text('general power rule: the power rule for the base plus the exponential rule for the exponent (both depend on ') + v.math(sym(x)) + v.text(')');
+    case 'function': {
+      const note = part === undefined ? '' : rowNote(step.row ?? '', innerCall(step.before), part, d, v, ': ');
+      const entry = note !== '' ? note : tableEntry(step.row ?? '', step.parts?.length ?? 0, v);
+      return `${v.text('derivative of ')}${v.text(step.row ?? '')}${entry}${factorNote(step, d, v)}`;
+    }
     case 'chain':
       return explainChain(step, d, v);
     case 'repeated': {
