@@ -250,7 +250,10 @@ export function mul(...xs: readonly Expr[]): Expr {
   let needsRefold = false;
   for (const [base, es] of exponents) {
     const p = es.length === 1 ? pow(base, es[0]!) : pow(base, add(...es));
-    if (p.kind === 'num' || p.kind === 'mul') needsRefold = true;
+    // pow may rewrite to another base ((√y)^(−1) = y^(−1/2), exp(x)^2 = exp(2x)), which may
+    // equal another factor's base: collect again, or y^(−1/2)·y^(−1/2) survives as two factors.
+    const newBase = p.kind === 'pow' ? p.base : p;
+    if (p.kind === 'num' || p.kind === 'mul' || (newBase !== base && !isOneExpr(p))) needsRefold = true;
     if (!isOneExpr(p)) factors.push(p);
   }
   if (needsRefold) return mul(num(coefficient), ...factors);

@@ -6,7 +6,7 @@
  * bad input as error codes with character positions.
  */
 import { describe, expect, it } from 'vitest';
-import { DerivError, evaluate, parse, toText, variablesOf } from '../src/index.js';
+import { DerivError, evaluate, parse, toLatex, toText, variablesOf } from '../src/index.js';
 import { close, math, randomPoint, rng } from './helpers/oracle.js';
 
 /** [input, canonical text, the same thing spelled out explicitly] */
@@ -18,6 +18,8 @@ const CASES: readonly (readonly [string, string, string])[] = [
   ['2^-x', '1/2^x', '2^(-x)'],
   ['2^-x^2', '1/2^(x^2)', '2^(-(x^2))'],
   ['x^y^z', 'x^(y^z)', 'x^(y^z)'],
+  ['x^-(y+1)', '1/x^(1 + y)', 'x^(-(y+1))'],
+  ['x^(-1/2-3*y)', 'x^(-1/2 - 3*y)', 'x^((-1/2) - (3*y))'], // a sum's leading minus is not the sum's sign
   ['1/2x', 'x/2', '(1/2)*x'],
   ['1/2 x', 'x/2', '(1/2)*x'],
   ['2/3x', '2*x/3', '(2/3)*x'],
@@ -73,6 +75,14 @@ describe('parse: input -> canonical text', () => {
     const point = randomPoint(rng(input.length), NAMES);
     const theirs = math.evaluate(input, { ...point }) as number;
     expect(close(evaluate(e, point), theirs, 1e-12)).toBe(true);
+  });
+
+  it.each([
+    ['x^(-1/2-3*y)', 'x^{-\\frac{1}{2} - 3 y}'],
+    ['x^(-y)', '\\frac{1}{x^{y}}'],
+    ['2^-x', '\\frac{1}{2^{x}}'],
+  ])('LaTeX of %s -> %s', (input, tex) => {
+    expect(toLatex(parse(input))).toBe(tex);
   });
 
   it.each([

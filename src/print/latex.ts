@@ -119,7 +119,8 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
           half
             ? { tex: `\\sqrt{${signed(base)}}`, neg: false, prec: ATOM }
             : { tex: `${paren(base, basePrec)}^{${expTex}}`, neg: false, prec: POW, numeric: base.numeric === true && !base.neg };
-        if (exp.neg) {
+        // A negative exponent is a reciprocal; a sum's sign covers its first term only (−1/2 − 3·x).
+        if (exp.neg && node.exp.kind !== 'add') {
           const recip = exp.tex === '1' ? base : power(exp.tex);
           return { tex: `\\frac{1}{${recip.tex}}`, neg: false, prec: ATOM, recip };
         }

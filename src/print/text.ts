@@ -63,7 +63,8 @@ export function toText(e: Expr, options: TextOptions = {}): string {
           neg: false,
           prec: POW,
         });
-        if (exp.neg) {
+        // A negative exponent is a reciprocal; a sum's sign covers its first term only (−1/2 − 3·x).
+        if (exp.neg && node.exp.kind !== 'add') {
           const recip = exp.text === '1' ? base : positive({ ...exp, neg: false });
           return { text: `1/${paren(recip, POW)}`, neg: false, prec: MUL, recip };
         }
