@@ -57,7 +57,8 @@ const PAGE_CSS = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fff; margin: 0; }
 main { max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.5rem; font-weight: 600; margin-bottom: 1.5rem; }
-h2 { font-size: 1.05rem; font-weight: 600; color: #555; text-transform: uppercase; letter-spacing: .05em; margin: 2rem 0 .5rem; }
+h2 { font-size: 1.05rem; font-weight: 600; color: #555; letter-spacing: .02em; margin: 2rem 0 .5rem; }
+h2 .katex { font-size: 1.1em; }
 .math { overflow-x: auto; overflow-y: hidden; padding: .25rem 0; }
 .katex-display { margin: .5rem 0; }
 .katex-display > .katex { text-align: left; }
