@@ -12,6 +12,14 @@ export { differentiate, type TraceStep, type RuleId } from './diff.js';
 export { freeVariables } from './analysis.js';
 export type { Expr, Num, Const, Sym, Add, Mul, Pow, Call } from './expr.js';
 export { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';
+export {
+  recordDerivation, abbreviate, type Derivation, type DerivationPass, type DerivationStep, type ChainPart, type Substitution, type Detail, type StepRule,
+} from './steps/record.js';
+export { explain, type Voice } from './steps/explain.js';
+export { stepsToText } from './print/steps-text.js';
+export { stepsToLatex } from './print/steps-latex.js';
+export { toMarkdownNote, type NoteOptions } from './print/markdown.js';
+export { toHtmlPage } from './print/html.js';
 export { matrixGradient, MatrixDerivative, type MatrixOptions, type ShapeSpec } from './matrix/api.js';
 export { parseMatrixValues } from './matrix/values.js';
 export { valueText as matrixValueText, valueJson as matrixValueJson } from './matrix/format-value.js';
