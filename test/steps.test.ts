@@ -181,6 +181,16 @@ describe('brief and full', () => {
     expect(d.stepsText().split('\n').at(-1)).toBe('∂²f/∂x² = 6*x');
   });
 
+  it('x^2*y^3 wrt x then y (mixed) -> each power step names the exponent of the variable it differentiates', () => {
+    const text = derivative('x^2*y^3', ['x', 'y']).stepsText();
+    expect(text).toContain('1. ∂f/∂x = ∂/∂x [x^2*y^3] = 2*x*y^3\n   power rule: the exponent 2 comes down and drops by one, times the constant factor y^3');
+    expect(text).toContain('2. ∂²f/∂x∂y = ∂/∂y [2*x*y^3] = 6*x*y^2\n   power rule: the exponent 3 comes down and drops by one, times the constant factor 2*x');
+  });
+
+  it('x^2 with order 0 -> no steps, just the input', () => {
+    expect(derivative('x^2', 'x', { order: 0 }).stepsText()).toBe('f = x^2');
+  });
+
   it('3*x^2 wrt x -> brief fuses the constant factor into the power step', () => {
     const steps = allSteps(derivative('3*x^2', 'x').steps);
     expect(steps).toHaveLength(1);

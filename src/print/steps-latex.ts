@@ -78,7 +78,7 @@ export function latexStepParts(d: Derivation, options: StepsLatexOptions = {}): 
       return { equation: [eq.lhs, eq.middle, eq.rhs].filter((s) => s !== undefined).join(' = '), note: explain(step, d, v), rule: step.rule };
     }),
   );
-  return { input: `${latexName(name)} = ${v.math(d.input)}`, definitions, steps, result: `${latexPartial(d.wrt, name)} = ${v.math(d.result)}` };
+  return { input: `${latexName(name)} = ${v.math(d.input)}`, definitions, steps, result: `${d.wrt.length === 0 ? latexName(name) : latexPartial(d.wrt, name)} = ${v.math(d.result)}` };
 }
 
 /** Puts the first `=` of an equation after the alignment point: `lhs &= rhs`. */

@@ -62,7 +62,7 @@ export function stepsToText(d: Derivation, options: StepsTextOptions = {}): stri
       lines.push(`${' '.repeat(label.length)}${explain(step, d, v)}`);
     }
   }
-  lines.push(`${textPartial(d.wrt, name)} = ${v.math(d.result)}`);
+  if (d.wrt.length > 0) lines.push(`${textPartial(d.wrt, name)} = ${v.math(d.result)}`);
   return lines.join('\n');
 }
 

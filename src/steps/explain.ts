@@ -6,6 +6,7 @@
  */
 import { type Expr, call, mul, pow, sym, num, splitCoefficient, neg, children } from '../expr.js';
 import { isNegative } from '../rational.js';
+import { dependsOn } from '../analysis.js';
 import { rowFor } from '../function-table.js';
 import { partialAt } from '../templates.js';
 import { abbreviate, nameOf, type Derivation, type DerivationStep, type ChainPart } from './record.js';
@@ -114,7 +115,7 @@ export function explain(step: DerivationStep, d: Derivation, v: Voice): string {
       return v.text(quotient ? 'quotient rule, as a product with a negative power: one factor at a time' : 'product rule: differentiate one factor at a time, keep the others');
     }
     case 'power': {
-      const base = step.factor === undefined ? step.before : (children(step.before).find((f) => f.kind === 'pow') ?? step.before);
+      const base = step.factor === undefined ? step.before : (children(step.before).find((f) => f.kind === 'pow' && dependsOn(f, x)) ?? step.before);
       const n = base.kind === 'pow' ? base.exp : sym('n');
       return `${v.text('power rule: the exponent ')}${v.math(n)}${v.text(' comes down and drops by one')}${factorNote(step, d, v)}`;
     }
