@@ -11,6 +11,7 @@
  *   not depend on construction history (structural hash, then structure).
  * - There is no subtraction, division or negation node: a−b is a + (−1)·b and
  *   a/b is a·b^(−1). Printers restore the textbook spelling.
+ * - Division by an exact zero (0 to a negative power) throws DerivError UNDEFINED.
  */
 import {
   type Rational,
@@ -28,6 +29,7 @@ import {
   eqQ,
 } from './rational.js';
 import { compareStructure } from './order.js';
+import { DerivError } from './errors.js';
 
 interface NodeBase {
   /** Process-unique identity, used only for interning keys (never for ordering). */
@@ -288,9 +290,8 @@ export function pow(base: Expr, e: Expr): Expr {
     if (isOne(base.value)) return ONE_EXPR;
     if (isZero(base.value) && e.kind === 'num') {
       if (!isNegative(e.value)) return ZERO_EXPR;
-      // Division by zero has one canonical form, 0^(−1), whatever the negative exponent
-      // (all are +∞ in double precision), so 1/0^2 reads back as the node it was printed from.
-      if (!eqQ(e.value, MINUS_ONE)) return pow(base, MINUS_ONE_EXPR);
+      // 0 to a negative power divides by zero: no expression holds it, or 0·(1/0) would fold to 0.
+      throw new DerivError('UNDEFINED', 'division by zero', { hint: 'a denominator here is identically 0' });
     }
   }
   // e^u is exp(u); exp(u)^v = exp(u·v) for real u, v.

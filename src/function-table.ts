@@ -14,6 +14,8 @@ import {
   splitCoefficient,
   mul,
   ONE_EXPR,
+  constant,
+  isOneExpr,
 } from './expr.js';
 import { fromNumber, isNegative, negQ, toNumber, powQ, q } from './rational.js';
 
@@ -60,6 +62,8 @@ function foldRow(row: FunctionRow, args: readonly Expr[]): Expr | undefined {
     if (inv !== undefined) {
       if (arg.kind === 'call' && arg.fn === inv && arg.args.length === 1) return arg.args[0]!;
       if (inv === 'exp' && arg.kind === 'const' && arg.name === 'e') return ONE_EXPR;
+      // …and exp(1) is e, so e has one form (e^1 is already e).
+      if (inv === 'log' && isOneExpr(arg)) return constant('e');
     }
     if (row.root !== undefined && arg.kind === 'num') {
       const r = powQ(arg.value, q(1n, BigInt(row.root)));

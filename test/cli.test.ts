@@ -168,6 +168,7 @@ describe('errors: stderr, a caret under the input, a non-zero exit code, no stac
     [['x', '--wrt', 'sin'], 2, 'BAD_VARIABLE', 0],
     [['x', '--order', 'two'], 2, 'BAD_OPTION', undefined],
     [['x^2', '--max-length', '2'], 3, 'TOO_LARGE', undefined],
+    [['w/(y-y)', '--wrt', 'w'], 4, 'UNDEFINED', 1],
   ] as const)('deriv %j -> exit %i, %s', async (argv, exit, code, caret) => {
     const r = await deriv(argv);
     expect(r.code).toBe(exit);

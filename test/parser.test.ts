@@ -36,6 +36,8 @@ const CASES: readonly (readonly [string, string, string])[] = [
   ['pi', 'pi', 'pi'],
   ['2pi x', '2*pi*x', '2*pi*x'],
   ['e^x', 'exp(x)', 'exp(x)'],
+  ['exp(1)', 'e', 'e^1'],
+  ['e*exp(1)', 'exp(2)', 'e^2'],
   ['2e', '2*e', '2*e'],
   ['ln(x)', 'log(x)', 'log(x)'],
   ['log(x,2)', 'log(x, 2)', 'log(x, 2)'],
@@ -133,6 +135,9 @@ describe('parse: bad input -> error code and position', () => {
     ['$x$', 'PARSE', 0],
     ['foo(x)', 'UNKNOWN_FUNCTION', 0],
     ['x + sin(x, y)', 'ARITY', 4],
+    ['w/(y-y)', 'UNDEFINED', 1],
+    ['x + 1/0', 'UNDEFINED', 5],
+    ['(x-x)^(-2)', 'UNDEFINED', 5],
   ] as const)('%j -> %s at %s', (input, code, position) => {
     expect(failure(input)).toEqual({ code, position });
   });

@@ -364,6 +364,16 @@ function toExpr(root: Syntax, input: string): ParseResult {
     return out;
   };
 
+  /** Errors from the constructors (division by zero) get the position of the operator that raised them. */
+  const located = (build: () => Expr, pos: number): Expr => {
+    try {
+      return build();
+    } catch (err) {
+      if (err instanceof DerivError && err.position === undefined)
+        throw new DerivError(err.code, err.message, { position: pos, input, ...(err.hint === undefined ? {} : { hint: err.hint }) });
+      throw err;
+    }
+  };
   const rootLeaf = leaf(root);
   if (rootLeaf !== undefined) return { expr: rootLeaf, variables };
   const stack: Frame[] = [{ node: root, parts: partsOf(root), results: [] }];
@@ -378,7 +388,7 @@ function toExpr(root: Syntax, input: string): ParseResult {
       continue;
     }
     stack.pop();
-    const value = combine(frame.node, frame.results);
+    const value = located(() => combine(frame.node, frame.results), frame.node.pos);
     if (stack.length === 0) result = value;
     else stack[stack.length - 1]!.results.push(value);
   }

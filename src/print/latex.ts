@@ -118,7 +118,13 @@ export function toLatex(e: Expr, options: LatexOptions = {}): string {
         const power = (expTex: string): Printed =>
           half
             ? { tex: `\\sqrt{${signed(base)}}`, neg: false, prec: ATOM }
-            : { tex: `${paren(base, basePrec)}^{${expTex}}`, neg: false, prec: POW, numeric: base.numeric === true && !base.neg };
+            : {
+                tex: `${paren(base, basePrec)}^{${expTex}}`,
+                neg: false,
+                prec: POW,
+                // Starts with a digit only if the base is a number printed without parentheses.
+                numeric: base.numeric === true && !base.neg && base.prec >= basePrec,
+              };
         // A negative exponent is a reciprocal; a sum's sign covers its first term only (−1/2 − 3·x).
         if (exp.neg && node.exp.kind !== 'add') {
           const recip = exp.tex === '1' ? base : power(exp.tex);
