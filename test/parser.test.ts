@@ -83,6 +83,10 @@ describe('parse: input -> canonical text', () => {
     ['x^(-1/2-3*y)', 'x^{-\\frac{1}{2} - 3 y}'],
     ['x^(-y)', '\\frac{1}{x^{y}}'],
     ['2^-x', '\\frac{1}{2^{x}}'],
+    ['(x^2+1)/(x-1)', '\\frac{1 + x^{2}}{x - 1}'],
+    ['-(x+1)/y', '-\\frac{1 + x}{y}'],
+    ['2*3^x*4^y', '2 \\cdot 3^{x} \\cdot 4^{y}'],
+    ['2*(2^b)^(3/2)', '2 \\left(2^{b}\\right)^{\\frac{3}{2}}'],
   ])('LaTeX of %s -> %s', (input, tex) => {
     expect(toLatex(parse(input))).toBe(tex);
   });

@@ -194,7 +194,8 @@ function printProduct(
   }
   const top = numerator.length === 0 ? '1' : juxtapose(numerator, hadamard);
   if (denominator.length === 0) return { tex: top, neg, prec: MUL, numeric: numerator[0]?.numeric === true };
-  // A lone sum under the bar needs no parentheses: \frac{1}{x + 1}.
+  // A lone sum over or under the bar needs no parentheses: \frac{1 + x^{2}}{x + 1}.
+  const over = numerator.length === 1 ? signed(numerator[0]!) : top;
   const bottom = denominator.length === 1 ? signed(denominator[0]!) : juxtapose(denominator);
-  return { tex: `\\frac{${top}}{${bottom}}`, neg, prec: ATOM };
+  return { tex: `\\frac{${over}}{${bottom}}`, neg, prec: ATOM };
 }
