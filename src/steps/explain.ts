@@ -134,7 +134,11 @@ export function explain(step: DerivationStep, d: Derivation, v: Voice): string {
       return explainChain(step, d, v);
     case 'repeated': {
       const others = (step.omitted ?? []).slice(1);
-      const shown = others.slice(0, 3).map((e) => v.math(short(e, d)));
+      const partialOf = (e: Expr): string => {
+        const named = nameOf(e, d.substitutions);
+        return named === undefined ? v.applied(v.partial([x]), short(e, d)) : v.partial([x], named);
+      };
+      const shown = others.slice(0, 3).map(partialOf);
       const tail = others.length > 3 ? v.text(`, and ${others.length - 3} more`) : '';
       return `${v.text('the same rule as the similar steps above')}${others.length > 0 ? `${v.text('; likewise for ')}${listing(shown, v)}${tail}` : ''}`;
     }
@@ -145,7 +149,8 @@ export function explain(step: DerivationStep, d: Derivation, v: Voice): string {
 
 function explainChain(step: DerivationStep, d: Derivation, v: Voice): string {
   const parts = step.parts ?? [];
-  const outerFn = short(step.before, d);
+  // The outer function as written, even when it is itself a named inner function of a larger step.
+  const outerFn = abbreviate(step.before, d.substitutions, nameOf(step.before, d.substitutions));
   const pieces = parts.map((p) => {
     const inner = nameOf(p.inner, d.substitutions);
     const innerName = inner ?? (p.inner.kind === 'sym' ? p.inner.name : undefined);

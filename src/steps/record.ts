@@ -106,20 +106,25 @@ const COLLAPSE_FROM = 4;
 export function recordDerivation(input: Expr, wrt: readonly string[], options: RecordOptions = {}): Derivation {
   const detail = options.detail ?? 'brief';
   const passes: DerivationPass[] = [];
+  const chainSteps: DerivationStep[] = [];
   let current = input;
   for (const x of wrt) {
     const trace: TraceStep[] = [];
     const raw = differentiate(current, x, { trace: (s) => trace.push(s) });
     const result = options.simplify === false ? raw : simplify(raw, options);
     let root = buildTree(trace, x, new DisplayOrder(options.order));
-    if (detail === 'brief') root = briefen(root, x);
+    const everyStep: DerivationStep[] = [];
+    emit(root, everyStep);
+    // Names come from every chain step, shown or not, so no expression is ever printed in full twice.
+    chainSteps.push(...everyStep.filter((s) => s.rule === 'chain'));
+    if (detail === 'brief') root = collapseNested(briefen(root, x));
     const steps: DerivationStep[] = [];
     emit(root, steps);
     if (result !== raw) steps.push({ rule: 'simplify', wrt: x, before: raw, after: result, constants: [], isRoot: false });
     passes.push({ wrt: x, input: current, steps, raw, result });
     current = result;
   }
-  return { detail, input, wrt: [...wrt], substitutions: nameInners(input, passes), passes, result: current };
+  return { detail, input, wrt: [...wrt], substitutions: nameInners(input, chainSteps), passes, result: current };
 }
 
 function constantsOf(e: Expr, x: string, order: DisplayOrder): Expr[] {
@@ -171,10 +176,27 @@ const isTrivial = (n: Node, x: string): boolean => {
 
 const FUSABLE = new Set<StepRule>(['chain', 'power', 'function', 'exponential']);
 
+/** Rebuilds a tree bottom-up without recursion: f gets each node with its kids already rebuilt. */
+function mapTree(root: Node, f: (node: Node, kids: Node[]) => Node): Node {
+  const done = new Map<Node, Node>();
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const pending = top.kids.filter((k) => !done.has(k));
+    if (pending.length > 0) {
+      stack.push(...pending.reverse());
+      continue;
+    }
+    stack.pop();
+    if (!done.has(top)) done.set(top, f(top, top.kids.map((k) => done.get(k)!)));
+  }
+  return done.get(root)!;
+}
+
 /** Brief mode, bottom-up: drop trivial steps, fuse constant factors, collapse long runs of similar siblings. */
 function briefen(root: Node, x: string): Node {
-  const visit = (n: Node): Node => {
-    let kids = n.kids.filter((k) => !isTrivial(k, x)).map(visit);
+  return mapTree(root, (n, rebuilt) => {
+    let kids = rebuilt.filter((k, i) => !isTrivial(n.kids[i]!, x));
     let step = n.step;
     const only = kids[0];
     if (step.rule === 'constant-factor' && kids.length === 1 && only !== undefined && FUSABLE.has(only.step.rule)) {
@@ -187,8 +209,42 @@ function briefen(root: Node, x: string): Node {
       }
     }
     return { step, kids: collapseSimilar(kids) };
-  };
-  return visit(root);
+  });
+}
+
+/** A chain step whose only child step differentiates its inner function through the same row: sin(sin(u)). */
+function nestsSame(n: Node): Node | undefined {
+  const kid = n.kids.length === 1 ? n.kids[0]! : undefined;
+  const part = n.step.parts?.length === 1 ? n.step.parts[0]! : undefined;
+  if (kid === undefined || part === undefined || n.step.rule !== 'chain' || kid.step.rule !== 'chain') return undefined;
+  return kid.step.row === n.step.row && kid.step.parts?.length === 1 && kid.step.before === part.inner ? kid : undefined;
+}
+
+/**
+ * Long nests of one function (sin(sin(sin(…)))) keep their outermost step and
+ * the innermost two; the steps between become one 'repeated' note.
+ */
+function collapseNested(root: Node): Node {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    const run: Node[] = [top];
+    for (let next = nestsSame(top); next !== undefined; next = nestsSame(next)) run.push(next);
+    if (run.length >= COLLAPSE_FROM + 1) {
+      const middle = run.slice(1, -KEEP_SIMILAR).reverse(); // innermost first, in proof order
+      const first = middle[0]!.step;
+      top.kids = [{
+        step: {
+          rule: 'repeated', wrt: first.wrt, before: first.before, after: first.after, constants: [],
+          omitted: middle.map((m) => m.step.before), like: { rule: first.rule, ...(first.row === undefined ? {} : { row: first.row }) }, isRoot: false,
+        },
+        kids: [run[run.length - KEEP_SIMILAR]!],
+      }];
+    }
+    // Every node of a run but the last has the next as its only kid.
+    stack.push(...run[run.length - 1]!.kids);
+  }
+  return root;
 }
 
 function signature(s: DerivationStep): string {
@@ -258,13 +314,14 @@ function* freshNames(taken: ReadonlySet<string>): Generator<string> {
 }
 
 /** One name per distinct non-variable inner function of the chain steps, in order of first use. */
-function nameInners(input: Expr, passes: readonly DerivationPass[]): Substitution[] {
+function nameInners(input: Expr, chainSteps: readonly DerivationStep[]): Substitution[] {
   const taken = new Set<string>(freeVariables(input));
   const names = freshNames(taken);
   const seen = new Set<Expr>();
   const out: Substitution[] = [];
-  for (const pass of passes) {
-    for (const step of pass.steps) {
+  // In proof order over every chain step (shown or not): inner functions are named before the ones built on them.
+  {
+    for (const step of chainSteps) {
       if (step.rule !== 'chain') continue;
       for (const p of step.parts ?? []) {
         if (p.inner.kind === 'sym' || p.inner.kind === 'num' || seen.has(p.inner)) continue;
