@@ -112,6 +112,25 @@ describe('the chain rule through the engine: d/dz f(g(z)) = ∂f(g(z)) · g′(z
   });
 });
 
+describe('conventions at kinks (README): the step is 0 at 0, so relu′(0) = 0 as in PyTorch', () => {
+  it.each([
+    ['relu(x)', 0, 0],
+    ['relu(x)', 2, 1],
+    ['relu(x)', -2, 0],
+    ['max(0, x)', 0, 0],
+    ['max(x, 0)', 0, 0],
+    ['min(0, x)', 0, 0],
+    ['min(0, x)', -1, 1],
+    ['abs(x)', 0, 0],
+    ['abs(x)', -3, -1],
+    ['heaviside(x)', 0, 0],
+    ['step(x)', 1, 0],
+    ['sign(x)', 0, 0],
+  ])('d/dx %s at x = %d -> %d', (f, x, expected) => {
+    expect(derivative(f, 'x').evaluate({ x })).toBe(expected);
+  });
+});
+
 describe('errors from the table', () => {
   const code = (f: () => unknown): string => {
     try {
