@@ -44,6 +44,8 @@ const EXAMPLES = `Examples:
   deriv "x^2*y^3" --wrt x,y --mixed         ∂²/∂x∂y = 6*x*y^2
   deriv "sigmoid(w*x+b)" --wrt w --format latex --name L
   echo "x^3" | deriv --wrt x                read the expression from stdin
+  deriv "1/2*(w*x+b-y)^2" --wrt w --steps   the derivation, step by step
+  deriv "sin(x+x^2)" --steps --format html -o note.html   a standalone page
 `;
 
 type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
@@ -205,6 +207,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const lines = arg === undefined || arg === '-' ? source.split(/\r?\n/).filter((l) => l.trim() !== '') : [source];
     if (lines.length === 0) lines.push('');
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
+    if (opts.format === 'html' && lines.length > 1)
+      throw new DerivError('BAD_OPTION', '--format html makes one page for one expression; stdin has several lines');
     const outputs: string[] = [];
     const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
     for (const line of lines) {
