@@ -129,9 +129,9 @@ function render(expression: string, results: readonly Derivative[], opts: Option
       if (opts.steps !== undefined) return results.map((r) => r.toTex({ steps: opts.steps!, name: opts.name })).join('\n\n');
       return resultEquations(results, opts.name).join('\n');
     case 'markdown':
-      return toMarkdownNote(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) });
+      return toMarkdownNote(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) }).replace(/\n$/, '');
     case 'html':
-      return toHtmlPage(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) });
+      return toHtmlPage(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) }).replace(/\n$/, '');
     default:
       if (opts.steps !== undefined) return results.map((r) => r.stepsText({ detail: opts.steps!, name: opts.name })).join('\n\n');
       if (single) return results[0]!.toString();
