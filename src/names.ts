@@ -1,7 +1,7 @@
 /** What counts as a variable name, and checking names given from outside (--wrt, --at, gradient vars). */
 import { DerivError } from './errors.js';
 import { resolveFunctionName } from './function-table.js';
-import { CONSTANTS } from './parse/parser.js';
+import { CONSTANTS, RESERVED_WORDS } from './parse/parser.js';
 
 const NAME = /^[A-Za-z_\u0391-\u03c9][A-Za-z0-9_\u0391-\u03c9]*$/;
 
@@ -15,6 +15,8 @@ export function checkVariableName(name: string, what = 'variable'): string {
       position: Math.max(0, [...trimmed].findIndex((c, i) => !(i === 0 ? /[A-Za-z_\u0391-\u03c9]/ : /[A-Za-z0-9_\u0391-\u03c9]/).test(c))),
       hint: 'a name is a letter or _ followed by letters, digits or _',
     });
+  if (RESERVED_WORDS.has(trimmed))
+    throw new DerivError('BAD_VARIABLE', RESERVED_WORDS.get(trimmed)!, { input: name, position: 0 });
   if (CONSTANTS.has(trimmed))
     throw new DerivError('BAD_VARIABLE', `'${trimmed}' is a constant, not a variable`, { input: name, position: 0 });
   if (resolveFunctionName(trimmed) !== undefined)

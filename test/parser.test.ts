@@ -6,6 +6,7 @@
  * bad input as error codes with character positions.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DerivError, evaluate, parse, toLatex, toText, variablesOf } from '../src/index.js';
 import { close, math, randomPoint, rng } from './helpers/oracle.js';
 
@@ -106,6 +107,33 @@ describe('parse: input -> canonical text', () => {
   });
 });
 
+describe('names', () => {
+  it('any name deriv accepts as a variable means the same variable to mathjs', () => {
+    const tricky = ['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'Infinity', 'NaN',
+      'end', 'i', 'E', 'PI', 'LN2', 'tau', 'phi', 'version', 'gamma', 'f', 'cm', 'inch', 'm', 's', 't', 'L', 'W', 'b', 'N'];
+    const name = fc.oneof(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/), fc.constantFrom(...tricky));
+    let accepted = 0;
+    fc.assert(
+      fc.property(name, fc.integer({ min: -2000, max: 2000 }), (v, k) => {
+        let e;
+        try {
+          e = parse(`3*${v}^2 - ${v}/2`);
+        } catch (err) {
+          // Function names and mathjs's reserved words are refused, with a code.
+          expect(err instanceof DerivError && ['PARSE', 'UNSUPPORTED', 'UNKNOWN_FUNCTION'].includes(err.code)).toBe(true);
+          return;
+        }
+        if (!variablesOf(e).includes(v)) return; // the constants e and pi
+        accepted++;
+        const scope = { [v]: k / 1000 };
+        expect(close(evaluate(e, scope), math.evaluate(toText(e), { ...scope }) as number, 1e-12)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    expect(accepted).toBeGreaterThan(200);
+  });
+});
+
 describe('parse: bad input -> error code and position', () => {
   const failure = (input: string): { code: string; position: number | undefined } => {
     try {
@@ -139,6 +167,11 @@ describe('parse: bad input -> error code and position', () => {
     ['$x$', 'PARSE', 0],
     ['foo(x)', 'UNKNOWN_FUNCTION', 0],
     ['x + sin(x, y)', 'ARITY', 4],
+    ['x mod y', 'UNSUPPORTED', 2],
+    ['5 cm to inch', 'UNSUPPORTED', 5],
+    ['not x', 'UNSUPPORTED', 0],
+    ['x*true', 'UNSUPPORTED', 2],
+    ['Infinity*x', 'UNSUPPORTED', 0],
     ['w/(y-y)', 'UNDEFINED', 1],
     ['x + 1/0', 'UNDEFINED', 5],
     ['(x-x)^(-2)', 'UNDEFINED', 5],

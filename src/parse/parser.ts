@@ -36,6 +36,16 @@ const PREC_POW = 6;
 
 export const CONSTANTS: ReadonlySet<string> = new Set(['e', 'pi']);
 
+/**
+ * Words mathjs reads as operators (x mod y, 5 cm to inch, not x) or fixed values
+ * (true, Infinity, …) whatever the scope says. As variables they would change
+ * meaning between deriv and mathjs, so they are rejected, not multiplied.
+ */
+export const RESERVED_WORDS: ReadonlyMap<string, string> = new Map([
+  ...['mod', 'to', 'in', 'and', 'or', 'xor', 'not'].map((w) => [w, `'${w}' is an operator in mathjs syntax, which deriv does not support`] as const),
+  ...['true', 'false', 'null', 'undefined', 'Infinity', 'NaN', 'end'].map((w) => [w, `'${w}' is a reserved word in mathjs syntax, not a variable`] as const),
+]);
+
 export interface ParseOptions {
   /** Longest input accepted, in characters (default 2,000,000). */
   readonly maxLength?: number;
@@ -162,6 +172,9 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
           k++;
           continue;
         case 'name': {
+          const reserved = RESERVED_WORDS.get(tok.text);
+          if (reserved !== undefined)
+            throw new DerivError('UNSUPPORTED', reserved, { position: tok.pos, input, hint: 'use another name for a variable' });
           const next = tokens[k + 1]!;
           if (next.type === 'lparen') {
             if (!knownName(tok.text)) {
