@@ -88,6 +88,8 @@ describe('parse: input -> canonical text', () => {
     ['-(x+1)/y', '-\\frac{1 + x}{y}'],
     ['2*3^x*4^y', '2 \\cdot 3^{x} \\cdot 4^{y}'],
     ['2*(2^b)^(3/2)', '2 \\left(2^{b}\\right)^{\\frac{3}{2}}'],
+    ['exp(1)', 'e'],
+    ['expm1(1)', '\\left(e - 1\\right)'],
   ])('LaTeX of %s -> %s', (input, tex) => {
     expect(toLatex(parse(input))).toBe(tex);
   });

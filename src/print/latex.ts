@@ -83,7 +83,10 @@ function printCall(fn: string, args: readonly Printed[]): Printed {
   const row = rowFor(fn, args.length);
   const spelled = args.map(signed);
   if (row !== undefined && 'template' in row.latex) {
-    const tex = row.latex.template.replace(/#(\d)/g, (_, i: string) => spelled[Number(i)] ?? '');
+    // A superscript that would be 1 is dropped (expm1(1) is e − 1, not e^{1} − 1).
+    const tex = row.latex.template
+      .replace(/\^\{#(\d)\}/g, (whole, i: string) => (spelled[Number(i)] === '1' ? '' : whole))
+      .replace(/#(\d)/g, (_, i: string) => spelled[Number(i)] ?? '');
     // Templates that end in a superscript or are bare (e^{u}) behave like powers.
     return { tex, neg: false, prec: fn === 'exp' ? POW : ATOM };
   }
