@@ -71,6 +71,24 @@ describe('examples.md: partial derivatives', () => {
   });
 });
 
+describe('textbook form beyond the seed examples', () => {
+  it.each([
+    ['((x+1)^2+(y+1)^2)^10', 'x', '20*(1 + x)*((1 + x)^2 + (1 + y)^2)^9'], // content of 2 + 2x folded into 10
+    ['x^2*(x+1)^2', 'x', '2*x*(1 + x)*(1 + 2*x)'],
+    ['tanh(w*x+b)', 'w', 'x*(1 - tanh(w*x + b)^2)'],
+    ['log(1+exp(w*x))', 'w', 'x*exp(w*x)/(1 + exp(w*x))'],
+    ['softplus(w*x)', 'w', 'x*sigmoid(w*x)'],
+    ['-log(sigmoid(z))', 'z', 'sigmoid(z) - 1'],
+    ['x^2*exp(-x^2)', 'x', '2*x*(1 - x^2)*exp(-x^2)'],
+    ['sqrt(x^2+y^2)', 'x', 'x/sqrt(x^2 + y^2)'],
+    ['(w1*x1+w2*x2+b-y)^2', 'w1', '2*x1*(w1*x1 + w2*x2 + b - y)'],
+  ])('∂(%s)/∂%s -> %s', (f, v, text) => {
+    const d = derivative(f, v);
+    expect(d.toString()).toBe(text);
+    expect(d.expr).toBe(simplify(parse(text)));
+  });
+});
+
 describe('examples.md: values at a point', () => {
   it('1/2*(w*x+b-y)^2 at x=10, y=50, w=4, b=5 -> L = 25/2, ∂w = -50, ∂b = -5, one SGD step -> w = 4.5, b = 5.05', () => {
     const point = { x: 10, y: 50, w: 4, b: 5 };

@@ -9,12 +9,12 @@
  * absorb the sign into a sum factor that is mostly negative: −x·(y − σ) → x·(σ − y).
  * Every step is an identity, so simplify never changes a value.
  */
-import { type Expr, type Add, add, mul, neg, rebuild, splitCoefficient, isMinusOne } from '../expr.js';
+import { type Expr, type Add, add, mul, neg, num, rebuild, splitCoefficient, isMinusOne } from '../expr.js';
 import { foldDag } from '../walk.js';
 import { factorCommon } from './factor.js';
 import { expand } from './expand.js';
 import { treeSize } from '../analysis.js';
-import { isNegative } from '../rational.js';
+import { isNegative, q } from '../rational.js';
 
 export interface SimplifyOptions {
   /** Largest number of monomials an expansion attempt may produce (default 64). */
@@ -55,12 +55,44 @@ function absorbSign(product: Expr): Expr {
   return mul(...product.factors.slice(1).map((f) => (f === sum ? negated : f)));
 }
 
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * A sum factor's positive rational content joins the product's coefficient:
+ * 10·(2 + 2x)·u → 20·(1 + x)·u, x·(x/2 + 1/2) → x·(1 + x)/2. Only in a product:
+ * a lone sum keeps its terms (2 + 2x), as the parent sum would distribute it back.
+ */
+function pullContent(product: Expr): Expr {
+  if (product.kind !== 'mul') return product;
+  let changed = false;
+  const factors = product.factors.map((f) => {
+    if (f.kind !== 'add') return f;
+    let n = 0n;
+    let d = 1n;
+    for (const t of f.terms) {
+      const c = splitCoefficient(t)[0];
+      n = gcd(n, c.n);
+      d = (d * c.d) / gcd(d, c.d);
+    }
+    if (n === d) return f;
+    changed = true;
+    const inverse = num(q(d, n));
+    return mul(num(q(n, d)), add(...f.terms.map((t) => mul(inverse, t))));
+  });
+  return changed ? mul(...factors) : product;
+}
+
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   const maxTerms = options.maxExpandTerms ?? 64;
   return foldDag<Expr>(e, (node, kids) => {
     let out = kids.length === 0 ? node : rebuild(node, kids);
     if (out.kind === 'add') out = bestSum(out, maxTerms);
-    if (out.kind === 'mul') out = absorbSign(out);
+    if (out.kind === 'mul') out = absorbSign(pullContent(out));
     return out;
   });
 }
