@@ -75,6 +75,7 @@ describe('textbook form beyond the seed examples', () => {
   it.each([
     ['((x+1)^2+(y+1)^2)^10', 'x', '20*(1 + x)*((1 + x)^2 + (1 + y)^2)^9'], // content of 2 + 2x folded into 10
     ['x^2*(x+1)^2', 'x', '2*x*(1 + x)*(1 + 2*x)'],
+    ['sigmoid(x)*(1-sigmoid(x))', 'x', '(1 - 2*sigmoid(x))*(1 - sigmoid(x))*sigmoid(x)'], // σ − 1 and 1 − σ are one factor
     ['tanh(w*x+b)', 'w', 'x*(1 - tanh(w*x + b)^2)'],
     ['log(1+exp(w*x))', 'w', 'x*exp(w*x)/(1 + exp(w*x))'],
     ['softplus(w*x)', 'w', 'x*sigmoid(w*x)'],

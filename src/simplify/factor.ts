@@ -4,17 +4,30 @@
  * (so 1/x + 1/x² is left alone: that would be `together`, a different transform),
  * and a numeric content only comes along with a symbolic factor (2x + 2 stays).
  */
-import { type Expr, type Add, add, mul, pow, num, splitCoefficient } from '../expr.js';
-import { type Rational, q, cmpQ, isNegative, ZERO, subQ } from '../rational.js';
+import { type Expr, type Add, add, mul, pow, num, splitCoefficient, canonicalCompare } from '../expr.js';
+import { type Rational, q, cmpQ, isNegative, ZERO, subQ, addQ } from '../rational.js';
+
+/**
+ * Of a sum S and −S, the one first in canonical order, and the sign that takes S to it,
+ * so that (σ − 1)·σ + (1 − σ)² sees (1 − σ) in both terms.
+ */
+function signless(sum: Expr): { base: Expr; flipped: boolean } {
+  if (sum.kind !== 'add') return { base: sum, flipped: false };
+  const negated = add(...sum.terms.map((t) => mul(num(q(-1n)), t)));
+  return canonicalCompare(negated, sum) < 0 ? { base: negated, flipped: true } : { base: sum, flipped: false };
+}
 
 /** A term as coefficient and base → numeric exponent (non-numeric powers count as bases of exponent 1). */
 function factorsOf(term: Expr): { coefficient: Rational; powers: Map<Expr, Rational> } {
-  const [coefficient, rest] = splitCoefficient(term);
+  let [coefficient, rest] = splitCoefficient(term);
   const powers = new Map<Expr, Rational>();
   const list = rest.kind === 'mul' ? rest.factors : rest.kind === 'num' ? [] : [rest];
   for (const f of list) {
-    if (f.kind === 'pow' && f.exp.kind === 'num') powers.set(f.base, f.exp.value);
-    else powers.set(f, q(1n));
+    const [b, e] = f.kind === 'pow' && f.exp.kind === 'num' ? [f.base, f.exp.value] : [f, q(1n)];
+    // (−S)^k = (−1)^k·S^k for integer k: sums are taken with one sign, the rest goes to the coefficient.
+    const { base, flipped } = e.d === 1n ? signless(b) : { base: b, flipped: false };
+    if (flipped && e.n % 2n !== 0n) coefficient = q(-coefficient.n, coefficient.d);
+    powers.set(base, addQ(powers.get(base) ?? ZERO, e));
   }
   return { coefficient, powers };
 }
