@@ -2,7 +2,8 @@
  * Properties over random well-formed expressions (fast-check): variables
  * x, y, w, b; + − * / and small integer powers; smooth rows of the table
  * (sin, cos, exp, tanh, sigmoid, atan, softplus, asinh, and log/sqrt of
- * positive things). Each property states a law that must hold for every
+ * positive things); and, for the laws that hold everywhere (printing,
+ * parsing, canonical form), calls to every row of the table. Each property states a law that must hold for every
  * expression; points where a numeric comparison is meaningless (overflow,
  * a pole, an ill-conditioned finite difference) are skipped and counted, and
  * a property fails if it skipped too many of its runs to mean anything.
@@ -45,10 +46,6 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   ),
 })).e;
 
-/**
- * Points on a 1/1000 grid of [-2, 2]: no denormals like 1e-155, where a formula
- * that is exactly right still loses every digit (log(1 + x^2)/x^2 with x^2 = 0).
- */
 /** Calls to every row of the table, kinks and restricted domains included (for the laws that hold everywhere). */
 const ROWS = FUNCTION_ROWS.map((r) => [r.name, r.params.length] as const);
 const anyExpression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
@@ -61,6 +58,10 @@ const anyExpression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   ),
 })).e;
 
+/**
+ * Points on a 1/1000 grid of [-2, 2]: no denormals like 1e-155, where a formula
+ * that is exactly right still loses every digit (log(1 + x^2)/x^2 with x^2 = 0).
+ */
 const coordinate = fc.integer({ min: -2000, max: 2000 }).map((k) => k / 1000);
 const point: fc.Arbitrary<Point> = fc.record({ x: coordinate, y: coordinate, w: coordinate, b: coordinate });
 const variable = fc.constantFrom(...VARS);
@@ -68,6 +69,7 @@ const variable = fc.constantFrom(...VARS);
 /** Spellings a textbook never shows (a digit or name before 0* or 1* is part of a longer token: 10*x, w1*x). */
 const UNTIDY: readonly RegExp[] = [/(^|[^\w./])[01]\*/, /\*1(?![\w./(])/, /\^1(?![\w./(])/, /--/, /\+\s*-/, /-\s*-/, /\+\s*\+/];
 
+/** The same in LaTeX, plus: letters are never \mathrm, and \cdot only comes before a number. */
 const UNTIDY_TEX: readonly RegExp[] = [/\\mathrm/, /\\cdot (?![0-9])/, /\^\{1\}/, /(^|[^\w.{}])1 [A-Za-z\\]/, /- -|--/, /\+ -/];
 
 /** Values beyond this are overflow-prone: a comparison there says nothing. */
