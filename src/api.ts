@@ -19,6 +19,9 @@ import { stepsToLatex } from './print/steps-latex.js';
 import { stepsToText } from './print/steps-text.js';
 import { toMarkdownNote, stepsDetail, type NoteOptions } from './print/markdown.js';
 import { toHtmlPage } from './print/html.js';
+import { valueAt, type PointValue } from './numeric/exact-eval.js';
+import { toPoint, type PointInput } from './numeric/point.js';
+import { Gradient } from './numeric/gradient.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -44,7 +47,8 @@ export function variablesOf(e: Expr): string[] {
   const known = orderOf.get(e);
   const free = freeVariables(e);
   const ordered = (known ?? []).filter((v) => free.has(v));
-  const rest = [...free].filter((v) => !ordered.includes(v)).sort();
+  const listed = new Set(ordered);
+  const rest = [...free].filter((v) => !listed.has(v)).sort();
   return [...ordered, ...rest];
 }
 
@@ -125,6 +129,10 @@ export class Derivative {
   evaluate(scope: Scope = {}): number {
     return evaluateExpr(this.expr, scope);
   }
+  /** The derivative's value at a point: exact (`-50`, `25/2`) where the point is exact, else a double. */
+  at(point: PointInput): PointValue {
+    return valueAt(this.expr, toPoint(point), this.order);
+  }
   toJSON(): { wrt: readonly string[]; text: string; latex: string } {
     return { wrt: this.wrt, text: this.toString(), latex: this.toTex() };
   }
@@ -197,18 +205,18 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
  * to the expression's free variables in order of first appearance.
  */
 export function gradient(input: string | Expr, vars: readonly string[] | undefined, options: MatrixFormOptions): MatrixDerivative[];
-export function gradient(input: string | Expr, vars?: readonly string[], options?: DerivativeOptions): Derivative[];
+export function gradient(input: string | Expr, vars?: readonly string[], options?: DerivativeOptions): Gradient<Derivative>;
 export function gradient(
   input: string | Expr,
   vars?: readonly string[],
   options: DerivativeOptions | MatrixFormOptions = {},
-): Derivative[] | MatrixDerivative[] {
+): Gradient<Derivative> | MatrixDerivative[] {
   if (hasShapes(options)) return matrixGradient(matrixText(input), vars, options);
   return scalarGradient(input, vars, options as DerivativeOptions);
 }
 
-function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Derivative[] {
+function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Gradient<Derivative> {
   const { expr, order } = toExpr(input, options);
   const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
-  return names.map((v) => scalarDerivative(expr, v, { ...options, order: 1 }));
+  return Gradient.fromPartials(names.map((v) => scalarDerivative(expr, v, { ...options, order: 1 })));
 }

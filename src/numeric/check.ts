@@ -1,0 +1,136 @@
+/**
+ * Checking a claimed derivative.
+ *
+ * Contract of `check(f, wrt, claim, options)`:
+ * - Without a point: symbolic first — the claim is correct when
+ *   simplify(derivative − claim) is 0. Otherwise both are compared at
+ *   reproducible pseudo-random points (small integers first, then two-decimal
+ *   points in [−3, 3], exact rationals either way) where both are finite reals
+ *   and no kink (abs/relu/max/… at its switch point) is hit; the first point where
+ *   they differ is the counterexample. Agreement at every point is `correct`
+ *   with method 'numeric' (strong evidence, not a proof). Too few usable points
+ *   is an UNDEFINED error rather than a verdict.
+ * - With `at`: the claim (a number, or an expression in the point's variables)
+ *   is compared with the derivative's value at that point only.
+ * Values compare exactly when both are exact, else to a relative 1e-9.
+ */
+import { type Expr, sub } from '../expr.js';
+import { derivative, parse, simplify, type Derivative } from '../api.js';
+import { freeVariables } from '../analysis.js';
+import { DerivError } from '../errors.js';
+import { eqQ, isZero, q } from '../rational.js';
+import { type Point, PointValue, valueAt, kinksAt, type Kink } from './exact-eval.js';
+import { type PointInput, toPoint } from './point.js';
+
+export interface CheckOptions {
+  /** Check the claim at this point only (a claimed number, typically). */
+  readonly at?: PointInput;
+  /** How many usable random points must agree (default 24). */
+  readonly samples?: number;
+  /** Seed of the point generator (default 1): the same seed gives the same points. */
+  readonly seed?: number;
+  /** Relative tolerance for values that are not both exact (default 1e-9). */
+  readonly tolerance?: number;
+}
+
+export interface Counterexample {
+  readonly point: Point;
+  /** The true derivative's value there. */
+  readonly derivative: PointValue;
+  /** The claim's value there. */
+  readonly claim: PointValue;
+}
+
+export interface CheckResult {
+  readonly correct: boolean;
+  /** How the verdict was reached. */
+  readonly method: 'symbolic' | 'numeric' | 'point';
+  /** The derivative the claim was compared with. */
+  readonly derivative: Derivative;
+  readonly claim: Expr;
+  /** Points compared (numeric and point methods). */
+  readonly points: number;
+  readonly counterexample?: Counterexample;
+  /** Kinks hit at the given point (the derivative there follows heaviside(0) = 0). */
+  readonly kinks?: readonly Kink[];
+}
+
+/** Small, fast, seeded generator (mulberry32): reproducible counterexamples. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Equal as exact rationals, or within a relative tolerance. */
+export function sameValue(a: PointValue, b: PointValue, tolerance = 1e-9): boolean {
+  const ea = a.exact;
+  const eb = b.exact;
+  if (ea !== undefined && eb !== undefined) return eqQ(ea, eb);
+  return Math.abs(a.number - b.number) <= tolerance * Math.max(1, Math.abs(a.number), Math.abs(b.number));
+}
+
+/** The values of both at p, or undefined where either is not a usable finite real. */
+function valuesAt(p: Point, d: Derivative, claim: Expr): { derivative: PointValue; claim: PointValue } | undefined {
+  try {
+    if (kinksAt(d.input, p).length > 0 || kinksAt(claim, p).length > 0) return undefined;
+    const dv = valueAt(d.expr, p);
+    const cv = valueAt(claim, p);
+    const usable = (v: PointValue): boolean => v.finite && Math.abs(v.number) < 1e15;
+    return usable(dv) && usable(cv) ? { derivative: dv, claim: cv } : undefined;
+  } catch (e) {
+    if (e instanceof DerivError && e.code === 'UNDEFINED') return undefined;
+    throw e;
+  }
+}
+
+const MAX_ATTEMPTS_PER_SAMPLE = 16;
+const MIN_SAMPLES = 4;
+
+export function check(input: string | Expr, wrt: string | readonly string[], claimInput: string | Expr, options: CheckOptions = {}): CheckResult {
+  const d = derivative(input, wrt);
+  const claim = typeof claimInput === 'string' ? parse(claimInput) : claimInput;
+  const tolerance = options.tolerance ?? 1e-9;
+
+  if (options.at !== undefined) {
+    const point = toPoint(options.at);
+    const dv = valueAt(d.expr, point, d.order);
+    const cv = valueAt(claim, point, d.order);
+    if (!dv.finite) throw new DerivError('UNDEFINED', `the derivative is not a finite real number at this point (${dv.toString()})`);
+    const kinks = kinksAt(d.input, point);
+    const base = { method: 'point' as const, derivative: d, claim, points: 1, ...(kinks.length > 0 ? { kinks } : {}) };
+    return sameValue(dv, cv, tolerance) ? { ...base, correct: true } : { ...base, correct: false, counterexample: { point, derivative: dv, claim: cv } };
+  }
+
+  const difference = simplify(sub(d.expr, claim));
+  if (difference.kind === 'num' && isZero(difference.value)) return { correct: true, method: 'symbolic', derivative: d, claim, points: 0 };
+
+  const free = new Set([...freeVariables(d.input), ...freeVariables(claim)]);
+  const names = [...new Set([...d.order.filter((v) => free.has(v)), ...[...free].sort()])];
+  const samples = options.samples ?? 24;
+  const random = generator(options.seed ?? 1);
+  let tested = 0;
+  for (let attempt = 0; attempt < samples * MAX_ATTEMPTS_PER_SAMPLE && tested < samples; attempt++) {
+    const point = new Map<string, PointValue>();
+    for (const v of names) {
+      // Small positive integers first (readable counterexamples), then k/100 in [−3, 3] (half of them positive).
+      const k = attempt < 8 ? 1 + Math.floor(random() * 4) : attempt % 2 === 0 ? 10 + Math.floor(random() * 291) : Math.floor(random() * 601) - 300;
+      point.set(v, PointValue.exact(attempt < 8 ? q(k) : q(k, 100)));
+    }
+    const values = valuesAt(point, d, claim);
+    if (values === undefined) continue;
+    tested++;
+    if (!sameValue(values.derivative, values.claim, tolerance))
+      return { correct: false, method: 'numeric', derivative: d, claim, points: tested, counterexample: { point, ...values } };
+  }
+  if (tested < Math.min(MIN_SAMPLES, samples))
+    throw new DerivError('UNDEFINED', 'found too few points where both the derivative and the claim are finite real numbers to compare them', {
+      hint: 'check the claim at a point of your choice with --at',
+    });
+  return { correct: true, method: 'numeric', derivative: d, claim, points: tested };
+}

@@ -1,0 +1,165 @@
+/**
+ * Values of expressions at a point, exact where the inputs are exact.
+ *
+ * Contract: `valueAt(e, point)` substitutes every exactly known value (a rational,
+ * or a constant expression such as pi or sqrt(2)) into `e` through the smart
+ * constructors, which fold numbers exactly. If that leaves a number, the value is
+ * that rational (`-50`, `25/2`); otherwise what is left is evaluated in double
+ * precision (`0.6224593312018546`), with the point's inexact values as the scope.
+ * A variable of `e` the point does not give is a BAD_VARIABLE error naming it.
+ * Division by an exact zero is an UNDEFINED error; other non-real results
+ * (log of a negative number, an overflow) come back as a non-finite `number`.
+ *
+ * Kinks: heaviside(0) = 0 and sign(0) = 0 (so relu'(0) = abs'(0) = 0, as in
+ * PyTorch). `kinksAt` lists the calls of a function that sit exactly on a kink
+ * at the point, so callers can say that this convention was used.
+ */
+import { type Expr, num, rebuild } from '../expr.js';
+import { type Rational, formatQ, toNumber } from '../rational.js';
+import { evaluate } from '../evaluate.js';
+import { foldDag } from '../walk.js';
+import { DerivError } from '../errors.js';
+import { freeVariables } from '../analysis.js';
+import { toText } from '../print/text.js';
+import { toLatex } from '../print/latex.js';
+
+/** Exact rationals larger than this (bits of numerator or denominator) are carried as doubles instead. */
+export const MAX_EXACT_BITS = 512;
+
+const bits = (x: bigint): number => (x < 0n ? -x : x).toString(2).length;
+
+/** One real value: exact (`expr` is a constant expression, a number when rational) or a double only. */
+export class PointValue {
+  /** The exact value as a constant expression (no variables), when known. */
+  readonly expr: Expr | undefined;
+  /** The value in double precision (NaN or ±Infinity when it is not a finite real). */
+  readonly number: number;
+
+  constructor(expr: Expr | undefined, number: number) {
+    this.expr = expr;
+    this.number = number;
+  }
+
+  /** An exact rational value. Rationals too large to be useful become doubles. */
+  static exact(r: Rational): PointValue {
+    if (bits(r.n) > MAX_EXACT_BITS || bits(r.d) > MAX_EXACT_BITS) return new PointValue(undefined, toNumber(r));
+    return new PointValue(num(r), toNumber(r));
+  }
+  /** A double (exact rationals of the same value are not looked for). */
+  static approximate(x: number): PointValue {
+    return new PointValue(undefined, x);
+  }
+
+  /** The exact rational value, when the value is rational and known exactly. */
+  get exact(): Rational | undefined {
+    return this.expr?.kind === 'num' ? this.expr.value : undefined;
+  }
+  get finite(): boolean {
+    return Number.isFinite(this.number);
+  }
+  /** `-50`, `25/2` when exact and rational, else the shortest round-trip decimal. */
+  toString(): string {
+    const r = this.exact;
+    return r !== undefined ? formatQ(r) : String(this.number);
+  }
+  /** LaTeX: `\frac{25}{2}`, `-50`, or a decimal. */
+  toTex(): string {
+    const r = this.exact;
+    if (r !== undefined) return toLatex(num(r));
+    if (Number.isNaN(this.number)) return '\\text{undefined}';
+    if (!Number.isFinite(this.number)) return this.number > 0 ? '\\infty' : '-\\infty';
+    return String(this.number).replace(/e([+-]?\d+)$/, (_, k: string) => ` \\times 10^{${Number(k)}}`);
+  }
+  /** The decimal value; exact values also carry their exact text (`"25/2"`). */
+  toJSON(): { value: number | null; exact?: string } {
+    const r = this.exact;
+    const value = Number.isFinite(this.number) ? this.number : null;
+    return r === undefined ? { value } : { value, exact: formatQ(r) };
+  }
+}
+
+/** Values of variables. Keys are variable names; a Map, so any name (`__proto__` too) is just a key. */
+export type Point = ReadonlyMap<string, PointValue>;
+
+/** A point as text for messages: `x=10, y=50`. */
+export function pointText(point: Point): string {
+  return [...point].map(([k, v]) => `${k}=${v.expr !== undefined && v.expr.kind !== 'num' ? toText(v.expr) : v.toString()}`).join(', ');
+}
+
+/** Throws BAD_VARIABLE for the first variable of `e` (in `order` when given) that `point` lacks. */
+export function requireVariables(e: Expr, point: Point, order: readonly string[] = []): void {
+  const free = freeVariables(e);
+  const ordered = [...order.filter((v) => free.has(v)), ...[...free].sort()];
+  for (const v of ordered) {
+    if (!point.has(v))
+      throw new DerivError('BAD_VARIABLE', `no value given for the variable '${v}'`, { hint: `add it to the point, e.g. ${v}=1` });
+  }
+}
+
+/** e with the point's exact values substituted; memo maps each node of e to its substituted form. */
+function substituteExact(e: Expr, point: Point, memo: Map<Expr, Expr>): Expr {
+  return foldDag<Expr>(
+    e,
+    (node, kids) => {
+      if (node.kind === 'sym') return point.get(node.name)?.expr ?? node;
+      return kids.length === 0 ? node : rebuild(node, kids);
+    },
+    memo,
+  );
+}
+
+function scopeOf(point: Point): Map<string, number> {
+  const scope = new Map<string, number>();
+  for (const [k, v] of point) if (v.expr === undefined) scope.set(k, v.number);
+  return scope;
+}
+
+/** The value of a substituted expression: exact if it folded to a number. */
+function valueOfSubstituted(s: Expr, scope: ReadonlyMap<string, number>): PointValue {
+  if (s.kind === 'num') return PointValue.exact(s.value);
+  return PointValue.approximate(evaluate(s, scope));
+}
+
+/** The value of e at the point (see the file comment for the contract). */
+export function valueAt(e: Expr, point: Point, order: readonly string[] = []): PointValue {
+  requireVariables(e, point, order);
+  return valueOfSubstituted(substituteExact(e, point, new Map()), scopeOf(point));
+}
+
+/** A call sitting on its kink at a point: abs/relu/sign/heaviside of 0, max/min of equal arguments. */
+export interface Kink {
+  /** The call, as in the expression. */
+  readonly call: Expr;
+  readonly fn: string;
+}
+
+const ONE_ARG_KINKS: ReadonlySet<string> = new Set(['abs', 'relu', 'sign', 'heaviside']);
+const TWO_ARG_KINKS: ReadonlySet<string> = new Set(['max', 'min']);
+
+/** Every call in e that is exactly on its kink at the point (variables of e must all be given). */
+export function kinksAt(e: Expr, point: Point): Kink[] {
+  requireVariables(e, point);
+  const memo = new Map<Expr, Expr>();
+  substituteExact(e, point, memo);
+  const scope = scopeOf(point);
+  const isZeroAt = (s: Expr): boolean => valueOfSubstituted(s, scope).number === 0;
+  const out: Kink[] = [];
+  for (const node of memo.keys()) {
+    if (node.kind !== 'call') continue;
+    const args = node.args.map((a) => memo.get(a)!);
+    if (ONE_ARG_KINKS.has(node.fn) && args.length === 1 && isZeroAt(args[0]!)) out.push({ call: node, fn: node.fn });
+    else if (TWO_ARG_KINKS.has(node.fn) && args.length === 2) {
+      const [a, b] = args as [Expr, Expr];
+      if (a === b || valueOfSubstituted(a, scope).number === valueOfSubstituted(b, scope).number) out.push({ call: node, fn: node.fn });
+    }
+  }
+  return out;
+}
+
+/** One line saying which convention a kink's derivative follows. */
+export function kinkNote(kinks: readonly Kink[], order: readonly string[] = []): string | undefined {
+  if (kinks.length === 0) return undefined;
+  const calls = kinks.map((k) => toText(k.call, { order })).join(', ');
+  const verb = kinks.length === 1 ? 'is' : 'are';
+  return `${calls} ${verb} at a kink here; derivatives there use heaviside(0) = 0 and sign(0) = 0 (relu'(0) = abs'(0) = 0, as in PyTorch)`;
+}

@@ -1,0 +1,116 @@
+/**
+ * Second order and vector functions: the Hessian of one expression and the
+ * Jacobian of several, as matrices of simplified derivatives.
+ *
+ * Contracts: `hessian(f, vars)` is symmetric by construction — each mixed
+ * partial ∂²f/∂xᵢ∂xⱼ (i ≤ j) is computed once, from the simplified first
+ * partial ∂f/∂xᵢ, and the same node stands at (i, j) and (j, i).
+ * `jacobian([f₁, …], vars)` has one row per function, one column per variable.
+ * Variables default to all free variables in order of first appearance.
+ * Both print as nested lists (text), a pmatrix (LaTeX) or arrays (JSON), and
+ * evaluate at a point entry by entry (exact where the point is exact).
+ */
+import type { Expr } from '../expr.js';
+import { derivative, parse, variablesOf } from '../api.js';
+import { toText } from '../print/text.js';
+import { toLatex, latexName } from '../print/latex.js';
+import { checkVariableName } from '../names.js';
+import { DerivError } from '../errors.js';
+import { valueAt, type PointValue } from './exact-eval.js';
+import { type PointInput, toPoint } from './point.js';
+
+/** Nested lists, one line per row: `[[a, b],\n [c, d]]`. */
+export function nestedList(rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return '[]';
+  return rows.map((r, i) => `${i === 0 ? '[' : ' '}[${r.join(', ')}]${i === rows.length - 1 ? ']' : ','}`).join('\n');
+}
+
+/** `\begin{pmatrix} a & b \\ c & d \end{pmatrix}`. */
+export function pmatrix(rows: readonly (readonly string[])[]): string {
+  return `\\begin{pmatrix} ${rows.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
+}
+
+/** A matrix of derivatives (Hessian or Jacobian). Entries are canonical, simplified expressions. */
+export class DerivativeMatrix {
+  readonly kind: 'hessian' | 'jacobian';
+  /** The differentiated functions: one for a Hessian, one per row for a Jacobian. */
+  readonly inputs: readonly Expr[];
+  /** Column variables (and row variables for a Hessian). */
+  readonly vars: readonly string[];
+  readonly rows: readonly (readonly Expr[])[];
+  /** Variable order for display. */
+  readonly order: readonly string[];
+
+  constructor(kind: 'hessian' | 'jacobian', inputs: readonly Expr[], vars: readonly string[], rows: readonly (readonly Expr[])[], order: readonly string[]) {
+    this.kind = kind;
+    this.inputs = inputs;
+    this.vars = Object.freeze([...vars]);
+    this.rows = Object.freeze(rows.map((r) => Object.freeze([...r])));
+    this.order = order;
+  }
+
+  /** Entry texts, row by row. */
+  texts(): string[][] {
+    return this.rows.map((r) => r.map((e) => toText(e, { order: this.order })));
+  }
+  /** `[[0, 2*w, 0],\n [2*w, 2*x, 0],\n [0, 0, 2]]`. */
+  toString(): string {
+    return nestedList(this.texts());
+  }
+  /** `\nabla^{2} f = \begin{pmatrix}…\end{pmatrix}` (Hessian) or `J = …` (Jacobian); `bare` drops the left side. */
+  toTex(options: { name?: string; bare?: boolean } = {}): string {
+    const body = pmatrix(this.rows.map((r) => r.map((e) => toLatex(e, { order: this.order }))));
+    if (options.bare === true) return body;
+    const lhs = this.kind === 'hessian' ? `\\nabla^{2} ${latexName(options.name ?? 'f')}` : `J_{${latexName(options.name ?? 'f')}}`;
+    return `${lhs} = ${body}`;
+  }
+  /** The entries' values at a point, exact where the point is exact. */
+  at(point: PointInput): PointValue[][] {
+    const p = toPoint(point);
+    for (const input of this.inputs) valueAt(input, p, this.order); // a missing variable is named even where an entry is constant
+    return this.rows.map((r) => r.map((e) => valueAt(e, p, this.order)));
+  }
+  toJSON(): { kind: string; vars: readonly string[]; text: string[][]; latex: string[][] } {
+    return { kind: this.kind, vars: this.vars, text: this.texts(), latex: this.rows.map((r) => r.map((e) => toLatex(e, { order: this.order }))) };
+  }
+}
+
+/** Expression and display order from text or an Expr. */
+function read(input: string | Expr): { expr: Expr; order: string[] } {
+  const expr = typeof input === 'string' ? parse(input) : input;
+  return { expr, order: variablesOf(expr) };
+}
+
+function chooseVars(vars: readonly string[] | undefined, orders: readonly (readonly string[])[]): string[] {
+  if (vars !== undefined) {
+    if (vars.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
+    return vars.map((v) => checkVariableName(v));
+  }
+  return [...new Set(orders.flat())];
+}
+
+/** The Hessian of f with respect to vars (default: f's variables in order). */
+export function hessian(input: string | Expr, vars?: readonly string[]): DerivativeMatrix {
+  const { expr, order } = read(input);
+  const names = chooseVars(vars, [order]);
+  const first = names.map((v) => derivative(expr, v).expr);
+  const rows: Expr[][] = names.map(() => []);
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i; j < names.length; j++) {
+      const entry = derivative(first[i]!, names[j]!).expr;
+      rows[i]![j] = entry;
+      rows[j]![i] = entry;
+    }
+  }
+  return new DerivativeMatrix('hessian', [expr], names, rows, order);
+}
+
+/** The Jacobian of the functions with respect to vars (default: all their variables, in order). */
+export function jacobian(inputs: readonly (string | Expr)[], vars?: readonly string[]): DerivativeMatrix {
+  if (inputs.length === 0) throw new DerivError('BAD_OPTION', 'a Jacobian needs at least one function');
+  const read_ = inputs.map(read);
+  const names = chooseVars(vars, read_.map((r) => r.order));
+  const rows = read_.map(({ expr }) => names.map((v) => derivative(expr, v).expr));
+  const order = [...new Set(read_.flatMap((r) => r.order))];
+  return new DerivativeMatrix('jacobian', read_.map((r) => r.expr), names, rows, order);
+}
