@@ -1,0 +1,74 @@
+/**
+ * Child process that differentiates cases with one JavaScript tool (argv[2]:
+ * deriv | mathjs | nerdamer). Reads one JSON case per stdin line, answers one
+ * JSON line: { medianMs, firstMs, runs, size, values } or { error }.
+ * Timed: text in → every partial printed as text (parse, differentiate, the
+ * tool's default simplification, print). Values at the point are computed
+ * afterwards, untimed, with the tool's own evaluator.
+ */
+import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
+import { timeRuns } from './timing.mjs';
+import { checkedVariables } from './check.mjs';
+
+const require = createRequire(import.meta.url);
+const tool = process.argv[2];
+
+async function load() {
+  if (tool === 'deriv') {
+    const deriv = await import('../dist/index.js');
+    return {
+      run: (c) => c.wrt.map((v) => deriv.derivative(c.text, v)),
+      text: (d) => d.toString(),
+      value: (d, point) => d.evaluate(point),
+    };
+  }
+  if (tool === 'mathjs') {
+    const math = await import('mathjs');
+    return {
+      run: (c) => c.wrt.map((v) => math.derivative(c.peerText, v)),
+      text: (d) => d.toString(),
+      value: (d, point) => Number(d.evaluate({ ...point })),
+    };
+  }
+  if (tool === 'nerdamer') {
+    const nerdamer = require('nerdamer');
+    require('nerdamer/Calculus');
+    return {
+      run: (c) => c.wrt.map((v) => nerdamer.diff(c.peerText, v)),
+      text: (d) => d.toString(),
+      // buildFunction compiles to JavaScript: evaluating through nerdamer's own numerics loses digits.
+      value: (d, point) => {
+        const vars = Object.keys(point);
+        return d.buildFunction(vars)(...vars.map((v) => point[v]));
+      },
+    };
+  }
+  throw new Error(`unknown tool ${tool}`);
+}
+
+const impl = await load();
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) {
+  if (line.trim() === '') continue;
+  const c = JSON.parse(line);
+  let answer;
+  try {
+    const { result, medianMs, firstMs, runs } = timeRuns(() => {
+      const ds = impl.run(c);
+      return { ds, texts: ds.map(impl.text) };
+    });
+    const values = {};
+    for (const v of checkedVariables(c)) {
+      try {
+        values[v] = impl.value(result.ds[c.wrt.indexOf(v)], c.point);
+      } catch (e) {
+        values[v] = `evaluation failed: ${String(e?.message ?? e).slice(0, 80)}`;
+      }
+    }
+    answer = { medianMs, firstMs, runs, size: result.texts.reduce((s, t) => s + t.length, 0), values };
+  } catch (e) {
+    answer = { error: String(e?.message ?? e).split('\n')[0].slice(0, 120) };
+  }
+  process.stdout.write(JSON.stringify(answer) + '\n');
+}

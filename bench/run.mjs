@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: deriv against its peers on the seed examples and the scaling
+ * families, every answer checked against finite differences; then whole-process
+ * CLI time. Prints Markdown tables and the issue's targets, met or missed.
+ * Environment: BENCH_LIMIT_S (per-case limit for peers, default 20), BENCH_PEERS
+ * (comma list, default mathjs,nerdamer,sympy), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs).
+ * How to read the output: bench/README.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import os from 'node:os';
+import { seedCases, FAMILIES, logisticCase } from './workloads.mjs';
+import { reference, verify } from './check.mjs';
+import { Worker } from './worker-pool.mjs';
+import { timeCommand } from './cli-time.mjs';
+import { formatMs, formatRatio, markdownTable } from './table.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const quick = process.env.BENCH_QUICK === '1';
+const limitMs = Number(process.env.BENCH_LIMIT_S ?? 20) * 1000;
+const SIZES = quick ? [10, 100] : [10, 100, 1000, 3000];
+/** N = 3000 runs only for a tool whose N = 1000 case finished within this. */
+const BIG_N_GATE_MS = 1500;
+
+const hasSympy = spawnSync('python3', ['-c', 'import sympy'], { encoding: 'utf8' }).status === 0;
+const wanted = (process.env.BENCH_PEERS ?? 'mathjs,nerdamer,sympy').split(',').filter(Boolean);
+const peers = wanted.filter((p) => p !== 'sympy' || hasSympy);
+const notes = [];
+if (wanted.includes('sympy') && !hasSympy) notes.push('SymPy skipped: `python3 -c "import sympy"` failed on this machine.');
+
+const workerFor = (tool) =>
+  tool === 'sympy'
+    ? new Worker('python3', [path.join(root, 'bench/sympy_worker.py')], root)
+    : new Worker(process.execPath, [path.join(root, 'bench/js-worker.mjs'), tool], root);
+
+const log = (s) => process.stderr.write(s + '\n');
+
+/** Runs one case on one tool and classifies the answer. */
+async function runCase(worker, tool, c, ref) {
+  const limit = tool === 'deriv' ? 10 * limitMs : limitMs;
+  const answer = await worker.ask(c, limit + 5000);
+  if (answer.timeout) return { status: 'timeout' };
+  if (answer.error !== undefined) return { status: 'error', note: answer.error };
+  if (answer.firstMs > limit) return { status: 'timeout', note: `first run ${formatMs(answer.firstMs)}` };
+  const wrong = verify(ref, answer.values);
+  if (wrong !== undefined) return { status: 'wrong', note: wrong, ...answer };
+  return { status: 'ok', ...answer };
+}
+
+// ------------------------------------------------------------------ cases
+const cases = [...seedCases()];
+const families = Object.keys(FAMILIES);
+for (const n of SIZES) for (const fam of families) cases.push(FAMILIES[fam](n));
+for (const n of quick ? [5] : [5, 10]) cases.push(logisticCase(n));
+
+log(`bench: ${cases.length} cases, tools deriv ${peers.join(' ')}, peer limit ${limitMs / 1000} s, ${os.cpus().length} cores`);
+const refs = new Map(cases.map((c) => [c.id, reference(c)]));
+
+/** results.get(tool).get(case id) */
+const results = new Map();
+for (const tool of ['deriv', ...peers]) {
+  const worker = workerFor(tool);
+  const mine = new Map();
+  results.set(tool, mine);
+  const gaveUp = new Set(); // families this tool failed at a smaller N
+  for (const c of cases) {
+    let r;
+    const prev = c.n === 3000 ? mine.get(`${c.family} 1000`) : undefined;
+    if (gaveUp.has(c.family)) r = { status: 'skipped', note: 'failed at a smaller N' };
+    else if (c.n === 3000 && !(prev?.status === 'ok' && prev.firstMs <= BIG_N_GATE_MS))
+      r = { status: 'skipped', note: `N = 1000 took over ${BIG_N_GATE_MS / 1000} s` };
+    else r = await runCase(worker, tool, c, refs.get(c.id));
+    if (c.family !== 'seed' && r.status !== 'ok' && r.status !== 'skipped') gaveUp.add(c.family);
+    mine.set(c.id, r);
+    log(`  ${tool.padEnd(8)} ${c.id.slice(0, 40).padEnd(40)} ${r.status === 'ok' ? formatMs(r.medianMs) : r.status}`);
+    if (r.status !== 'ok' && r.status !== 'skipped') notes.push(`${tool}, ${c.id}: ${r.status}${r.note ? ` (${r.note})` : ''}`);
+  }
+  worker.close();
+}
+
+// ------------------------------------------------------------------ tables
+const perDerivative = (c, r) => (c.family === 'seed' ? r.medianMs / c.wrt.length : r.medianMs);
+const peerCell = (c, r, ours) => {
+  if (r === undefined || r.status !== 'ok') return '—';
+  const t = perDerivative(c, r);
+  return `${formatMs(t)} · ${r.size} · ${formatRatio(ours?.status === 'ok' ? perDerivative(c, ours) : undefined, t)}`;
+};
+const header = ['case (wrt)', 'deriv median', 'deriv 1st run', 'deriv size', ...peers.map((p) => `${p}: time · size · ratio`)];
+const rows = cases.map((c) => {
+  const ours = results.get('deriv').get(c.id);
+  const label = `${c.family === 'seed' ? `\`${c.text}\`` : c.id} (${c.wrt.length > 3 ? `${c.wrt.length} vars` : c.wrt.join(', ')})`;
+  const ok = ours.status === 'ok';
+  return [
+    label,
+    ok ? formatMs(perDerivative(c, ours)) : ours.status,
+    ok ? formatMs(c.family === 'seed' ? ours.firstMs / c.wrt.length : ours.firstMs) : '',
+    ok ? String(ours.size) : '',
+    ...peers.map((p) => peerCell(c, results.get(p).get(c.id), ours)),
+  ];
+});
+console.log('## In-process differentiation\n');
+console.log('Seed rows: time per derivative. Family rows: time for all partials of the case. size = characters of printed output;');
+console.log('ratio = deriv time / peer time (0.01 = deriv 100× faster). — = timed out, failed, wrong or skipped (see notes).\n');
+console.log(markdownTable(header, rows));
+
+// ------------------------------------------------------------------ CLI
+const cliRuns = quick ? 5 : 20;
+const mathjsOneLiner = "import {derivative} from 'mathjs'; console.log(derivative('x*w^2+b^2', 'w').toString())";
+const cli = [
+  ['`node -e 0` (Node start-up)', process.execPath, ['-e', '0'], cliRuns],
+  ['`deriv "x*w^2+b^2" --wrt w`', process.execPath, [path.join(root, 'bin/deriv.js'), 'x*w^2+b^2', '--wrt', 'w'], cliRuns],
+  ['mathjs one-liner (ESM import + derivative)', process.execPath, ['--input-type=module', '-e', mathjsOneLiner], quick ? 3 : 7],
+];
+if (peers.includes('sympy'))
+  cli.push(['SymPy one-liner (python3, import + diff)', 'python3', ['-c', "from sympy import *; w,x,b=symbols('w x b'); print(diff(x*w**2+b**2, w))"], quick ? 3 : 5]);
+const cliRows = [];
+const cliTimes = {};
+for (const [label, cmd, args, runs] of cli) {
+  const r = timeCommand(cmd, args, { runs, cwd: root });
+  cliTimes[label] = r.medianMs;
+  cliRows.push([label, String(runs), r.error ? `error: ${r.error}` : formatMs(r.medianMs), r.error ? '' : formatMs(r.minMs), r.output ?? '']);
+  log(`  cli ${label}: ${r.error ?? formatMs(r.medianMs)}`);
+}
+console.log('\n## Whole-process CLI time (wall clock, spawn to exit)\n');
+console.log(markdownTable(['command', 'runs', 'median', 'min', 'output'], cliRows));
+
+// ------------------------------------------------------------------ targets
+const deriv = results.get('deriv');
+const targets = [];
+const seedTimes = cases.filter((c) => c.family === 'seed').map((c) => [c, deriv.get(c.id)]);
+const worstSeed = Math.max(...seedTimes.map(([c, r]) => (r.status === 'ok' ? perDerivative(c, r) : Infinity)));
+targets.push([`every seed derivative ≤ 10 µs in-process`, worstSeed <= 0.01, `slowest ${formatMs(worstSeed)}`]);
+const sympyRatio = Math.max(
+  ...seedTimes.map(([c, r]) => {
+    const s = results.get('sympy')?.get(c.id);
+    return s?.status === 'ok' && r.status === 'ok' ? perDerivative(c, r) / perDerivative(c, s) : 0;
+  }),
+);
+if (peers.includes('sympy')) targets.push(['seeds ≥ 100× faster than SymPy', sympyRatio <= 0.01, `worst ratio ${formatRatio(sympyRatio, 1)}`]);
+for (const fam of families) {
+  const big = deriv.get(FAMILIES[fam](1000).id);
+  const mid = deriv.get(FAMILIES[fam](100).id);
+  if (big === undefined) continue;
+  targets.push([`${fam} N=1000 correct in < 100 ms`, big.status === 'ok' && big.medianMs < 100, big.status === 'ok' ? formatMs(big.medianMs) : big.status]);
+  if (mid?.status === 'ok' && big.status === 'ok')
+    targets.push([`${fam} growth N=100→1000 ≤ 12×`, big.medianMs / mid.medianMs <= 12, `${(big.medianMs / mid.medianMs).toFixed(1)}×`]);
+  const peerOk = peers.map((p) => results.get(p).get(FAMILIES[fam](1000).id)).filter((r) => r?.status === 'ok');
+  if (peerOk.length > 0 && big.status === 'ok') {
+    const fastest = Math.min(...peerOk.map((r) => r.medianMs));
+    const smallest = Math.min(...peerOk.map((r) => r.size));
+    targets.push([`${fam} N=1000 ≥ 10× faster than the fastest peer`, big.medianMs * 10 <= fastest, `${formatMs(big.medianMs)} vs ${formatMs(fastest)}`]);
+    targets.push([`${fam} N=1000 output ≤ smallest correct peer output`, big.size <= smallest, `${big.size} vs ${smallest} chars`]);
+  } else if (big.status === 'ok') targets.push([`${fam} N=1000 vs peers`, true, 'no peer finished correctly']);
+}
+const cliMs = cliTimes['`deriv "x*w^2+b^2" --wrt w`'];
+targets.push(['whole-process CLI median ≤ 80 ms', cliMs !== undefined && cliMs <= 80, `${formatMs(cliMs)} (node -e 0: ${formatMs(cliTimes['`node -e 0` (Node start-up)'])})`]);
+console.log('\n## Targets (issue 5)\n');
+console.log(markdownTable(['target', 'met', 'measured'], targets.map(([t, ok, m]) => [t, ok ? 'yes' : '**no**', m])));
+if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
