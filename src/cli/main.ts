@@ -20,6 +20,7 @@ import type { Detail } from '../steps/record.js';
 import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
+import { renderNumeric, wantsNumeric } from './numeric.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -46,6 +47,10 @@ const EXAMPLES = `Examples:
   echo "x^3" | deriv --wrt x                read the expression from stdin
   deriv "1/2*(w*x+b-y)^2" --wrt w --steps   the derivation, step by step
   deriv "sin(x+x^2)" --steps --format html -o note.html   a standalone page
+  deriv "1/2*(w*x+b-y)^2" --wrt w,b --at x=10,y=50,w=4,b=5        values: ∂/∂w = … = -50
+  deriv "1/2*(w*x+b-y)^2" --wrt w --at x=10,y=50,w=4,b=5 --check -5   wrong (exit 1)
+  deriv "1/2*(w*x+b-y)^2" --wrt w,b --at x=10,y=50,w=4,b=5 --sgd 0.01 --steps-n 3
+  deriv "x*w^2+b^2" --hessian               deriv "x*y; x+y^2" --jacobian
 `;
 
 type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
@@ -62,6 +67,13 @@ interface Options {
   steps?: Detail;
   /** -o: write the output to this file instead of stdout. */
   output?: string;
+  /** Numeric options (src/cli/numeric.ts). */
+  at?: string;
+  check?: string;
+  sgd?: string;
+  stepsN?: string;
+  hessian?: boolean;
+  jacobian?: boolean;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -176,6 +188,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--no-simplify', 'print the raw canonical derivative, without the simplifier')
     .option('--max-length <chars>', 'longest expression accepted (default 2000000)')
     .option('--shape <shapes>', 'matrix form: declare vectors and matrices, e.g. X=n×d,w=d,y=n (others are scalars)')
+    .option('--at <point>', 'values at a point, e.g. x=10,y=50,w=4,b=5 (exact where the numbers are)')
+    .option('--check <claim>', 'is CLAIM the derivative? prints correct or wrong (exit code 0 or 1); with --at, at that point')
+    .option('--sgd <lr>', 'gradient descent on the --wrt parameters from the --at point, with learning rate lr')
+    .option('--steps-n <k>', 'with --sgd: how many steps (default 1)')
+    .option('--hessian', 'the matrix of second derivatives (with --at: and its values)')
+    .option('--jacobian', 'several expressions separated by ; : the matrix of their first derivatives')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -211,7 +229,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       throw new DerivError('BAD_OPTION', '--format html makes one page for one expression; stdin has several lines');
     const outputs: string[] = [];
     const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
+    let exitCode = 0;
     for (const line of lines) {
+      if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
+        throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
+      if (opts.shape === undefined && wantsNumeric(opts)) {
+        const out = renderNumeric(line, opts, parseWrt(opts.wrt), () => compute(line, opts));
+        emit(out.stdout);
+        for (const note of out.notes) io.stderr(paint.dim(note));
+        exitCode = Math.max(exitCode, out.exitCode);
+        continue;
+      }
       if (opts.shape !== undefined && (opts.steps !== undefined || opts.format === 'markdown' || opts.format === 'html'))
         throw new DerivError('BAD_OPTION', '--steps, --format markdown and --format html are not available with --shape yet');
       if (opts.shape !== undefined) {
@@ -220,7 +248,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       } else emit(render(line, compute(line, opts), opts, single));
     }
     if (opts.output !== undefined) writeOutput(opts.output, outputs.join('\n'));
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof DerivError) {
       io.stderr(formatError(e, paint));
