@@ -2,10 +2,11 @@
  * Facts about expressions, memoised per node (nodes are immutable and shared,
  * so a fact computed once holds for every later use).
  */
-import type { Expr } from './expr.js';
+import { type Expr, children } from './expr.js';
 import { foldDag } from './walk.js';
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NO_KIDS: readonly Expr[] = [];
 const freeMemo = new WeakMap<Expr, ReadonlySet<string>>();
 
 /** The variable names an expression depends on. O(1) after the first call on a node. */
@@ -41,6 +42,8 @@ export function freeVariables(e: Expr): ReadonlySet<string> {
       return out;
     },
     local,
+    // A node whose set is already known is a leaf here: the walk never re-enters a cached subtree.
+    (node) => (freeMemo.has(node) ? NO_KIDS : children(node)),
   );
 }
 
@@ -79,6 +82,6 @@ export function treeSize(e: Expr, cap = Number.MAX_SAFE_INTEGER): number {
     for (const k of kids) s = Math.min(Number.MAX_SAFE_INTEGER, s + k);
     treeSizeMemo.set(node, s);
     return s;
-  });
+  }, new Map(), (node) => (treeSizeMemo.has(node) ? NO_KIDS : children(node)));
   return Math.min(size, cap);
 }

@@ -13,6 +13,7 @@ import { evaluate as evaluateExpr, type Scope } from './evaluate.js';
 import { freeVariables } from './analysis.js';
 import { checkVariableName } from './names.js';
 import { DerivError } from './errors.js';
+import { checkSize, maxSizeOf, type SizeOptions } from './limits.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
 import { recordDerivation, type Derivation, type Detail, type RecordOptions } from './steps/record.js';
 import { stepsToLatex } from './print/steps-latex.js';
@@ -26,7 +27,7 @@ import { Gradient } from './numeric/gradient.js';
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
 
-export interface DerivativeOptions extends ParseOptions, SimplifyOptions {
+export interface DerivativeOptions extends ParseOptions, SimplifyOptions, SizeOptions {
   /** Differentiate this many times with respect to each listed variable in turn (default 1). */
   readonly order?: number;
   /** Simplify the result (default true). Without it you get the raw canonical form. */
@@ -190,11 +191,13 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   const times = checkOrder(options.order);
   const sequence: string[] = [];
   for (let i = 0; i < times; i++) sequence.push(...names);
+  const maxSize = maxSizeOf(options);
   let result = expr;
   for (const x of sequence) {
     const trace = options.trace;
-    result = differentiate(result, x, trace === undefined ? {} : { trace: (s) => trace(s, x) });
-    if (options.simplify !== false) result = simplifyExpr(result, options);
+    result = differentiate(result, x, trace === undefined ? { maxSize } : { maxSize, trace: (s) => trace(s, x) });
+    checkSize(result, maxSize, `the derivative with respect to ${x}`);
+    if (options.simplify !== false) result = checkSize(simplifyExpr(result, options), maxSize, 'the simplified derivative');
   }
   const settings = { ...(options.simplify === undefined ? {} : { simplify: options.simplify }), ...(options.maxExpandTerms === undefined ? {} : { maxExpandTerms: options.maxExpandTerms }) };
   return new Derivative(expr, sequence, result, order, settings);

@@ -15,6 +15,7 @@ import { rowFor } from './function-table.js';
 import { partialAt } from './templates.js';
 import { foldDag } from './walk.js';
 import { DerivError } from './errors.js';
+import { budget, maxSizeOf, type SizeOptions } from './limits.js';
 
 export type RuleId =
   | 'constant' // the node does not depend on x
@@ -37,14 +38,18 @@ export interface TraceStep {
   readonly parts?: readonly { readonly inner: Expr; readonly outer: Expr; readonly innerDerivative: Expr }[];
 }
 
-export interface DiffOptions {
+export interface DiffOptions extends SizeOptions {
   /** Receives one step per differentiated node, children before parents. */
   readonly trace?: (step: TraceStep) => void;
 }
 
-/** ∂e/∂x. x must be a variable name (validated by the caller). */
+/**
+ * ∂e/∂x. x must be a variable name (validated by the caller). Throws TOO_LARGE
+ * when the pass would build more than `maxSize` nodes (see src/limits.ts).
+ */
 export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Expr {
   const trace = options.trace;
+  const charge = budget(maxSizeOf(options), `the derivative with respect to ${x}`);
   const kidsOf = (node: Expr): readonly Expr[] => (dependsOn(node, x) ? children(node) : []);
   return foldDag<Expr>(
     e,
@@ -53,7 +58,8 @@ export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Ex
         trace?.({ rule: 'constant', before: node, after: ZERO_EXPR });
         return ZERO_EXPR;
       }
-      const { result, step } = differentiateNode(node, x, d);
+      const { result, step } = differentiateNode(node, x, d, charge);
+      charge(1 + children(result).length);
       trace?.({ ...step, before: node, after: result });
       return result;
     },
@@ -68,6 +74,7 @@ function differentiateNode(
   node: Expr,
   x: string,
   d: readonly Expr[],
+  charge: (n: number) => void,
 ): { result: Expr; step: Omit<TraceStep, 'before' | 'after'> & Partial<TraceStep> } {
   switch (node.kind) {
     case 'sym':
@@ -77,6 +84,7 @@ function differentiateNode(
     case 'mul': {
       const dependent = node.factors.map((f) => dependsOn(f, x));
       const count = dependent.filter(Boolean).length;
+      charge(count * node.factors.length); // before building count products of factors.length each
       const terms: Expr[] = [];
       node.factors.forEach((_, i) => {
         if (!dependent[i]) return;
