@@ -5,7 +5,8 @@
  * - Without a point: symbolic first — the claim is correct when
  *   simplify(derivative − claim) is 0. Otherwise both are compared at
  *   reproducible pseudo-random points (small integers first, then two-decimal
- *   points in [−3, 3], exact rationals either way) where both are finite reals
+ *   points in [−3, 3], exact rationals either way) where the function, the
+ *   derivative and the claim are finite reals
  *   and no kink (abs/relu/max/… at its switch point) is hit; the first point where
  *   they differ is the counterexample. Agreement at every point is `correct`
  *   with method 'numeric' (strong evidence, not a proof). Too few usable points
@@ -79,6 +80,8 @@ export function sameValue(a: PointValue, b: PointValue, tolerance = 1e-9): boole
 function valuesAt(p: Point, d: Derivative, claim: Expr): { derivative: PointValue; claim: PointValue } | undefined {
   try {
     if (kinksAt(d.input, p).length > 0 || kinksAt(claim, p).length > 0) return undefined;
+    // Only where the function itself is defined: log(u)' = u'/u means nothing where u < 0.
+    if (!valueAt(d.input, p).finite) return undefined;
     const dv = valueAt(d.expr, p);
     const cv = valueAt(claim, p);
     const usable = (v: PointValue): boolean => v.finite && Math.abs(v.number) < 1e15;
