@@ -4,6 +4,15 @@
  */
 import { type Expr, children } from './expr.js';
 import { foldDag } from './walk.js';
+import { DerivError } from './errors.js';
+
+/**
+ * Most set entries one freeVariables call may copy. Every node keeps its own
+ * set, so n distinct variables nested n deep (sin(a1*sin(a2*…))) would hold
+ * n²/2 entries: 10,000 deep is 50 million (1.5 GB). Past this budget the
+ * expression is TOO_LARGE instead.
+ */
+export const MAX_VARIABLE_SET_WORK = 4_000_000;
 
 const EMPTY: ReadonlySet<string> = new Set();
 const NO_KIDS: readonly Expr[] = [];
@@ -14,6 +23,7 @@ export function freeVariables(e: Expr): ReadonlySet<string> {
   const cached = freeMemo.get(e);
   if (cached !== undefined) return cached;
   const local = new Map<Expr, ReadonlySet<string>>();
+  let copied = 0;
   return foldDag<ReadonlySet<string>>(
     e,
     (node, kids) => {
@@ -31,7 +41,14 @@ export function freeVariables(e: Expr): ReadonlySet<string> {
           if (k === largest) continue;
           for (const v of k) {
             if (!largest.has(v) && !(merged?.has(v) ?? false)) {
-              merged ??= new Set(largest);
+              if (merged === undefined) {
+                copied += largest.size;
+                if (copied > MAX_VARIABLE_SET_WORK)
+                  throw new DerivError('TOO_LARGE', 'the expression nests too many distinct variables too deeply', {
+                    hint: `its subexpressions would hold more than ${MAX_VARIABLE_SET_WORK} variable names in all`,
+                  });
+                merged = new Set(largest);
+              }
               merged.add(v);
             }
           }

@@ -10,6 +10,7 @@ import type { Expr } from '../expr.js';
 import { foldDag } from '../walk.js';
 import { rowFor } from '../function-table.js';
 import { DisplayOrder, type VariableOrder } from './display-order.js';
+import { concat, fillTemplate } from './rope.js';
 
 const ADD = 1;
 const MUL = 2;
@@ -84,14 +85,14 @@ function printCall(fn: string, args: readonly Printed[]): Printed {
   const spelled = args.map(signed);
   if (row !== undefined && 'template' in row.latex) {
     // A superscript that would be 1 is dropped (expm1(1) is e − 1, not e^{1} − 1).
-    const tex = row.latex.template
-      .replace(/\^\{#(\d)\}/g, (whole, i: string) => (spelled[Number(i)] === '1' ? '' : whole))
-      .replace(/#(\d)/g, (_, i: string) => spelled[Number(i)] ?? '');
+    // Only the short template is scanned; the arguments are concatenated in (src/print/rope.ts).
+    const template = row.latex.template.replace(/\^\{#(\d)\}/g, (whole, i: string) => (spelled[Number(i)] === '1' ? '' : whole));
+    const tex = fillTemplate(template, spelled);
     // Templates that end in a superscript or are bare (e^{u}) behave like powers.
     return { tex, neg: false, prec: fn === 'exp' ? POW : ATOM };
   }
   const name = row !== undefined && 'operator' in row.latex ? row.latex.operator : `\\operatorname{${fn}}`;
-  return { tex: `${name}${wrap(spelled.join(', '))}`, neg: false, prec: ATOM };
+  return { tex: `${name}${wrap(concat(spelled, ', '))}`, neg: false, prec: ATOM };
 }
 
 export const LATEX_PRECEDENCE = { ADD, MUL, POW, ATOM } as const;

@@ -7,6 +7,7 @@
 import type { Expr } from '../expr.js';
 import { foldDag } from '../walk.js';
 import { DisplayOrder, type VariableOrder } from './display-order.js';
+import { concat } from './rope.js';
 
 const ADD = 1;
 const MUL = 2;
@@ -55,7 +56,7 @@ export function toText(e: Expr, options: TextOptions = {}): string {
         return atom !== undefined ? { text: atom.text, neg: false, prec: atom.prec } : { text: node.name, neg: false, prec: ATOM };
       }
       case 'call':
-        return { text: `${node.fn}(${kids.map(signed).join(', ')})`, neg: false, prec: ATOM };
+        return { text: `${node.fn}(${concat(kids.map(signed), ', ')})`, neg: false, prec: ATOM };
       case 'pow': {
         const [base, exp] = kids as [Printed, Printed];
         const positive = (expText: Printed): Printed => ({
@@ -120,9 +121,9 @@ function printProduct(
       previous = f;
     }
   }
-  let text = numerator.length === 0 ? '1' : numerator.map((t, i) => (i === 0 ? t : joins[i - 1]! + t)).join('');
+  let text = numerator.length === 0 ? '1' : concat(numerator.map((t, i) => (i === 0 ? t : joins[i - 1]! + t)));
   if (denominator.length === 1) text += `/${paren(denominator[0]!, POW)}`;
-  else if (denominator.length > 1) text += `/(${denominator.map((p) => paren(p, MUL)).join('*')})`;
+  else if (denominator.length > 1) text += `/(${concat(denominator.map((p) => paren(p, MUL)), '*')})`;
   // The sign is reported, not printed: a sum shows it as ' - ', a lone product as a leading '-'.
   // −f alone prints as f, so without its sign it binds like f does (2^(−x) is 1/2^x, not 1/2^(x)).
   if (numerator.length === 1 && denominator.length === 0 && magnitude === 1n && rest.length === 1) {
