@@ -19,6 +19,15 @@ export interface Token {
 const LOOKALIKES: Readonly<Record<string, string>> = {
   '\u2212': '-', // − minus sign
   '\u2013': '-', // – en dash
+  '\u2010': '-', // ‐ hyphen
+  '\u2011': '-', // ‑ non-breaking hyphen
+  '\u2012': '-', // ‒ figure dash
+  '\ufe63': '-', // ﹣ small hyphen-minus
+  '\uff0d': '-', // － fullwidth hyphen-minus
+  '\uff0b': '+', // ＋ fullwidth plus
+  '\uff0a': '*', // ＊ fullwidth asterisk
+  '\uff0f': '/', // ／ fullwidth solidus
+  '\uff3e': '^', // ＾ fullwidth circumflex
   '\u00d7': '*', // × multiplication sign
   '\u00b7': '*', // · middle dot
   '\u22c5': '*', // ⋅ dot operator
@@ -34,6 +43,32 @@ const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '\u00b2': '2', '\u00b3': '3', '\u00b9': '1', '\u2070': '0', '\u2074': '4',
   '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9',
 };
+/** A superscript sign may start a superscript exponent: x⁻¹ is x^(-1). */
+const SUPERSCRIPT_SIGNS: Readonly<Record<string, string>> = { '\u207b': '-', '\u207a': '+' };
+
+/** Invisible characters pasted from web pages and editors (BOM, zero-width space/joiners): read as a space. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/;
+
+/** Symbols from typeset mathematics that deriv spells differently. */
+const NOTATION_HINTS: Readonly<Record<string, string>> = {
+  '\u221a': 'write sqrt(x) for √x',
+  '\u221b': 'write cbrt(x) for ∛x',
+  '\u2202': 'give the function only; choose the variable with --wrt (library: derivative(f, "x"))',
+  '\u2207': 'give the function only; deriv computes the gradient when --wrt is omitted',
+  '\u2211': 'sums with an index are not supported: write the terms out',
+  '\u220f': 'products with an index are not supported: write the factors out',
+  '\u221e': 'infinity is not supported',
+  '\u222b': 'deriv differentiates; it does not integrate',
+  '\u00b1': 'write the two cases separately',
+  '\u2061': 'remove the invisible function-application character',
+};
+
+/** A hint for a character whose compatibility form (NFKC) is plain ASCII: fullwidth, styled or circled letters and digits. */
+function asciiHint(c: string): string | undefined {
+  const plain = c.normalize('NFKC');
+  if (plain !== c && /^[\x21-\x7e]+$/.test(plain)) return `did you mean '${plain}'? type the plain ASCII character`;
+  return undefined;
+}
 
 /** Syntax mathjs accepts that deriv does not, with what to say about it. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
@@ -78,7 +113,7 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
   let i = 0;
   while (i < input.length) {
     const c = input[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0') {
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || (c > '\u007f' && (/\s/.test(c) || INVISIBLE.test(c)))) {
       i++;
       continue;
     }
@@ -129,12 +164,19 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
       i++;
       continue;
     }
-    if (SUPERSCRIPTS[c] !== undefined) {
-      let digits = '';
+    if (SUPERSCRIPTS[c] !== undefined || SUPERSCRIPT_SIGNS[c] !== undefined) {
+      const last = tokens[tokens.length - 1];
+      if (last?.type === 'op' && last.text === '^')
+        fail(i, `a superscript after '^'`, 'write x^2 or x², not both');
       let j = i;
+      const sign = SUPERSCRIPT_SIGNS[c];
+      if (sign !== undefined) j++;
+      let digits = '';
       while (j < input.length && SUPERSCRIPTS[input[j]!] !== undefined) digits += SUPERSCRIPTS[input[j++]!];
+      if (digits === '') fail(j, 'a superscript sign needs superscript digits after it', 'write x^(-1) or x⁻¹');
       tokens.push({ type: 'op', text: '^', pos: i });
-      tokens.push({ type: 'number', text: digits, pos: i });
+      if (sign !== undefined) tokens.push({ type: 'op', text: sign, pos: i });
+      tokens.push({ type: 'number', text: digits, pos: sign === undefined ? i : i + 1 });
       i = j;
       continue;
     }
@@ -143,9 +185,10 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     }
     const unsupported = UNSUPPORTED[c];
     if (unsupported !== undefined) fail(i, unsupported, undefined, c === '$' || c === '{' || c === '}' || c === '@' || c === '#' ? 'PARSE' : 'UNSUPPORTED');
-    const code = c.codePointAt(0)!;
+    const code = input.codePointAt(i)!; // the whole character, also outside the BMP (𝑥 is two UTF-16 units)
     if (code < 32 || code === 127) fail(i, `control character U+${code.toString(16).padStart(4, '0').toUpperCase()} in the input`);
-    fail(i, `unexpected character '${String.fromCodePoint(code)}' (U+${code.toString(16).padStart(4, '0').toUpperCase()})`);
+    const char = String.fromCodePoint(code);
+    fail(i, `unexpected character '${char}' (U+${code.toString(16).padStart(4, '0').toUpperCase()})`, NOTATION_HINTS[char] ?? asciiHint(char));
   }
   tokens.push({ type: 'end', text: '', pos: input.length });
   return tokens;
