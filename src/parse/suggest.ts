@@ -22,7 +22,8 @@ const KNOWN_SYNONYMS: Readonly<Record<string, string>> = {
 };
 
 export function suggestName(name: string, known: readonly string[]): string | undefined {
-  const synonym = KNOWN_SYNONYMS[name];
+  // Own properties only: 'constructor' or '__proto__' must not find Object's.
+  const synonym = Object.prototype.hasOwnProperty.call(KNOWN_SYNONYMS, name) ? KNOWN_SYNONYMS[name] : undefined;
   if (synonym !== undefined) return synonym;
   if (name.length > 64) return undefined;
   let best: string | undefined;
