@@ -13,7 +13,8 @@
  *   is an UNDEFINED error rather than a verdict.
  * - With `at`: the claim (a number, or an expression in the point's variables)
  *   is compared with the derivative's value at that point only.
- * Values compare exactly when both are exact, else to a relative 1e-9.
+ * Values compare exactly when both are exact, or when their simplified difference
+ * evaluates exactly at the point; else to a relative 1e-9.
  */
 import { type Expr, sub } from '../expr.js';
 import { derivative, parse, simplify, type Derivative } from '../api.js';
@@ -92,6 +93,17 @@ function valuesAt(p: Point, d: Derivative, claim: Expr): { derivative: PointValu
   }
 }
 
+/** Whether the difference is nonzero at p, when it evaluates exactly there; else undefined. */
+function exactGap(difference: Expr, p: Point): boolean | undefined {
+  try {
+    const v = valueAt(difference, p).exact;
+    return v === undefined ? undefined : !isZero(v);
+  } catch (e) {
+    if (e instanceof DerivError && e.code === 'UNDEFINED') return undefined;
+    throw e;
+  }
+}
+
 const MAX_ATTEMPTS_PER_SAMPLE = 16;
 const MIN_SAMPLES = 4;
 
@@ -128,7 +140,10 @@ export function check(input: string | Expr, wrt: string | readonly string[], cla
     const values = valuesAt(point, d, claim);
     if (values === undefined) continue;
     tested++;
-    if (!sameValue(values.derivative, values.claim, tolerance))
+    // The simplified difference decides when it folds to an exact number there: d and d + 1 differ
+    // even where both are 1e12 and a relative comparison could not tell them apart.
+    const gap = exactGap(difference, point);
+    if (gap !== undefined ? gap : !sameValue(values.derivative, values.claim, tolerance))
       return { correct: false, method: 'numeric', derivative: d, claim, points: tested, counterexample: { point, ...values } };
   }
   if (tested < Math.min(MIN_SAMPLES, samples))

@@ -28,6 +28,9 @@ export const MAX_EXACT_BITS = 512;
 
 const bits = (x: bigint): number => (x < 0n ? -x : x).toString(2).length;
 
+/** A double to 15 significant digits, in JavaScript's shortest spelling of that value. */
+const decimal = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(15))) : String(x));
+
 /** One real value: exact (`expr` is a constant expression, a number when rational) or a double only. */
 export class PointValue {
   /** The exact value as a constant expression (no variables), when known. */
@@ -57,10 +60,13 @@ export class PointValue {
   get finite(): boolean {
     return Number.isFinite(this.number);
   }
-  /** `-50`, `25/2` when exact and rational, else the shortest round-trip decimal. */
+  /**
+   * `-50`, `25/2` when exact and rational, else a decimal of 15 significant digits: the last
+   * digits of a double carry rounding noise (sin(pi/6) is 0.49999999999999994, shown as 0.5).
+   */
   toString(): string {
     const r = this.exact;
-    return r !== undefined ? formatQ(r) : String(this.number);
+    return r !== undefined ? formatQ(r) : decimal(this.number);
   }
   /** LaTeX: `\frac{25}{2}`, `-50`, or a decimal. */
   toTex(): string {
@@ -68,7 +74,7 @@ export class PointValue {
     if (r !== undefined) return toLatex(num(r));
     if (Number.isNaN(this.number)) return '\\text{undefined}';
     if (!Number.isFinite(this.number)) return this.number > 0 ? '\\infty' : '-\\infty';
-    return String(this.number).replace(/e([+-]?\d+)$/, (_, k: string) => ` \\times 10^{${Number(k)}}`);
+    return decimal(this.number).replace(/e([+-]?\d+)$/, (_, k: string) => ` \\times 10^{${Number(k)}}`);
   }
   /** The decimal value; exact values also carry their exact text (`"25/2"`). */
   toJSON(): { value: number | null; exact?: string } {
