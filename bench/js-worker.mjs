@@ -2,8 +2,8 @@
  * Child process that differentiates cases with one JavaScript tool (argv[2]:
  * deriv | mathjs | nerdamer). Reads one JSON case per stdin line, answers one
  * JSON line: { medianMs, firstMs, runs, size, values } or { error }.
- * Timed: text in → every partial printed as text (parse, differentiate, the
- * tool's default simplification, print). Values at the point are computed
+ * Timed: text in → every partial printed as text (parse once, differentiate,
+ * the tool's default simplification, print each partial). Values at the point are computed
  * afterwards, untimed, with the tool's own evaluator.
  */
 import { createInterface } from 'node:readline';
@@ -18,7 +18,7 @@ async function load() {
   if (tool === 'deriv') {
     const deriv = await import('../dist/index.js');
     return {
-      run: (c) => c.wrt.map((v) => deriv.derivative(c.text, v)),
+      run: (c) => deriv.gradient(c.text, c.wrt),
       text: (d) => d.toString(),
       value: (d, point) => d.evaluate(point),
     };
@@ -26,7 +26,10 @@ async function load() {
   if (tool === 'mathjs') {
     const math = await import('mathjs');
     return {
-      run: (c) => c.wrt.map((v) => math.derivative(c.peerText, v)),
+      run: (c) => {
+        const f = math.parse(c.peerText);
+        return c.wrt.map((v) => math.derivative(f, v));
+      },
       text: (d) => d.toString(),
       value: (d, point) => Number(d.evaluate({ ...point })),
     };
@@ -35,7 +38,10 @@ async function load() {
     const nerdamer = require('nerdamer');
     require('nerdamer/Calculus');
     return {
-      run: (c) => c.wrt.map((v) => nerdamer.diff(c.peerText, v)),
+      run: (c) => {
+        const f = nerdamer(c.peerText);
+        return c.wrt.map((v) => nerdamer.diff(f, v));
+      },
       text: (d) => d.toString(),
       // buildFunction compiles to JavaScript: evaluating through nerdamer's own numerics loses digits.
       value: (d, point) => {

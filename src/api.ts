@@ -45,13 +45,23 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
 
 /** The variables of an expression in display order: as first written, when it came from text. */
 export function variablesOf(e: Expr): string[] {
+  return [...displayOrderOf(e)];
+}
+
+/** variablesOf, memoised per node and shared (a gradient asks once per variable: O(V) each would make it O(V²)). */
+function displayOrderOf(e: Expr): readonly string[] {
   const known = orderOf.get(e);
+  const hit = variablesMemo.get(e);
+  if (hit !== undefined && hit.known === known) return hit.order;
   const free = freeVariables(e);
   const ordered = (known ?? []).filter((v) => free.has(v));
   const listed = new Set(ordered);
   const rest = [...free].filter((v) => !listed.has(v)).sort();
-  return [...ordered, ...rest];
+  const order = Object.freeze([...ordered, ...rest]);
+  variablesMemo.set(e, { known, order });
+  return order;
 }
+const variablesMemo = new WeakMap<Expr, { readonly known: readonly string[] | undefined; readonly order: readonly string[] }>();
 
 function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[] } {
   if (typeof input === 'string') {
@@ -59,7 +69,7 @@ function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; orde
     if (!orderOf.has(expr)) orderOf.set(expr, variables);
     return { expr, order: variables };
   }
-  return { expr: input, order: variablesOf(input) };
+  return { expr: input, order: displayOrderOf(input) };
 }
 
 /** Simplify an expression (or text) to textbook form. Never changes its value. */

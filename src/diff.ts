@@ -15,6 +15,7 @@ import { rowFor } from './function-table.js';
 import { partialAt } from './templates.js';
 import { foldDag } from './walk.js';
 import { DerivError } from './errors.js';
+import { dependentTerms } from './dependents.js';
 import { budget, maxSizeOf, type SizeOptions } from './limits.js';
 
 export type RuleId =
@@ -50,7 +51,9 @@ export interface DiffOptions extends SizeOptions {
 export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Expr {
   const trace = options.trace;
   const charge = budget(maxSizeOf(options), `the derivative with respect to ${x}`);
-  const kidsOf = (node: Expr): readonly Expr[] => (dependsOn(node, x) ? children(node) : []);
+  // Without a trace (which records a 'constant' step for every term), a sum descends only into its dependent terms.
+  const kidsOf = (node: Expr): readonly Expr[] =>
+    !dependsOn(node, x) ? [] : node.kind === 'add' && trace === undefined ? dependentTerms(node, x) : children(node);
   return foldDag<Expr>(
     e,
     (node, d) => {

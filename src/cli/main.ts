@@ -21,6 +21,9 @@ import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 import { renderNumeric, wantsNumeric } from './numeric.js';
+import { cseToText } from '../print/cse-text.js';
+import { cseToLatex } from '../print/cse-latex.js';
+import { cseToJSON } from '../print/cse-json.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -50,7 +53,8 @@ const EXAMPLES = `Examples:
   deriv "1/2*(w*x+b-y)^2" --wrt w,b --at x=10,y=50,w=4,b=5        values: ∂/∂w = … = -50
   deriv "1/2*(w*x+b-y)^2" --wrt w --at x=10,y=50,w=4,b=5 --check -5   wrong (exit 1)
   deriv "1/2*(w*x+b-y)^2" --wrt w,b --at x=10,y=50,w=4,b=5 --sgd 0.01 --steps-n 3
-  deriv "x*w^2+b^2" --hessian               deriv "x*y; x+y^2" --jacobian
+  deriv "x*w^2+b^2" --hessian               [[0, 2*w, 0], [2*w, 2*x, 0], [0, 0, 2]]
+  deriv "x*y; x+y^2" --jacobian             [[y, x], [1, 2*y]]
 `;
 
 type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
@@ -75,6 +79,8 @@ interface Options {
   stepsN?: string;
   hessian?: boolean;
   jacobian?: boolean;
+  /** --cse: shared subexpressions named once (t1 = …), the results in terms of them. */
+  cse?: boolean;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -122,7 +128,17 @@ function compute(expression: string, opts: Options): Derivative[] {
   return wrt.map((v) => derivative(expr, v, common));
 }
 
+/** --cse output in text, LaTeX or JSON (src/print/cse-*.ts). */
+function renderCse(expression: string, results: readonly Derivative[], opts: Options, single: boolean): string {
+  if (opts.steps !== undefined || opts.format === 'markdown' || opts.format === 'html')
+    throw new DerivError('BAD_OPTION', '--cse works with --format text, latex or json, without --steps');
+  if (opts.format === 'json') return cseToJSON(expression, results);
+  if (opts.format === 'latex') return cseToLatex(results, opts.name);
+  return cseToText(results, single);
+}
+
 function render(expression: string, results: readonly Derivative[], opts: Options, single: boolean): string {
+  if (opts.cse === true) return renderCse(expression, results, opts, single);
   switch (opts.format) {
     case 'json': {
       const input = results[0]!.input;
@@ -197,6 +213,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--steps-n <k>', 'with --sgd: how many steps (default 1)')
     .option('--hessian', 'the matrix of second derivatives (with --at: and its values)')
     .option('--jacobian', 'several expressions separated by ; : the matrix of their first derivatives')
+    .option('--cse', 'name shared subexpressions once (t1 = …) and give the derivatives in terms of them')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)

@@ -15,12 +15,22 @@ import { compareStructure } from '../order.js';
 
 export type VariableOrder = readonly string[];
 
+/** Rank tables per order array, shared by every printer call with the same order (a gradient's 3000 partials). */
+const rankTables = new WeakMap<VariableOrder, Map<string, number>>();
+const EMPTY_ORDER: VariableOrder = [];
+
 export class DisplayOrder {
-  private readonly rank = new Map<string, number>();
+  private readonly rank: Map<string, number>;
   private readonly keys = new Map<Expr, readonly number[]>();
 
-  constructor(order: VariableOrder = []) {
-    order.forEach((name, i) => this.rank.set(name, i));
+  constructor(order: VariableOrder = EMPTY_ORDER) {
+    let rank = rankTables.get(order);
+    if (rank === undefined) {
+      rank = new Map();
+      order.forEach((name, i) => rank!.set(name, i));
+      rankTables.set(order, rank);
+    }
+    this.rank = rank;
   }
 
   private rankOf(name: string): number {

@@ -1,0 +1,23 @@
+/**
+ * The CSE form of a set of results, ready for the printers: the temporaries
+ * (t1 = …, children first) and each result in terms of them. Temporaries rank
+ * after the input's variables, in order of definition, so `x*t1`, not `t1*x`.
+ */
+import { cse, type CseBinding } from '../cse.js';
+import type { Expr } from '../expr.js';
+import type { ResultItem } from './equation.js';
+import type { VariableOrder } from './display-order.js';
+
+export interface CseForm {
+  readonly bindings: readonly CseBinding[];
+  /** The results, in order, with their expressions in terms of the temporaries. */
+  readonly results: readonly { readonly wrt: readonly string[]; readonly expr: Expr }[];
+  /** Display order: the input's variables, then t1, t2, … */
+  readonly order: VariableOrder;
+}
+
+export function cseForm(items: readonly ResultItem[]): CseForm {
+  const { bindings, exprs } = cse(items.map((r) => r.expr));
+  const order = [...(items[0]?.order ?? []), ...bindings.map((b) => b.name)];
+  return { bindings, results: items.map((r, i) => ({ wrt: r.wrt, expr: exprs[i]! })), order };
+}
