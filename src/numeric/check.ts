@@ -128,6 +128,8 @@ export function check(input: string | Expr, wrt: string | readonly string[], cla
   const free = new Set([...freeVariables(d.input), ...freeVariables(claim)]);
   const names = [...new Set([...d.order.filter((v) => free.has(v)), ...[...free].sort()])];
   const samples = options.samples ?? 24;
+  if (!Number.isInteger(samples) || samples < 1 || samples > 10_000)
+    throw new DerivError('BAD_OPTION', `samples must be a whole number from 1 to 10000, got ${String(options.samples)}`);
   const random = generator(options.seed ?? 1);
   let tested = 0;
   for (let attempt = 0; attempt < samples * MAX_ATTEMPTS_PER_SAMPLE && tested < samples; attempt++) {
