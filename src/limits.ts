@@ -16,10 +16,10 @@ import { treeSize } from './analysis.js';
 import { DerivError } from './errors.js';
 
 /** Default `maxSize`: comfortably above the derivative of a 1 MB expression, far below what exhausts memory. */
-export const DEFAULT_MAX_SIZE = 2_000_000;
+export const DEFAULT_MAX_SIZE = 1_000_000;
 
 export interface SizeOptions {
-  /** Largest expression (in nodes, written out) a derivative may reach; also the work budget of one pass (default 2,000,000). */
+  /** Largest expression (in nodes, written out) a derivative may reach; also the work budget of one pass (default 1,000,000). */
   readonly maxSize?: number;
 }
 

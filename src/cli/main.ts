@@ -205,7 +205,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--name <name>', 'the function\'s name in LaTeX headings', 'f')
     .option('--no-simplify', 'print the raw canonical derivative, without the simplifier')
     .option('--max-length <chars>', 'longest expression accepted (default 2000000)')
-    .option('--max-size <nodes>', 'largest derivative, in expression nodes written out; also the work budget of one pass (default 2000000)')
+    .option('--max-size <nodes>', 'largest derivative, in expression nodes written out; also the work budget of one pass (default 1000000)')
     .option('--shape <shapes>', 'matrix form: declare vectors and matrices, e.g. X=n×d,w=d,y=n (others are scalars)')
     .option('--at <point>', 'values at a point, e.g. x=10,y=50,w=4,b=5 (exact where the numbers are)')
     .option('--check <claim>', 'is CLAIM the derivative? prints correct or wrong (exit code 0 or 1); with --at, at that point')
