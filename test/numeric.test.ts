@@ -97,6 +97,8 @@ describe('values at a point (examples.md)', () => {
     ['x=1/0', 'x', 'BAD_OPTION'],
     ['x=log(-1)', 'x', 'BAD_OPTION'],
     ['', 'x', 'BAD_OPTION'],
+    ['x=1 y=2', 'x*y', 'BAD_OPTION'],
+    ['x=1;y=2', 'x*y', 'BAD_OPTION'],
   ])('point %j for %s -> %s', (at, f, code) => {
     expect(codeOf(() => valueAt(parse(f), parsePoint(at)))).toBe(code);
   });

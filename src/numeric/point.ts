@@ -31,6 +31,8 @@ function constantValue(e: Expr): PointValue {
 /** Parse one value; positions in errors are relative to `input` (offset is where `text` starts in it). */
 function parseValue(text: string, input: string, offset: number): PointValue {
   if (text.trim() === '') throw new DerivError('BAD_OPTION', 'a value is missing after =', { input, position: offset });
+  if (/[=;]/.test(text))
+    throw new DerivError('BAD_OPTION', 'two values run together', { input, position: offset + text.search(/[=;]/), hint: 'separate values with commas: x=1,y=2' });
   let e: Expr;
   try {
     e = parse(text);
