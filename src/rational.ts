@@ -4,6 +4,8 @@
  * returns a normalised value. Powers are bounded by `MAX_POW_BITS` so that
  * folding `2^(10^9)` refuses instead of building a billion-bit integer.
  */
+import { DerivError } from './errors.js';
+
 export interface Rational {
   readonly n: bigint;
   readonly d: bigint;
@@ -82,7 +84,8 @@ export function powQInt(a: Rational, k: bigint): Rational | undefined {
   if (a.n === -1n && a.d === 1n) return k % 2n === 0n ? ONE : MINUS_ONE;
   const e = k < 0n ? -k : k;
   const bits = Math.max(bitLength(a.n), bitLength(a.d));
-  if (Number(e) * Math.max(bits - 1, 1) > MAX_POW_BITS) return undefined;
+  // a^±1 is never larger than a: only a real power is bounded (1/10^2000 must fold to a number, as it printed).
+  if (e > 1n && Number(e) * Math.max(bits - 1, 1) > MAX_POW_BITS) return undefined;
   const r = q(a.n ** e, a.d ** e);
   return k < 0n ? invQ(r) : r;
 }
@@ -93,7 +96,11 @@ function exactRoot(x: bigint, k: bigint): bigint | undefined {
   if (x < 2n) return x;
   if (k > 4096n) return undefined;
   // Newton's method on bigints, starting from a float estimate.
-  const approx = BigInt(Math.round(Math.pow(Number(x), 1 / Number(k))));
+  // Beyond a double's range (about 2^1024) the estimate is a power of two at or above the root.
+  const asFloat = Number(x);
+  const approx = Number.isFinite(asFloat)
+    ? BigInt(Math.round(Math.pow(asFloat, 1 / Number(k))))
+    : 1n << BigInt(Math.ceil(bitLength(x) / Number(k)));
   for (const c of [approx - 1n, approx, approx + 1n]) if (c >= 0n && c ** k === x) return c;
   if (bitLength(x) < 900) return undefined; // the float estimate was exact enough
   let r = approx > 0n ? approx : 1n;
@@ -124,13 +131,23 @@ export function powQ(a: Rational, e: Rational): Rational | undefined {
 export const toNumber = (a: Rational): number =>
   a.d === 1n ? Number(a.n) : Number(a.n) / Number(a.d);
 
-/** Parse a decimal literal (`12`, `0.5`, `1e-3`, `.25`) exactly. */
+/** Largest decimal exponent a literal may carry (1e10000): 1e999999999 would be a billion-digit integer. */
+export const MAX_DECIMAL_EXPONENT = 10_000;
+
+/**
+ * Parse a decimal literal (`12`, `0.5`, `1e-3`, `.25`) exactly. Throws
+ * DerivError TOO_LARGE for an exponent beyond ±MAX_DECIMAL_EXPONENT.
+ */
 export function parseDecimal(text: string): Rational {
   const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m) throw new RangeError(`not a decimal literal: ${text}`);
   const intPart = m[1] ?? '';
   const frac = m[2] ?? '';
   const exp = Number(m[3] ?? '0');
+  if (!(Math.abs(exp) <= MAX_DECIMAL_EXPONENT))
+    throw new DerivError('TOO_LARGE', `the number ${text.length > 40 ? `${text.slice(0, 40)}…` : text} has an exponent beyond ±${MAX_DECIMAL_EXPONENT}`, {
+      hint: 'exact arithmetic would build a number with that many digits; write 10^k to keep a large power symbolic',
+    });
   let n = BigInt((intPart + frac) || '0');
   let d = 10n ** BigInt(frac.length);
   if (exp > 0) n *= 10n ** BigInt(exp);

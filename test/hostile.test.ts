@@ -314,6 +314,25 @@ describe('bounded work: a result or TOO_LARGE, never a stack overflow', () => {
     expect(errorOf(() => derivative('x^2', 'x', { maxSize })).code).toBe('BAD_OPTION');
   });
 
+  it.each([
+    ['1e999999999', 'TOO_LARGE', 0],
+    ['2*1e-312345678901234567890', 'TOO_LARGE', 2],
+  ] as const)('the literal %s -> %s at %i (no billion-digit number)', (input, code, position) => {
+    const err = errorOf(() => parse(input));
+    expect([err.code, err.position]).toEqual([code, position]);
+  });
+
+  it.each([
+    ['1e-9990', '1/1' + '0'.repeat(9990)],
+    ['(((10^30)^(3))^(4))^(1/2)', '1' + '0'.repeat(180)],
+    ['(3^700)^(1/7)', String(3n ** 100n)],
+    ['((2^1000)^3)^(1/3)', String(2n ** 1000n)],
+  ])('exact numbers beyond a double: %s', (input, text) => {
+    const e = parse(input);
+    expect(toText(e)).toBe(text);
+    expect(parse(toText(e))).toBe(e);
+  });
+
   it('input longer than maxLength is TOO_LARGE', () => {
     expect(errorOf(() => parse('x+'.repeat(50) + 'x', { maxLength: 100 })).code).toBe('TOO_LARGE');
   });

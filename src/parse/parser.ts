@@ -327,7 +327,7 @@ function toExpr(root: Syntax, input: string): ParseResult {
     }
   };
   const leaf = (node: Syntax): Expr | undefined => {
-    if (node.t === 'num') return num(parseDecimal(node.text));
+    if (node.t === 'num') return located(() => num(parseDecimal(node.text)), node.pos);
     if (node.t === 'name') {
       if (CONSTANTS.has(node.name)) return constant(node.name as 'e' | 'pi');
       if (!seen.has(node.name)) {
