@@ -18,6 +18,7 @@ import { latexStepParts } from './steps-latex.js';
 import { latexHeading } from './heading.js';
 import { stepsDetail, type NoteItem, type NoteOptions } from './markdown.js';
 import { VERSION } from '../version.js';
+import { DerivError } from '../errors.js';
 
 interface Katex {
   renderToString(tex: string, options?: KatexOptions): string;
@@ -48,9 +49,21 @@ export function katexCss(): string {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Typesets LaTeX; a LaTeX error is a bug in deriv's printers, so it throws. */
+/**
+ * Typesets LaTeX; a LaTeX error is a bug in deriv's printers, so it throws.
+ * KaTeX recurses on nesting depth: a formula nested thousands deep overflows
+ * its stack, which is reported as TOO_LARGE, not as a crash.
+ */
 function render(tex: string, display: boolean): string {
-  return katex().renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
+  try {
+    return katex().renderToString(tex, { displayMode: display, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new DerivError('TOO_LARGE', 'the formula is nested too deeply for KaTeX to typeset', {
+        hint: 'use --format latex or --format markdown, which do not typeset',
+      });
+    throw e;
+  }
 }
 
 const PAGE_CSS = `
