@@ -236,6 +236,12 @@ describe('bounded work: a result or TOO_LARGE, never a stack overflow', () => {
     expect(resultOrTooLarge(() => derivative(f, 'x'))).toBe('TOO_LARGE');
   });
 
+  it('sin(sin(…x)) 10,000 deep as an HTML page: TOO_LARGE (KaTeX recurses), not an internal error', async () => {
+    const r = await cli([nest('sin(', ')', 'x', 10_000), '--wrt', 'y', '--format', 'html']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('error TOO_LARGE:');
+  });
+
   it('sin(sin(…x)) 1,000 deep differentiates to 1,000 cosines and prints', () => {
     const d = derivative(nest('sin(', ')', 'x', 1000), 'x');
     expect(d.toString().split('*cos(').length).toBe(1000);
