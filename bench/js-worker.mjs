@@ -18,9 +18,17 @@ async function load() {
   if (tool === 'deriv') {
     const deriv = await import('../dist/index.js');
     return {
-      run: (c) => deriv.gradient(c.text, c.wrt),
+      // The default size limit (2,000,000 nodes) stops nest 3000 (its plain derivative is 4.5 M nodes written out).
+      run: (c) => deriv.gradient(c.text, c.wrt, { maxSize: 1e9 }),
       text: (d) => d.toString(),
       value: (d, point) => d.evaluate(point),
+      // Characters of the definitions (`t1 = …`) and of the partials in terms of them (no headings, as plain size).
+      cseSize: (ds) => {
+        const { bindings, exprs } = deriv.cse(ds.map((d) => d.expr));
+        const order = [...(ds[0]?.order ?? []), ...bindings.map((b) => b.name)];
+        const text = (e) => deriv.toText(e, { order });
+        return bindings.reduce((s, b) => s + `${b.name} = ${text(b.expr)}`.length, 0) + exprs.reduce((s, e) => s + text(e).length, 0);
+      },
     };
   }
   if (tool === 'mathjs') {
@@ -73,6 +81,8 @@ for await (const line of lines) {
       }
     }
     answer = { medianMs, firstMs, runs, size: result.texts.reduce((s, t) => s + t.length, 0), values };
+    // deriv only, untimed: the size of the --cse form (temporaries once, then the partials).
+    if (impl.cseSize !== undefined) answer.cseSize = impl.cseSize(result.ds);
   } catch (e) {
     answer = { error: String(e?.message ?? e).split('\n')[0].slice(0, 120) };
   }

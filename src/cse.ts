@@ -10,6 +10,9 @@
  * derivative of the logistic map iterated n times grows ~3ⁿ as text, its CSE
  * form ~n.
  *
+ * A second stage (src/cse-products.ts) names sub-products shared between flat
+ * products, so nested products stay linear too.
+ *
  * Contract: substituting the bindings back (last to first, or `inlineCse`)
  * gives exactly the input expressions (the same hash-consed nodes).
  */
@@ -17,6 +20,7 @@ import { type Expr, sym, rebuild, children } from './expr.js';
 import { foldDag } from './walk.js';
 import { freeVariables } from './analysis.js';
 import { substitute } from './templates.js';
+import { shareProducts, renumber } from './cse-products.js';
 
 export interface CseBinding {
   /** The temporary's name (t1, t2, … skipping names the expressions already use). */
@@ -106,7 +110,9 @@ export function cse(exprs: readonly Expr[], options: CseOptions = {}): CseResult
   };
   // A result that is itself shared comes out as its temporary's name (∂/∂b = t1).
   const out = exprs.map((root) => foldDag<Expr>(root, named, memo));
-  return { bindings, exprs: out };
+  const first: CseResult = { bindings, exprs: out };
+  const second = shareProducts(first, nextName);
+  return second === first ? first : renumber(second, nameSource(exprs, options.prefix ?? 't'));
 }
 
 /** The bindings substituted back: the expressions cse was given. */

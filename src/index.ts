@@ -10,6 +10,9 @@ export { toLatex, latexName } from './print/latex.js';
 export { evaluate, type Scope } from './evaluate.js';
 export { differentiate, type TraceStep, type RuleId } from './diff.js';
 export { freeVariables } from './analysis.js';
+export { cse, inlineCse, type CseResult, type CseBinding, type CseOptions } from './cse.js';
+export { cseToText } from './print/cse-text.js';
+export { cseToLatex } from './print/cse-latex.js';
 export type { Expr, Num, Const, Sym, Add, Mul, Pow, Call } from './expr.js';
 export { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';
 export {

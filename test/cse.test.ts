@@ -58,9 +58,11 @@ describe('cse(exprs)', () => {
     [
       '1/2*(w2*max(0,w1*x+b1)+b2-y)^2',
       ['w2', 'b2', 'w1', 'b1'],
-      ['t1 = w1*x + b1', 't2 = max(0, t1)', 't3 = w2*t2 + b2 - y', 't4 = heaviside(t1)'],
-      ['∂/∂w2 = t2*t3', '∂/∂b2 = t3', '∂/∂w1 = w2*x*t3*t4', '∂/∂b1 = w2*t3*t4'],
+      ['t1 = w1*x + b1', 't2 = max(0, t1)', 't3 = w2*t2 + b2 - y', 't4 = heaviside(t1)', 't5 = w2*t3*t4'],
+      ['∂/∂w2 = t2*t3', '∂/∂b2 = t3', '∂/∂w1 = x*t5', '∂/∂b1 = t5'],
     ],
+    // A shared sub-product of flat products is named too (t3 = σ·(1 − σ)).
+    ['sigmoid(w*x+b)', ['w', 'b'], ['t1 = sigmoid(w*x + b)', 't2 = 1 - t1', 't3 = t1*t2'], ['∂/∂w = x*t3', '∂/∂b = t3']],
     ['x*w^2+b^2', ['w', 'b'], [], ['∂/∂w = 2*x*w', '∂/∂b = 2*b']],
     ['t1*sin(t1+x)', ['x', 't1'], ['t2 = t1 + x', 't3 = t1*cos(t2)'], ['∂/∂x = t3', '∂/∂t1 = sin(t2) + t3']],
   ])('%s --wrt %j -> shared pieces once', async (f, wrt, bindings, results) => {

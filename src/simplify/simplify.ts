@@ -70,6 +70,9 @@ function gcd(a: bigint, b: bigint): bigint {
 function pullContent(product: Expr): Expr {
   if (product.kind !== 'mul') return product;
   let changed = false;
+  // Bounded: Π(x + k/1000) over 1000 factors would pull a coefficient of thousands of digits,
+  // exact but 0 in double precision next to a product that overflows. Past 64 bits, leave the product as it is.
+  let bits = 0;
   const factors = product.factors.map((f) => {
     if (f.kind !== 'add') return f;
     let n = 0n;
@@ -80,11 +83,12 @@ function pullContent(product: Expr): Expr {
       d = (d * c.d) / gcd(d, c.d);
     }
     if (n === d) return f;
+    bits += n.toString(2).length + d.toString(2).length;
     changed = true;
     const inverse = num(q(d, n));
     return mul(num(q(n, d)), add(...f.terms.map((t) => mul(inverse, t))));
   });
-  return changed ? mul(...factors) : product;
+  return changed && bits <= 64 ? mul(...factors) : product;
 }
 
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
