@@ -53,7 +53,7 @@ export function randomText(fc: FC): fcModule.Arbitrary<string> {
 
 const FUNCTIONS_1 = ['sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'tanh', 'sigmoid', 'atan', 'abs', 'relu', 'softplus', 'asinh', 'cbrt', 'log1p', 'expm1'] as const;
 const FUNCTIONS_2 = ['atan2', 'max', 'min', 'pow'] as const;
-const LEAVES = ['x', 'y', 'w', '__proto__', 'constructor', 'θ', 'x_1', '2', '3', '1/2', '0.25', '10^30', 'pi', 'e', '0'] as const;
+const LEAVES = ['x', 'y', 'w', '__proto__', 'constructor', 'θ', 'x_1', '2', '3', '1/2', '0.25', '10^30', '-8', '27/8', '1e-20', 'pi', 'e', '0'] as const;
 
 /** Well-formed expression text (it may still divide by an exact zero: UNDEFINED). */
 export function wellFormed(fc: FC): fcModule.Arbitrary<string> {
@@ -64,6 +64,7 @@ export function wellFormed(fc: FC): fcModule.Arbitrary<string> {
       fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^'), tie('e')).map(([a, op, b]) => `(${a})${op}(${b})`),
       tie('e').map((a) => `-(${a})`),
       fc.tuple(tie('e'), fc.integer({ min: -4, max: 5 })).map(([a, k]) => `(${a})^(${k})`),
+      fc.tuple(tie('e'), fc.constantFrom('1/2', '1/3', '2/3', '-1/2', '3/2', '0.5', '10^20')).map(([a, k]) => `(${a})^(${k})`),
       fc.tuple(fc.constantFrom(...FUNCTIONS_1), tie('e')).map(([f, a]) => `${f}(${a})`),
       fc.tuple(fc.constantFrom(...FUNCTIONS_2), tie('e'), tie('e')).map(([f, a, b]) => `${f}(${a}, ${b})`),
       fc.tuple(fc.constantFrom('2', '3'), fc.constantFrom('x', 'y')).map(([k, v]) => `${k}${v}`),
