@@ -26,8 +26,10 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 export function q(n: bigint | number, d: bigint | number = 1n): Rational {
-  let nn = BigInt(n);
-  let dd = BigInt(d);
+  let nn = typeof n === 'bigint' ? n : BigInt(n);
+  let dd = typeof d === 'bigint' ? d : BigInt(d);
+  // Integers (the common case) need no gcd.
+  if (dd === 1n) return Object.freeze({ n: nn, d: 1n });
   if (dd === 0n) throw new RangeError('rational with zero denominator');
   if (dd < 0n) {
     nn = -nn;

@@ -9,7 +9,7 @@
  * absorb the sign into a sum factor that is mostly negative: −x·(y − σ) → x·(σ − y).
  * Every step is an identity, so simplify never changes a value.
  */
-import { type Expr, type Add, add, mul, neg, num, rebuild, splitCoefficient, isMinusOne } from '../expr.js';
+import { type Expr, type Add, add, mul, neg, num, rebuild, children, splitCoefficient, isMinusOne } from '../expr.js';
 import { foldDag } from '../walk.js';
 import { factorCommon } from './factor.js';
 import { expand } from './expand.js';
@@ -35,6 +35,8 @@ function bestSum(sum: Add, maxTerms: number): Expr {
     }
   };
   consider(factorCommon(sum));
+  // Expansion distributes products over sum factors: without one it would give the sum back.
+  if (!sum.terms.some((t) => t.kind === 'mul' && t.factors.some((f) => f.kind === 'add'))) return best;
   const expanded = expand(sum, maxTerms);
   if (expanded !== undefined && expanded !== sum) {
     consider(expanded);
@@ -91,10 +93,17 @@ function pullContent(product: Expr): Expr {
   return changed && bits <= 64 ? mul(...factors) : product;
 }
 
+function sameKids(node: Expr, kids: readonly Expr[]): boolean {
+  const old = children(node);
+  for (let i = 0; i < kids.length; i++) if (kids[i] !== old[i]) return false;
+  return true;
+}
+
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   const maxTerms = options.maxExpandTerms ?? 64;
   return foldDag<Expr>(e, (node, kids) => {
-    let out = kids.length === 0 ? node : rebuild(node, kids);
+    // Unchanged children: the node is already canonical (rebuilding would give it back, at a cost).
+    let out = kids.length === 0 || sameKids(node, kids) ? node : rebuild(node, kids);
     if (out.kind === 'add') out = bestSum(out, maxTerms);
     if (out.kind === 'mul') out = absorbSign(pullContent(out));
     return out;
