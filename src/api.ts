@@ -209,7 +209,7 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
     checkSize(result, maxSize, `the derivative with respect to ${x}`);
     if (options.simplify !== false) result = checkSize(simplifyExpr(result, options), maxSize, 'the simplified derivative');
   }
-  const settings = { ...(options.simplify === undefined ? {} : { simplify: options.simplify }), ...(options.maxExpandTerms === undefined ? {} : { maxExpandTerms: options.maxExpandTerms }) };
+  const settings = { ...(options.simplify === undefined ? {} : { simplify: options.simplify }), ...(options.maxExpandTerms === undefined ? {} : { maxExpandTerms: options.maxExpandTerms }), ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }) };
   return new Derivative(expr, sequence, result, order, settings);
 }
 

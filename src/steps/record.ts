@@ -23,6 +23,7 @@ import { simplify, type SimplifyOptions } from '../simplify/simplify.js';
 import { dependsOn, freeVariables } from '../analysis.js';
 import { foldDag } from '../walk.js';
 import { DisplayOrder, type VariableOrder } from '../print/display-order.js';
+import type { SizeOptions } from '../limits.js';
 
 export type Detail = 'brief' | 'full';
 export type StepRule = RuleId | 'chain' | 'simplify' | 'repeated';
@@ -85,7 +86,7 @@ export interface Derivation {
   readonly result: Expr;
 }
 
-export interface RecordOptions extends SimplifyOptions {
+export interface RecordOptions extends SimplifyOptions, SizeOptions {
   readonly detail?: Detail;
   /** Simplify after each pass (default true), as derivative() does. */
   readonly simplify?: boolean;
@@ -110,7 +111,7 @@ export function recordDerivation(input: Expr, wrt: readonly string[], options: R
   let current = input;
   for (const x of wrt) {
     const trace: TraceStep[] = [];
-    const raw = differentiate(current, x, { trace: (s) => trace.push(s) });
+    const raw = differentiate(current, x, { trace: (s) => trace.push(s), ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }) });
     const result = options.simplify === false ? raw : simplify(raw, options);
     let root = buildTree(trace, x, new DisplayOrder(options.order));
     const everyStep: DerivationStep[] = [];
