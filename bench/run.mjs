@@ -39,7 +39,7 @@ const log = (s) => process.stderr.write(s + '\n');
 /** Runs one case on one tool and classifies the answer. */
 async function runCase(worker, tool, c, ref) {
   const limit = tool === 'deriv' ? 10 * limitMs : limitMs;
-  const answer = await worker.ask(c, limit + 5000);
+  const answer = await worker.ask(c, limit + 1000);
   if (answer.timeout) return { status: 'timeout' };
   if (answer.error !== undefined) return { status: 'error', note: answer.error };
   if (answer.firstMs > limit) return { status: 'timeout', note: `first run ${formatMs(answer.firstMs)}` };

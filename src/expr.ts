@@ -172,11 +172,18 @@ export function splitCoefficient(e: Expr): [Rational, Expr] {
   if (e.kind === 'num') return [e.value, ONE_EXPR];
   const first = e.kind === 'mul' ? e.factors[0]! : undefined;
   if (e.kind === 'mul' && first!.kind === 'num') {
-    const rest = e.factors.slice(1);
-    return [first!.value, rest.length === 1 ? rest[0]! : makeMul(rest)];
+    // Memoised: sums split every term they collect, and building the rest means interning a node.
+    let rest = restMemo.get(e);
+    if (rest === undefined) {
+      const factors = e.factors.slice(1);
+      rest = factors.length === 1 ? factors[0]! : makeMul(factors);
+      restMemo.set(e, rest);
+    }
+    return [first!.value, rest];
   }
   return [ONE, e];
 }
+const restMemo = new WeakMap<Mul, Expr>();
 
 export function add(...xs: readonly Expr[]): Expr {
   if (xs.length === 1) return xs[0]!;
