@@ -21,29 +21,33 @@ export function foldDag<R>(
   const hit = memo.get(root);
   if (hit !== undefined || memo.has(root)) return hit as R;
   const nodes: Expr[] = [root];
-  const expanded: boolean[] = [false];
+  // The children chosen for each node on the stack once it is expanded (kidsOf is called once per node).
+  const kidLists: (readonly Expr[] | undefined)[] = [undefined];
   while (nodes.length > 0) {
     const top = nodes.length - 1;
     const node = nodes[top]!;
     if (memo.has(node)) {
       nodes.pop();
-      expanded.pop();
+      kidLists.pop();
       continue;
     }
-    const kids = kidsOf(node);
-    if (!expanded[top]) {
-      expanded[top] = true;
+    const chosen = kidLists[top];
+    if (chosen === undefined) {
+      const kids = kidsOf(node);
+      kidLists[top] = kids;
       for (let i = kids.length - 1; i >= 0; i--) {
         if (!memo.has(kids[i]!)) {
           nodes.push(kids[i]!);
-          expanded.push(false);
+          kidLists.push(undefined);
         }
       }
       continue;
     }
     nodes.pop();
-    expanded.pop();
-    memo.set(node, f(node, kids.map((k) => memo.get(k) as R)));
+    kidLists.pop();
+    const results = new Array<R>(chosen.length);
+    for (let i = 0; i < chosen.length; i++) results[i] = memo.get(chosen[i]!) as R;
+    memo.set(node, f(node, results));
   }
   return memo.get(root) as R;
 }
