@@ -206,8 +206,10 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   for (const x of sequence) {
     const trace = options.trace;
     result = differentiate(result, x, trace === undefined ? { maxSize } : { maxSize, trace: (s) => trace(s, x) });
-    checkSize(result, maxSize, `the derivative with respect to ${x}`);
+    // The written-out size is checked on what the next pass or the printer gets: the simplifier works on the DAG
+    // (and measures its sums anyway), so a raw derivative is only measured when it is the result.
     if (options.simplify !== false) result = checkSize(simplifyExpr(result, options), maxSize, 'the simplified derivative');
+    else checkSize(result, maxSize, `the derivative with respect to ${x}`);
   }
   const settings = { ...(options.simplify === undefined ? {} : { simplify: options.simplify }), ...(options.maxExpandTerms === undefined ? {} : { maxExpandTerms: options.maxExpandTerms }), ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }) };
   return new Derivative(expr, sequence, result, order, settings);
