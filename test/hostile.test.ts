@@ -168,6 +168,13 @@ describe('--wrt names', () => {
     expect((await cli(['x^2', '--wrt'])).code).toBe(2);
   });
 
+  it('an error on one of several stdin lines says which line', async () => {
+    const r = await cli(['--wrt', 'x'], 'x^2\nsin(x\nx^3\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('2*x');
+    expect(r.stderr.split('\n')[0]).toBe("error PARSE: line 2 of stdin: this '(' is never closed");
+  });
+
   it('a NUL byte on stdin gets a caret, not a crash', async () => {
     const r = await cli(['--wrt', 'x'], 'x\u0000+1');
     expect(r.code).toBe(2);

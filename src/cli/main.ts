@@ -232,6 +232,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const opts = program.opts<Options>();
   const arg = program.args[0];
+  let where = '';
   try {
     let source: string;
     if (arg === undefined || arg === '-') {
@@ -250,7 +251,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const outputs: string[] = [];
     const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
     let exitCode = 0;
-    for (const line of lines) {
+    for (const [index, line] of lines.entries()) {
+      // With several stdin lines, an error says which one (scripts feed thousands).
+      where = lines.length > 1 ? `line ${index + 1} of stdin: ` : '';
       if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
         throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
       if (opts.shape === undefined && wantsNumeric(opts)) {
@@ -271,7 +274,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return exitCode;
   } catch (e) {
     if (e instanceof DerivError) {
-      io.stderr(formatError(e, paint));
+      const located = where === '' ? e : new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
+      io.stderr(formatError(located, paint));
       return EXIT_CODES[e.code];
     }
     const message = e instanceof Error ? e.message : String(e);
