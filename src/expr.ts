@@ -186,6 +186,11 @@ export function splitCoefficient(e: Expr): [Rational, Expr] {
 const restMemo = new WeakMap<Mul, Expr>();
 
 export function add(...xs: readonly Expr[]): Expr {
+  // Zero terms are dropped first so that add(0, t) is add(t) is t: a sum with one live term is
+  // that term untouched (2·(a+b) stays factored), however many zeros came with it (the sum rule
+  // with steps on passes a zero for every constant term; without steps it skips them).
+  if (xs.length !== 1 && xs.some(isZeroExpr)) xs = xs.filter((t) => !isZeroExpr(t));
+  if (xs.length === 0) return num(ZERO);
   if (xs.length === 1) return xs[0]!;
   let constantPart = ZERO;
   const coefficients = new Map<Expr, Rational>();

@@ -105,7 +105,7 @@ describe('cse(exprs)', () => {
         }
         checkLaws(grad, cse(grad));
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
     );
   });
 

@@ -130,7 +130,7 @@ describe('names', () => {
         const scope = { [v]: k / 1000 };
         expect(close(evaluate(e, scope), math.evaluate(toText(e), { ...scope }) as number, 1e-12)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 300) },
     );
     expect(accepted).toBeGreaterThan(200);
   });

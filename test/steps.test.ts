@@ -268,7 +268,7 @@ describe('laws', () => {
         }
         checkLaws(text, 'x');
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
     );
   });
 });
