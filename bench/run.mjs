@@ -110,7 +110,7 @@ const cliRuns = quick ? 5 : 20;
 const mathjsOneLiner = "import {derivative} from 'mathjs'; console.log(derivative('x*w^2+b^2', 'w').toString())";
 const cli = [
   ['`node -e 0` (Node start-up)', process.execPath, ['-e', '0'], cliRuns],
-  ['`deriv "x*w^2+b^2" --wrt w`', process.execPath, [path.join(root, 'bin/deriv.js'), 'x*w^2+b^2', '--wrt', 'w'], cliRuns],
+  ['`deriv "x*w^2+b^2" --wrt w`', process.execPath, [path.join(root, 'bin/deriv.cjs'), 'x*w^2+b^2', '--wrt', 'w'], cliRuns],
   ['mathjs one-liner (ESM import + derivative)', process.execPath, ['--input-type=module', '-e', mathjsOneLiner], quick ? 3 : 7],
 ];
 if (peers.includes('sympy'))

@@ -1,4 +1,10 @@
-/** Process entry for the `deriv` command: wires `run` to the real stdin/stdout/stderr. */
+/**
+ * Process entry for the `deriv` command: wires `run` to the real stdin/stdout/stderr.
+ * Bundled as CommonJS (dist/cli.cjs, see scripts/build.mjs), so no top-level await.
+ * process.stdin is touched only when the expression comes from stdin: creating it loads
+ * Node's stream and readline modules, which costs start-up time for nothing otherwise.
+ */
+import { isatty } from 'node:tty';
 import { run } from './main.js';
 
 async function readStdin(): Promise<string> {
@@ -7,11 +13,18 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const code = await run(process.argv.slice(2), {
+// `deriv … | head` closes the pipe early: that ends the output, it is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+void run(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s + '\n'),
   stderr: (s) => process.stderr.write(s + '\n'),
   readStdin,
-  stdinIsTTY: process.stdin.isTTY === true,
-  color: process.stderr.isTTY === true && process.env['NO_COLOR'] === undefined,
+  stdinIsTTY: isatty(0),
+  color: isatty(2) && process.env['NO_COLOR'] === undefined,
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;
