@@ -99,11 +99,21 @@ describe('CLI', () => {
     expect(r.stderr).toContain('not a finite real number');
   });
 
+  it.each([
+    ['log(x)', 'x=0', 'f = log(x) = -Infinity\n∂/∂x = 1/x = undefined', '-∞'],
+    ['2^(10^9)*x', 'x=1', 'f = 2^1000000000*x = Infinity\n∂/∂x = 2^1000000000 = Infinity', "beyond a double's range"],
+  ])('deriv %s --at %s -> an infinite value is printed as one, with a note', async (f, at, out, note) => {
+    const r = await deriv([f, '--at', at]);
+    expect([r.code, r.stdout]).toEqual([0, out]);
+    expect(r.stderr).toContain(note);
+  });
+
   it('LaTeX of both, and of values, renders in KaTeX', async () => {
     const cli = await Promise.all([
       deriv(['x*w^2+b^2', '--hessian', '--at', 'x=1/3,w=2,b=3', '-f', 'latex']),
       deriv(['exp(-w*x)', '--wrt', 'w', '--at', 'w=40,x=1', '-f', 'latex']),
       deriv(['1/x', '--at', 'x=0', '-f', 'latex']),
+      deriv(['log(x)', '--at', 'x=0', '-f', 'latex']),
     ]);
     const texs = [hessian('x*w^2+b^2').toTex(), jacobian(['x*y', 'sigmoid(x)']).toTex(), ...cli.flatMap((r) => r.stdout.split('\n'))];
     expect(texs.some((t) => t.includes('10^{-'))).toBe(true);

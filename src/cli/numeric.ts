@@ -50,8 +50,9 @@ function safeValue(e: Parameters<typeof valueAt>[0], p: Point, order: readonly s
     throw err;
   }
 }
-const show = (v: PointValue): string => (v.finite ? v.toString() : 'undefined');
-const showTex = (v: PointValue): string => (v.finite ? v.toTex() : '\\text{undefined}');
+/** NaN (0/0, log of a negative number, a pole reached exactly) is `undefined`; an overflow or log(0) is ±Infinity. */
+const show = (v: PointValue): string => (v.finite ? v.toString() : Number.isNaN(v.number) ? 'undefined' : String(v.number));
+const showTex = (v: PointValue): string => v.toTex(); // \text{undefined} for NaN, ±\infty for ±Infinity
 /** Exact non-integers with their decimal: `9/2 (4.5)`, `1/3 (≈0.333333)`. */
 function showWithDecimal(v: PointValue): string {
   const r = v.exact;
@@ -64,7 +65,13 @@ function showWithDecimal(v: PointValue): string {
 const pointJson = (p: Point): Record<string, unknown> => Object.fromEntries([...p].map(([k, v]) => [k, v.toJSON()]));
 
 function undefinedNotes(items: readonly { label: string; value: PointValue }[]): string[] {
-  return items.filter((i) => !i.value.finite).map((i) => `note: ${i.label} is not a finite real number at this point`);
+  return items
+    .filter((i) => !i.value.finite)
+    .map((i) =>
+      Number.isNaN(i.value.number)
+        ? `note: ${i.label} is not a finite real number at this point`
+        : `note: ${i.label} is ${i.value.number > 0 ? '+' : '-'}∞ here, or beyond a double's range (±1.8e308)`,
+    );
 }
 
 function kinkNotes(input: Parameters<typeof kinksAt>[0], p: Point, order: readonly string[]): string[] {
