@@ -30,9 +30,10 @@ import {
 } from './rational.js';
 import { compareStructure } from './order.js';
 import { DerivError } from './errors.js';
+import { findAtom, rememberAtom, findList, findPow, rememberCompound } from './intern.js';
 
 interface NodeBase {
-  /** Process-unique identity, used only for interning keys (never for ordering). */
+  /** Process-unique identity (a cheap key for lists of nodes, e.g. in CSE); never used for ordering. */
   readonly id: number;
   /** Deterministic structural hash (same in every process), used for canonical order. */
   readonly hash: number;
@@ -72,26 +73,7 @@ export type Expr = Num | Const | Sym | Add | Mul | Pow | Call;
 
 // ---------------------------------------------------------------- interning
 
-/**
- * The intern table holds nodes weakly: a node nobody references can be
- * collected, and its entry is then dropped, so a long-running process that
- * differentiates many unrelated expressions does not grow without bound.
- */
-const table = new Map<string, WeakRef<Expr>>();
-const registry = new FinalizationRegistry<string>((key) => {
-  const ref = table.get(key);
-  if (ref !== undefined && ref.deref() === undefined) table.delete(key);
-});
 let nextId = 1;
-
-function intern<T extends Expr>(key: string, make: (id: number) => T): T {
-  const hit = table.get(key)?.deref();
-  if (hit !== undefined) return hit as T;
-  const node = Object.freeze(make(nextId++)) as T;
-  table.set(key, new WeakRef<Expr>(node));
-  registry.register(node, key);
-  return node;
-}
 
 function hashString(s: string, seed: number): number {
   let h = seed ^ 0x811c9dc5;
@@ -104,10 +86,19 @@ function mix(h: number, x: number): number {
 }
 function hashChildren(seed: number, children: readonly Expr[]): number {
   let h = seed;
-  for (const c of children) h = mix(h, c.hash);
+  for (let i = 0; i < children.length; i++) h = mix(h, children[i]!.hash);
   return mix(h, children.length);
 }
-const idList = (xs: readonly Expr[]): string => xs.map((x) => x.id).join(',');
+/** hashString of function names, computed once per name. */
+const fnHashes = new Map<string, number>();
+function fnHash(fn: string): number {
+  let h = fnHashes.get(fn);
+  if (h === undefined) {
+    h = hashString(fn, 7);
+    fnHashes.set(fn, h);
+  }
+  return h;
+}
 
 /** Canonical order of children: by structural hash, ties broken by structure. */
 export function canonicalCompare(a: Expr, b: Expr): number {
@@ -118,18 +109,33 @@ export function canonicalCompare(a: Expr, b: Expr): number {
 
 // ---------------------------------------------------------------- atoms
 
+/** Small integers are made once and kept (they are everywhere: coefficients, exponents, ±1). */
+const SMALL = 1024;
+const smallInts: (Num | undefined)[] = [];
+
 export function num(value: Rational | number | bigint): Num {
   const v = typeof value === 'object' ? value : q(BigInt(value));
+  const small = v.d === 1n && v.n >= -SMALL && v.n <= SMALL;
+  if (small) {
+    const hit = smallInts[Number(v.n) + SMALL];
+    if (hit !== undefined) return hit;
+  }
   const key = `n${v.n}/${v.d}`;
-  return intern(key, (id) => ({ kind: 'num', value: v, id, hash: hashString(key, 1) }));
+  let node = findAtom(key) as Num | undefined;
+  if (node === undefined)
+    node = rememberAtom(key, Object.freeze<Num>({ kind: 'num', value: v, id: nextId++, hash: hashString(key, 1) }));
+  if (small) smallInts[Number(v.n) + SMALL] = node;
+  return node;
 }
 export function sym(name: string): Sym {
   const key = `s${name}`;
-  return intern(key, (id) => ({ kind: 'sym', name, id, hash: hashString(name, 2) }));
+  const hit = findAtom(key) as Sym | undefined;
+  return hit ?? rememberAtom(key, Object.freeze<Sym>({ kind: 'sym', name, id: nextId++, hash: hashString(name, 2) }));
 }
 export function constant(name: ConstName): Const {
   const key = `c${name}`;
-  return intern(key, (id) => ({ kind: 'const', name, id, hash: hashString(name, 3) }));
+  const hit = findAtom(key) as Const | undefined;
+  return hit ?? rememberAtom(key, Object.freeze<Const>({ kind: 'const', name, id: nextId++, hash: hashString(name, 3) }));
 }
 
 export const isNum = (e: Expr): e is Num => e.kind === 'num';
@@ -155,14 +161,9 @@ export function call(fn: string, args: readonly Expr[]): Expr {
 }
 /** A call node exactly as given, without folding (used by templates and the parser's checks). */
 function makeCall(fn: string, args: readonly Expr[]): Call {
-  const key = `f${fn}(${idList(args)}`;
-  return intern(key, (id) => ({
-    kind: 'call',
-    fn,
-    args: Object.freeze([...args]),
-    id,
-    hash: hashChildren(hashString(fn, 7), args),
-  }));
+  const hash = hashChildren(fnHash(fn), args);
+  const hit = findList(hash, 'call', args, fn) as Call | undefined;
+  return hit ?? rememberCompound(Object.freeze<Call>({ kind: 'call', fn, args: Object.freeze([...args]), id: nextId++, hash }));
 }
 
 // ---------------------------------------------------------------- sums
@@ -185,6 +186,73 @@ export function splitCoefficient(e: Expr): [Rational, Expr] {
 }
 const restMemo = new WeakMap<Mul, Expr>();
 
+/**
+ * Like terms of a sum being collected: rest → coefficient, in first-seen order. A short list is
+ * scanned (most sums have a handful of terms); a Map finds the slot once long scans repeat.
+ */
+const INDEX_AT = 24;
+interface Slots {
+  /** The rests (of terms) or bases (of factors) seen so far, each once. */
+  readonly keys: Expr[];
+  /** Built once scans of a long list would be repeated. */
+  index: Map<Expr, number> | undefined;
+  scans: number;
+}
+interface TermSlots extends Slots {
+  readonly coefficients: Rational[];
+  /** The term itself while its slot holds exactly it (one occurrence, unscaled): no need to rebuild it. */
+  readonly originals: (Expr | undefined)[];
+  constantPart: Rational;
+}
+
+/** The slot of `key` among keys[0, searchTo), or −1. */
+function slotOf(slots: Slots, key: Expr, searchTo = Infinity): number {
+  const keys = slots.keys;
+  const n = Math.min(keys.length, searchTo);
+  if (slots.index === undefined && n > INDEX_AT && ++slots.scans > 4) {
+    slots.index = new Map();
+    for (let i = 0; i < keys.length; i++) slots.index.set(keys[i]!, i);
+  }
+  if (slots.index !== undefined) {
+    const i = slots.index.get(key);
+    return i !== undefined && i < searchTo ? i : -1;
+  }
+  for (let i = 0; i < n; i++) if (keys[i] === key) return i;
+  return -1;
+}
+/** Appends a new key (after slotOf found none). */
+function newSlot(slots: Slots, key: Expr): void {
+  slots.keys.push(key);
+  slots.index?.set(key, slots.keys.length - 1);
+}
+
+function collectTerm(slots: TermSlots, t: Expr, scale: Rational, unscaled: boolean): void {
+  if (t.kind === 'num') {
+    slots.constantPart = addQ(slots.constantPart, mulQ(scale, t.value));
+    return;
+  }
+  if (t.kind === 'add') {
+    for (const u of t.terms) collectTerm(slots, u, scale, unscaled);
+    return;
+  }
+  const [c, rest] = splitCoefficient(t);
+  const s = mulQ(scale, c);
+  // A number times a sum inside a sum is distributed: y − (x·w + b) is y − x·w − b.
+  if (rest.kind === 'add') {
+    for (const u of rest.terms) collectTerm(slots, u, s, false);
+    return;
+  }
+  const i = slotOf(slots, rest);
+  if (i >= 0) {
+    slots.coefficients[i] = addQ(slots.coefficients[i]!, s);
+    slots.originals[i] = undefined;
+    return;
+  }
+  newSlot(slots, rest);
+  slots.coefficients.push(s);
+  slots.originals.push(unscaled ? t : undefined);
+}
+
 export function add(...xs: readonly Expr[]): Expr {
   // Zero terms are dropped first so that add(0, t) is add(t) is t: a sum with one live term is
   // that term untouched (2·(a+b) stays factored), however many zeros came with it (the sum rule
@@ -192,36 +260,21 @@ export function add(...xs: readonly Expr[]): Expr {
   if (xs.length !== 1 && xs.some(isZeroExpr)) xs = xs.filter((t) => !isZeroExpr(t));
   if (xs.length === 0) return num(ZERO);
   if (xs.length === 1) return xs[0]!;
-  let constantPart = ZERO;
-  const coefficients = new Map<Expr, Rational>();
-  const visit = (t: Expr, scale: Rational): void => {
-    if (t.kind === 'num') {
-      constantPart = addQ(constantPart, mulQ(scale, t.value));
-    } else if (t.kind === 'add') {
-      for (const u of t.terms) visit(u, scale);
-    } else {
-      const [c, rest] = splitCoefficient(t);
-      const s = mulQ(scale, c);
-      // A number times a sum inside a sum is distributed: y − (x·w + b) is y − x·w − b.
-      if (rest.kind === 'add') visit(rest, s);
-      else coefficients.set(rest, addQ(coefficients.get(rest) ?? ZERO, s));
-    }
-  };
-  for (const x of xs) visit(x, ONE);
+  const slots: TermSlots = { keys: [], index: undefined, scans: 0, coefficients: [], originals: [], constantPart: ZERO };
+  for (const x of xs) collectTerm(slots, x, ONE, true);
   const terms: Expr[] = [];
-  for (const [rest, c] of coefficients) {
-    if (!isZero(c)) terms.push(scaleTerm(c, rest));
+  for (let i = 0; i < slots.keys.length; i++) {
+    const c = slots.coefficients[i]!;
+    if (!isZero(c)) terms.push(slots.originals[i] ?? scaleTerm(c, slots.keys[i]!));
   }
+  const constantPart = slots.constantPart;
   if (terms.length === 0) return num(constantPart);
   if (!isZero(constantPart)) terms.push(num(constantPart));
   if (terms.length === 1) return terms[0]!;
   terms.sort(canonicalCompare);
-  return intern(`a${idList(terms)}`, (id) => ({
-    kind: 'add',
-    terms: Object.freeze(terms),
-    id,
-    hash: hashChildren(4, terms),
-  }));
+  const hash = hashChildren(4, terms);
+  const hit = findList(hash, 'add', terms) as Add | undefined;
+  return hit ?? rememberCompound(Object.freeze<Add>({ kind: 'add', terms: Object.freeze(terms), id: nextId++, hash }));
 }
 
 /** c·rest for a rest that carries no coefficient of its own. */
@@ -233,37 +286,68 @@ function scaleTerm(c: Rational, rest: Expr): Expr {
 
 // ---------------------------------------------------------------- products
 
-function makeMul(factors: readonly Expr[]): Mul {
-  // factors are already canonical: coefficient first (if any), the rest sorted.
-  return intern(`m${idList(factors)}`, (id) => ({
-    kind: 'mul',
-    factors: Object.freeze([...factors]),
-    id,
-    hash: hashChildren(5, factors),
-  }));
+/** The product of canonical factors (coefficient first, if any, the rest sorted); takes ownership of the array. */
+function makeMul(factors: Expr[]): Mul {
+  const hash = hashChildren(5, factors);
+  const hit = findList(hash, 'mul', factors) as Mul | undefined;
+  return hit ?? rememberCompound(Object.freeze<Mul>({ kind: 'mul', factors: Object.freeze(factors), id: nextId++, hash }));
+}
+
+/** Like factors of a product being collected: base → exponents, in first-seen order (as TermSlots). */
+interface FactorSlots extends Slots {
+  readonly exponents: Expr[];
+  /** Further exponents of the same base, to be added up. */
+  readonly more: (Expr[] | undefined)[];
+  /** The factor itself while its slot holds exactly it: pow(base, exponent) would give it back. */
+  readonly originals: (Expr | undefined)[];
+  coefficient: Rational;
+}
+
+function collectFactor(slots: FactorSlots, f: Expr, searchTo = Infinity): void {
+  if (f.kind === 'num') {
+    slots.coefficient = mulQ(slots.coefficient, f.value);
+    return;
+  }
+  if (f.kind === 'mul') {
+    // A canonical product's bases are distinct: each need only be looked for among the bases collected before it.
+    const before = slots.keys.length;
+    for (const g of f.factors) collectFactor(slots, g, before);
+    return;
+  }
+  const base = f.kind === 'pow' ? f.base : f;
+  const exponent = f.kind === 'pow' ? f.exp : ONE_EXPR;
+  const i = slotOf(slots, base, searchTo);
+  if (i >= 0) {
+    const more = slots.more[i];
+    if (more === undefined) slots.more[i] = [exponent];
+    else more.push(exponent);
+    slots.originals[i] = undefined;
+    return;
+  }
+  newSlot(slots, base);
+  slots.exponents.push(exponent);
+  slots.more.push(undefined);
+  slots.originals.push(f);
 }
 
 export function mul(...xs: readonly Expr[]): Expr {
   if (xs.length === 1) return xs[0]!;
-  let coefficient = ONE;
-  const exponents = new Map<Expr, Expr[]>();
-  const visit = (f: Expr): void => {
-    if (f.kind === 'num') coefficient = mulQ(coefficient, f.value);
-    else if (f.kind === 'mul') for (const g of f.factors) visit(g);
-    else if (f.kind === 'pow') push(f.base, f.exp);
-    else push(f, ONE_EXPR);
-  };
-  const push = (base: Expr, e: Expr): void => {
-    const list = exponents.get(base);
-    if (list === undefined) exponents.set(base, [e]);
-    else list.push(e);
-  };
-  for (const x of xs) visit(x);
+  const slots: FactorSlots = { keys: [], index: undefined, scans: 0, exponents: [], more: [], originals: [], coefficient: ONE };
+  for (const x of xs) collectFactor(slots, x);
+  const coefficient = slots.coefficient;
   if (isZero(coefficient)) return ZERO_EXPR;
   let factors: Expr[] = [];
   let needsRefold = false;
-  for (const [base, es] of exponents) {
-    const p = es.length === 1 ? pow(base, es[0]!) : pow(base, add(...es));
+  for (let i = 0; i < slots.keys.length; i++) {
+    const original = slots.originals[i];
+    if (original !== undefined) {
+      // pow(base, exponent) of a factor's own base and exponent is that factor (canonical, interned).
+      factors.push(original);
+      continue;
+    }
+    const base = slots.keys[i]!;
+    const more = slots.more[i];
+    const p = more === undefined ? pow(base, slots.exponents[i]!) : pow(base, add(slots.exponents[i]!, ...more));
     // pow may rewrite to another base ((√y)^(−1) = y^(−1/2), exp(x)^2 = exp(2x)), which may
     // equal another factor's base: collect again, or y^(−1/2)·y^(−1/2) survives as two factors.
     const newBase = p.kind === 'pow' ? p.base : p;
@@ -309,13 +393,9 @@ export function pow(base: Expr, e: Expr): Expr {
   // e^u is exp(u); exp(u)^v = exp(u·v) for real u, v.
   if (base.kind === 'const' && base.name === 'e') return call('exp', [e]);
   if (base.kind === 'call' && base.fn === 'exp') return call('exp', [mul(base.args[0]!, e)]);
-  return intern(`p${base.id},${e.id}`, (id) => ({
-    kind: 'pow',
-    base,
-    exp: e,
-    id,
-    hash: mix(mix(6, base.hash), e.hash),
-  }));
+  const hash = mix(mix(6, base.hash), e.hash);
+  const hit = findPow(hash, base, e);
+  return hit ?? rememberCompound(Object.freeze<Pow>({ kind: 'pow', base, exp: e, id: nextId++, hash }));
 }
 
 // ---------------------------------------------------------------- shorthands
