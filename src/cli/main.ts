@@ -263,11 +263,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         exitCode = Math.max(exitCode, out.exitCode);
         continue;
       }
-      if (opts.shape !== undefined && (opts.steps !== undefined || opts.format === 'markdown' || opts.format === 'html'))
-        throw new DerivError('BAD_OPTION', '--steps, --format markdown and --format html are not available with --shape yet');
+      if (opts.shape !== undefined && (opts.format === 'markdown' || opts.format === 'html' || (opts.steps !== undefined && opts.format === 'latex')))
+        throw new DerivError('BAD_OPTION', 'with --shape, --format markdown and html are not available yet, and --steps prints text or JSON');
       if (opts.shape !== undefined) {
         const at = (opts as { at?: string }).at;
-        emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
+        emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
       } else emit(render(line, compute(line, opts), opts, single));
     }
     if (opts.output !== undefined) writeOutput(opts.output, outputs.join('\n'));

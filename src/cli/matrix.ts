@@ -3,7 +3,8 @@
  * `∇w = 2/n*X'*(X*w + b - y)` for vectors and matrices, `∂/∂b = …` for
  * scalars, with `= value` appended when --at gives the point.
  */
-import { matrixGradient } from '../matrix/api.js';
+import { matrixDerivation } from '../matrix/api.js';
+import { stepsText } from '../matrix/steps.js';
 import { parseShapes } from '../matrix/shape.js';
 import { parseMatrixValues } from '../matrix/values.js';
 import { valueText, valueJson, valueTex } from '../matrix/format-value.js';
@@ -14,11 +15,14 @@ export interface MatrixCliOptions {
   readonly at?: string;
   readonly format: string;
   readonly name: string;
+  /** Show the backpropagation steps (text and JSON). */
+  readonly steps?: boolean;
 }
 
 export function renderMatrix(expression: string, opts: MatrixCliOptions): string {
   const shapes = parseShapes(opts.shape);
-  const results = matrixGradient(expression, opts.wrt, { shapes });
+  const derivation = matrixDerivation(expression, opts.wrt, { shapes });
+  const results = derivation.results;
   const values = opts.at === undefined ? undefined : parseMatrixValues(opts.at);
   const valueOf = (i: number) => (values === undefined ? undefined : results[i]!.evaluate(values));
   switch (opts.format) {
@@ -37,6 +41,7 @@ export function renderMatrix(expression: string, opts: MatrixCliOptions): string
             ...(v === undefined ? {} : { value: valueJson(v) }),
           };
         }),
+        ...(opts.steps === true ? { steps: derivation.steps } : {}),
       });
     case 'latex':
       return results
@@ -45,12 +50,12 @@ export function renderMatrix(expression: string, opts: MatrixCliOptions): string
           return `${r.heading('latex', opts.name)} = ${r.toTex()}${v === undefined ? '' : ` = ${valueTex(v)}`}`;
         })
         .join('\n');
-    default:
-      return results
-        .map((r, i) => {
-          const v = valueOf(i);
-          return `${r.heading('text')} = ${r}${v === undefined ? '' : ` = ${valueText(v)}`}`;
-        })
-        .join('\n');
+    default: {
+      const lines = results.map((r, i) => {
+        const v = valueOf(i);
+        return `${r.heading('text')} = ${r}${v === undefined ? '' : ` = ${valueText(v)}`}`;
+      });
+      return (opts.steps === true ? [`f = ${derivation.input}`, ...stepsText(derivation.steps), ...lines] : lines).join('\n');
+    }
   }
 }

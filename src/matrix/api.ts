@@ -11,6 +11,7 @@ import { buildMatrix } from './build.js';
 import { backprop, zeroOf } from './backprop.js';
 import { tidy } from './tidy.js';
 import { printMatrix, matrixHeading } from './print.js';
+import { type MatrixStep, type PrintedStep, printSteps, stepsText } from './steps.js';
 import { type Shape, type Dim, normaliseShapes, formatShape } from './shape.js';
 import { evaluateMatrix, type MatrixValue } from './evaluate.js';
 
@@ -58,13 +59,35 @@ function toShapeMap(spec: ShapeSpec): Map<string, Shape> {
 
 /** Gradients of a scalar matrix expression with respect to each variable of `wrt` (default: all, as written). */
 export function matrixGradient(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixDerivative[] {
+  return matrixDerivation(text, wrt, options).results;
+}
+
+/** The gradients and how they came out: the backpropagation steps, in text syntax (see src/matrix/steps.ts). */
+export interface MatrixDerivation {
+  readonly input: string;
+  readonly results: MatrixDerivative[];
+  readonly steps: PrintedStep[];
+  /** The input as read, then the steps, then one line per gradient. */
+  toString(): string;
+}
+
+export function matrixDerivation(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixDerivation {
   const ctx = new MatrixContext(toShapeMap(options.shapes));
   const { node, variables } = buildMatrix(text, ctx);
   const names = (wrt ?? variables).map((v) => checkVariableName(v));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables to differentiate with respect to');
-  const gradients = backprop(node, ctx);
-  return names.map((v) => {
+  const recorded: MatrixStep[] = [];
+  const gradients = backprop(node, ctx, (s) => recorded.push(s));
+  const results = names.map((v) => {
     const g = gradients.get(v) ?? zeroOf(ctx, v);
     return new MatrixDerivative(v, ctx.shapeOfSymbol(v), tidy(g, ctx), ctx, node, variables);
   });
+  const input = printMatrix(node, ctx, 'text', variables);
+  const steps = printSteps(recorded, ctx, names, variables);
+  return {
+    input,
+    results,
+    steps,
+    toString: () => [`f = ${input}`, ...stepsText(steps), ...results.map((r) => `${r.heading('text')} = ${r}`)].join('\n'),
+  };
 }

@@ -16,6 +16,7 @@ import { differentiate } from '../diff.js';
 import { simplify } from '../simplify/simplify.js';
 import { type MNode, MatrixContext, isAtomName } from './node.js';
 import { SCALAR, isScalar, sameShape, formatShape, countOf } from './shape.js';
+import type { MatrixStep, MatrixPass } from './steps.js';
 
 function childrenOf(n: MNode, ctx: MatrixContext): MNode[] {
   switch (n.k) {
@@ -52,17 +53,23 @@ function reverseTopological(root: MNode, ctx: MatrixContext): MNode[] {
   return post.reverse();
 }
 
-export function backprop(root: MNode, ctx: MatrixContext): Map<string, MNode> {
+/**
+ * ∂root/∂v for every declared variable v root depends on. `trace`, when given, receives one step
+ * per node the adjoint passes through (consumers first), naming the rule and what went where.
+ */
+export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixStep) => void): Map<string, MNode> {
   if (!isScalar(root.shape))
     throw new DerivError('SHAPE', `a gradient needs a scalar function, but this expression is ${formatShape(root.shape)}`, {
       hint: 'reduce it first, e.g. sum(…), mean(…) or norm2(…)^2',
     });
   const adjoints = new Map<string, MNode[]>();
   const variables = new Map<string, MNode[]>();
-  const push = (target: Map<string, MNode[]>, key: string, g: MNode): void => {
+  let passes: MatrixPass[] = [];
+  const push = (target: Map<string, MNode[]>, key: string, g: MNode, to?: MNode | string, broadcast = false): void => {
     const list = target.get(key);
     if (list === undefined) target.set(key, [g]);
     else list.push(g);
+    if (to !== undefined) passes.push({ to, value: g, broadcast });
   };
   push(adjoints, ctx.key(root), ctx.ew(num(1), SCALAR));
   for (const n of reverseTopological(root, ctx)) {
@@ -70,6 +77,7 @@ export function backprop(root: MNode, ctx: MatrixContext): Map<string, MNode> {
     if (contributions === undefined) continue;
     const G = ctx.sum(contributions, n.shape);
     const g = ctx.atom(G);
+    passes = [];
     switch (n.k) {
       case 'ew':
         for (const s of freeVariables(n.expr)) {
@@ -77,19 +85,20 @@ export function backprop(root: MNode, ctx: MatrixContext): Map<string, MNode> {
           if (partial.kind === 'num' && partial.value.n === 0n) continue;
           let contribution = ctx.elementwise([G, ctx.ew(partial, n.shape)], ([a, b]) => mul(a!, b!), 'multiply');
           const targetShape = ctx.shapeOfSymbol(s);
-          if (isScalar(targetShape) && !isScalar(n.shape)) contribution = ctx.reduce('sum', contribution);
+          const broadcast = isScalar(targetShape) && !isScalar(n.shape);
+          if (broadcast) contribution = ctx.reduce('sum', contribution);
           else if (!sameShape(targetShape, contribution.shape))
             throw new DerivError('UNSUPPORTED', `broadcasting ${formatShape(targetShape)} over ${formatShape(n.shape)} is not supported`);
-          if (isAtomName(s)) push(adjoints, ctx.key(ctx.atomNode(s)), contribution);
-          else push(variables, s, contribution);
+          if (isAtomName(s)) push(adjoints, ctx.key(ctx.atomNode(s)), contribution, ctx.atomNode(s), broadcast);
+          else push(variables, s, contribution, s, broadcast);
         }
         break;
       case 'matmul':
-        push(adjoints, ctx.key(n.a), ctx.matmul(G, ctx.transpose(n.b)));
-        push(adjoints, ctx.key(n.b), ctx.matmul(ctx.transpose(n.a), G));
+        push(adjoints, ctx.key(n.a), ctx.matmul(G, ctx.transpose(n.b)), n.a);
+        push(adjoints, ctx.key(n.b), ctx.matmul(ctx.transpose(n.a), G), n.b);
         break;
       case 'transpose':
-        push(adjoints, ctx.key(n.a), ctx.transpose(G));
+        push(adjoints, ctx.key(n.a), ctx.transpose(G), n.a);
         break;
       case 'reduce': {
         const a = n.a;
@@ -98,21 +107,24 @@ export function backprop(root: MNode, ctx: MatrixContext): Map<string, MNode> {
         else if (n.op === 'mean') down = ctx.ew(mul(g, pow(countOf(a.shape), MINUS_ONE_EXPR)), a.shape);
         else if (n.op === 'trace') down = ctx.scale(g, ctx.identity(a.shape));
         else down = ctx.ew(mul(g, ctx.atom(a), pow(ctx.atom(n), MINUS_ONE_EXPR)), a.shape);
-        push(adjoints, ctx.key(a), down);
+        push(adjoints, ctx.key(a), down, a);
         break;
       }
       case 'dot':
-        push(adjoints, ctx.key(n.a), ctx.elementwise([G, n.b], ([x, y]) => mul(x!, y!), 'multiply'));
-        push(adjoints, ctx.key(n.b), ctx.elementwise([G, n.a], ([x, y]) => mul(x!, y!), 'multiply'));
+        push(adjoints, ctx.key(n.a), ctx.elementwise([G, n.b], ([x, y]) => mul(x!, y!), 'multiply'), n.a);
+        push(adjoints, ctx.key(n.b), ctx.elementwise([G, n.a], ([x, y]) => mul(x!, y!), 'multiply'), n.b);
         break;
       case 'identity':
         break;
     }
+    if (trace !== undefined && passes.length > 0) trace({ rule: ruleOf(n), node: n, adjoint: G, passes });
   }
   const out = new Map<string, MNode>();
   for (const [name, list] of variables) out.set(name, ctx.sum(list, ctx.shapeOfSymbol(name)));
   return out;
 }
+
+const ruleOf = (n: MNode): MatrixStep['rule'] => (n.k === 'ew' ? 'elementwise' : n.k === 'reduce' ? n.op : n.k === 'identity' ? 'elementwise' : n.k);
 
 /** The zero gradient for a variable the function does not depend on. */
 export const zeroOf = (ctx: MatrixContext, name: string): MNode => ctx.ew(num(0), ctx.shapeOfSymbol(name));

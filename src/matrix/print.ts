@@ -94,16 +94,18 @@ function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly str
 
 function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number): Out {
   const tex = syntax === 'latex';
-  // A constant block of a vector or matrix shape: ones(n) (text), \mathbf{1} (LaTeX), times its value.
-  if (!isScalar(shape) && ctx.isScalarExpr(expr)) {
-    const ones = tex ? '\\mathbf{1}' : shape.cols === 1 ? `ones(${shape.rows})` : `ones(${shape.rows}, ${shape.cols})`;
-    if (expr.kind === 'num' && expr.value.n === 1n && expr.value.d === 1n) return { s: ones, prec: P.ATOM };
-    const c = scalarText([expr], syntax, order);
-    return { s: tex ? `${c} ${ones}` : `${c}*${ones}`, prec: P.MUL };
-  }
   const atoms = [...freeVariables(expr)].filter(isAtomName);
   const printed = new Map<string, Out>();
   for (const a of atoms) printed.set(a, print(ctx.atomNode(a), ctx, syntax, order, depth + 1));
+  // A constant block of a vector or matrix shape: ones(n) (text), \mathbf{1} (LaTeX), times its value
+  // (which may hold scalar nodes: dot(u, v)*ones(n)).
+  if (!isScalar(shape) && ctx.isScalarExpr(expr)) {
+    const ones = tex ? '\\mathbf{1}' : shape.cols === 1 ? `ones(${shape.rows})` : `ones(${shape.rows}, ${shape.cols})`;
+    if (expr.kind === 'num' && expr.value.n === 1n && expr.value.d === 1n) return { s: ones, prec: P.ATOM };
+    const c = scalarWithAtoms(expr, printed, syntax, order);
+    const factor = expr.kind === 'add' ? (tex ? `\\left(${c}\\right)` : `(${c})`) : c;
+    return { s: tex ? `${factor} ${ones}` : `${factor}*${ones}`, prec: P.MUL };
+  }
 
   // c · (one linear-algebra node): print the coefficient, then the node — 2/n*X'*(…), \frac{2}{n} X^{\top}(…).
   const factors = expr.kind === 'mul' ? expr.factors : [expr];
@@ -117,16 +119,19 @@ function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax
     if (c === '-1') return { s: `-${body}`, prec: P.MUL };
     return { s: tex ? `${c} ${body}` : `${c}*${body}`, prec: P.MUL };
   }
-  // Otherwise the scalar printer, with linear-algebra nodes as atoms. A product node inside a
-  // product or under a power needs parentheses, so it is given the precedence of a sum.
+  // Otherwise the scalar printer, with linear-algebra nodes as atoms.
+  return { s: scalarWithAtoms(expr, printed, syntax, order, (e) => !ctx.isScalarExpr(e)), prec: precOf(expr, ctx) };
+}
+
+/**
+ * The scalar printer with linear-algebra nodes as atoms. A product node inside a
+ * product or under a power needs parentheses, so it is given the precedence of a sum.
+ */
+function scalarWithAtoms(expr: Expr, printed: ReadonlyMap<string, Out>, syntax: Syntax, order: readonly string[], entrywise?: (e: Expr) => boolean): string {
   const atomPrec = (o: Out): number => (o.prec <= P.MUL ? P.ADD : o.prec);
-  const entrywise = (e: Expr): boolean => !ctx.isScalarExpr(e);
-  if (tex) {
-    const map = new Map([...printed].map(([k, o]) => [k, { tex: o.s, prec: atomPrec(o) }]));
-    return { s: toLatex(expr, { order, atoms: map, entrywise }), prec: precOf(expr, ctx) };
-  }
-  const map = new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }]));
-  return { s: toText(expr, { order, atoms: map, entrywise }), prec: precOf(expr, ctx) };
+  const options = entrywise === undefined ? { order } : { order, entrywise };
+  if (syntax === 'latex') return toLatex(expr, { ...options, atoms: new Map([...printed].map(([k, o]) => [k, { tex: o.s, prec: atomPrec(o) }])) });
+  return toText(expr, { ...options, atoms: new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }])) });
 }
 
 /** The coefficient of a block, printed as a scalar expression on its own. */
