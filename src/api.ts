@@ -90,7 +90,8 @@ export class Derivative {
 
   /** How the derivative was computed (simplify on/off), so its steps can be recorded the same way. */
   readonly #settings: RecordOptions;
-  readonly #derivations = new Map<Detail, Derivation>();
+  /** Made on first use: most derivatives are never asked for their steps. */
+  #derivations: Map<Detail, Derivation> | undefined;
 
   constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}) {
     this.input = input;
@@ -106,6 +107,7 @@ export class Derivative {
   }
   /** The derivation with collapsed sub-steps ('brief') or one step per node ('full'). */
   derivation(detail: Detail = 'brief'): Derivation {
+    this.#derivations ??= new Map();
     let d = this.#derivations.get(detail);
     if (d === undefined) {
       d = recordDerivation(this.input, this.wrt, { ...this.#settings, detail, order: this.order });

@@ -53,7 +53,7 @@ export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Ex
   const charge = budget(maxSizeOf(options), `the derivative with respect to ${x}`);
   // Without a trace (which records a 'constant' step for every term), a sum descends only into its dependent terms.
   const kidsOf = (node: Expr): readonly Expr[] =>
-    !dependsOn(node, x) ? [] : node.kind === 'add' && trace === undefined ? dependentTerms(node, x) : children(node);
+    !dependsOn(node, x) ? NONE : node.kind === 'add' && trace === undefined ? dependentTerms(node, x) : children(node);
   return foldDag<Expr>(
     e,
     (node, d) => {
@@ -62,14 +62,18 @@ export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Ex
         return ZERO_EXPR;
       }
       const { result, step } = differentiateNode(node, x, d, charge);
-      charge(1 + children(result).length);
-      trace?.({ ...step, before: node, after: result });
+      charge(1 + childCount(result));
+      if (trace !== undefined) trace({ ...step, before: node, after: result });
       return result;
     },
     new Map(),
     kidsOf,
   );
 }
+
+const NONE: readonly Expr[] = [];
+const childCount = (e: Expr): number =>
+  e.kind === 'add' ? e.terms.length : e.kind === 'mul' ? e.factors.length : e.kind === 'pow' ? 2 : e.kind === 'call' ? e.args.length : 0;
 
 type Partial<T> = { [K in keyof T]?: T[K] };
 

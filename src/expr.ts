@@ -111,11 +111,12 @@ export function canonicalCompare(a: Expr, b: Expr): number {
 
 /** Small integers are made once and kept (they are everywhere: coefficients, exponents, ±1). */
 const SMALL = 1024;
+const SMALL_N = 1024n; // compared with bigints as a bigint (a mixed bigint/number comparison is slow)
 const smallInts: (Num | undefined)[] = [];
 
 export function num(value: Rational | number | bigint): Num {
   const v = typeof value === 'object' ? value : q(BigInt(value));
-  const small = v.d === 1n && v.n >= -SMALL && v.n <= SMALL;
+  const small = v.d === 1n && v.n >= -SMALL_N && v.n <= SMALL_N;
   if (small) {
     const hit = smallInts[Number(v.n) + SMALL];
     if (hit !== undefined) return hit;

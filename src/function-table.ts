@@ -23,9 +23,15 @@ const byKey = new Map<string, FunctionRow>();
 const canonicalName = new Map<string, string>();
 const arities = new Map<string, number[]>();
 
+/** The same rows by canonical name, then argument count (rowFor runs for every call node differentiated). */
+const byArity = new Map<string, FunctionRow[]>();
+
 for (const row of FUNCTION_ROWS) {
   if (row.name === 'pow') continue; // a node kind of its own, not a call
   byKey.set(`${row.name}/${row.params.length}`, row);
+  const rows = byArity.get(row.name) ?? [];
+  rows[row.params.length] = row;
+  byArity.set(row.name, rows);
   for (const alias of [row.name, ...(row.aliases ?? [])]) {
     canonicalName.set(alias, row.name);
     arities.set(alias, [...(arities.get(alias) ?? []), row.params.length]);
@@ -35,7 +41,7 @@ const POW_ROW = FUNCTION_ROWS.find((r) => r.name === 'pow')!;
 
 /** The row for a function call, by canonical name and argument count. */
 export function rowFor(fn: string, arity: number): FunctionRow | undefined {
-  return fn === 'pow' && arity === 2 ? POW_ROW : byKey.get(`${fn}/${arity}`);
+  return fn === 'pow' && arity === 2 ? POW_ROW : byArity.get(fn)?.[arity];
 }
 /** The canonical name for a name or alias the parser met (ln → log), if any row has it. */
 export function resolveFunctionName(name: string): string | undefined {

@@ -53,10 +53,12 @@ export const isInteger = (a: Rational): boolean => a.d === 1n;
 export const isNegative = (a: Rational): boolean => a.n < 0n;
 export const eqQ = (a: Rational, b: Rational): boolean => a.n === b.n && a.d === b.d;
 
+// Values are immutable, so an operand can be the result: x + 0 and 1·x need no new value.
 export const addQ = (a: Rational, b: Rational): Rational =>
-  a.d === b.d ? q(a.n + b.n, a.d) : q(a.n * b.d + b.n * a.d, a.d * b.d);
+  b.n === 0n ? a : a.n === 0n ? b : a.d === b.d ? q(a.n + b.n, a.d) : q(a.n * b.d + b.n * a.d, a.d * b.d);
 export const subQ = (a: Rational, b: Rational): Rational => addQ(a, negQ(b));
-export const mulQ = (a: Rational, b: Rational): Rational => q(a.n * b.n, a.d * b.d);
+export const mulQ = (a: Rational, b: Rational): Rational =>
+  a.n === 1n && a.d === 1n ? b : b.n === 1n && b.d === 1n ? a : q(a.n * b.n, a.d * b.d);
 export const negQ = (a: Rational): Rational => Object.freeze({ n: -a.n, d: a.d });
 export const absQ = (a: Rational): Rational => (a.n < 0n ? negQ(a) : a);
 export function invQ(a: Rational): Rational {

@@ -4,7 +4,7 @@
  * (through the smart constructors, so results come out canonical).
  */
 import type { FunctionRow } from '../rules/functions.js';
-import { type Expr, rebuild } from './expr.js';
+import { type Expr, rebuild, children, pow } from './expr.js';
 import { parse } from './parse/parser.js';
 import { foldDag } from './walk.js';
 
@@ -27,10 +27,31 @@ export function substitute(e: Expr, bindings: ReadonlyMap<string, Expr>): Expr {
   });
 }
 
-/** ∂row/∂(parameter i), evaluated at the given arguments. */
+/**
+ * ∂row/∂(parameter i), evaluated at the given arguments: the template rebuilt through the
+ * constructors with the arguments for the parameters, exactly as `substitute` does. Templates
+ * are a few nodes deep, so this recursion is bounded by the table, not by the input.
+ */
 export function partialAt(row: FunctionRow, i: number, args: readonly Expr[]): Expr {
-  const template = partialTemplates(row)[i]!;
-  const bindings = new Map<string, Expr>(row.params.map((p, j) => [p, args[j]!]));
-  return substitute(template, bindings);
+  return instantiate(partialTemplates(row)[i]!, row.params, args);
 }
 
+function instantiate(t: Expr, params: readonly string[], args: readonly Expr[]): Expr {
+  switch (t.kind) {
+    case 'sym': {
+      const j = params.indexOf(t.name);
+      return j >= 0 ? args[j]! : t;
+    }
+    case 'num':
+    case 'const':
+      return t;
+    case 'pow':
+      return pow(instantiate(t.base, params, args), instantiate(t.exp, params, args));
+    default: {
+      const kids = children(t);
+      const out = new Array<Expr>(kids.length);
+      for (let k = 0; k < kids.length; k++) out[k] = instantiate(kids[k]!, params, args);
+      return rebuild(t, out);
+    }
+  }
+}

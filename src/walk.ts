@@ -26,23 +26,32 @@ export function foldDag<R>(
   while (nodes.length > 0) {
     const top = nodes.length - 1;
     const node = nodes[top]!;
-    if (memo.has(node)) {
-      nodes.pop();
-      kidLists.pop();
-      continue;
-    }
     const chosen = kidLists[top];
     if (chosen === undefined) {
-      const kids = kidsOf(node);
-      kidLists[top] = kids;
-      for (let i = kids.length - 1; i >= 0; i--) {
-        if (!memo.has(kids[i]!)) {
-          nodes.push(kids[i]!);
-          kidLists.push(undefined);
-        }
+      // A node can be on the stack twice (two parents pushed it) and done by the time its second entry comes up.
+      if (memo.has(node)) {
+        nodes.pop();
+        kidLists.pop();
+        continue;
       }
+      const kids = kidsOf(node);
+      if (kids.length > 0) {
+        kidLists[top] = kids;
+        for (let i = kids.length - 1; i >= 0; i--) {
+          if (!memo.has(kids[i]!)) {
+            nodes.push(kids[i]!);
+            kidLists.push(undefined);
+          }
+        }
+        continue;
+      }
+      // A leaf is done at once (its children are none).
+      nodes.pop();
+      kidLists.pop();
+      memo.set(node, f(node, NO_RESULTS as readonly R[]));
       continue;
     }
+    // An expanded entry is never done already: anything pushed above it is its own descendant.
     nodes.pop();
     kidLists.pop();
     const results = new Array<R>(chosen.length);
@@ -51,3 +60,5 @@ export function foldDag<R>(
   }
   return memo.get(root) as R;
 }
+
+const NO_RESULTS: readonly never[] = Object.freeze([]);

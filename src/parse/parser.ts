@@ -327,7 +327,13 @@ function toExpr(root: Syntax, input: string): ParseResult {
     }
   };
   const leaf = (node: Syntax): Expr | undefined => {
-    if (node.t === 'num') return located(() => num(parseDecimal(node.text)), node.pos);
+    if (node.t === 'num') {
+      try {
+        return num(parseDecimal(node.text));
+      } catch (err) {
+        throw located(err, node.pos);
+      }
+    }
     if (node.t === 'name') {
       if (CONSTANTS.has(node.name)) return constant(node.name as 'e' | 'pi');
       if (!seen.has(node.name)) {
@@ -378,15 +384,10 @@ function toExpr(root: Syntax, input: string): ParseResult {
   };
 
   /** Errors from the constructors (division by zero) get the position of the operator that raised them. */
-  const located = (build: () => Expr, pos: number): Expr => {
-    try {
-      return build();
-    } catch (err) {
-      if (err instanceof DerivError && err.position === undefined)
-        throw new DerivError(err.code, err.message, { position: pos, input, ...(err.hint === undefined ? {} : { hint: err.hint }) });
-      throw err;
-    }
-  };
+  const located = (err: unknown, pos: number): unknown =>
+    err instanceof DerivError && err.position === undefined
+      ? new DerivError(err.code, err.message, { position: pos, input, ...(err.hint === undefined ? {} : { hint: err.hint }) })
+      : err;
   const rootLeaf = leaf(root);
   if (rootLeaf !== undefined) return { expr: rootLeaf, variables };
   const stack: Frame[] = [{ node: root, parts: partsOf(root), results: [] }];
@@ -401,7 +402,12 @@ function toExpr(root: Syntax, input: string): ParseResult {
       continue;
     }
     stack.pop();
-    const value = located(() => combine(frame.node, frame.results), frame.node.pos);
+    let value: Expr;
+    try {
+      value = combine(frame.node, frame.results);
+    } catch (err) {
+      throw located(err, frame.node.pos);
+    }
     if (stack.length === 0) result = value;
     else stack[stack.length - 1]!.results.push(value);
   }

@@ -15,22 +15,27 @@ import { compareStructure } from '../order.js';
 
 export type VariableOrder = readonly string[];
 
-/** Rank tables per order array, shared by every printer call with the same order (a gradient's 3000 partials). */
-const rankTables = new WeakMap<VariableOrder, Map<string, number>>();
+/**
+ * Rank tables and the sort keys made from them, per order array: shared by every printer call
+ * with the same order (a gradient's 3000 partials share their terms' keys).
+ */
+const rankTables = new WeakMap<VariableOrder, { rank: Map<string, number>; keys: WeakMap<Expr, readonly number[]> }>();
 const EMPTY_ORDER: VariableOrder = [];
 
 export class DisplayOrder {
   private readonly rank: Map<string, number>;
-  private readonly keys = new Map<Expr, readonly number[]>();
+  private readonly keys: WeakMap<Expr, readonly number[]>;
 
   constructor(order: VariableOrder = EMPTY_ORDER) {
-    let rank = rankTables.get(order);
-    if (rank === undefined) {
-      rank = new Map();
-      order.forEach((name, i) => rank!.set(name, i));
-      rankTables.set(order, rank);
+    let table = rankTables.get(order);
+    if (table === undefined) {
+      const rank = new Map<string, number>();
+      order.forEach((name, i) => rank.set(name, i));
+      table = { rank, keys: new WeakMap() };
+      rankTables.set(order, table);
     }
-    this.rank = rank;
+    this.rank = table.rank;
+    this.keys = table.keys;
   }
 
   private rankOf(name: string): number {

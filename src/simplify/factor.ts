@@ -4,21 +4,59 @@
  * (so 1/x + 1/x² is left alone: that would be `together`, a different transform),
  * and a numeric content only comes along with a symbolic factor (2x + 2 stays).
  */
-import { type Expr, type Add, add, mul, pow, num, splitCoefficient, canonicalCompare } from '../expr.js';
+import { type Expr, type Add, add, mul, pow, num, splitCoefficient, canonicalCompare, MINUS_ONE_EXPR } from '../expr.js';
 import { type Rational, q, cmpQ, isNegative, ZERO, subQ, addQ } from '../rational.js';
 
 /**
  * Of a sum S and −S, the one first in canonical order, and the sign that takes S to it,
  * so that (σ − 1)·σ + (1 − σ)² sees (1 − σ) in both terms.
  */
-function signless(sum: Expr): { base: Expr; flipped: boolean } {
+function signless(sum: Expr): { readonly base: Expr; readonly flipped: boolean } {
   if (sum.kind !== 'add') return { base: sum, flipped: false };
-  const negated = add(...sum.terms.map((t) => mul(num(q(-1n)), t)));
-  return canonicalCompare(negated, sum) < 0 ? { base: negated, flipped: true } : { base: sum, flipped: false };
+  let known = signlessMemo.get(sum);
+  if (known === undefined) {
+    const negated = negatedSum(sum);
+    known = canonicalCompare(negated, sum) < 0 ? { base: negated, flipped: true } : { base: sum, flipped: false };
+    signlessMemo.set(sum, known);
+  }
+  return known;
+}
+
+/** −S for a sum S (memoised per node, as the facts below). */
+export function negatedSum(sum: Add): Expr {
+  let negated = negatedMemo.get(sum);
+  if (negated === undefined) {
+    negated = add(...sum.terms.map((t) => mul(MINUS_ONE_EXPR, t)));
+    negatedMemo.set(sum, negated);
+  }
+  return negated;
+}
+const negatedMemo = new WeakMap<Add, Expr>();
+
+/*
+ * These facts are pure functions of an immutable node, memoised per node: every sum the simplifier
+ * meets is factored, and the same terms come back in the expanded candidate and in enclosing sums.
+ * Callers only read them.
+ */
+const signlessMemo = new WeakMap<Expr, { readonly base: Expr; readonly flipped: boolean }>();
+const factorsMemo = new WeakMap<Expr, Factored>();
+
+interface Factored {
+  readonly coefficient: Rational;
+  readonly powers: ReadonlyMap<Expr, Rational>;
+}
+
+function factorsOf(term: Expr): Factored {
+  let known = factorsMemo.get(term);
+  if (known === undefined) {
+    known = computeFactors(term);
+    factorsMemo.set(term, known);
+  }
+  return known;
 }
 
 /** A term as coefficient and base → numeric exponent (non-numeric powers count as bases of exponent 1). */
-function factorsOf(term: Expr): { coefficient: Rational; powers: Map<Expr, Rational> } {
+function computeFactors(term: Expr): Factored {
   let [coefficient, rest] = splitCoefficient(term);
   const powers = new Map<Expr, Rational>();
   const list = rest.kind === 'mul' ? rest.factors : rest.kind === 'num' ? [] : [rest];

@@ -9,9 +9,9 @@
  * absorb the sign into a sum factor that is mostly negative: −x·(y − σ) → x·(σ − y).
  * Every step is an identity, so simplify never changes a value.
  */
-import { type Expr, type Add, add, mul, neg, num, rebuild, children, splitCoefficient, isMinusOne } from '../expr.js';
+import { type Expr, type Add, add, mul, num, rebuild, children, splitCoefficient, isMinusOne } from '../expr.js';
 import { foldDag } from '../walk.js';
-import { factorCommon } from './factor.js';
+import { factorCommon, negatedSum } from './factor.js';
 import { expand } from './expand.js';
 import { treeSize } from '../analysis.js';
 import { isNegative, q } from '../rational.js';
@@ -53,7 +53,7 @@ function absorbSign(product: Expr): Expr {
   const sum = sums[0] as Add;
   const negatives = sum.terms.filter((t) => isNegative(splitCoefficient(t)[0])).length;
   if (negatives * 2 < sum.terms.length) return product;
-  const negated = add(...sum.terms.map(neg));
+  const negated = negatedSum(sum);
   return mul(...product.factors.slice(1).map((f) => (f === sum ? negated : f)));
 }
 
