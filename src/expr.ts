@@ -89,6 +89,39 @@ function hashChildren(seed: number, children: readonly Expr[]): number {
   for (let i = 0; i < children.length; i++) h = mix(h, children[i]!.hash);
   return mix(h, children.length);
 }
+/** The fields a node of some kind may have; each kind uses its own and leaves the rest undefined. */
+interface Fields {
+  readonly value?: Rational;
+  readonly name?: string;
+  readonly terms?: readonly Expr[];
+  readonly factors?: readonly Expr[];
+  readonly base?: Expr;
+  readonly exp?: Expr;
+  readonly fn?: string;
+  readonly args?: readonly Expr[];
+}
+
+/**
+ * A new frozen node. Every node has all fields, in one order (unused ones undefined), so nodes of
+ * all kinds share one hidden class and the `kind` tests everywhere read a monomorphic property
+ * (seven shapes made every such read megamorphic).
+ */
+function makeNode<T extends Expr>(kind: Expr['kind'], hash: number, f: Fields): T {
+  return Object.freeze({
+    kind,
+    id: nextId++,
+    hash,
+    value: f.value,
+    name: f.name,
+    terms: f.terms,
+    factors: f.factors,
+    base: f.base,
+    exp: f.exp,
+    fn: f.fn,
+    args: f.args,
+  }) as unknown as T;
+}
+
 /** hashString of function names, computed once per name. */
 const fnHashes = new Map<string, number>();
 function fnHash(fn: string): number {
@@ -124,19 +157,19 @@ export function num(value: Rational | number | bigint): Num {
   const key = `n${v.n}/${v.d}`;
   let node = findAtom(key) as Num | undefined;
   if (node === undefined)
-    node = rememberAtom(key, Object.freeze<Num>({ kind: 'num', value: v, id: nextId++, hash: hashString(key, 1) }));
+    node = rememberAtom(key, makeNode<Num>('num', hashString(key, 1), { value: v }));
   if (small) smallInts[Number(v.n) + SMALL] = node;
   return node;
 }
 export function sym(name: string): Sym {
   const key = `s${name}`;
   const hit = findAtom(key) as Sym | undefined;
-  return hit ?? rememberAtom(key, Object.freeze<Sym>({ kind: 'sym', name, id: nextId++, hash: hashString(name, 2) }));
+  return hit ?? rememberAtom(key, makeNode<Sym>('sym', hashString(name, 2), { name }));
 }
 export function constant(name: ConstName): Const {
   const key = `c${name}`;
   const hit = findAtom(key) as Const | undefined;
-  return hit ?? rememberAtom(key, Object.freeze<Const>({ kind: 'const', name, id: nextId++, hash: hashString(name, 3) }));
+  return hit ?? rememberAtom(key, makeNode<Const>('const', hashString(name, 3), { name }));
 }
 
 export const isNum = (e: Expr): e is Num => e.kind === 'num';
@@ -164,7 +197,7 @@ export function call(fn: string, args: readonly Expr[]): Expr {
 function makeCall(fn: string, args: readonly Expr[]): Call {
   const hash = hashChildren(fnHash(fn), args);
   const hit = findList(hash, 'call', args, fn) as Call | undefined;
-  return hit ?? rememberCompound(Object.freeze<Call>({ kind: 'call', fn, args: Object.freeze([...args]), id: nextId++, hash }));
+  return hit ?? rememberCompound(makeNode<Call>('call', hash, { fn, args: Object.freeze([...args]) }));
 }
 
 // ---------------------------------------------------------------- sums
@@ -275,7 +308,7 @@ export function add(...xs: readonly Expr[]): Expr {
   terms.sort(canonicalCompare);
   const hash = hashChildren(4, terms);
   const hit = findList(hash, 'add', terms) as Add | undefined;
-  return hit ?? rememberCompound(Object.freeze<Add>({ kind: 'add', terms: Object.freeze(terms), id: nextId++, hash }));
+  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));
 }
 
 /** c·rest for a rest that carries no coefficient of its own. */
@@ -291,7 +324,32 @@ function scaleTerm(c: Rational, rest: Expr): Expr {
 function makeMul(factors: Expr[]): Mul {
   const hash = hashChildren(5, factors);
   const hit = findList(hash, 'mul', factors) as Mul | undefined;
-  return hit ?? rememberCompound(Object.freeze<Mul>({ kind: 'mul', factors: Object.freeze(factors), id: nextId++, hash }));
+  return hit ?? rememberCompound(makeNode<Mul>('mul', hash, { factors: Object.freeze(factors) }));
+}
+
+/**
+ * product·f when f's base is not among the product's: f goes into its sorted place, which is what
+ * collecting would give (nothing merges), without the collection. Undefined when the bases meet.
+ * The derivative of sin(sin(…x)) n deep multiplies a factor into products of 1…n factors.
+ */
+function withFactor(product: Mul, f: Expr): Expr | undefined {
+  const base = f.kind === 'pow' ? f.base : f;
+  const factors = product.factors;
+  for (let i = 0; i < factors.length; i++) {
+    const g = factors[i]!;
+    if ((g.kind === 'pow' ? g.base : g) === base) return undefined;
+  }
+  let lo = factors[0]!.kind === 'num' ? 1 : 0;
+  let hi = factors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (canonicalCompare(factors[mid]!, f) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = factors.slice(0, lo);
+  out.push(f);
+  for (let i = lo; i < factors.length; i++) out.push(factors[i]!);
+  return makeMul(out);
 }
 
 /** Like factors of a product being collected: base → exponents, in first-seen order (as TermSlots). */
@@ -333,6 +391,16 @@ function collectFactor(slots: FactorSlots, f: Expr, searchTo = Infinity): void {
 
 export function mul(...xs: readonly Expr[]): Expr {
   if (xs.length === 1) return xs[0]!;
+  if (xs.length === 2) {
+    const [a, b] = xs as [Expr, Expr];
+    const quick =
+      a.kind === 'mul' && b.kind !== 'mul' && b.kind !== 'num'
+        ? withFactor(a, b)
+        : b.kind === 'mul' && a.kind !== 'mul' && a.kind !== 'num'
+          ? withFactor(b, a)
+          : undefined;
+    if (quick !== undefined) return quick;
+  }
   const slots: FactorSlots = { keys: [], index: undefined, scans: 0, exponents: [], more: [], originals: [], coefficient: ONE };
   for (const x of xs) collectFactor(slots, x);
   const coefficient = slots.coefficient;
@@ -396,7 +464,7 @@ export function pow(base: Expr, e: Expr): Expr {
   if (base.kind === 'call' && base.fn === 'exp') return call('exp', [mul(base.args[0]!, e)]);
   const hash = mix(mix(6, base.hash), e.hash);
   const hit = findPow(hash, base, e);
-  return hit ?? rememberCompound(Object.freeze<Pow>({ kind: 'pow', base, exp: e, id: nextId++, hash }));
+  return hit ?? rememberCompound(makeNode<Pow>('pow', hash, { base, exp: e }));
 }
 
 // ---------------------------------------------------------------- shorthands

@@ -311,19 +311,21 @@ function toExpr(root: Syntax, input: string): ParseResult {
   interface Frame {
     readonly node: Syntax;
     readonly parts: readonly Syntax[];
+    /** For a chain of + − or * /: the sign of each part (−1: subtracted or divided). */
+    readonly signs: readonly number[] | undefined;
     readonly results: Expr[];
   }
-  const partsOf = (node: Syntax): Syntax[] => {
+  const frameOf = (node: Syntax): Frame => {
     switch (node.t) {
       case 'neg':
-        return [node.arg];
+        return { node, parts: [node.arg], signs: undefined, results: [] };
       case 'call':
-        return [...node.args];
+        return { node, parts: node.args, signs: undefined, results: [] };
       case 'bin':
-        if (node.op === '^') return [node.left, node.right];
-        return gatherChain(node).map(([n]) => n);
+        if (node.op === '^') return { node, parts: [node.left, node.right], signs: undefined, results: [] };
+        return gatherChain(node);
       default:
-        return [];
+        return { node, parts: [], signs: undefined, results: [] };
     }
   };
   const leaf = (node: Syntax): Expr | undefined => {
@@ -344,7 +346,8 @@ function toExpr(root: Syntax, input: string): ParseResult {
     }
     return undefined;
   };
-  const combine = (node: Syntax, results: readonly Expr[]): Expr => {
+  const combine = (frame: Frame): Expr => {
+    const { node, results, signs } = frame;
     switch (node.t) {
       case 'neg':
         return mul(MINUS_ONE_EXPR, results[0]!);
@@ -354,33 +357,34 @@ function toExpr(root: Syntax, input: string): ParseResult {
       }
       case 'bin': {
         if (node.op === '^') return pow(results[0]!, results[1]!);
-        const chain = gatherChain(node);
         if (node.op === '+' || node.op === '-')
-          return add(...results.map((r, i) => (chain[i]![1] < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
-        return mul(...results.map((r, i) => (chain[i]![1] < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
+          return add(...results.map((r, i) => (signs![i]! < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
+        return mul(...results.map((r, i) => (signs![i]! < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
       }
       default:
         throw new DerivError('PARSE', 'internal: unexpected leaf', { position: node.pos, input });
     }
   };
-  const chains = new WeakMap<Syntax, [Syntax, number][]>();
-  const gatherChain = (node: Syntax & { t: 'bin' }): [Syntax, number][] => {
-    const cached = chains.get(node);
-    if (cached !== undefined) return cached;
+  /** The operands of a chain of + − (or * /) under `node`, left to right, with their signs. */
+  const gatherChain = (node: Syntax & { t: 'bin' }): Frame => {
     const additive = node.op === '+' || node.op === '-';
-    const inChain = (n: Syntax): n is Syntax & { t: 'bin' } =>
-      n.t === 'bin' && (additive ? n.op === '+' || n.op === '-' : n.op === '*' || n.op === '/');
-    const out: [Syntax, number][] = [];
-    const work: [Syntax, number][] = [[node, 1]];
+    const parts: Syntax[] = [];
+    const signs: number[] = [];
+    // Parallel stacks, not pairs: this runs over every operand of a 100,000-term sum.
+    const work: Syntax[] = [node];
+    const workSigns: number[] = [1];
     while (work.length > 0) {
-      const [n, sign] = work.pop()!;
-      if (inChain(n)) {
-        const flip = n.op === '-' || n.op === '/' ? -sign : sign;
-        work.push([n.right, flip], [n.left, sign]);
-      } else out.push([n, sign]);
+      const n = work.pop()!;
+      const sign = workSigns.pop()!;
+      if (n.t === 'bin' && (additive ? n.op === '+' || n.op === '-' : n.op === '*' || n.op === '/')) {
+        work.push(n.right, n.left);
+        workSigns.push(n.op === '-' || n.op === '/' ? -sign : sign, sign);
+      } else {
+        parts.push(n);
+        signs.push(sign);
+      }
     }
-    chains.set(node, out);
-    return out;
+    return { node, parts, signs, results: [] };
   };
 
   /** Errors from the constructors (division by zero) get the position of the operator that raised them. */
@@ -390,7 +394,7 @@ function toExpr(root: Syntax, input: string): ParseResult {
       : err;
   const rootLeaf = leaf(root);
   if (rootLeaf !== undefined) return { expr: rootLeaf, variables };
-  const stack: Frame[] = [{ node: root, parts: partsOf(root), results: [] }];
+  const stack: Frame[] = [frameOf(root)];
   let result: Expr | undefined;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -398,13 +402,13 @@ function toExpr(root: Syntax, input: string): ParseResult {
       const child = frame.parts[frame.results.length]!;
       const asLeaf = leaf(child);
       if (asLeaf !== undefined) frame.results.push(asLeaf);
-      else stack.push({ node: child, parts: partsOf(child), results: [] });
+      else stack.push(frameOf(child));
       continue;
     }
     stack.pop();
     let value: Expr;
     try {
-      value = combine(frame.node, frame.results);
+      value = combine(frame);
     } catch (err) {
       throw located(err, frame.node.pos);
     }
