@@ -203,6 +203,16 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   const times = checkOrder(options.order);
   const sequence: string[] = [];
   for (let i = 0; i < times; i++) sequence.push(...names);
+  return derive(expr, order, sequence, options, settingsOf(options));
+}
+
+/** The settings a Derivative keeps to record its steps the same way (shared by a gradient's partials; read only). */
+function settingsOf(options: DerivativeOptions): RecordOptions {
+  return { ...(options.simplify === undefined ? {} : { simplify: options.simplify }), ...(options.maxExpandTerms === undefined ? {} : { maxExpandTerms: options.maxExpandTerms }), ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }) };
+}
+
+/** Differentiates expr by each variable of `sequence` in turn (names already checked). */
+function derive(expr: Expr, order: readonly string[], sequence: readonly string[], options: DerivativeOptions, settings: RecordOptions): Derivative {
   const maxSize = maxSizeOf(options);
   let result = expr;
   for (const x of sequence) {
@@ -213,7 +223,6 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
     if (options.simplify !== false) result = checkSize(simplifyExpr(result, options), maxSize, 'the simplified derivative');
     else checkSize(result, maxSize, `the derivative with respect to ${x}`);
   }
-  const settings = { ...(options.simplify === undefined ? {} : { simplify: options.simplify }), ...(options.maxExpandTerms === undefined ? {} : { maxExpandTerms: options.maxExpandTerms }), ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }) };
   return new Derivative(expr, sequence, result, order, settings);
 }
 
@@ -235,5 +244,8 @@ export function gradient(
 function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Gradient<Derivative> {
   const { expr, order } = toExpr(input, options);
   const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
-  return Gradient.fromPartials(names.map((v) => scalarDerivative(expr, v, { ...options, order: 1 })));
+  // As derivative(expr, v, { ...options, order: 1 }) for each v, with what does not depend on v done once.
+  const display = displayOrderOf(expr);
+  const settings = settingsOf(options);
+  return Gradient.fromPartials(names.map((v) => derive(expr, display, [checkVariableName(v)], options, settings)));
 }

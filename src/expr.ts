@@ -327,6 +327,20 @@ function makeMul(factors: Expr[]): Mul {
   return hit ?? rememberCompound(makeNode<Mul>('mul', hash, { factors: Object.freeze(factors) }));
 }
 
+/** c·e for a non-number e: what collecting gives (e's factors are already collected), without the collection. */
+function scaled(c: Rational, e: Expr): Expr {
+  if (isZero(c)) return ZERO_EXPR;
+  if (isOne(c)) return e;
+  if (e.kind !== 'mul') return makeMul([num(c), e]);
+  const first = e.factors[0]!;
+  if (first.kind !== 'num') return makeMul([num(c), ...e.factors]);
+  const k = mulQ(c, first.value);
+  if (isOne(k)) return e.factors.length === 2 ? e.factors[1]! : makeMul(e.factors.slice(1));
+  const out = e.factors.slice();
+  out[0] = num(k);
+  return makeMul(out);
+}
+
 /**
  * product·f when f's base is not among the product's: f goes into its sorted place, which is what
  * collecting would give (nothing merges), without the collection. Undefined when the bases meet.
@@ -393,10 +407,12 @@ export function mul(...xs: readonly Expr[]): Expr {
   if (xs.length === 1) return xs[0]!;
   if (xs.length === 2) {
     const [a, b] = xs as [Expr, Expr];
+    if (a.kind === 'num' && b.kind !== 'num') return scaled(a.value, b);
+    if (b.kind === 'num' && a.kind !== 'num') return scaled(b.value, a);
     const quick =
-      a.kind === 'mul' && b.kind !== 'mul' && b.kind !== 'num'
+      a.kind === 'mul' && b.kind !== 'mul'
         ? withFactor(a, b)
-        : b.kind === 'mul' && a.kind !== 'mul' && a.kind !== 'num'
+        : b.kind === 'mul' && a.kind !== 'mul'
           ? withFactor(b, a)
           : undefined;
     if (quick !== undefined) return quick;

@@ -21,10 +21,21 @@ export type VariableOrder = readonly string[];
  */
 const rankTables = new WeakMap<VariableOrder, { rank: Map<string, number>; keys: WeakMap<Expr, readonly number[]> }>();
 const EMPTY_ORDER: VariableOrder = [];
+const instances = new WeakMap<VariableOrder, DisplayOrder>();
 
 export class DisplayOrder {
   private readonly rank: Map<string, number>;
   private readonly keys: WeakMap<Expr, readonly number[]>;
+
+  /** The DisplayOrder of an order array (it holds nothing but that array's shared tables, so one serves every printer call). */
+  static of(order: VariableOrder = EMPTY_ORDER): DisplayOrder {
+    let made = instances.get(order);
+    if (made === undefined) {
+      made = new DisplayOrder(order);
+      instances.set(order, made);
+    }
+    return made;
+  }
 
   constructor(order: VariableOrder = EMPTY_ORDER) {
     let table = rankTables.get(order);

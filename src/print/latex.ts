@@ -98,7 +98,7 @@ function printCall(fn: string, args: readonly Printed[]): Printed {
 export const LATEX_PRECEDENCE = { ADD, MUL, POW, ATOM } as const;
 
 export function toLatex(e: Expr, options: LatexOptions = {}): string {
-  const order = new DisplayOrder(options.order);
+  const order = DisplayOrder.of(options.order);
   const memo = new Map<Expr, Printed>();
   const print = (node: Expr, kids: readonly Printed[]): Printed => {
     switch (node.kind) {

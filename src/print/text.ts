@@ -39,7 +39,7 @@ const signed = (p: Printed): string => (p.neg ? `-${p.text}` : p.text);
 export const TEXT_PRECEDENCE = { ADD, MUL, POW, ATOM } as const;
 
 export function toText(e: Expr, options: TextOptions = {}): string {
-  const order = new DisplayOrder(options.order);
+  const order = DisplayOrder.of(options.order);
   const memo = new Map<Expr, Printed>();
   const print = (node: Expr, kids: readonly Printed[]): Printed => {
     switch (node.kind) {

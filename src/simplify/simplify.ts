@@ -70,7 +70,7 @@ function gcd(a: bigint, b: bigint): bigint {
  * a lone sum keeps its terms (2 + 2x), as the parent sum would distribute it back.
  */
 function pullContent(product: Expr): Expr {
-  if (product.kind !== 'mul') return product;
+  if (product.kind !== 'mul' || !product.factors.some((f) => f.kind === 'add')) return product;
   let changed = false;
   // Bounded: Π(x + k/1000) over 1000 factors would pull a coefficient of thousands of digits,
   // exact but 0 in double precision next to a product that overflows. Past 64 bits, leave the product as it is.
@@ -94,6 +94,7 @@ function pullContent(product: Expr): Expr {
 }
 
 function sameKids(node: Expr, kids: readonly Expr[]): boolean {
+  if (node.kind === 'pow') return kids[0] === node.base && kids[1] === node.exp;
   const old = children(node);
   for (let i = 0; i < kids.length; i++) if (kids[i] !== old[i]) return false;
   return true;
