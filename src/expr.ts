@@ -294,6 +294,10 @@ export function add(...xs: readonly Expr[]): Expr {
   if (xs.length !== 1 && xs.some(isZeroExpr)) xs = xs.filter((t) => !isZeroExpr(t));
   if (xs.length === 0) return num(ZERO);
   if (xs.length === 1) return xs[0]!;
+  if (xs.length === 2) {
+    const quick = twoTerms(xs[0]!, xs[1]!);
+    if (quick !== undefined) return quick;
+  }
   const slots: TermSlots = { keys: [], index: undefined, scans: 0, coefficients: [], originals: [], constantPart: ZERO };
   for (const x of xs) collectTerm(slots, x, ONE, true);
   const terms: Expr[] = [];
@@ -306,6 +310,21 @@ export function add(...xs: readonly Expr[]): Expr {
   if (!isZero(constantPart)) terms.push(num(constantPart));
   if (terms.length === 1) return terms[0]!;
   terms.sort(canonicalCompare);
+  const hash = hashChildren(4, terms);
+  const hit = findList(hash, 'add', terms) as Add | undefined;
+  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));
+}
+
+/**
+ * a + b (neither 0) when nothing collects: no sums to flatten or distribute, and different rests
+ * (at most one number). Collecting would keep both terms as they are; this only sorts them.
+ */
+function twoTerms(a: Expr, b: Expr): Expr | undefined {
+  if (a.kind === 'add' || b.kind === 'add' || (a.kind === 'num' && b.kind === 'num')) return undefined;
+  const ra = a.kind === 'num' ? a : splitCoefficient(a)[1];
+  const rb = b.kind === 'num' ? b : splitCoefficient(b)[1];
+  if (ra === rb || ra.kind === 'add' || rb.kind === 'add') return undefined;
+  const terms = canonicalCompare(a, b) < 0 ? [a, b] : [b, a];
   const hash = hashChildren(4, terms);
   const hit = findList(hash, 'add', terms) as Add | undefined;
   return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));

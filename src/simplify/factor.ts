@@ -78,10 +78,12 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 export function factorCommon(sum: Add): Expr {
-  const parts = sum.terms.map(factorsOf);
   const common = new Map<Expr, Rational>();
-  for (const [base, e] of parts[0]!.powers) if (!isNegative(e) && cmpQ(e, ZERO) > 0) common.set(base, e);
-  for (const part of parts.slice(1)) {
+  for (const [base, e] of factorsOf(sum.terms[0]!).powers) if (!isNegative(e) && cmpQ(e, ZERO) > 0) common.set(base, e);
+  if (common.size === 0) return sum;
+  // Terms are taken apart only while a common factor is still possible (most sums have none).
+  for (let i = 1; i < sum.terms.length; i++) {
+    const part = factorsOf(sum.terms[i]!);
     for (const [base, e] of common) {
       const other = part.powers.get(base);
       if (other === undefined || cmpQ(other, ZERO) <= 0) common.delete(base);
@@ -90,6 +92,7 @@ export function factorCommon(sum: Add): Expr {
     if (common.size === 0) return sum;
   }
   if (common.size === 0) return sum;
+  const parts = sum.terms.map(factorsOf);
   // Numeric content: gcd of integer coefficients, negative when every term is.
   let content = 0n;
   let allInteger = true;
