@@ -1,0 +1,288 @@
+/**
+ * Sums and products: the smart constructors `add` and `mul`, which collect like
+ * terms (3x + 2x = 5x, numbers folded) and like factors (x·x² = x³) into the
+ * canonical form described in src/expr.ts: flat, children sorted, 0 and 1 gone.
+ * Fast paths (two terms that do not collect, a number times an expression, a
+ * factor joining a product) give exactly what collecting would, with less work.
+ */
+import { type Rational, ONE, ZERO, addQ, mulQ, isZero, isOne } from './rational.js';
+import {
+  type Expr,
+  type Add,
+  type Mul,
+  num,
+  pow,
+  makeNode,
+  hashChildren,
+  canonicalCompare,
+  isZeroExpr,
+  isOneExpr,
+  ONE_EXPR,
+  ZERO_EXPR,
+} from './expr.js';
+import { findList, rememberCompound } from './intern.js';
+
+/** Split a term into its exact coefficient and the rest: 3·x·y → (3, x·y). */
+export function splitCoefficient(e: Expr): [Rational, Expr] {
+  if (e.kind === 'num') return [e.value, ONE_EXPR];
+  const first = e.kind === 'mul' ? e.factors[0]! : undefined;
+  if (e.kind === 'mul' && first!.kind === 'num') {
+    // Memoised: sums split every term they collect, and building the rest means interning a node.
+    let rest = restMemo.get(e);
+    if (rest === undefined) {
+      const factors = e.factors.slice(1);
+      rest = factors.length === 1 ? factors[0]! : makeMul(factors);
+      restMemo.set(e, rest);
+    }
+    return [first!.value, rest];
+  }
+  return [ONE, e];
+}
+const restMemo = new WeakMap<Mul, Expr>();
+
+/**
+ * Like terms of a sum being collected: rest → coefficient, in first-seen order. A short list is
+ * scanned (most sums have a handful of terms); a Map finds the slot once long scans repeat.
+ */
+const INDEX_AT = 24;
+interface Slots {
+  /** The rests (of terms) or bases (of factors) seen so far, each once. */
+  readonly keys: Expr[];
+  /** Built once scans of a long list would be repeated. */
+  index: Map<Expr, number> | undefined;
+  scans: number;
+}
+interface TermSlots extends Slots {
+  readonly coefficients: Rational[];
+  /** The term itself while its slot holds exactly it (one occurrence, unscaled): no need to rebuild it. */
+  readonly originals: (Expr | undefined)[];
+  constantPart: Rational;
+}
+
+/** The slot of `key` among keys[0, searchTo), or −1. */
+function slotOf(slots: Slots, key: Expr, searchTo = Infinity): number {
+  const keys = slots.keys;
+  const n = Math.min(keys.length, searchTo);
+  if (slots.index === undefined && n > INDEX_AT && ++slots.scans > 4) {
+    slots.index = new Map();
+    for (let i = 0; i < keys.length; i++) slots.index.set(keys[i]!, i);
+  }
+  if (slots.index !== undefined) {
+    const i = slots.index.get(key);
+    return i !== undefined && i < searchTo ? i : -1;
+  }
+  for (let i = 0; i < n; i++) if (keys[i] === key) return i;
+  return -1;
+}
+/** Appends a new key (after slotOf found none). */
+function newSlot(slots: Slots, key: Expr): void {
+  slots.keys.push(key);
+  slots.index?.set(key, slots.keys.length - 1);
+}
+
+function collectTerm(slots: TermSlots, t: Expr, scale: Rational, unscaled: boolean): void {
+  if (t.kind === 'num') {
+    slots.constantPart = addQ(slots.constantPart, mulQ(scale, t.value));
+    return;
+  }
+  if (t.kind === 'add') {
+    for (const u of t.terms) collectTerm(slots, u, scale, unscaled);
+    return;
+  }
+  const [c, rest] = splitCoefficient(t);
+  const s = mulQ(scale, c);
+  // A number times a sum inside a sum is distributed: y − (x·w + b) is y − x·w − b.
+  if (rest.kind === 'add') {
+    for (const u of rest.terms) collectTerm(slots, u, s, false);
+    return;
+  }
+  const i = slotOf(slots, rest);
+  if (i >= 0) {
+    slots.coefficients[i] = addQ(slots.coefficients[i]!, s);
+    slots.originals[i] = undefined;
+    return;
+  }
+  newSlot(slots, rest);
+  slots.coefficients.push(s);
+  slots.originals.push(unscaled ? t : undefined);
+}
+
+export function add(...xs: readonly Expr[]): Expr {
+  // Zero terms are dropped first so that add(0, t) is add(t) is t: a sum with one live term is
+  // that term untouched (2·(a+b) stays factored), however many zeros came with it (the sum rule
+  // with steps on passes a zero for every constant term; without steps it skips them).
+  if (xs.length !== 1 && xs.some(isZeroExpr)) xs = xs.filter((t) => !isZeroExpr(t));
+  if (xs.length === 0) return num(ZERO);
+  if (xs.length === 1) return xs[0]!;
+  if (xs.length === 2) {
+    const quick = twoTerms(xs[0]!, xs[1]!);
+    if (quick !== undefined) return quick;
+  }
+  const slots: TermSlots = { keys: [], index: undefined, scans: 0, coefficients: [], originals: [], constantPart: ZERO };
+  for (const x of xs) collectTerm(slots, x, ONE, true);
+  const terms: Expr[] = [];
+  for (let i = 0; i < slots.keys.length; i++) {
+    const c = slots.coefficients[i]!;
+    if (!isZero(c)) terms.push(slots.originals[i] ?? scaleTerm(c, slots.keys[i]!));
+  }
+  const constantPart = slots.constantPart;
+  if (terms.length === 0) return num(constantPart);
+  if (!isZero(constantPart)) terms.push(num(constantPart));
+  if (terms.length === 1) return terms[0]!;
+  terms.sort(canonicalCompare);
+  const hash = hashChildren(4, terms);
+  const hit = findList(hash, 'add', terms) as Add | undefined;
+  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));
+}
+
+/**
+ * a + b (neither 0) when nothing collects: no sums to flatten or distribute, and different rests
+ * (at most one number). Collecting would keep both terms as they are; this only sorts them.
+ */
+function twoTerms(a: Expr, b: Expr): Expr | undefined {
+  if (a.kind === 'add' || b.kind === 'add' || (a.kind === 'num' && b.kind === 'num')) return undefined;
+  const ra = a.kind === 'num' ? a : splitCoefficient(a)[1];
+  const rb = b.kind === 'num' ? b : splitCoefficient(b)[1];
+  if (ra === rb || ra.kind === 'add' || rb.kind === 'add') return undefined;
+  const terms = canonicalCompare(a, b) < 0 ? [a, b] : [b, a];
+  const hash = hashChildren(4, terms);
+  const hit = findList(hash, 'add', terms) as Add | undefined;
+  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));
+}
+
+/** c·rest for a rest that carries no coefficient of its own. */
+function scaleTerm(c: Rational, rest: Expr): Expr {
+  if (isOne(c)) return rest;
+  if (rest.kind === 'mul') return makeMul([num(c), ...rest.factors]);
+  return makeMul([num(c), rest]);
+}
+
+// ---------------------------------------------------------------- products
+
+/** The product of canonical factors (coefficient first, if any, the rest sorted); takes ownership of the array. */
+function makeMul(factors: Expr[]): Mul {
+  const hash = hashChildren(5, factors);
+  const hit = findList(hash, 'mul', factors) as Mul | undefined;
+  return hit ?? rememberCompound(makeNode<Mul>('mul', hash, { factors: Object.freeze(factors) }));
+}
+
+/** c·e for a non-number e: what collecting gives (e's factors are already collected), without the collection. */
+function scaled(c: Rational, e: Expr): Expr {
+  if (isZero(c)) return ZERO_EXPR;
+  if (isOne(c)) return e;
+  if (e.kind !== 'mul') return makeMul([num(c), e]);
+  const first = e.factors[0]!;
+  if (first.kind !== 'num') return makeMul([num(c), ...e.factors]);
+  const k = mulQ(c, first.value);
+  if (isOne(k)) return e.factors.length === 2 ? e.factors[1]! : makeMul(e.factors.slice(1));
+  const out = e.factors.slice();
+  out[0] = num(k);
+  return makeMul(out);
+}
+
+/**
+ * product·f when f's base is not among the product's: f goes into its sorted place, which is what
+ * collecting would give (nothing merges), without the collection. Undefined when the bases meet.
+ * The derivative of sin(sin(…x)) n deep multiplies a factor into products of 1…n factors.
+ */
+function withFactor(product: Mul, f: Expr): Expr | undefined {
+  const base = f.kind === 'pow' ? f.base : f;
+  const factors = product.factors;
+  for (let i = 0; i < factors.length; i++) {
+    const g = factors[i]!;
+    if ((g.kind === 'pow' ? g.base : g) === base) return undefined;
+  }
+  let lo = factors[0]!.kind === 'num' ? 1 : 0;
+  let hi = factors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (canonicalCompare(factors[mid]!, f) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = factors.slice(0, lo);
+  out.push(f);
+  for (let i = lo; i < factors.length; i++) out.push(factors[i]!);
+  return makeMul(out);
+}
+
+/** Like factors of a product being collected: base → exponents, in first-seen order (as TermSlots). */
+interface FactorSlots extends Slots {
+  readonly exponents: Expr[];
+  /** Further exponents of the same base, to be added up. */
+  readonly more: (Expr[] | undefined)[];
+  /** The factor itself while its slot holds exactly it: pow(base, exponent) would give it back. */
+  readonly originals: (Expr | undefined)[];
+  coefficient: Rational;
+}
+
+function collectFactor(slots: FactorSlots, f: Expr, searchTo = Infinity): void {
+  if (f.kind === 'num') {
+    slots.coefficient = mulQ(slots.coefficient, f.value);
+    return;
+  }
+  if (f.kind === 'mul') {
+    // A canonical product's bases are distinct: each need only be looked for among the bases collected before it.
+    const before = slots.keys.length;
+    for (const g of f.factors) collectFactor(slots, g, before);
+    return;
+  }
+  const base = f.kind === 'pow' ? f.base : f;
+  const exponent = f.kind === 'pow' ? f.exp : ONE_EXPR;
+  const i = slotOf(slots, base, searchTo);
+  if (i >= 0) {
+    const more = slots.more[i];
+    if (more === undefined) slots.more[i] = [exponent];
+    else more.push(exponent);
+    slots.originals[i] = undefined;
+    return;
+  }
+  newSlot(slots, base);
+  slots.exponents.push(exponent);
+  slots.more.push(undefined);
+  slots.originals.push(f);
+}
+
+export function mul(...xs: readonly Expr[]): Expr {
+  if (xs.length === 1) return xs[0]!;
+  if (xs.length === 2) {
+    const [a, b] = xs as [Expr, Expr];
+    if (a.kind === 'num' && b.kind !== 'num') return scaled(a.value, b);
+    if (b.kind === 'num' && a.kind !== 'num') return scaled(b.value, a);
+    const quick =
+      a.kind === 'mul' && b.kind !== 'mul'
+        ? withFactor(a, b)
+        : b.kind === 'mul' && a.kind !== 'mul'
+          ? withFactor(b, a)
+          : undefined;
+    if (quick !== undefined) return quick;
+  }
+  const slots: FactorSlots = { keys: [], index: undefined, scans: 0, exponents: [], more: [], originals: [], coefficient: ONE };
+  for (const x of xs) collectFactor(slots, x);
+  const coefficient = slots.coefficient;
+  if (isZero(coefficient)) return ZERO_EXPR;
+  let factors: Expr[] = [];
+  let needsRefold = false;
+  for (let i = 0; i < slots.keys.length; i++) {
+    const original = slots.originals[i];
+    if (original !== undefined) {
+      // pow(base, exponent) of a factor's own base and exponent is that factor (canonical, interned).
+      factors.push(original);
+      continue;
+    }
+    const base = slots.keys[i]!;
+    const more = slots.more[i];
+    const p = more === undefined ? pow(base, slots.exponents[i]!) : pow(base, add(slots.exponents[i]!, ...more));
+    // pow may rewrite to another base ((√y)^(−1) = y^(−1/2), exp(x)^2 = exp(2x)), which may
+    // equal another factor's base: collect again, or y^(−1/2)·y^(−1/2) survives as two factors.
+    const newBase = p.kind === 'pow' ? p.base : p;
+    if (p.kind === 'num' || p.kind === 'mul' || (newBase !== base && !isOneExpr(p))) needsRefold = true;
+    if (!isOneExpr(p)) factors.push(p);
+  }
+  if (needsRefold) return mul(num(coefficient), ...factors);
+  factors.sort(canonicalCompare);
+  if (factors.length === 0) return num(coefficient);
+  if (isOne(coefficient) && factors.length === 1) return factors[0]!;
+  if (!isOne(coefficient)) factors = [num(coefficient), ...factors];
+  return makeMul(factors);
+}
+
