@@ -61,9 +61,15 @@ export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Ex
         trace?.({ rule: 'constant', before: node, after: ZERO_EXPR });
         return ZERO_EXPR;
       }
-      const { result, step } = differentiateNode(node, x, d, charge);
+      if (trace === undefined) {
+        const result = derivativeOf(node, x, d, charge);
+        charge(1 + childCount(result));
+        return result;
+      }
+      const parts: Part[] = [];
+      const result = derivativeOf(node, x, d, charge, parts);
       charge(1 + childCount(result));
-      if (trace !== undefined) trace({ ...step, before: node, after: result });
+      trace({ ...stepOf(node, x, parts), before: node, after: result });
       return result;
     },
     new Map(),
@@ -75,29 +81,36 @@ const NONE: readonly Expr[] = [];
 const childCount = (e: Expr): number =>
   e.kind === 'add' ? e.terms.length : e.kind === 'mul' ? e.factors.length : e.kind === 'pow' ? 2 : e.kind === 'call' ? e.args.length : 0;
 
-type Partial<T> = { [K in keyof T]?: T[K] };
+type Part = { inner: Expr; outer: Expr; innerDerivative: Expr };
 
-function differentiateNode(
-  node: Expr,
-  x: string,
-  d: readonly Expr[],
-  charge: (n: number) => void,
-): { result: Expr; step: Omit<TraceStep, 'before' | 'after'> & Partial<TraceStep> } {
+/**
+ * The derivative of one node from its children's derivatives `d`. With `parts`, the chain rule's
+ * outer partials and inner derivatives are recorded there too (for a trace).
+ */
+function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: number) => void, parts?: Part[]): Expr {
   switch (node.kind) {
     case 'sym':
-      return { result: ONE_EXPR, step: { rule: 'variable' } };
+      return ONE_EXPR;
     case 'add':
-      return { result: add(...d), step: { rule: 'sum' } };
+      return add(...d);
     case 'mul': {
-      const dependent = node.factors.map((f) => dependsOn(f, x));
-      const count = dependent.filter(Boolean).length;
-      charge(count * node.factors.length); // before building count products of factors.length each
+      const factors = node.factors;
+      const dependent: boolean[] = [];
+      let count = 0;
+      for (const f of factors) {
+        const dep = dependsOn(f, x);
+        dependent.push(dep);
+        if (dep) count++;
+      }
+      charge(count * factors.length); // before building count products of factors.length each
       const terms: Expr[] = [];
-      node.factors.forEach((_, i) => {
-        if (!dependent[i]) return;
-        terms.push(mul(...node.factors.map((g, j) => (j === i ? d[i]! : g))));
-      });
-      return { result: add(...terms), step: { rule: count === 1 ? 'constant-factor' : 'product' } };
+      for (let i = 0; i < factors.length; i++) {
+        if (!dependent[i]) continue;
+        const product = factors.slice();
+        product[i] = d[i]!;
+        terms.push(mul(...product));
+      }
+      return add(...terms);
     }
     case 'pow':
     case 'call': {
@@ -105,24 +118,39 @@ function differentiateNode(
       const row = rowFor(node.kind === 'pow' ? 'pow' : node.fn, args.length);
       if (row === undefined)
         throw new DerivError('UNKNOWN_FUNCTION', `no derivative rule for ${node.kind === 'call' ? node.fn : 'pow'}`);
-      const parts: { inner: Expr; outer: Expr; innerDerivative: Expr }[] = [];
       const terms: Expr[] = [];
-      args.forEach((arg, i) => {
-        if (!dependsOn(arg, x)) return;
+      for (let i = 0; i < args.length; i++) {
+        if (!dependsOn(args[i]!, x)) continue;
         const outer = partialAt(row, i, args);
-        parts.push({ inner: arg, outer, innerDerivative: d[i]! });
+        parts?.push({ inner: args[i]!, outer, innerDerivative: d[i]! });
         terms.push(mul(outer, d[i]!));
-      });
-      const result = add(...terms);
-      if (node.kind === 'pow') {
-        const rule = parts.length === 2 ? 'general-power' : dependsOn(node.base, x) ? 'power' : 'exponential';
-        const chained = parts.some((p) => p.inner.kind !== 'sym');
-        return { result, step: chained ? { rule: 'chain', row: 'pow', parts } : { rule, row: 'pow', parts } };
       }
-      const bare = parts.length === 1 && parts[0]!.inner.kind === 'sym';
-      return { result, step: bare ? { rule: 'function', row: node.fn, parts } : { rule: 'chain', row: node.fn, parts } };
+      return add(...terms);
     }
     default:
-      return { result: ZERO_EXPR, step: { rule: 'constant' } };
+      return ZERO_EXPR;
+  }
+}
+
+/** The rule that derivativeOf applied to a node that depends on x (with the parts it recorded). */
+function stepOf(node: Expr, x: string, parts: readonly Part[]): Omit<TraceStep, 'before' | 'after'> {
+  switch (node.kind) {
+    case 'sym':
+      return { rule: 'variable' };
+    case 'add':
+      return { rule: 'sum' };
+    case 'mul':
+      return { rule: node.factors.filter((f) => dependsOn(f, x)).length === 1 ? 'constant-factor' : 'product' };
+    case 'pow': {
+      const rule = parts.length === 2 ? 'general-power' : dependsOn(node.base, x) ? 'power' : 'exponential';
+      const chained = parts.some((p) => p.inner.kind !== 'sym');
+      return chained ? { rule: 'chain', row: 'pow', parts } : { rule, row: 'pow', parts };
+    }
+    case 'call': {
+      const bare = parts.length === 1 && parts[0]!.inner.kind === 'sym';
+      return bare ? { rule: 'function', row: node.fn, parts } : { rule: 'chain', row: node.fn, parts };
+    }
+    default:
+      return { rule: 'constant' };
   }
 }

@@ -91,7 +91,7 @@ export class DisplayOrder {
    * one: `sigmoid(u) - y`, not `-y + sigmoid(u)`.
    */
   sortTerms(terms: readonly Expr[], isNegative: (e: Expr) => boolean): Expr[] {
-    const sorted = [...terms].sort(this.compareTerms);
+    const sorted = terms.length > 8 ? this.sortedByKeys(terms) : [...terms].sort(this.compareTerms);
     if (isNegative(sorted[0]!)) {
       const firstPositive = sorted.findIndex((t) => !isNegative(t));
       if (firstPositive > 0) sorted.unshift(...sorted.splice(firstPositive, 1));
@@ -99,8 +99,42 @@ export class DisplayOrder {
     return sorted;
   }
 
+  /**
+   * terms sorted by compareTerms, with each term's key and degree looked up once instead of at
+   * every comparison (a 1000-term sum makes some 20,000 comparisons).
+   */
+  private sortedByKeys(terms: readonly Expr[]): Expr[] {
+    const entries = terms.map((t) => ({ t, k: this.key(t), d: degree(t) }));
+    entries.sort((a, b) => {
+      const ka = a.k;
+      const kb = b.k;
+      const n = Math.min(ka.length, kb.length);
+      for (let i = 0; i < n; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+      if (ka.length !== kb.length) return ka.length - kb.length;
+      return (ka.length > 0 && ka[0] === 1e9 ? this.compareKeys(a.t, b.t) : 0) || a.d - b.d || compareStructure(a.t, b.t);
+    });
+    return entries.map((e) => e.t);
+  }
+
   compareFactors = (a: Expr, b: Expr): number =>
     factorClass(a) - factorClass(b) || this.compareKeys(a, b) || compareStructure(a, b);
+
+  /** factors sorted by compareFactors (in place), class and key looked up once per factor when there are many. */
+  sortFactors(factors: Expr[]): Expr[] {
+    if (factors.length <= 8) return factors.sort(this.compareFactors);
+    const entries = factors.map((t) => ({ t, c: factorClass(t), k: this.key(t) }));
+    entries.sort((a, b) => {
+      if (a.c !== b.c) return a.c - b.c;
+      const ka = a.k;
+      const kb = b.k;
+      const n = Math.min(ka.length, kb.length);
+      for (let i = 0; i < n; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+      if (ka.length !== kb.length) return ka.length - kb.length;
+      return (ka.length > 0 && ka[0] === 1e9 ? this.compareKeys(a.t, b.t) : 0) || compareStructure(a.t, b.t);
+    });
+    for (let i = 0; i < entries.length; i++) factors[i] = entries[i]!.t;
+    return factors;
+  }
 }
 
 /** Total polynomial degree of a term, for ordering x before x^2 (non-integer powers count 1). */

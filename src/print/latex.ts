@@ -178,7 +178,7 @@ function printProduct(
     if (f.kind === 'num') coefficient = f.value;
     else rest.push(f);
   }
-  rest.sort(order.compareFactors);
+  order.sortFactors(rest);
   const neg = coefficient.n < 0n;
   const magnitude = neg ? -coefficient.n : coefficient.n;
   const numerator: Printed[] = [];

@@ -102,31 +102,35 @@ function printProduct(
     if (f.kind === 'num') coefficient = f.value;
     else rest.push(f);
   }
-  rest.sort(order.compareFactors);
+  order.sortFactors(rest);
   const neg = coefficient.n < 0n;
-  const numerator: string[] = [];
+  // The numerator is written as it is read (concatenation keeps deep nests linear, see rope.ts).
+  let text = '';
+  let count = 0;
   const denominator: Printed[] = [];
   const magnitude = neg ? -coefficient.n : coefficient.n;
-  if (magnitude !== 1n) numerator.push(magnitude.toString());
+  if (magnitude !== 1n) {
+    text = magnitude.toString();
+    count = 1;
+  }
   if (coefficient.d !== 1n) denominator.push({ text: coefficient.d.toString(), neg: false, prec: ATOM });
-  const joins: string[] = [];
   let previous: Expr | undefined;
   for (const f of rest) {
     const p = memo.get(f)!;
     if (p.recip !== undefined) denominator.push(p.recip);
     else {
       const both = previous !== undefined && entrywise !== undefined && entrywise(previous) && entrywise(f);
-      if (numerator.length > 0) joins.push(both ? '.*' : '*');
-      numerator.push(paren(p, MUL));
+      text = count === 0 ? paren(p, MUL) : text + (both ? '.*' : '*') + paren(p, MUL);
+      count++;
       previous = f;
     }
   }
-  let text = numerator.length === 0 ? '1' : concat(numerator.map((t, i) => (i === 0 ? t : joins[i - 1]! + t)));
+  if (count === 0) text = '1';
   if (denominator.length === 1) text += `/${paren(denominator[0]!, POW)}`;
   else if (denominator.length > 1) text += `/(${concat(denominator.map((p) => paren(p, MUL)), '*')})`;
   // The sign is reported, not printed: a sum shows it as ' - ', a lone product as a leading '-'.
   // −f alone prints as f, so without its sign it binds like f does (2^(−x) is 1/2^x, not 1/2^(x)).
-  if (numerator.length === 1 && denominator.length === 0 && magnitude === 1n && rest.length === 1) {
+  if (count === 1 && denominator.length === 0 && magnitude === 1n && rest.length === 1) {
     const only = memo.get(rest[0]!)!;
     return { text, neg, prec: only.prec < MUL ? ATOM : only.prec };
   }
