@@ -1,8 +1,9 @@
 /**
- * Iterative post-order traversal of an expression DAG, with memoisation by node.
- * Every whole-expression pass (differentiation, printing, evaluation,
- * substitution, analysis) goes through here, so none of them recurses on the
- * depth of its input: sin(sin(…x)) 100,000 deep is as safe as x.
+ * Post-order traversal of an expression DAG, with memoisation by node: recursive
+ * for the first few levels, iterative (an explicit stack) below. Every
+ * whole-expression pass (differentiation, printing, evaluation, substitution,
+ * analysis) goes through here, so none of them recurses on the depth of its
+ * input: sin(sin(…x)) 100,000 deep is as safe as x.
  * Shared subexpressions are visited once.
  */
 import { type Expr, children } from './expr.js';
@@ -20,6 +21,48 @@ export function foldDag<R>(
 ): R {
   const hit = memo.get(root);
   if (hit !== undefined || memo.has(root)) return hit as R;
+  return visit(root, f, memo, kidsOf, 0);
+}
+
+/**
+ * Levels walked by plain recursion before the explicit stack takes over. Most expressions are a
+ * few levels deep, and there a call is cheaper than stack bookkeeping; the call stack still never
+ * holds more than this many frames per walk, however deep the input.
+ */
+const SHALLOW = 48;
+
+/** foldDag below `node` (not yet in memo), in the same post-order as foldIterative. */
+function visit<R>(
+  node: Expr,
+  f: (node: Expr, kids: readonly R[]) => R,
+  memo: Map<Expr, R>,
+  kidsOf: (node: Expr) => readonly Expr[],
+  depth: number,
+): R {
+  if (depth >= SHALLOW) return foldIterative(node, f, memo, kidsOf);
+  const kids = kidsOf(node);
+  let result: R;
+  if (kids.length === 0) result = f(node, NO_RESULTS as readonly R[]);
+  else {
+    const results = new Array<R>(kids.length);
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i]!;
+      const known = memo.get(kid);
+      results[i] = known !== undefined || memo.has(kid) ? (known as R) : visit(kid, f, memo, kidsOf, depth + 1);
+    }
+    result = f(node, results);
+  }
+  memo.set(node, result);
+  return result;
+}
+
+/** The same walk with an explicit stack, for any depth. */
+function foldIterative<R>(
+  root: Expr,
+  f: (node: Expr, kids: readonly R[]) => R,
+  memo: Map<Expr, R>,
+  kidsOf: (node: Expr) => readonly Expr[],
+): R {
   const nodes: Expr[] = [root];
   // The children chosen for each node on the stack once it is expanded (kidsOf is called once per node).
   const kidLists: (readonly Expr[] | undefined)[] = [undefined];
