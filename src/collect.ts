@@ -205,6 +205,12 @@ function withFactor(product: Mul, f: Expr): Expr | undefined {
   return makeMul(out);
 }
 
+/** a·b for two factors that are neither numbers nor products: sorted, unless their bases meet. */
+function twoFactors(a: Expr, b: Expr): Expr | undefined {
+  if ((a.kind === 'pow' ? a.base : a) === (b.kind === 'pow' ? b.base : b)) return undefined;
+  return makeMul(canonicalCompare(a, b) < 0 ? [a, b] : [b, a]);
+}
+
 /** Like factors of a product being collected: base → exponents, in first-seen order (as TermSlots). */
 interface FactorSlots extends Slots {
   readonly exponents: Expr[];
@@ -253,7 +259,9 @@ export function mul(...xs: readonly Expr[]): Expr {
         ? withFactor(a, b)
         : b.kind === 'mul' && a.kind !== 'mul'
           ? withFactor(b, a)
-          : undefined;
+          : a.kind !== 'mul' && b.kind !== 'mul' && a.kind !== 'num' && b.kind !== 'num'
+            ? twoFactors(a, b)
+            : undefined;
     if (quick !== undefined) return quick;
   }
   const slots: FactorSlots = { keys: [], index: undefined, scans: 0, exponents: [], more: [], originals: [], coefficient: ONE };
