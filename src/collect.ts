@@ -112,7 +112,7 @@ export function add(...xs: readonly Expr[]): Expr {
   // that term untouched (2·(a+b) stays factored), however many zeros came with it (the sum rule
   // with steps on passes a zero for every constant term; without steps it skips them).
   if (xs.length !== 1 && xs.some(isZeroExpr)) xs = xs.filter((t) => !isZeroExpr(t));
-  if (xs.length === 0) return num(ZERO);
+  if (xs.length === 0) return ZERO_EXPR;
   if (xs.length === 1) return xs[0]!;
   if (xs.length === 2) {
     const quick = twoTerms(xs[0]!, xs[1]!);

@@ -3,7 +3,7 @@
  * `∇w = 2/n*X'*(X*w + b - y)` for vectors and matrices, `∂/∂b = …` for
  * scalars, with `= value` appended when --at gives the point.
  */
-import { matrixDerivation } from '../matrix/api.js';
+import { matrixDerivation, matrixGradient } from '../matrix/api.js';
 import { stepsText } from '../matrix/steps.js';
 import { parseShapes } from '../matrix/shape.js';
 import { parseMatrixValues } from '../matrix/values.js';
@@ -21,8 +21,9 @@ export interface MatrixCliOptions {
 
 export function renderMatrix(expression: string, opts: MatrixCliOptions): string {
   const shapes = parseShapes(opts.shape);
-  const derivation = matrixDerivation(expression, opts.wrt, { shapes });
-  const results = derivation.results;
+  // The steps are recorded and printed only when asked for.
+  const derivation = opts.steps === true ? matrixDerivation(expression, opts.wrt, { shapes }) : undefined;
+  const results = derivation?.results ?? matrixGradient(expression, opts.wrt, { shapes });
   const values = opts.at === undefined ? undefined : parseMatrixValues(opts.at);
   const valueOf = (i: number) => (values === undefined ? undefined : results[i]!.evaluate(values));
   switch (opts.format) {
@@ -41,7 +42,7 @@ export function renderMatrix(expression: string, opts: MatrixCliOptions): string
             ...(v === undefined ? {} : { value: valueJson(v) }),
           };
         }),
-        ...(opts.steps === true ? { steps: derivation.steps } : {}),
+        ...(derivation === undefined ? {} : { steps: derivation.steps }),
       });
     case 'latex':
       return results
@@ -55,7 +56,7 @@ export function renderMatrix(expression: string, opts: MatrixCliOptions): string
         const v = valueOf(i);
         return `${r.heading('text')} = ${r}${v === undefined ? '' : ` = ${valueText(v)}`}`;
       });
-      return (opts.steps === true ? [`f = ${derivation.input}`, ...stepsText(derivation.steps), ...lines] : lines).join('\n');
+      return (derivation === undefined ? lines : [`f = ${derivation.input}`, ...stepsText(derivation.steps), ...lines]).join('\n');
     }
   }
 }

@@ -59,7 +59,7 @@ function toShapeMap(spec: ShapeSpec): Map<string, Shape> {
 
 /** Gradients of a scalar matrix expression with respect to each variable of `wrt` (default: all, as written). */
 export function matrixGradient(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixDerivative[] {
-  return matrixDerivation(text, wrt, options).results;
+  return derive(text, wrt, options, undefined).results;
 }
 
 /** The gradients and how they came out: the backpropagation steps, in text syntax (see src/matrix/steps.ts). */
@@ -72,16 +72,8 @@ export interface MatrixDerivation {
 }
 
 export function matrixDerivation(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixDerivation {
-  const ctx = new MatrixContext(toShapeMap(options.shapes));
-  const { node, variables } = buildMatrix(text, ctx);
-  const names = (wrt ?? variables).map((v) => checkVariableName(v));
-  if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables to differentiate with respect to');
   const recorded: MatrixStep[] = [];
-  const gradients = backprop(node, ctx, (s) => recorded.push(s));
-  const results = names.map((v) => {
-    const g = gradients.get(v) ?? zeroOf(ctx, v);
-    return new MatrixDerivative(v, ctx.shapeOfSymbol(v), tidy(g, ctx), ctx, node, variables);
-  });
+  const { ctx, node, variables, names, results } = derive(text, wrt, options, (s) => recorded.push(s));
   const input = printMatrix(node, ctx, 'text', variables);
   const steps = printSteps(recorded, ctx, names, variables);
   return {
@@ -90,4 +82,18 @@ export function matrixDerivation(text: string, wrt: readonly string[] | undefine
     steps,
     toString: () => [`f = ${input}`, ...stepsText(steps), ...results.map((r) => `${r.heading('text')} = ${r}`)].join('\n'),
   };
+}
+
+/** Build, backprop (recording steps when `trace` is given) and tidy: shared by both entries above. */
+function derive(text: string, wrt: readonly string[] | undefined, options: MatrixOptions, trace: ((s: MatrixStep) => void) | undefined) {
+  const ctx = new MatrixContext(toShapeMap(options.shapes));
+  const { node, variables } = buildMatrix(text, ctx);
+  const names = (wrt ?? variables).map((v) => checkVariableName(v));
+  if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables to differentiate with respect to');
+  const gradients = backprop(node, ctx, trace);
+  const results = names.map((v) => {
+    const g = gradients.get(v) ?? zeroOf(ctx, v);
+    return new MatrixDerivative(v, ctx.shapeOfSymbol(v), tidy(g, ctx), ctx, node, variables);
+  });
+  return { ctx, node, variables, names, results };
 }

@@ -64,14 +64,20 @@ export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixS
     });
   const adjoints = new Map<string, MNode[]>();
   const variables = new Map<string, MNode[]>();
+  // What the node being processed passes on, kept only when tracing.
   let passes: MatrixPass[] = [];
-  const push = (target: Map<string, MNode[]>, key: string, g: MNode, to?: MNode | string, broadcast = false): void => {
+  const push = (target: Map<string, MNode[]>, key: string, g: MNode): void => {
     const list = target.get(key);
     if (list === undefined) target.set(key, [g]);
     else list.push(g);
-    if (to !== undefined) passes.push({ to, value: g, broadcast });
   };
-  push(adjoints, ctx.key(root), ctx.ew(num(1), SCALAR));
+  /** G's share for an operand node, or (a name) for a declared variable. */
+  const pass = (to: MNode | string, g: MNode, broadcast = false): void => {
+    if (typeof to === 'string') push(variables, to, g);
+    else push(adjoints, ctx.key(to), g);
+    if (trace !== undefined) passes.push({ to, value: g, broadcast });
+  };
+  push(adjoints, ctx.key(root), ctx.ew(num(1), SCALAR)); // ∂f/∂f = 1
   for (const n of reverseTopological(root, ctx)) {
     const contributions = adjoints.get(ctx.key(n));
     if (contributions === undefined) continue;
@@ -89,16 +95,15 @@ export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixS
           if (broadcast) contribution = ctx.reduce('sum', contribution);
           else if (!sameShape(targetShape, contribution.shape))
             throw new DerivError('UNSUPPORTED', `broadcasting ${formatShape(targetShape)} over ${formatShape(n.shape)} is not supported`);
-          if (isAtomName(s)) push(adjoints, ctx.key(ctx.atomNode(s)), contribution, ctx.atomNode(s), broadcast);
-          else push(variables, s, contribution, s, broadcast);
+          pass(isAtomName(s) ? ctx.atomNode(s) : s, contribution, broadcast);
         }
         break;
       case 'matmul':
-        push(adjoints, ctx.key(n.a), ctx.matmul(G, ctx.transpose(n.b)), n.a);
-        push(adjoints, ctx.key(n.b), ctx.matmul(ctx.transpose(n.a), G), n.b);
+        pass(n.a, ctx.matmul(G, ctx.transpose(n.b)));
+        pass(n.b, ctx.matmul(ctx.transpose(n.a), G));
         break;
       case 'transpose':
-        push(adjoints, ctx.key(n.a), ctx.transpose(G), n.a);
+        pass(n.a, ctx.transpose(G));
         break;
       case 'reduce': {
         const a = n.a;
@@ -107,12 +112,12 @@ export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixS
         else if (n.op === 'mean') down = ctx.ew(mul(g, pow(countOf(a.shape), MINUS_ONE_EXPR)), a.shape);
         else if (n.op === 'trace') down = ctx.scale(g, ctx.identity(a.shape));
         else down = ctx.ew(mul(g, ctx.atom(a), pow(ctx.atom(n), MINUS_ONE_EXPR)), a.shape);
-        push(adjoints, ctx.key(a), down, a);
+        pass(a, down);
         break;
       }
       case 'dot':
-        push(adjoints, ctx.key(n.a), ctx.elementwise([G, n.b], ([x, y]) => mul(x!, y!), 'multiply'), n.a);
-        push(adjoints, ctx.key(n.b), ctx.elementwise([G, n.a], ([x, y]) => mul(x!, y!), 'multiply'), n.b);
+        pass(n.a, ctx.elementwise([G, n.b], ([x, y]) => mul(x!, y!), 'multiply'));
+        pass(n.b, ctx.elementwise([G, n.a], ([x, y]) => mul(x!, y!), 'multiply'));
         break;
       case 'identity':
         break;
@@ -124,7 +129,8 @@ export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixS
   return out;
 }
 
-const ruleOf = (n: MNode): MatrixStep['rule'] => (n.k === 'ew' ? 'elementwise' : n.k === 'reduce' ? n.op : n.k === 'identity' ? 'elementwise' : n.k);
+/** The rule of a node that passes something on (identity nodes pass nothing). */
+const ruleOf = (n: MNode): MatrixStep['rule'] => (n.k === 'ew' || n.k === 'identity' ? 'elementwise' : n.k === 'reduce' ? n.op : n.k);
 
 /** The zero gradient for a variable the function does not depend on. */
 export const zeroOf = (ctx: MatrixContext, name: string): MNode => ctx.ew(num(0), ctx.shapeOfSymbol(name));
