@@ -10,7 +10,9 @@ import {
   type Expr,
   type Add,
   type Mul,
+  type Call,
   num,
+  call,
   pow,
   makeNode,
   hashChildren,
@@ -188,9 +190,10 @@ function scaled(c: Rational, e: Expr): Expr {
 function withFactor(product: Mul, f: Expr): Expr | undefined {
   const base = f.kind === 'pow' ? f.base : f;
   const factors = product.factors;
+  const exponential = isExp(f);
   for (let i = 0; i < factors.length; i++) {
     const g = factors[i]!;
-    if ((g.kind === 'pow' ? g.base : g) === base) return undefined;
+    if ((g.kind === 'pow' ? g.base : g) === base || (exponential && isExp(g))) return undefined;
   }
   let lo = factors[0]!.kind === 'num' ? 1 : 0;
   let hi = factors.length;
@@ -207,8 +210,41 @@ function withFactor(product: Mul, f: Expr): Expr | undefined {
 
 /** a·b for two factors that are neither numbers nor products: sorted, unless their bases meet. */
 function twoFactors(a: Expr, b: Expr): Expr | undefined {
-  if ((a.kind === 'pow' ? a.base : a) === (b.kind === 'pow' ? b.base : b)) return undefined;
+  if ((a.kind === 'pow' ? a.base : a) === (b.kind === 'pow' ? b.base : b) || (isExp(a) && isExp(b))) return undefined;
   return makeMul(canonicalCompare(a, b) < 0 ? [a, b] : [b, a]);
+}
+
+/** exp(u): factors of this kind merge, exp(a)·exp(b) = exp(a + b) (exp(u)^k is already exp(k·u)). */
+const isExp = (e: Expr): boolean => e.kind === 'call' && e.fn === 'exp';
+
+/**
+ * The factors with every exp(…) among them merged into one, exp(a)·exp(b)·c → exp(a + b)·c, when
+ * the exponents collect (exp(3x)·exp(−x) = exp(2x), exp(x)·exp(−x) = 1); exponentials whose
+ * exponents have nothing in common stay apart, as the chain rule writes them (e^(e^x)·e^x).
+ * Undefined when there is nothing to merge. Bounded: at most 8 exponentials of 32 terms in all
+ * are compared (a product of thousands of exponentials is left as it is).
+ */
+function mergeExponentials(factors: readonly Expr[]): Expr[] | undefined {
+  let count = 0;
+  let terms = 0;
+  for (const f of factors) {
+    if (!isExp(f)) continue;
+    count++;
+    const u = (f as Call).args[0]!;
+    terms += u.kind === 'add' ? u.terms.length : 1;
+  }
+  if (count < 2 || count > 8 || terms > 32) return undefined;
+  const exponents: Expr[] = [];
+  const rest: Expr[] = [];
+  for (const f of factors) {
+    if (isExp(f)) exponents.push((f as Call).args[0]!);
+    else rest.push(f);
+  }
+  const merged = add(...exponents);
+  const left = merged.kind === 'add' ? merged.terms.length : merged.kind === 'num' && merged.value.n === 0n ? 0 : 1;
+  if (left >= terms) return undefined;
+  rest.push(call('exp', [merged]));
+  return rest;
 }
 
 /** Like factors of a product being collected: base → exponents, in first-seen order (as TermSlots). */
@@ -287,6 +323,8 @@ export function mul(...xs: readonly Expr[]): Expr {
     if (!isOneExpr(p)) factors.push(p);
   }
   if (needsRefold) return mul(num(coefficient), ...factors);
+  const merged = mergeExponentials(factors);
+  if (merged !== undefined) return mul(num(coefficient), ...merged);
   factors.sort(canonicalCompare);
   if (factors.length === 0) return num(coefficient);
   if (isOne(coefficient) && factors.length === 1) return factors[0]!;

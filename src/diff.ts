@@ -9,7 +9,7 @@
  * Arguments that do not depend on x are skipped, so x² never produces ln x.
  * An optional trace records which rule produced each derivative (for --steps).
  */
-import { type Expr, add, mul, ZERO_EXPR, ONE_EXPR, children } from './expr.js';
+import { type Expr, add, mul, pow, ZERO_EXPR, ONE_EXPR, MINUS_ONE_EXPR, children } from './expr.js';
 import { dependsOn } from './analysis.js';
 import { rowFor } from './function-table.js';
 import { partialAt } from './templates.js';
@@ -54,6 +54,8 @@ export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Ex
   // Without a trace (which records a 'constant' step for every term), a sum descends only into its dependent terms.
   const kidsOf = (node: Expr): readonly Expr[] =>
     !dependsOn(node, x) ? NONE : node.kind === 'add' && trace === undefined ? dependentTerms(node, x) : children(node);
+  const memo = new Map<Expr, Expr>();
+  const derivativeOfChild = (child: Expr): Expr => memo.get(child) ?? ZERO_EXPR;
   return foldDag<Expr>(
     e,
     (node, d) => {
@@ -62,19 +64,38 @@ export function differentiate(e: Expr, x: string, options: DiffOptions = {}): Ex
         return ZERO_EXPR;
       }
       if (trace === undefined) {
-        const result = derivativeOf(node, x, d, charge);
+        const result = logarithmic(node, derivativeOfChild) ?? derivativeOf(node, x, d, charge);
         charge(1 + childCount(result));
         return result;
       }
       const parts: Part[] = [];
-      const result = derivativeOf(node, x, d, charge, parts);
+      const plain = derivativeOf(node, x, d, charge, parts);
+      const result = logarithmic(node, derivativeOfChild) ?? plain;
       charge(1 + childCount(result));
       trace({ ...stepOf(node, x, parts), before: node, after: result });
       return result;
     },
-    new Map(),
+    memo,
     kidsOf,
   );
+}
+
+/**
+ * Logarithmic differentiation: ∂/∂x log(f₁·f₂·…) = Σ fᵢ′/fᵢ, which equals the chain rule's
+ * (f₁·f₂·…)′/(f₁·f₂·…) wherever the product is non-zero, term by term already in lowest terms
+ * (log(x²·exp(x)) gives 2/x + 1, not (2·x·exp(x) + x²·exp(x))/(x²·exp(x))). The factors'
+ * derivatives are the walk's results for the product's children (all visited before the log).
+ */
+function logarithmic(node: Expr, derivativeOfChild: (child: Expr) => Expr): Expr | undefined {
+  if (node.kind !== 'call' || node.fn !== 'log' || node.args.length !== 1) return undefined;
+  const product = node.args[0]!;
+  if (product.kind !== 'mul') return undefined;
+  const terms: Expr[] = [];
+  for (const f of product.factors) {
+    const df = derivativeOfChild(f);
+    if (df !== ZERO_EXPR) terms.push(mul(df, pow(f, MINUS_ONE_EXPR)));
+  }
+  return add(...terms);
 }
 
 const NONE: readonly Expr[] = [];

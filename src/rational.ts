@@ -14,7 +14,8 @@ export interface Rational {
 /** Largest result (in bits) an exact power may produce before we refuse to fold it. */
 export const MAX_POW_BITS = 4096;
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor of |a| and |b| (0 when both are 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {

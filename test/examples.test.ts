@@ -73,8 +73,8 @@ describe('examples.md: partial derivatives', () => {
 
 describe('textbook form beyond the seed examples', () => {
   it.each([
-    ['((x+1)^2+(y+1)^2)^10', 'x', '20*(1 + x)*((1 + x)^2 + (1 + y)^2)^9'], // content of 2 + 2x folded into 10
-    ['x^2*(x+1)^2', 'x', '2*x*(1 + x)*(1 + 2*x)'],
+    ['((x+1)^2+(y+1)^2)^10', 'x', '20*(x + 1)*((x + 1)^2 + (y + 1)^2)^9'], // content of 2 + 2x folded into 10
+    ['x^2*(x+1)^2', 'x', '2*x*(x + 1)*(2*x + 1)'],
     ['sigmoid(x)*(1-sigmoid(x))', 'x', '(1 - 2*sigmoid(x))*(1 - sigmoid(x))*sigmoid(x)'], // σ − 1 and 1 − σ are one factor
     ['tanh(w*x+b)', 'w', 'x*(1 - tanh(w*x + b)^2)'],
     ['log(1+exp(w*x))', 'w', 'x*exp(w*x)/(1 + exp(w*x))'],
@@ -134,7 +134,7 @@ const LATEX: readonly (readonly [string, string, string])[] = [
   ['1/2*(w*x+b-y)^2', 'w', 'x \\left(w x + b - y\\right)'],
   ['1/2*(w*x+b-y)^2', 'b', 'w x + b - y'],
   ['3*x^2*y', 'y', '3 x^{2}'],
-  ['x+x^2', 'x', '1 + 2 x'],
+  ['x+x^2', 'x', '2 x + 1'],
   ['sin(x^2)', 'x', '2 x \\cos\\left(x^{2}\\right)'],
   ['1/(1+exp(-x))', 'x', '\\frac{e^{-x}}{\\left(1 + e^{-x}\\right)^{2}}'],
   [LOGISTIC, 'w', 'x \\left(\\sigma\\left(w x + b\\right) - y\\right)'],

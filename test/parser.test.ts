@@ -19,8 +19,8 @@ const CASES: readonly (readonly [string, string, string])[] = [
   ['2^-x', '1/2^x', '2^(-x)'],
   ['2^-x^2', '1/2^(x^2)', '2^(-(x^2))'],
   ['x^y^z', 'x^(y^z)', 'x^(y^z)'],
-  ['x^-(y+1)', '1/x^(1 + y)', 'x^(-(y+1))'],
-  ['x^(-1/2-3*y)', 'x^(-1/2 - 3*y)', 'x^((-1/2) - (3*y))'], // a sum's leading minus is not the sum's sign
+  ['x^-(y+1)', '1/x^(y + 1)', 'x^(-(y+1))'],
+  ['x^(-1/2-3*y)', 'x^(-3*y - 1/2)', 'x^((-1/2) - (3*y))'], // a sum's leading minus is not the sum's sign
   ['1/2x', 'x/2', '(1/2)*x'],
   ['1/2 x', 'x/2', '(1/2)*x'],
   ['2/3x', '2*x/3', '(2/3)*x'],
@@ -49,8 +49,8 @@ const CASES: readonly (readonly [string, string, string])[] = [
   ['w1', 'w1', 'w1'],
   ['b*L*W*s*t', 'b*L*W*s*t', 'b*L*W*s*t'],
   ['5 cm', '5*cm', '5*cm'], // every name is a variable, never a unit
-  ['(x+1)(x-1)', '(x - 1)*(1 + x)', '(x+1)*(x-1)'],
-  ['2(x+1)', '2*(1 + x)', '2*(x+1)'],
+  ['(x+1)(x-1)', '(x - 1)*(x + 1)', '(x+1)*(x-1)'],
+  ['2(x+1)', '2*(x + 1)', '2*(x+1)'],
   ['x y^2 z', 'x*y^2*z', 'x*(y^2)*z'],
   ['2 x y', '2*x*y', '2*x*y'],
   ['x - -y', 'x + y', 'x+y'],
@@ -81,11 +81,11 @@ describe('parse: input -> canonical text', () => {
   });
 
   it.each([
-    ['x^(-1/2-3*y)', 'x^{-\\frac{1}{2} - 3 y}'],
+    ['x^(-1/2-3*y)', 'x^{-3 y - \\frac{1}{2}}'],
     ['x^(-y)', '\\frac{1}{x^{y}}'],
     ['2^-x', '\\frac{1}{2^{x}}'],
-    ['(x^2+1)/(x-1)', '\\frac{1 + x^{2}}{x - 1}'],
-    ['-(x+1)/y', '-\\frac{1 + x}{y}'],
+    ['(x^2+1)/(x-1)', '\\frac{x^{2} + 1}{x - 1}'],
+    ['-(x+1)/y', '-\\frac{x + 1}{y}'],
     ['2*3^x*4^y', '2 \\cdot 3^{x} \\cdot 4^{y}'],
     ['2*(2^b)^(3/2)', '2 \\left(2^{b}\\right)^{\\frac{3}{2}}'],
     ['exp(1)', 'e'],

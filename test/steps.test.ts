@@ -75,7 +75,7 @@ describe('seed examples: the recorded derivation', () => {
     expect(chain.parts![0]!.inner).toBe(parse('x+x^2'));
     expect(chain.parts![0]!.outer).toBe(parse('cos(x+x^2)'));
     expect(chain.parts![0]!.innerDerivative).toBe(parse('1+2*x'));
-    expect(toText(d.steps.result, { order: d.order })).toBe('(1 + 2*x)*cos(x + x^2)');
+    expect(toText(d.steps.result, { order: d.order })).toBe('(2*x + 1)*cos(x^2 + x)');
   });
 });
 
@@ -111,15 +111,15 @@ where A = w1*x + b1
     [
       'sin(x+x^2)',
       'x',
-      `f = sin(x + x^2)
-where A = x + x^2
+      `f = sin(x^2 + x)
+where A = x^2 + x
 1. ∂/∂x [x^2] = 2*x
    power rule: the exponent 2 comes down and drops by one
-2. ∂A/∂x = 1 + 2*x
+2. ∂A/∂x = 2*x + 1
    sum rule, term by term
-3. ∂f/∂x = ∂/∂x [sin(A)] = (1 + 2*x)*cos(A)
-   chain rule: outer ∂/∂A of sin(A) is cos(A), inner ∂A/∂x is 1 + 2*x
-∂f/∂x = (1 + 2*x)*cos(x + x^2)`,
+3. ∂f/∂x = ∂/∂x [sin(A)] = (2*x + 1)*cos(A)
+   chain rule: outer ∂/∂A of sin(A) is cos(A), inner ∂A/∂x is 2*x + 1
+∂f/∂x = (2*x + 1)*cos(x^2 + x)`,
     ],
   ])('deriv "%s" --wrt %s --steps -> the seed-style derivation', async (f, w, expected) => {
     const r = await deriv([f, '--wrt', w, '--steps']);
@@ -182,9 +182,9 @@ describe('brief and full', () => {
     const steps = allSteps(d.steps);
     expect(steps[steps.length - 1]!.rule).toBe('simplify');
     expect(d.stepsText().split('\n').slice(-3)).toEqual([
-      '3. ∂f/∂x = exp(x) + x*exp(x) = (1 + x)*exp(x)',
+      '3. ∂f/∂x = x*exp(x) + exp(x) = (x + 1)*exp(x)',
       '   simplify: collect like terms, cancel, factor',
-      '∂f/∂x = (1 + x)*exp(x)',
+      '∂f/∂x = (x + 1)*exp(x)',
     ]);
     const raw = derivative('x*exp(x)', 'x', { simplify: false });
     expect(allSteps(raw.steps).map((s) => s.rule)).not.toContain('simplify');

@@ -4,8 +4,10 @@
  * arbitrary); people expect their own order back: `w*x + b - y`, not
  * `b - y + w*x`. So variables are ranked by first appearance in the input
  * text, and terms and factors are sorted by the ranks of the variables they
- * contain. Constants come first in a sum (`1 + 2*x`), numbers first in a
- * product; among factors, plain powers of variables come before
+ * contain, and terms with the same variables by descending degree, as a
+ * textbook writes polynomials. A sum's constant comes last in a polynomial
+ * (`x^2 + 4*x + 1`, `2*x + 1`) and first beside functions (`1 + exp(-x)`,
+ * `1 - cos(x)`); a positive term leads. Numbers come first in a product; among factors, plain powers of variables come before
  * parenthesised sums, which come before function calls (`2*x*cos(x^2)`,
  * `x*(w*x + b - y)`).
  */
@@ -84,7 +86,7 @@ export class DisplayOrder {
   }
 
   compareTerms = (a: Expr, b: Expr): number =>
-    this.compareKeys(a, b) || degree(a) - degree(b) || compareStructure(a, b);
+    this.compareKeys(a, b) || degree(b) - degree(a) || compareStructure(a, b);
 
   /**
    * Terms of a sum in display order, with a positive term first when there is
@@ -92,6 +94,11 @@ export class DisplayOrder {
    */
   sortTerms(terms: readonly Expr[], isNegative: (e: Expr) => boolean): Expr[] {
     const sorted = terms.length > 8 ? this.sortedByKeys(terms) : [...terms].sort(this.compareTerms);
+    // Constants sort first (no variables); in a polynomial they go last.
+    let constants = 0;
+    while (constants < sorted.length && this.key(sorted[constants]!).length === 0) constants++;
+    if (constants > 0 && constants < sorted.length && sorted.every((t, i) => i < constants || isMonomial(t)))
+      sorted.push(...sorted.splice(0, constants));
     if (isNegative(sorted[0]!)) {
       const firstPositive = sorted.findIndex((t) => !isNegative(t));
       if (firstPositive > 0) sorted.unshift(...sorted.splice(firstPositive, 1));
@@ -111,7 +118,7 @@ export class DisplayOrder {
       const n = Math.min(ka.length, kb.length);
       for (let i = 0; i < n; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
       if (ka.length !== kb.length) return ka.length - kb.length;
-      return (ka.length > 0 && ka[0] === 1e9 ? this.compareKeys(a.t, b.t) : 0) || a.d - b.d || compareStructure(a.t, b.t);
+      return (ka.length > 0 && ka[0] === 1e9 ? this.compareKeys(a.t, b.t) : 0) || b.d - a.d || compareStructure(a.t, b.t);
     });
     return entries.map((e) => e.t);
   }
@@ -134,6 +141,22 @@ export class DisplayOrder {
     });
     for (let i = 0; i < entries.length; i++) factors[i] = entries[i]!.t;
     return factors;
+  }
+}
+
+/** A number times whole powers of variables (a term of a polynomial, or of one in 1/x). */
+function isMonomial(e: Expr): boolean {
+  switch (e.kind) {
+    case 'sym':
+    case 'num':
+    case 'const':
+      return true;
+    case 'pow':
+      return e.base.kind === 'sym' && e.exp.kind === 'num' && e.exp.value.d === 1n;
+    case 'mul':
+      return e.factors.every(isMonomial);
+    default:
+      return false;
   }
 }
 

@@ -5,7 +5,7 @@
  * and a numeric content only comes along with a symbolic factor (2x + 2 stays).
  */
 import { type Expr, type Add, add, mul, pow, num, splitCoefficient, canonicalCompare, MINUS_ONE_EXPR } from '../expr.js';
-import { type Rational, q, cmpQ, isNegative, ZERO, subQ, addQ } from '../rational.js';
+import { type Rational, q, cmpQ, isNegative, ZERO, subQ, addQ, gcd } from '../rational.js';
 
 /**
  * Of a sum S and −S, the one first in canonical order, and the sign that takes S to it,
@@ -68,13 +68,6 @@ function computeFactors(term: Expr): Factored {
     powers.set(base, addQ(powers.get(base) ?? ZERO, e));
   }
   return { coefficient, powers };
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  a = a < 0n ? -a : a;
-  b = b < 0n ? -b : b;
-  while (b) [a, b] = [b, a % b];
-  return a;
 }
 
 export function factorCommon(sum: Add): Expr {

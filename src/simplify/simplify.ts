@@ -1,97 +1,39 @@
 /**
- * The simplifier: canonical construction does most of the algebra; this pass
- * chooses, bottom-up, the shortest of a few equivalent forms for each sum:
- *   - as built;
- *   - with common factors pulled out (x^x + x^x·ln x → x^x·(1 + ln x));
- *   - expanded, then re-factored (finds cancellations hidden inside products).
- * Ties keep the form as built, so chain-rule factors stay as a textbook has
- * them: x·(w·x + b − y), not x²·w + x·b − x·y. Products with coefficient −1
- * absorb the sign into a sum factor that is mostly negative: −x·(y − σ) → x·(σ − y).
- * Every step is an identity, so simplify never changes a value.
+ * The simplifier. Canonical construction does most of the algebra (like terms and factors,
+ * exp(a)·exp(b) = exp(a + b), exact values); this pass finishes the rest, bottom-up over the DAG:
+ * at each node it applies the identity rows (rules/identities.ts, indexed by head) and the
+ * strategies (./strategies.ts: common factors, expansion, common denominators), keeping a
+ * rewrite only when it makes the node smaller (tree size), until nothing applies — a fixpoint
+ * decided by node identity. Because every kept rewrite shrinks the node, this terminates; a work
+ * budget bounds it as well (past the budget the result is returned as far as it got).
+ * Ties keep the form as built, so chain-rule factors stay as a textbook has them:
+ * x·(w·x + b − y), not x²·w + x·b − x·y. Finally the normalisations fix sign and content.
+ * Every step is an identity, so simplify never changes a value where the input is defined.
  */
-import { type Expr, type Add, add, mul, num, rebuild, children, splitCoefficient, isMinusOne } from '../expr.js';
+import { type Expr, rebuild, children } from '../expr.js';
 import { foldDag } from '../walk.js';
-import { factorCommon, negatedSum } from './factor.js';
-import { expand } from './expand.js';
 import { treeSize } from '../analysis.js';
-import { isNegative, q } from '../rational.js';
+import { applyIdentity, present } from './identities.js';
+import { SHRINKING_STRATEGIES, NORMALISATIONS, type StrategyContext } from './strategies.js';
 
 export interface SimplifyOptions {
   /** Largest number of monomials an expansion attempt may produce (default 64). */
   readonly maxExpandTerms?: number;
+  /** Most rewrite attempts in one call (default 200,000); past it, the result as far as it got. */
+  readonly simplifyBudget?: number;
+  /**
+   * Results of earlier calls with the same options, by node: a gradient's partials share their
+   * subexpressions, and each is simplified once (the map is read and extended).
+   */
+  readonly memo?: Map<Expr, Expr>;
+  /** Receives each rewrite kept, in order (for steps). */
+  readonly onRewrite?: (rewrite: { readonly id: string; readonly name: string; readonly before: Expr; readonly after: Expr }) => void;
 }
 
-const cost = (e: Expr): number => treeSize(e, 1e7);
+/** Rounds of rewriting at one node (each kept rewrite shrinks it, so this is only a backstop). */
+const MAX_ROUNDS = 64;
 
-function bestSum(sum: Add, maxTerms: number): Expr {
-  let best: Expr = sum;
-  let bestCost = cost(sum);
-  const consider = (candidate: Expr | undefined): void => {
-    if (candidate === undefined || candidate === best) return;
-    const c = cost(candidate);
-    if (c < bestCost) {
-      best = candidate;
-      bestCost = c;
-    }
-  };
-  consider(factorCommon(sum));
-  // Expansion distributes products over sum factors: without one it would give the sum back.
-  if (!sum.terms.some((t) => t.kind === 'mul' && t.factors.some((f) => f.kind === 'add'))) return best;
-  const expanded = expand(sum, maxTerms);
-  if (expanded !== undefined && expanded !== sum) {
-    consider(expanded);
-    if (expanded.kind === 'add') consider(factorCommon(expanded));
-  }
-  return best;
-}
-
-/** −1 · … · (mostly negative sum) → … · (negated sum). */
-function absorbSign(product: Expr): Expr {
-  if (product.kind !== 'mul' || !isMinusOne(product.factors[0]!)) return product;
-  const sums = product.factors.filter((f) => f.kind === 'add');
-  if (sums.length !== 1) return product;
-  const sum = sums[0] as Add;
-  const negatives = sum.terms.filter((t) => isNegative(splitCoefficient(t)[0])).length;
-  if (negatives * 2 < sum.terms.length) return product;
-  const negated = negatedSum(sum);
-  return mul(...product.factors.slice(1).map((f) => (f === sum ? negated : f)));
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  a = a < 0n ? -a : a;
-  b = b < 0n ? -b : b;
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-
-/**
- * A sum factor's positive rational content joins the product's coefficient:
- * 10·(2 + 2x)·u → 20·(1 + x)·u, x·(x/2 + 1/2) → x·(1 + x)/2. Only in a product:
- * a lone sum keeps its terms (2 + 2x), as the parent sum would distribute it back.
- */
-function pullContent(product: Expr): Expr {
-  if (product.kind !== 'mul' || !product.factors.some((f) => f.kind === 'add')) return product;
-  let changed = false;
-  // Bounded: Π(x + k/1000) over 1000 factors would pull a coefficient of thousands of digits,
-  // exact but 0 in double precision next to a product that overflows. Past 64 bits, leave the product as it is.
-  let bits = 0;
-  const factors = product.factors.map((f) => {
-    if (f.kind !== 'add') return f;
-    let n = 0n;
-    let d = 1n;
-    for (const t of f.terms) {
-      const c = splitCoefficient(t)[0];
-      n = gcd(n, c.n);
-      d = (d * c.d) / gcd(d, c.d);
-    }
-    if (n === d) return f;
-    bits += n.toString(2).length + d.toString(2).length;
-    changed = true;
-    const inverse = num(q(d, n));
-    return mul(num(q(n, d)), add(...f.terms.map((t) => mul(inverse, t))));
-  });
-  return changed && bits <= 64 ? mul(...factors) : product;
-}
+const size = (e: Expr): number => treeSize(e, 1e7);
 
 function sameKids(node: Expr, kids: readonly Expr[]): boolean {
   if (node.kind === 'pow') return kids[0] === node.base && kids[1] === node.exp;
@@ -101,13 +43,76 @@ function sameKids(node: Expr, kids: readonly Expr[]): boolean {
 }
 
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
-  const maxTerms = options.maxExpandTerms ?? 64;
-  return foldDag<Expr>(e, (node, kids) => {
-    // Unchanged children: the node is already canonical (rebuilding would give it back, at a cost).
-    let out = kids.length === 0 || sameKids(node, kids) ? node : rebuild(node, kids);
-    if (out.kind === 'add') out = bestSum(out, maxTerms);
-    if (out.kind === 'mul') out = absorbSign(pullContent(out));
-    return out;
-  });
-}
+  const memo = options.memo ?? new Map<Expr, Expr>();
+  const onRewrite = options.onRewrite;
+  let work = options.simplifyBudget ?? 200_000;
 
+  const visit = (node: Expr, kids: readonly Expr[]): Expr =>
+    settle(kids.length === 0 || sameKids(node, kids) ? node : rebuild(node, kids));
+  const tidy = (x: Expr): Expr => foldDag<Expr>(x, visit, memo);
+  const context: StrategyContext = { maxTerms: options.maxExpandTerms ?? 64, tidy };
+  /** x with its children simplified (they may be new after a rewrite). */
+  const withSimplifiedKids = (x: Expr): Expr => {
+    const kids = children(x);
+    if (kids.length === 0) return x;
+    const done = kids.map(tidy);
+    return sameKids(x, done) ? x : rebuild(x, done);
+  };
+
+  /** The smallest strictly smaller form one identity or strategy gives, or node itself. */
+  function improve(node: Expr): Expr {
+    if (node.kind === 'num' || node.kind === 'sym' || node.kind === 'const') return node;
+    const current = size(node);
+    const identity = applyIdentity(node, (after) => size(after) < current);
+    if (identity !== undefined) {
+      onRewrite?.({ id: identity.id, name: identity.name, before: node, after: identity.after });
+      return identity.after;
+    }
+    let best: Expr = node;
+    let bestSize = current;
+    let bestStrategy: { readonly id: string; readonly name: string } | undefined;
+    for (const s of SHRINKING_STRATEGIES) {
+      if (!s.applies(node)) continue;
+      work -= 1;
+      for (const candidate of s.candidates(node, context)) {
+        if (candidate === undefined || candidate === best) continue;
+        const n = size(candidate);
+        if (n < bestSize) {
+          best = candidate;
+          bestSize = n;
+          bestStrategy = s;
+        }
+      }
+    }
+    if (bestStrategy !== undefined) onRewrite?.({ id: bestStrategy.id, name: bestStrategy.name, before: node, after: best });
+    return best;
+  }
+
+  /**
+   * Nodes being settled further up: a candidate may contain its own origin (expanding x·(a + b)
+   * and factoring it again gives x·(a + b) back), which is then taken as it is.
+   */
+  const settling = new Set<Expr>();
+
+  function settle(node: Expr): Expr {
+    if (settling.has(node)) return node;
+    const origin = node;
+    settling.add(origin);
+    try {
+      for (let round = 0; round < MAX_ROUNDS && work > 0; round++) {
+        work -= 1;
+        let next = improve(node);
+        if (next === node) {
+          for (const n of NORMALISATIONS) next = n.apply(next);
+          if (next === node) return node;
+        }
+        node = withSimplifiedKids(next);
+      }
+      return node;
+    } finally {
+      settling.delete(origin);
+    }
+  }
+
+  return present(tidy(e));
+}

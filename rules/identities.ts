@@ -1,0 +1,96 @@
+/**
+ * The simplifier's identity table: one row per identity, written in deriv's own
+ * input syntax and parsed once (like the function table in rules/functions.ts).
+ *
+ * A row rewrites `from` to `to`. Every name in a pattern is a pattern variable
+ * (u, v stand for any expression). How a row matches depends on the head of `from`:
+ * - a sum matches part of a sum, scaled: `sin(u)^2 + cos(u)^2 → 1` turns
+ *   `3 - 2*cos(x)^2 - 2*sin(x)^2` into `1`; a constant term may be split off.
+ * - a product (or a single power or call) matches part of a product, raised to a
+ *   positive integer power: `sin(u)*cos(u)^(-1) → tan(u)` turns `sin(x)^3/cos(x)^2`
+ *   into `sin(x)*tan(x)^2`;
+ * - `-u` (a negative coefficient times u) matches any expression whose own
+ *   coefficient is negative: exp(-u) matches exp(-2*x) with u = 2*x.
+ * The simplifier applies rows bottom-up, each node trying only the rows of its head,
+ * and keeps a rewrite only when the result is smaller (tree size): every rewrite
+ * shrinks the expression, so simplification terminates.
+ *
+ * `when` names a condition the bindings must meet, checked on the expression
+ * (`positive`: provably > 0, e.g. exp(…), x^2 + 1). `domain` says, for people, where
+ * the identity holds; an identity that holds wherever `from` is defined needs no `when`
+ * (exp(log(u)) = u: `from` itself needs u > 0).
+ *
+ * The other simplifications are strategies (code, not rows), listed in src/simplify/strategies.ts:
+ * common factors, expansion, common denominators with cancellation, and sign and content
+ * normalisation. Construction (src/collect.ts, src/expr.ts) already collects like terms and factors,
+ * merges exp(a)·exp(b) = exp(a + b), and folds exact values (sin(0) = 0) and parity (cos(−u) = cos(u)).
+ */
+
+export interface IdentityRow {
+  /** Stable id, used in steps and tests. */
+  readonly id: string;
+  /** How a step names it. */
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  /** A condition on the bindings: every listed variable must be provably positive. */
+  readonly when?: { readonly positive: readonly string[] };
+  /** Where the identity holds, in words (documentation; see the header). */
+  readonly domain?: string;
+}
+
+export const IDENTITY_ROWS: readonly IdentityRow[] = [
+  // Inverse functions: f(g(u)) = u wherever the left side is defined.
+  { id: 'log-exp', name: 'ln(e^u) = u', from: 'log(exp(u))', to: 'u' },
+  { id: 'exp-log', name: 'e^(ln u) = u', from: 'exp(log(u))', to: 'u', domain: 'u > 0 (where ln u is defined)' },
+  { id: 'sin-asin', name: 'sin(arcsin u) = u', from: 'sin(asin(u))', to: 'u' },
+  { id: 'cos-acos', name: 'cos(arccos u) = u', from: 'cos(acos(u))', to: 'u' },
+  { id: 'tan-atan', name: 'tan(arctan u) = u', from: 'tan(atan(u))', to: 'u' },
+  { id: 'sinh-asinh', name: 'sinh(arsinh u) = u', from: 'sinh(asinh(u))', to: 'u' },
+  { id: 'cosh-acosh', name: 'cosh(arcosh u) = u', from: 'cosh(acosh(u))', to: 'u' },
+  { id: 'tanh-atanh', name: 'tanh(artanh u) = u', from: 'tanh(atanh(u))', to: 'u' },
+  { id: 'sqrt-square', name: '√(u²) = |u|', from: 'sqrt(u^2)', to: 'abs(u)' },
+
+  // Absolute value and sign.
+  { id: 'abs-positive', name: '|u| = u for u > 0', from: 'abs(u)', to: 'u', when: { positive: ['u'] } },
+  { id: 'sign-positive', name: 'sgn(u) = 1 for u > 0', from: 'sign(u)', to: '1', when: { positive: ['u'] } },
+  { id: 'sign-over-abs', name: 'sgn(u)/|u| = 1/u', from: 'sign(u)*abs(u)^(-1)', to: '1/u', domain: 'u ≠ 0' },
+  { id: 'abs-sign', name: '|u|·sgn(u) = u', from: 'abs(u)*sign(u)', to: 'u' },
+
+  // Trigonometric.
+  { id: 'pythagoras', name: 'sin²u + cos²u = 1', from: 'sin(u)^2 + cos(u)^2', to: '1' },
+  { id: 'tan-quotient', name: 'sin u / cos u = tan u', from: 'sin(u)*cos(u)^(-1)', to: 'tan(u)' },
+  { id: 'cot-quotient', name: 'cos u / sin u = cot u', from: 'cos(u)*sin(u)^(-1)', to: 'cot(u)' },
+  { id: 'one-plus-tan-squared', name: '1 + tan²u = 1/cos²u', from: '1 + tan(u)^2', to: '1/cos(u)^2' },
+  { id: 'one-plus-cot-squared', name: '1 + cot²u = 1/sin²u', from: '1 + cot(u)^2', to: '1/sin(u)^2' },
+  { id: 'tan-cos', name: 'tan u · cos u = sin u', from: 'tan(u)*cos(u)', to: 'sin(u)' },
+  { id: 'sec-cos', name: 'sec u · cos u = 1', from: 'sec(u)*cos(u)', to: '1' },
+  { id: 'csc-sin', name: 'csc u · sin u = 1', from: 'csc(u)*sin(u)', to: '1' },
+
+  // Hyperbolic.
+  { id: 'hyperbolic-pythagoras', name: 'cosh²u − sinh²u = 1', from: 'cosh(u)^2 - sinh(u)^2', to: '1' },
+  { id: 'tanh-quotient', name: 'sinh u / cosh u = tanh u', from: 'sinh(u)*cosh(u)^(-1)', to: 'tanh(u)' },
+
+  // The logistic function σ(u) = 1/(1 + e^(−u)).
+  { id: 'sigmoid-complement', name: 'e^(−u)·σ(u) = σ(−u)', from: 'exp(-u)*sigmoid(u)', to: 'sigmoid(-u)' },
+  { id: 'sigmoid-symmetry', name: 'σ(u) + σ(−u) = 1', from: 'sigmoid(u) + sigmoid(-u)', to: '1' },
+  { id: 'sigmoid-complement-quotient', name: 'σ(−u)/(1 − σ(u)) = 1', from: 'sigmoid(-u)*(1 - sigmoid(u))^(-1)', to: '1' },
+  { id: 'sigmoid-complement-sum', name: '1 − σ(−u) = σ(u)', from: '1 - sigmoid(-u)', to: 'sigmoid(u)' },
+
+  // Roots combine with powers of their radicand.
+  { id: 'sqrt-times-radicand', name: 'u/√u = √u', from: 'u*sqrt(u)^(-1)', to: 'sqrt(u)' },
+  { id: 'sqrt-over-radicand', name: '√u/u = 1/√u', from: 'u^(-1)*sqrt(u)', to: '1/sqrt(u)' },
+  { id: 'cbrt-times-radicand', name: 'u/∛u² = ∛u', from: 'u*cbrt(u)^(-2)', to: 'cbrt(u)' },
+  { id: 'cbrt-over-radicand', name: 'u/∛u = ∛u²', from: 'u*cbrt(u)^(-1)', to: 'cbrt(u)^2' },
+  { id: 'cbrt-into-radicand', name: '∛u/u = 1/∛u²', from: 'u^(-1)*cbrt(u)', to: 'cbrt(u)^(-2)' },
+  { id: 'cbrt-squared-over-radicand', name: '∛u²/u = 1/∛u', from: 'u^(-1)*cbrt(u)^2', to: 'cbrt(u)^(-1)' },
+];
+
+/**
+ * Rows applied once, after simplification has finished, to choose how a result is shown where the
+ * smaller form is not the one a textbook writes: σ(−u) helps cancellation (σ(u) + σ(−u) = 1) but the
+ * derivative of σ is written σ(u)·(1 − σ(u)). Only rows whose left side is a call.
+ */
+export const PRESENTATION_ROWS: readonly IdentityRow[] = [
+  { id: 'sigmoid-of-negative', name: 'σ(−u) = 1 − σ(u)', from: 'sigmoid(-u)', to: '1 - sigmoid(u)' },
+];

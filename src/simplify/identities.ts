@@ -1,0 +1,144 @@
+/**
+ * The identity table (rules/identities.ts) compiled for the simplifier: each row parsed once,
+ * classified by the head of its left side, and indexed by the functions it needs, so a node only
+ * tries the rows that can apply to it (a polynomial tries none).
+ */
+import { IDENTITY_ROWS, PRESENTATION_ROWS, type IdentityRow } from '../../rules/identities.js';
+import { type Expr, add, mul, pow, num, splitCoefficient, children, rebuild } from '../expr.js';
+import { foldDag } from '../walk.js';
+import { parse } from '../parse/parser.js';
+import type { Rational } from '../rational.js';
+import { type Bindings, matchExact, matchProduct, matchSum, instantiate, baseAndExponent } from './pattern.js';
+import { isPositive } from './sign.js';
+
+type Shape = 'call' | 'product' | 'sum';
+
+interface CompiledRow {
+  readonly row: IdentityRow;
+  readonly shape: Shape;
+  readonly from: Expr;
+  readonly to: Expr;
+  /** Function names that must occur among the node's own factors (product, call) or its terms' factors (sum). */
+  readonly needs: readonly string[];
+  readonly factors: readonly (readonly [Expr, Rational])[];
+  readonly terms: readonly (readonly [Rational, Expr])[];
+}
+
+/**
+ * The function names that identify a factor base: its own function, or for a sum the functions
+ * at the head of its terms' factors ((1 + exp(−u))^(−1) needs exp). Pattern variables need none.
+ */
+function baseHeads(base: Expr, into: Set<string>): void {
+  if (base.kind === 'call') into.add(base.fn);
+  else if (base.kind === 'add')
+    for (const t of base.terms)
+      for (const f of splitCoefficient(t)[1].kind === 'mul' ? (splitCoefficient(t)[1] as { factors: readonly Expr[] }).factors : [splitCoefficient(t)[1]]) {
+        const b = f.kind === 'pow' ? f.base : f;
+        if (b.kind === 'call') into.add(b.fn);
+      }
+}
+
+function headsOf(factorBases: readonly Expr[]): string[] {
+  const out = new Set<string>();
+  for (const b of factorBases) baseHeads(b, out);
+  return [...out];
+}
+
+function compile(row: IdentityRow): CompiledRow {
+  const from = parse(row.from);
+  const to = parse(row.to);
+  if (from.kind === 'add') {
+    const terms = from.terms.map((t) => splitCoefficient(t) as readonly [Rational, Expr]);
+    const bases = terms.flatMap(([, r]) => (r.kind === 'mul' ? r.factors : [r]).map((f) => baseAndExponent(f)[0]));
+    return { row, shape: 'sum', from, to, needs: headsOf(bases), factors: [], terms };
+  }
+  if (from.kind === 'call') return { row, shape: 'call', from, to, needs: [from.fn], factors: [], terms: [] };
+  const factors = (from.kind === 'mul' ? from.factors : [from]).map(baseAndExponent);
+  return { row, shape: 'product', from, to, needs: headsOf(factors.map(([b]) => b)), factors, terms: [] };
+}
+
+let compiled: readonly CompiledRow[] | undefined;
+let byCallHead: Map<string, CompiledRow[]> | undefined;
+
+function rows(): readonly CompiledRow[] {
+  if (compiled === undefined) {
+    compiled = IDENTITY_ROWS.map(compile);
+    byCallHead = new Map();
+    for (const r of compiled) if (r.shape === 'call') byCallHead.set(r.needs[0]!, [...(byCallHead.get(r.needs[0]!) ?? []), r]);
+  }
+  return compiled;
+}
+
+const conditionHolds = (r: CompiledRow, b: Bindings): boolean =>
+  (r.row.when?.positive ?? []).every((name) => isPositive(b.get(name)!));
+
+/** The function names among a product's factor bases (or a single factor's). */
+function factorHeads(e: Expr, into: Set<string>): void {
+  for (const f of e.kind === 'mul' ? e.factors : [e]) baseHeads(f.kind === 'pow' ? f.base : f, into);
+}
+
+export interface Rewrite {
+  readonly id: string;
+  readonly name: string;
+  readonly after: Expr;
+}
+
+/**
+ * One identity applied at the top of `e`, the first row (in table order) that matches and meets
+ * its condition; undefined when none does. The caller decides whether to keep it (by size).
+ */
+export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrite | undefined {
+  const all = rows();
+  if (e.kind === 'call') {
+    for (const r of byCallHead!.get(e.fn) ?? []) {
+      for (const b of matchExact(r.from, e)) {
+        if (!conditionHolds(r, b)) continue;
+        const after = instantiate(r.to, b);
+        if (accept(after)) return { id: r.row.id, name: r.row.name, after };
+      }
+    }
+  }
+  if (e.kind !== 'mul' && e.kind !== 'pow' && e.kind !== 'add' && e.kind !== 'call') return undefined;
+  const heads = new Set<string>();
+  if (e.kind === 'add') for (const t of e.terms) factorHeads(splitCoefficient(t)[1], heads);
+  else factorHeads(e, heads);
+  if (heads.size === 0) return undefined;
+  for (const r of all) {
+    if (r.shape === 'call' || (r.shape === 'sum') !== (e.kind === 'add')) continue;
+    if (!r.needs.every((fn) => heads.has(fn))) continue;
+    if (r.shape === 'product') {
+      const m = matchProduct(r.factors, e);
+      if (m === undefined || !conditionHolds(r, m.bindings)) continue;
+      const after = mul(pow(instantiate(r.to, m.bindings), num({ n: m.power, d: 1n })), ...m.rest);
+      if (accept(after)) return { id: r.row.id, name: r.row.name, after };
+    } else {
+      const m = matchSum(r.terms, e);
+      if (m === undefined || !conditionHolds(r, m.bindings)) continue;
+      const after = add(mul(m.scale, instantiate(r.to, m.bindings)), ...m.rest);
+      if (accept(after)) return { id: r.row.id, name: r.row.name, after };
+    }
+  }
+  return undefined;
+}
+
+export const identityCount = (): number => rows().length;
+
+let presentation: Map<string, CompiledRow[]> | undefined;
+
+/** The presentation rows (rules/identities.ts) applied bottom-up once; e itself when none applies. */
+export function present(e: Expr): Expr {
+  if (presentation === undefined) {
+    presentation = new Map();
+    for (const r of PRESENTATION_ROWS.map(compile)) presentation.set(r.needs[0]!, [...(presentation.get(r.needs[0]!) ?? []), r]);
+  }
+  const table = presentation;
+  return foldDag<Expr>(e, (node, kids) => {
+    const out = kids.length === 0 || kids.every((k, i) => k === children(node)[i]) ? node : rebuild(node, kids);
+    if (out.kind !== 'call') return out;
+    for (const r of table.get(out.fn) ?? []) {
+      const [b] = matchExact(r.from, out);
+      if (b !== undefined) return instantiate(r.to, b);
+    }
+    return out;
+  });
+}

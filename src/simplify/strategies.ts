@@ -1,0 +1,132 @@
+/**
+ * The simplifier's strategies: transforms that are code rather than table rows, each named so
+ * that a step can say which one fired. A shrinking strategy offers a candidate form of a node
+ * and is kept only when the candidate is smaller; a normalising one (sign, content) fixes a
+ * choice between equally long forms and always applies.
+ */
+import { type Expr, type Add, add, mul, num, splitCoefficient, isMinusOne } from '../expr.js';
+import { factorCommon, negatedSum } from './factor.js';
+import { expand } from './expand.js';
+import { togetherForms, togetherInProduct } from './together.js';
+import { isNegative, q, gcd } from '../rational.js';
+import { treeSize } from '../analysis.js';
+
+export interface StrategyContext {
+  /** Largest number of monomials an expansion may produce. */
+  readonly maxTerms: number;
+  /** Simplifies a freshly built expression (used on a combined numerator before cancelling). */
+  readonly tidy: (e: Expr) => Expr;
+}
+
+export interface Strategy {
+  readonly id: string;
+  readonly name: string;
+  readonly applies: (e: Expr) => boolean;
+  /** Candidate forms of e (undefined entries are skipped). */
+  readonly candidates: (e: Expr, context: StrategyContext) => readonly (Expr | undefined)[];
+}
+
+const hasSumFactor = (t: Expr): boolean => t.kind === 'mul' && t.factors.some((f) => f.kind === 'add');
+const hasDenominator = (t: Expr): boolean =>
+  (t.kind === 'mul' ? t.factors : [t]).some((f) => f.kind === 'pow' && f.exp.kind === 'num' && isNegative(f.exp.value));
+
+export const SHRINKING_STRATEGIES: readonly Strategy[] = [
+  {
+    id: 'common-factor',
+    name: 'common factor',
+    applies: (e) => e.kind === 'add',
+    candidates: (e) => [factorCommon(e as Add)],
+  },
+  {
+    id: 'expand',
+    name: 'expand and collect',
+    // Expansion distributes products over sum factors: without one it would give the sum back.
+    applies: (e) => e.kind === 'add' && e.terms.some(hasSumFactor),
+    candidates: (e, { maxTerms }) => {
+      const expanded = expand(e, maxTerms);
+      return [expanded, expanded?.kind === 'add' ? factorCommon(expanded) : undefined];
+    },
+  },
+  {
+    id: 'expand-product',
+    name: 'expand and collect',
+    // A product over a sum, multiplied out and simplified term by term, where identities then cancel
+    // terms (e^(−z)·σ(z) = σ(−z) inside −(y − 1 + y·e^(−z))·σ(z) gives σ(z) − y). Plain distribution
+    // is not offered: the simplified expansion must beat the expansion with its common factors pulled out.
+    applies: (e) => e.kind === 'mul' && e.factors.some((f) => f.kind === 'add'),
+    candidates: (e, { maxTerms, tidy }) => {
+      const expanded = expand(e, maxTerms);
+      if (expanded === undefined || expanded === e || expanded.kind !== 'add') return [];
+      const simplified = tidy(expanded);
+      if (simplified === expanded || treeSize(simplified) >= treeSize(factorCommon(expanded))) return [];
+      return [simplified];
+    },
+  },
+  {
+    id: 'common-denominator',
+    name: 'common denominator',
+    applies: (e) => e.kind === 'add' && e.terms.some(hasDenominator),
+    candidates: (e, { maxTerms, tidy }) => togetherForms(e as Add, maxTerms, tidy),
+  },
+  {
+    id: 'denominator-of-denominator',
+    name: 'common denominator inside a denominator',
+    applies: (e) =>
+      (e.kind === 'mul' ? e.factors : [e]).some(
+        (f) => f.kind === 'pow' && f.base.kind === 'add' && f.base.terms.some(hasDenominator),
+      ),
+    candidates: (e, { maxTerms, tidy }) => [togetherInProduct(e, maxTerms, tidy)],
+  },
+];
+
+/** −1 · … · (mostly negative sum) → … · (negated sum): −x·(y − σ) → x·(σ − y). */
+function absorbSign(product: Expr): Expr {
+  if (product.kind !== 'mul' || !isMinusOne(product.factors[0]!)) return product;
+  const sums = product.factors.filter((f) => f.kind === 'add');
+  if (sums.length !== 1) return product;
+  const sum = sums[0] as Add;
+  const negatives = sum.terms.filter((t) => isNegative(splitCoefficient(t)[0])).length;
+  if (negatives * 2 < sum.terms.length) return product;
+  const negated = negatedSum(sum);
+  return mul(...product.factors.slice(1).map((f) => (f === sum ? negated : f)));
+}
+
+/**
+ * A sum factor's positive rational content joins the product's coefficient:
+ * 10·(2 + 2x)·u → 20·(1 + x)·u, x·(x/2 + 1/2) → x·(1 + x)/2. Only in a product:
+ * a lone sum keeps its terms (2 + 2x), as the parent sum would distribute it back.
+ */
+function pullContent(product: Expr): Expr {
+  if (product.kind !== 'mul' || !product.factors.some((f) => f.kind === 'add')) return product;
+  let changed = false;
+  // Bounded: Π(x + k/1000) over 1000 factors would pull a coefficient of thousands of digits,
+  // exact but 0 in double precision next to a product that overflows. Past 64 bits, leave the product as it is.
+  let bits = 0;
+  const factors = product.factors.map((f) => {
+    if (f.kind !== 'add') return f;
+    let n = 0n;
+    let d = 1n;
+    for (const t of f.terms) {
+      const c = splitCoefficient(t)[0];
+      n = gcd(n, c.n);
+      d = (d * c.d) / gcd(d, c.d);
+    }
+    if (n === d) return f;
+    bits += n.toString(2).length + d.toString(2).length;
+    changed = true;
+    const inverse = num(q(d, n));
+    return mul(num(q(n, d)), add(...f.terms.map((t) => mul(inverse, t))));
+  });
+  return changed && bits <= 64 ? mul(...factors) : product;
+}
+
+export interface Normalisation {
+  readonly id: string;
+  readonly name: string;
+  readonly apply: (e: Expr) => Expr;
+}
+
+export const NORMALISATIONS: readonly Normalisation[] = [
+  { id: 'content', name: 'numeric content out of a sum factor', apply: pullContent },
+  { id: 'sign', name: 'sign into a mostly negative sum factor', apply: absorbSign },
+];
