@@ -212,15 +212,23 @@ function settingsOf(options: DerivativeOptions): RecordOptions {
 }
 
 /** Differentiates expr by each variable of `sequence` in turn (names already checked). */
-function derive(expr: Expr, order: readonly string[], sequence: readonly string[], options: DerivativeOptions, settings: RecordOptions): Derivative {
+function derive(
+  expr: Expr,
+  order: readonly string[],
+  sequence: readonly string[],
+  options: DerivativeOptions,
+  settings: RecordOptions,
+  simplifyMemo?: Map<Expr, Expr>,
+): Derivative {
   const maxSize = maxSizeOf(options);
+  const simplifyOptions = simplifyMemo === undefined ? options : { ...options, memo: simplifyMemo };
   let result = expr;
   for (const x of sequence) {
     const trace = options.trace;
     result = differentiate(result, x, trace === undefined ? { maxSize } : { maxSize, trace: (s) => trace(s, x) });
     // The written-out size is checked on what the next pass or the printer gets: the simplifier works on the DAG
     // (and measures its sums anyway), so a raw derivative is only measured when it is the result.
-    if (options.simplify !== false) result = checkSize(simplifyExpr(result, options), maxSize, 'the simplified derivative');
+    if (options.simplify !== false) result = checkSize(simplifyExpr(result, simplifyOptions), maxSize, 'the simplified derivative');
     else checkSize(result, maxSize, `the derivative with respect to ${x}`);
   }
   return new Derivative(expr, sequence, result, order, settings);
@@ -247,5 +255,7 @@ function scalarGradient(input: string | Expr, vars: readonly string[] | undefine
   // As derivative(expr, v, { ...options, order: 1 }) for each v, with what does not depend on v done once.
   const display = displayOrderOf(expr);
   const settings = settingsOf(options);
-  return Gradient.fromPartials(names.map((v) => derive(expr, display, [checkVariableName(v)], options, settings)));
+  // The partials share most of their subexpressions (the residual of a loss): each is simplified once.
+  const simplifyMemo = new Map<Expr, Expr>();
+  return Gradient.fromPartials(names.map((v) => derive(expr, display, [checkVariableName(v)], options, settings, simplifyMemo)));
 }

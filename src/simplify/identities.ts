@@ -30,12 +30,27 @@ interface CompiledRow {
  */
 function baseHeads(base: Expr, into: Set<string>): void {
   if (base.kind === 'call') into.add(base.fn);
-  else if (base.kind === 'add')
-    for (const t of base.terms)
-      for (const f of splitCoefficient(t)[1].kind === 'mul' ? (splitCoefficient(t)[1] as { factors: readonly Expr[] }).factors : [splitCoefficient(t)[1]]) {
+  else if (base.kind === 'add') for (const fn of sumHeads(base)) into.add(fn);
+}
+
+const sumHeadsMemo = new WeakMap<Expr, ReadonlySet<string>>();
+
+/** The functions at the head of a sum's terms' factors (memoised: a long residual is asked once per product it is in). */
+function sumHeads(sum: Expr & { readonly kind: 'add' }): ReadonlySet<string> {
+  let heads = sumHeadsMemo.get(sum);
+  if (heads === undefined) {
+    const found = new Set<string>();
+    for (const t of sum.terms) {
+      const rest = splitCoefficient(t)[1];
+      for (const f of rest.kind === 'mul' ? rest.factors : [rest]) {
         const b = f.kind === 'pow' ? f.base : f;
-        if (b.kind === 'call') into.add(b.fn);
+        if (b.kind === 'call') found.add(b.fn);
       }
+    }
+    heads = found;
+    sumHeadsMemo.set(sum, heads);
+  }
+  return heads;
 }
 
 function headsOf(factorBases: readonly Expr[]): string[] {
@@ -77,6 +92,22 @@ function factorHeads(e: Expr, into: Set<string>): void {
   for (const f of e.kind === 'mul' ? e.factors : [e]) baseHeads(f.kind === 'pow' ? f.base : f, into);
 }
 
+const headsMemo = new WeakMap<Expr, ReadonlySet<string>>();
+const NO_HEADS: ReadonlySet<string> = new Set();
+
+/** The function names a product or sum node offers to rows (memoised per node). */
+function headsOfNode(e: Expr): ReadonlySet<string> {
+  let heads = headsMemo.get(e);
+  if (heads === undefined) {
+    const found = new Set<string>();
+    if (e.kind === 'add') for (const t of e.terms) factorHeads(splitCoefficient(t)[1], found);
+    else factorHeads(e, found);
+    heads = found.size === 0 ? NO_HEADS : found;
+    headsMemo.set(e, heads);
+  }
+  return heads;
+}
+
 export interface Rewrite {
   readonly id: string;
   readonly name: string;
@@ -99,9 +130,7 @@ export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrit
     }
   }
   if (e.kind !== 'mul' && e.kind !== 'pow' && e.kind !== 'add' && e.kind !== 'call') return undefined;
-  const heads = new Set<string>();
-  if (e.kind === 'add') for (const t of e.terms) factorHeads(splitCoefficient(t)[1], heads);
-  else factorHeads(e, heads);
+  const heads = headsOfNode(e);
   if (heads.size === 0) return undefined;
   for (const r of all) {
     if (r.shape === 'call' || (r.shape === 'sum') !== (e.kind === 'add')) continue;
@@ -125,20 +154,28 @@ export const identityCount = (): number => rows().length;
 
 let presentation: Map<string, CompiledRow[]> | undefined;
 
-/** The presentation rows (rules/identities.ts) applied bottom-up once; e itself when none applies. */
-export function present(e: Expr): Expr {
+/**
+ * The presentation rows (rules/identities.ts) applied bottom-up once; e itself when none applies.
+ * `memo` holds earlier results (shared by a gradient's partials, as the simplifier's memo).
+ */
+export function present(e: Expr, memo: Map<Expr, Expr> = new Map()): Expr {
   if (presentation === undefined) {
     presentation = new Map();
     for (const r of PRESENTATION_ROWS.map(compile)) presentation.set(r.needs[0]!, [...(presentation.get(r.needs[0]!) ?? []), r]);
   }
   const table = presentation;
   return foldDag<Expr>(e, (node, kids) => {
-    const out = kids.length === 0 || kids.every((k, i) => k === children(node)[i]) ? node : rebuild(node, kids);
+    let same = true;
+    if (kids.length > 0) {
+      const old = children(node);
+      for (let i = 0; i < kids.length && same; i++) same = kids[i] === old[i];
+    }
+    const out = same ? node : rebuild(node, kids);
     if (out.kind !== 'call') return out;
     for (const r of table.get(out.fn) ?? []) {
       const [b] = matchExact(r.from, out);
       if (b !== undefined) return instantiate(r.to, b);
     }
     return out;
-  });
+  }, memo);
 }

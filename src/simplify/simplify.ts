@@ -114,5 +114,13 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
     }
   }
 
-  return present(tidy(e));
+  let shown = presentMemos.get(memo);
+  if (shown === undefined) {
+    shown = new Map();
+    presentMemos.set(memo, shown);
+  }
+  return present(tidy(e), shown);
 }
+
+/** The presentation pass's results, kept beside each simplification memo (so shared alike). */
+const presentMemos = new WeakMap<Map<Expr, Expr>, Map<Expr, Expr>>();

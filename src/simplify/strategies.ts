@@ -26,6 +26,9 @@ export interface Strategy {
   readonly candidates: (e: Expr, context: StrategyContext) => readonly (Expr | undefined)[];
 }
 
+/** Sums longer than this are not expanded (an expansion is capped at maxTerms monomials anyway). */
+const EXPANDABLE = 64;
+
 const hasSumFactor = (t: Expr): boolean => t.kind === 'mul' && t.factors.some((f) => f.kind === 'add');
 const hasDenominator = (t: Expr): boolean =>
   (t.kind === 'mul' ? t.factors : [t]).some((f) => f.kind === 'pow' && f.exp.kind === 'num' && isNegative(f.exp.value));
@@ -41,7 +44,7 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
     id: 'expand',
     name: 'expand and collect',
     // Expansion distributes products over sum factors: without one it would give the sum back.
-    applies: (e) => e.kind === 'add' && e.terms.some(hasSumFactor),
+    applies: (e) => e.kind === 'add' && e.terms.length <= EXPANDABLE && e.terms.some(hasSumFactor),
     candidates: (e, { maxTerms }) => {
       const expanded = expand(e, maxTerms);
       return [expanded, expanded?.kind === 'add' ? factorCommon(expanded) : undefined];
@@ -53,7 +56,8 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
     // A product over a sum, multiplied out and simplified term by term, where identities then cancel
     // terms (e^(−z)·σ(z) = σ(−z) inside −(y − 1 + y·e^(−z))·σ(z) gives σ(z) − y). Plain distribution
     // is not offered: the simplified expansion must beat the expansion with its common factors pulled out.
-    applies: (e) => e.kind === 'mul' && e.factors.some((f) => f.kind === 'add'),
+    applies: (e) =>
+      e.kind === 'mul' && e.factors.some((f) => f.kind === 'add') && e.factors.every((f) => f.kind !== 'add' || f.terms.length <= EXPANDABLE),
     candidates: (e, { maxTerms, tidy }) => {
       const expanded = expand(e, maxTerms);
       if (expanded === undefined || expanded === e || expanded.kind !== 'add') return [];
@@ -104,13 +108,7 @@ function pullContent(product: Expr): Expr {
   let bits = 0;
   const factors = product.factors.map((f) => {
     if (f.kind !== 'add') return f;
-    let n = 0n;
-    let d = 1n;
-    for (const t of f.terms) {
-      const c = splitCoefficient(t)[0];
-      n = gcd(n, c.n);
-      d = (d * c.d) / gcd(d, c.d);
-    }
+    const [n, d] = contentOf(f);
     if (n === d) return f;
     bits += n.toString(2).length + d.toString(2).length;
     changed = true;
@@ -118,6 +116,25 @@ function pullContent(product: Expr): Expr {
     return mul(num(q(n, d)), add(...f.terms.map((t) => mul(inverse, t))));
   });
   return changed && bits <= 64 ? mul(...factors) : product;
+}
+
+const contentMemo = new WeakMap<Expr, readonly [bigint, bigint]>();
+
+/** A sum's rational content: gcd of its coefficients' numerators over lcm of their denominators (memoised). */
+function contentOf(sum: Add): readonly [bigint, bigint] {
+  let known = contentMemo.get(sum);
+  if (known === undefined) {
+    let n = 0n;
+    let d = 1n;
+    for (const t of sum.terms) {
+      const c = splitCoefficient(t)[0];
+      n = gcd(n, c.n);
+      d = (d * c.d) / gcd(d, c.d);
+    }
+    known = [n, d];
+    contentMemo.set(sum, known);
+  }
+  return known;
 }
 
 export interface Normalisation {
