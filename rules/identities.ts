@@ -56,6 +56,7 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'sign-positive', name: 'sgn(u) = 1 for u > 0', from: 'sign(u)', to: '1', when: { positive: ['u'] } },
   { id: 'sign-over-abs', name: 'sgn(u)/|u| = 1/u', from: 'sign(u)*abs(u)^(-1)', to: '1/u', domain: 'u ≠ 0' },
   { id: 'abs-sign', name: '|u|·sgn(u) = u', from: 'abs(u)*sign(u)', to: 'u' },
+  { id: 'times-sign', name: 'u·sgn(u) = |u|', from: 'u*sign(u)', to: 'abs(u)' },
 
   // Trigonometric.
   { id: 'pythagoras', name: 'sin²u + cos²u = 1', from: 'sin(u)^2 + cos(u)^2', to: '1' },
