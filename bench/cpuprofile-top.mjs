@@ -41,7 +41,10 @@ const total = profile.samples.length;
 const keyOf = (n) => {
   const f = n.callFrame;
   const name = f.functionName || '(anonymous)';
-  return f.url ? `${name} · ${sourceOf(f.url, f.lineNumber)}:${f.lineNumber + 1}` : name;
+  if (!f.url) return name;
+  const src = sourceOf(f.url, f.lineNumber);
+  // Lines inside the bundle are the bundle's, so they are given as such next to the source file's name.
+  return f.url.endsWith('/dist/index.js') ? `${name} · ${src} (dist/index.js:${f.lineNumber + 1})` : `${name} · ${src}:${f.lineNumber + 1}`;
 };
 const selfByKey = new Map();
 const totalByKey = new Map();
