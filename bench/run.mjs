@@ -30,9 +30,10 @@ const wanted = (process.env.BENCH_PEERS ?? 'mathjs,nerdamer,sympy,maxima,maxima-
 const peers = wanted.filter((p) => (p !== 'sympy' || hasSympy) && (!MAXIMA_TOOLS.includes(p) || maxima !== undefined));
 const notes = [];
 if (wanted.includes('sympy') && !hasSympy) notes.push('SymPy skipped: `python3 -c "import sympy"` failed on this machine.');
-if (wanted.some((p) => MAXIMA_TOOLS.includes(p)) && maxima === undefined)
+if (wanted.some((p) => MAXIMA_TOOLS.includes(p)) && maxima === undefined) {
   notes.push('Maxima skipped: `maxima --version` failed on this machine (Debian: `apt-get install maxima`).');
-if (maxima === undefined && wanted.some((p) => MAXIMA_TOOLS.includes(p))) process.stderr.write('bench: Maxima is not installed; going on without it\n');
+  process.stderr.write('bench: Maxima is not installed; going on without it\n');
+}
 
 /** Column names of the peers. */
 const PEER_NAME = { mathjs: 'mathjs', nerdamer: 'nerdamer', sympy: 'SymPy', maxima: 'Maxima diff', 'maxima-ratsimp': 'Maxima ratsimp(diff)' };
@@ -136,7 +137,6 @@ const h2h = headToHead.map((c) => {
   return {
     c,
     ours,
-    ratio: ok && fastest ? perDerivative(c, ours) / perDerivative(c, fastest[1]) : undefined,
     maximaRatio: ok && maximaDiff?.status === 'ok' ? perDerivative(c, ours) / perDerivative(c, maximaDiff) : undefined,
     sizeOver: ok && smallest ? derivSize(ours) > smallest[1].size : undefined,
     row: [
