@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { timeRuns } from './timing.mjs';
 import { checkedVariables } from './check.mjs';
+import { seedCases } from './workloads.mjs';
 
 const require = createRequire(import.meta.url);
 const tool = process.argv[2];
@@ -20,6 +21,11 @@ async function load() {
     return {
       // The default size limit (2,000,000 nodes) stops nest 3000 (its plain derivative is 4.5 M nodes written out).
       run: (c) => deriv.gradient(c.text, c.wrt, { maxSize: 1e9 }),
+      // What SymPy and Maxima are timed on: differentiate and simplify an already-parsed f, print nothing.
+      parsedRun: (c) => {
+        const f = deriv.parse(c.text);
+        return () => deriv.gradient(f, c.wrt, { maxSize: 1e9 });
+      },
       text: (d) => d.toString(),
       value: (d, point) => d.evaluate(point),
       // Characters of the definitions (`t1 = …`) and of the partials in terms of them (no headings, as plain size).
@@ -62,6 +68,23 @@ async function load() {
 }
 
 const impl = await load();
+
+/**
+ * Before the first case, the seed examples run untimed for BENCH_WARMUP_MS (default 1000): a JIT needs that long
+ * to compile the hot paths on a loaded 2-core machine (measured: deriv's first seed goes from a 51 µs median in its
+ * first 0.25 s to a steady 14 µs after ~1 s), while Maxima's code is compiled ahead of time and SymPy has no JIT.
+ * Without it the first cases in the list are timed on unoptimised code.
+ */
+const warmUpMs = Number(process.env.BENCH_WARMUP_MS ?? 1000);
+const warmUpStart = performance.now();
+while (performance.now() - warmUpStart < warmUpMs)
+  for (const c of seedCases()) {
+    try {
+      impl.run(c).map(impl.text);
+    } catch {
+      // a seed this tool cannot do (mathjs and max) is simply not part of its warm-up
+    }
+  }
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (line.trim() === '') continue;
@@ -83,6 +106,8 @@ for await (const line of lines) {
     answer = { medianMs, firstMs, runs, size: result.texts.reduce((s, t) => s + t.length, 0), values };
     // deriv only, untimed: the size of the --cse form (temporaries once, then the partials).
     if (impl.cseSize !== undefined) answer.cseSize = impl.cseSize(result.ds);
+    // deriv only: the median time on the parsed input (no parsing, no printing), as SymPy and Maxima are timed.
+    if (impl.parsedRun !== undefined) answer.parsedMedianMs = timeRuns(impl.parsedRun(c)).medianMs;
   } catch (e) {
     answer = { error: String(e?.message ?? e).split('\n')[0].slice(0, 120) };
   }

@@ -3,7 +3,7 @@
  * families, every answer checked against finite differences; then whole-process
  * CLI time. Prints Markdown tables and the issue's targets, met or missed.
  * Environment: BENCH_LIMIT_S (per-case limit for peers, default 20), BENCH_PEERS
- * (comma list, default mathjs,nerdamer,sympy), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs).
+ * (comma list, default mathjs,nerdamer,sympy,maxima,maxima-ratsimp), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs).
  * How to read the output: bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import os from 'node:os';
 import { seedCases, FAMILIES, logisticCase } from './workloads.mjs';
 import { reference, verify } from './check.mjs';
 import { Worker } from './worker-pool.mjs';
+import { MAXIMA_TOOLS, maximaVersion, maximaWorker } from './maxima-peer.mjs';
 import { timeCommand } from './cli-time.mjs';
 import { formatMs, formatRatio, markdownTable } from './table.mjs';
 
@@ -24,15 +25,26 @@ const SIZES = quick ? [10, 100] : [10, 100, 1000, 3000];
 const BIG_N_GATE_MS = 1500;
 
 const hasSympy = spawnSync('python3', ['-c', 'import sympy'], { encoding: 'utf8' }).status === 0;
-const wanted = (process.env.BENCH_PEERS ?? 'mathjs,nerdamer,sympy').split(',').filter(Boolean);
-const peers = wanted.filter((p) => p !== 'sympy' || hasSympy);
+const maxima = maximaVersion();
+const wanted = (process.env.BENCH_PEERS ?? 'mathjs,nerdamer,sympy,maxima,maxima-ratsimp').split(',').filter(Boolean);
+const peers = wanted.filter((p) => (p !== 'sympy' || hasSympy) && (!MAXIMA_TOOLS.includes(p) || maxima !== undefined));
 const notes = [];
 if (wanted.includes('sympy') && !hasSympy) notes.push('SymPy skipped: `python3 -c "import sympy"` failed on this machine.');
+if (wanted.some((p) => MAXIMA_TOOLS.includes(p)) && maxima === undefined) {
+  notes.push('Maxima skipped: `maxima --version` failed on this machine (Debian: `apt-get install maxima`).');
+  process.stderr.write('bench: Maxima is not installed; going on without it\n');
+}
+
+/** Column names of the peers. */
+const PEER_NAME = { mathjs: 'mathjs', nerdamer: 'nerdamer', sympy: 'SymPy', maxima: 'Maxima diff', 'maxima-ratsimp': 'Maxima ratsimp(diff)' };
+const peerName = (tool) => PEER_NAME[tool] ?? tool;
 
 const workerFor = (tool) =>
   tool === 'sympy'
     ? new Worker('python3', [path.join(root, 'bench/sympy_worker.py')], root)
-    : new Worker(process.execPath, [path.join(root, 'bench/js-worker.mjs'), tool], root);
+    : MAXIMA_TOOLS.includes(tool)
+      ? maximaWorker(tool, root)
+      : new Worker(process.execPath, [path.join(root, 'bench/js-worker.mjs'), tool], root);
 
 const log = (s) => process.stderr.write(s + '\n');
 
@@ -54,7 +66,7 @@ const families = Object.keys(FAMILIES);
 for (const n of SIZES) for (const fam of families) cases.push(FAMILIES[fam](n));
 for (const n of quick ? [5] : [5, 10]) cases.push(logisticCase(n));
 
-log(`bench: ${cases.length} cases, tools deriv ${peers.join(' ')}, peer limit ${limitMs / 1000} s, ${os.cpus().length} cores`);
+log(`bench: ${cases.length} cases, tools deriv ${peers.join(' ')}, peer limit ${limitMs / 1000} s, ${os.cpus().length} cores${maxima ? `, ${maxima}` : ''}`);
 const refs = new Map(cases.map((c) => [c.id, reference(c)]));
 
 /** results.get(tool).get(case id) */
@@ -86,7 +98,7 @@ const peerCell = (c, r, ours) => {
   const t = perDerivative(c, r);
   return `${formatMs(t)} · ${r.size} · ${formatRatio(ours?.status === 'ok' ? perDerivative(c, ours) : undefined, t)}`;
 };
-const header = ['case (wrt)', 'deriv median', 'deriv 1st run', 'deriv size', 'deriv --cse size', ...peers.map((p) => `${p}: time · size · ratio`)];
+const header = ['case (wrt)', 'deriv median', 'deriv 1st run', 'deriv size', 'deriv --cse size', ...peers.map((p) => `${peerName(p)}: time · size · ratio`)];
 const rows = cases.map((c) => {
   const ours = results.get('deriv').get(c.id);
   const label = `${c.family === 'seed' ? `\`${c.text}\`` : c.id} (${c.wrt.length > 3 ? `${c.wrt.length} vars` : c.wrt.join(', ')})`;
@@ -105,6 +117,54 @@ console.log('Seed rows: time per derivative. Family rows: time for all partials 
 console.log('ratio = deriv time / peer time (0.01 = deriv 100× faster). — = timed out, failed, wrong or skipped (see notes).\n');
 console.log(markdownTable(header, rows));
 
+// ------------------------------------------------------------------ against the fastest correct peer
+/** The correct peers of a case, fastest first: [tool, result]. */
+const correctPeers = (c) =>
+  peers
+    .map((p) => [p, results.get(p).get(c.id)])
+    .filter(([, r]) => r?.status === 'ok')
+    .sort(([, a], [, b]) => a.medianMs - b.medianMs);
+/** deriv's output size: the smaller of the plain and the --cse form. */
+const derivSize = (r) => Math.min(r.size, r.cseSize ?? Infinity);
+const headToHead = cases.filter((c) => c.family === 'seed' || (FAMILIES[c.family] && (c.n === 100 || c.n === 1000)));
+const h2h = headToHead.map((c) => {
+  const ours = results.get('deriv').get(c.id);
+  const ok = ours.status === 'ok';
+  const others = correctPeers(c);
+  const fastest = others[0];
+  const smallest = [...others].sort(([, a], [, b]) => a.size - b.size)[0];
+  const maximaDiff = results.get('maxima')?.get(c.id);
+  return {
+    c,
+    ours,
+    maximaRatio: ok && maximaDiff?.status === 'ok' ? perDerivative(c, ours) / perDerivative(c, maximaDiff) : undefined,
+    sizeOver: ok && smallest ? derivSize(ours) > smallest[1].size : undefined,
+    row: [
+      c.family === 'seed' ? `\`${c.text}\` (${c.wrt.join(', ')})` : c.id,
+      ok ? formatMs(perDerivative(c, ours)) : ours.status,
+      ok && ours.parsedMedianMs !== undefined ? formatMs(perDerivative(c, { medianMs: ours.parsedMedianMs })) : '',
+      fastest ? `${peerName(fastest[0])} ${formatMs(perDerivative(c, fastest[1]))}` : 'none correct',
+      ok && fastest ? formatRatio(perDerivative(c, ours), perDerivative(c, fastest[1])) : '',
+      ok && maximaDiff?.status === 'ok' ? formatRatio(perDerivative(c, ours), perDerivative(c, maximaDiff)) : '—',
+      ok && maximaDiff?.status === 'ok' && ours.parsedMedianMs !== undefined
+        ? formatRatio(perDerivative(c, { medianMs: ours.parsedMedianMs }), perDerivative(c, maximaDiff))
+        : '—',
+      ok ? `${ours.size}${ours.cseSize !== undefined && ours.cseSize !== ours.size ? ` / ${ours.cseSize}` : ''}` : '',
+      smallest ? `${smallest[1].size} (${peerName(smallest[0])})` : '—',
+    ],
+  };
+});
+console.log('\n## deriv against the fastest correct peer (seeds, N = 100 and 1000)\n');
+console.log('ratio = deriv time / peer time per derivative (seeds) or per case (families): under 1 = deriv ahead.');
+console.log('deriv parsed = deriv on the already-parsed input, not printing: what SymPy and Maxima are timed on (the targets use the full time).');
+console.log('deriv size = plain / --cse characters (one number when equal); the target compares the smaller with the smallest correct peer.\n');
+console.log(
+  markdownTable(
+    ['case', 'deriv', 'deriv parsed', 'fastest correct peer', 'ratio', 'ratio to Maxima diff', 'same, deriv parsed', 'deriv size', 'smallest correct peer size'],
+    h2h.map((h) => h.row),
+  ),
+);
+
 // ------------------------------------------------------------------ CLI
 const cliRuns = quick ? 5 : 20;
 const mathjsOneLiner = "import {derivative} from 'mathjs'; console.log(derivative('x*w^2+b^2', 'w').toString())";
@@ -113,6 +173,8 @@ const cli = [
   ['`deriv "x*w^2+b^2" --wrt w`', process.execPath, [path.join(root, 'bin/deriv.cjs'), 'x*w^2+b^2', '--wrt', 'w'], cliRuns],
   ['mathjs one-liner (ESM import + derivative)', process.execPath, ['--input-type=module', '-e', mathjsOneLiner], quick ? 3 : 7],
 ];
+if (peers.includes('maxima'))
+  cli.push(['Maxima one-liner (maxima --batch-string, diff)', 'maxima', ['--very-quiet', '--batch-string=display2d:false$ diff(x*w^2+b^2, w);'], quick ? 3 : 5]);
 if (peers.includes('sympy'))
   cli.push(['SymPy one-liner (python3, import + diff)', 'python3', ['-c', "from sympy import *; w,x,b=symbols('w x b'); print(diff(x*w**2+b**2, w))"], quick ? 3 : 5]);
 const cliRows = [];
@@ -120,7 +182,7 @@ const cliTimes = {};
 for (const [label, cmd, args, runs] of cli) {
   const r = timeCommand(cmd, args, { runs, cwd: root });
   cliTimes[label] = r.medianMs;
-  cliRows.push([label, String(runs), r.error ? `error: ${r.error}` : formatMs(r.medianMs), r.error ? '' : formatMs(r.minMs), r.output ?? '']);
+  cliRows.push([label, String(runs), r.error ? `error: ${r.error}` : formatMs(r.medianMs), r.error ? '' : formatMs(r.minMs), (r.output ?? '').split('\n').at(-1)]);
   log(`  cli ${label}: ${r.error ?? formatMs(r.medianMs)}`);
 }
 console.log('\n## Whole-process CLI time (wall clock, spawn to exit)\n');
@@ -159,4 +221,39 @@ const cliMs = cliTimes['`deriv "x*w^2+b^2" --wrt w`'];
 targets.push(['whole-process CLI median ≤ 80 ms', cliMs !== undefined && cliMs <= 80, `${formatMs(cliMs)} (node -e 0: ${formatMs(cliTimes['`node -e 0` (Node start-up)'])})`]);
 console.log('\n## Targets (issue 5)\n');
 console.log(markdownTable(['target', 'met', 'measured'], targets.map(([t, ok, m]) => [t, ok === undefined ? 'n/a' : ok ? 'yes' : '**no**', m])));
+// Issue 14: lead Maxima's diff at every size, with output no larger than any correct peer's.
+const targets14 = [];
+const caseName = (h) => (h.c.family === 'seed' ? `\`${h.c.text}\`` : h.c.id);
+if (peers.includes('maxima')) {
+  const judged = h2h.filter((h) => h.maximaRatio !== undefined);
+  const behind = judged.filter((h) => h.maximaRatio >= 1);
+  targets14.push([
+    'every seed and family at N = 100 and 1000 faster than Maxima `diff`',
+    behind.length === 0 && judged.length > 0,
+    behind.length === 0
+      ? `ahead on all ${judged.length} cases Maxima finished correctly`
+      : `behind on ${behind.length} of ${judged.length}: ${behind.map((h) => `${caseName(h)} ${h.maximaRatio.toFixed(2)}`).join(', ')}`,
+  ]);
+} else targets14.push(['every seed and family at N = 100 and 1000 faster than Maxima `diff`', undefined, 'Maxima not run']);
+const sized = h2h.filter((h) => h.sizeOver !== undefined);
+const larger = sized.filter((h) => h.sizeOver);
+targets14.push([
+  'output (plain or --cse) ≤ smallest correct peer output, seeds and N = 100, 1000',
+  sized.length === 0 ? undefined : larger.length === 0,
+  sized.length === 0
+    ? 'no peer finished correctly'
+    : larger.length === 0
+      ? `no larger on all ${sized.length} cases a peer finished correctly`
+      : `larger on ${larger.length} of ${sized.length}: ${larger.map(caseName).join(', ')}`,
+]);
+const linear = ['poly', 'tanh', 'mse'].filter((f) => FAMILIES[f]);
+const growth = linear.map((f) => [f, deriv.get(FAMILIES[f](100).id), deriv.get(FAMILIES[f](1000).id)]).filter(([, a, b]) => a?.status === 'ok' && b?.status === 'ok');
+if (growth.length > 0)
+  targets14.push([
+    `growth N = 100 → 1000 ≤ 12× where the output is linear in N (${linear.join(', ')})`,
+    growth.every(([, a, b]) => b.medianMs / a.medianMs <= 12),
+    growth.map(([f, a, b]) => `${f} ${(b.medianMs / a.medianMs).toFixed(1)}×`).join(', '),
+  ]);
+console.log('\n## Targets (issue 14)\n');
+console.log(markdownTable(['target', 'met', 'measured'], targets14.map(([t, ok, m]) => [t, ok === undefined ? 'n/a' : ok ? 'yes' : '**no**', m])));
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);

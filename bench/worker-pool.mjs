@@ -2,15 +2,21 @@
  * A long-lived child process per tool, asked one case at a time. A case that
  * does not answer within the limit gets the child killed (by its pid) and a
  * fresh one started for the next case, so a hang costs one limit, not the run.
+ * By default a case is written as one JSON line and every stdout line is a JSON
+ * answer; a tool that speaks its own language (Maxima) passes `encode` (case →
+ * text to write) and `decode` (line, case, lines since the last answer → answer,
+ * or undefined for a line that is not one).
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 export class Worker {
-  constructor(command, args, cwd) {
+  constructor(command, args, cwd, { encode = (c) => JSON.stringify(c) + '\n', decode = (line) => JSON.parse(line) } = {}) {
     this.command = command;
     this.args = args;
     this.cwd = cwd;
+    this.encode = encode;
+    this.decode = decode;
     this.child = undefined;
   }
 
@@ -19,10 +25,24 @@ export class Worker {
     child.stderr.on('data', () => {}); // drained; errors come back as JSON
     child.lines = createInterface({ input: child.stdout });
     child.pending = undefined;
+    child.case = undefined;
+    child.chatter = []; // lines that were not answers, since the last answer
     child.lines.on('line', (line) => {
+      const answer = this.decode(line, child.case, child.chatter);
+      if (answer === undefined) {
+        if (child.chatter.push(line) > 20) child.chatter.shift();
+        return;
+      }
+      child.chatter = [];
       const resolve = child.pending;
       child.pending = undefined;
-      resolve?.(JSON.parse(line));
+      resolve?.(answer);
+    });
+    child.on('error', (e) => {
+      const resolve = child.pending;
+      child.pending = undefined;
+      if (this.child === child) this.child = undefined;
+      resolve?.({ error: `worker did not start: ${e.message}` });
     });
     child.on('exit', (code) => {
       const resolve = child.pending;
@@ -48,7 +68,8 @@ export class Worker {
         clearTimeout(timer);
         resolve(answer);
       };
-      child.stdin.write(JSON.stringify(c) + '\n');
+      child.case = c;
+      child.stdin.write(this.encode(c));
     });
   }
 

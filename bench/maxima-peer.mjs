@@ -1,0 +1,61 @@
+/**
+ * Maxima as a benchmark peer: one long-lived `maxima` process (Debian's package; any Lisp) with
+ * bench/maxima_worker.lisp preloaded, fed one Maxima statement per case on stdin. Two tools share this code:
+ *   maxima          diff(f, v) per partial;
+ *   maxima-ratsimp  ratsimp(diff(f, v)) per partial.
+ * Timing happens inside Maxima (see maxima_worker.lisp); parsing f and printing the partials are not timed,
+ * as for SymPy. When `maxima` is not installed the bench says so and goes on without it.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { Worker } from './worker-pool.mjs';
+import { checkedVariables } from './check.mjs';
+
+export const MAXIMA_TOOLS = ['maxima', 'maxima-ratsimp'];
+
+/** Maxima's version line, or undefined when `maxima --version` does not run. */
+export function maximaVersion() {
+  const r = spawnSync('maxima', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+/** A number as Maxima reads it: JavaScript's shortest round-trip form (`1e-7` is a float to Maxima too). */
+const number = (x) => String(x);
+
+/** f in Maxima's syntax: the peers' text (sigmoid already spelled out) reads as it is; e and pi are Maxima's %e, %pi. */
+function maximaText(c) {
+  if (c.nest) return `bench_nest(${c.nest.depth}, ${c.nest.inner})`;
+  return c.peerText.replace(/\b(e|pi)\b(?!\s*\()/g, '%$1');
+}
+
+/** The statement for one case: bench_case answers a line starting with @@bench (maxima_worker.lisp). */
+export function maximaStatement(c, ratsimp) {
+  const checked = checkedVariables(c).map((v) => c.wrt.indexOf(v) + 1);
+  const point = Object.entries(c.point).map(([v, x]) => `${v} = ${number(x)}`);
+  return `bench_emit(errcatch(bench_case(${maximaText(c)}, [${c.wrt.join(', ')}], [${checked.join(', ')}], [${point.join(', ')}], ${ratsimp})))$\n`;
+}
+
+/** The answer in one `@@bench …` line, as the other workers give it; undefined for any other line. */
+export function decodeMaximaLine(line, c, chatter) {
+  if (!line.startsWith('@@bench ')) return undefined;
+  const fields = line.slice('@@bench '.length).trim().split(/\s+/);
+  if (fields[0] === 'error') {
+    const said = chatter.map((l) => l.trim()).filter(Boolean);
+    return { error: `Maxima: ${said[0] ?? 'error'}`.slice(0, 120) };
+  }
+  const [firstMs, medianMs, runs, size, ...vals] = fields;
+  const values = {};
+  checkedVariables(c).forEach((v, i) => {
+    values[v] = vals[i] === '?' || vals[i] === undefined ? 'no number (Maxima left the partial symbolic)' : Number(vals[i]);
+  });
+  return { firstMs: Number(firstMs), medianMs: Number(medianMs), runs: Number(runs), size: Number(size), values };
+}
+
+/** The worker for `maxima` or `maxima-ratsimp`. */
+export function maximaWorker(tool, root) {
+  const ratsimp = tool === 'maxima-ratsimp';
+  return new Worker('maxima', ['--very-quiet', '-p', path.join(root, 'bench/maxima_worker.lisp')], root, {
+    encode: (c) => maximaStatement(c, ratsimp),
+    decode: decodeMaximaLine,
+  });
+}
