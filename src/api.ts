@@ -23,6 +23,8 @@ import { toHtmlPage } from './print/html.js';
 import { valueAt, type PointValue } from './numeric/exact-eval.js';
 import { toPoint, type PointInput } from './numeric/point.js';
 import { Gradient } from './numeric/gradient.js';
+import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
+import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -197,6 +199,7 @@ export function derivative(
 }
 
 function scalarDerivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions): Derivative {
+  if (typeof input === 'string' && isProgramText(input)) return programPartials(parseProgram(input, options), typeof wrt === 'string' ? [wrt] : wrt, options, true)[0]!;
   const { expr, order } = toExpr(input, options);
   const names = (typeof wrt === 'string' ? [wrt] : [...wrt]).map((v) => checkVariableName(v));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
@@ -242,10 +245,35 @@ export function gradient(
 }
 
 function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Gradient<Derivative> {
+  if (typeof input === 'string' && isProgramText(input)) return Gradient.fromPartials(programPartials(parseProgram(input, options), vars, options, false));
   const { expr, order } = toExpr(input, options);
   const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
   // As derivative(expr, v, { ...options, order: 1 }) for each v, with what does not depend on v done once.
   const display = displayOrderOf(expr);
   const settings = settingsOf(options);
   return Gradient.fromPartials(names.map((v) => derive(expr, display, [checkVariableName(v)], options, settings)));
+}
+
+/**
+ * A program (`z = w*x + b; L = (z - y)^2/2`) is the function of its inputs it computes:
+ * a partial by an input is the inlined formula's; by an intermediate n it is the adjoint
+ * ∂L/∂n (the function with n held as a variable, differentiated, n put back). `successive`:
+ * the names are one successive derivative (derivative()), else one partial each (gradient()).
+ */
+function programPartials(p: ParsedProgram, vars: readonly string[] | undefined, options: DerivativeOptions, successive: boolean): Derivative[] {
+  const names = checkWrt(p, vars);
+  const expr = inlinedOutput(p);
+  if (!orderOf.has(expr)) orderOf.set(expr, p.inputs);
+  const settings = settingsOf(options);
+  const intermediate = names.find((n) => !p.inputs.includes(n));
+  if (successive) {
+    const times = checkOrder(options.order);
+    if (intermediate !== undefined && (names.length > 1 || times !== 1))
+      throw new DerivError('BAD_OPTION', `with respect to an intermediate ('${intermediate}') only first derivatives are available`);
+    if (intermediate !== undefined) return [new Derivative(expr, names, bySubstitution(p, intermediate), p.inputs, settings)];
+    const sequence: string[] = [];
+    for (let i = 0; i < times; i++) sequence.push(...names);
+    return [derive(expr, p.inputs, sequence, options, settings)];
+  }
+  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings) : new Derivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
 }
