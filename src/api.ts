@@ -25,6 +25,7 @@ import { toPoint, type PointInput } from './numeric/point.js';
 import { Gradient } from './numeric/gradient.js';
 import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
 import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
+import { inlineMatrixProgram } from './program/matrix.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -171,10 +172,16 @@ const hasShapes = (o: object): o is MatrixFormOptions => {
   return shapes !== undefined && (shapes instanceof Map ? shapes.size > 0 : Object.keys(shapes).length > 0);
 };
 
-function matrixText(input: string | Expr): string {
+function matrixText(input: string | Expr, vars?: readonly string[]): string {
   if (typeof input !== 'string')
     throw new DerivError('BAD_OPTION', 'with shapes, the expression must be given as text (the matrix language has its own reader)');
-  return input;
+  if (!isProgramText(input)) return input;
+  // A program in matrix form is the formula it computes; its backward pass is program's (src/program/matrix.ts).
+  const { text, assigned } = inlineMatrixProgram(input);
+  const intermediate = vars?.find((v) => assigned.includes(v.trim()));
+  if (intermediate !== undefined)
+    throw new DerivError('BAD_OPTION', `in matrix form, the library differentiates a program with respect to its inputs; '${intermediate}' is computed by it`, { hint: 'matrixProgram(text, shapes, wrt) gives every adjoint' });
+  return text;
 }
 
 /**
@@ -193,7 +200,7 @@ export function derivative(
     const names = typeof wrt === 'string' ? [wrt] : [...wrt];
     if (names.length !== 1)
       throw new DerivError('BAD_OPTION', 'in matrix form, differentiate with respect to one variable at a time (or use gradient)');
-    return matrixGradient(matrixText(input), names, options)[0]!;
+    return matrixGradient(matrixText(input, names), names, options)[0]!;
   }
   return scalarDerivative(input, wrt, options as DerivativeOptions);
 }
@@ -240,7 +247,7 @@ export function gradient(
   vars?: readonly string[],
   options: DerivativeOptions | MatrixFormOptions = {},
 ): Gradient<Derivative> | MatrixDerivative[] {
-  if (hasShapes(options)) return matrixGradient(matrixText(input), vars, options);
+  if (hasShapes(options)) return matrixGradient(matrixText(input, vars), vars, options);
   return scalarGradient(input, vars, options as DerivativeOptions);
 }
 

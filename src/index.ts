@@ -40,3 +40,4 @@ export { program, Program, type ProgramJson, type ExpandedEntry } from './progra
 export { type ParsedProgram, type Assignment, type ProgramOptions } from './program/parse.js';
 export { type BackwardPass, type BackwardLine, type AdjointTerm } from './program/backward.js';
 export { type ProgramValues, type NamedValue, type ProgramSgdStep } from './program/values.js';
+export { matrixProgram, matrixProgramValues, inlineMatrixProgram, type MatrixProgram, type MatrixProgramLine } from './program/matrix.js';

@@ -12,6 +12,7 @@ import { backwardText, exprIn, aligned, showValue, stepsText, valuesText, values
 import { programMarkdown, programHtml } from '../program/notes.js';
 import { parsePoint } from '../numeric/point.js';
 import type { PointValue } from '../numeric/exact-eval.js';
+import { renderMatrixProgram } from './matrix-program.js';
 
 export interface ProgramCliOptions {
   readonly format: string;
@@ -71,7 +72,7 @@ const wrtOf = (o: ProgramCliOptions): string[] | undefined => (o.wrt === undefin
 
 export function renderProgram(source: string, o: ProgramCliOptions): ProgramOutput {
   refuse(o);
-  if (o.shape !== undefined) throw new DerivError('BAD_OPTION', 'programs in matrix form (--shape) are not available yet');
+  if (o.shape !== undefined) return renderMatrixProgram(source, o);
   const prog = program(source, { name: o.name, ...(o.of === undefined ? {} : { of: o.of }) });
   const wrt = wrtOf(o);
   const pass = prog.backward(wrt);

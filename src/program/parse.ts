@@ -18,7 +18,6 @@ import type { Expr } from '../expr.js';
 import { parseWithInfo, type ParseOptions } from '../parse/parser.js';
 import { tokenize } from '../parse/lexer.js';
 import { checkVariableName } from '../names.js';
-import { freeVariables } from '../analysis.js';
 
 /** One `name = expression` statement. Positions are 0-based offsets into the program text. */
 export interface Assignment {
@@ -93,21 +92,47 @@ function located(program: string, code: DerivError['code'], message: string, pos
   });
 }
 
-function rebase(program: string, err: DerivError, offset: number): DerivError {
+export function rebase(program: string, err: DerivError, offset: number): DerivError {
   return located(program, err.code, err.message, offset + (err.position ?? 0), err.hint);
 }
 
-interface RawStatement {
+/** How a right-hand side is read (the scalar language, or the matrix language): its value and its names in order. */
+export type RhsReader<T> = (rhs: string) => { readonly value: T; readonly variables: readonly string[] };
+
+/** One statement of a program in any language. */
+export interface Statement<T> {
+  readonly name: string;
+  readonly value: T;
+  readonly source: string;
+  readonly position: number;
+  /** Where the right-hand side starts in the program text. */
+  readonly rhsPosition: number;
+  /** Every name the right-hand side uses, in order of first appearance. */
+  readonly variables: readonly string[];
+  readonly uses: readonly string[];
+}
+
+/** A program in any language: the statements the function needs, its name, the inputs, the display order. */
+export interface ParsedStatements<T> {
+  readonly text: string;
+  readonly statements: readonly Statement<T>[];
+  readonly output: string;
+  readonly inputs: readonly string[];
+  readonly order: readonly string[];
+}
+
+interface RawStatement<T> {
   readonly name: string;
   readonly position: number;
-  readonly expr: Expr;
+  readonly value: T;
   readonly source: string;
+  readonly rhsPosition: number;
   readonly variables: readonly string[];
   /** First use of each variable: absolute position. */
   readonly usePositions: ReadonlyMap<string, number>;
 }
 
-function readStatement(program: string, seg: Segment, last: boolean, options: ProgramOptions): RawStatement {
+function readStatement<T>(program: string, seg: Segment, last: boolean, options: ProgramOptions, read: RhsReader<T>): RawStatement<T> {
   const eq = seg.text.search(/(^|[^=<>!])=(?!=)/);
   const at = eq < 0 ? -1 : seg.text[eq] === '=' ? eq : eq + 1;
   const lead = seg.text.length - seg.text.trimStart().length;
@@ -137,24 +162,34 @@ function readStatement(program: string, seg: Segment, last: boolean, options: Pr
   }
   let parsed;
   try {
-    parsed = parseWithInfo(rhs, options);
+    parsed = read(rhs);
   } catch (err) {
     if (err instanceof DerivError) throw rebase(program, err, rhsStart);
     throw err;
   }
   const usePositions = new Map<string, number>();
-  tokenize(rhs).forEach((t, i, all) => {
+  tokenize(rhs, { transpose: true }).forEach((t, i, all) => {
     if (t.type === 'name' && all[i + 1]?.type !== 'lparen' && !usePositions.has(t.text)) usePositions.set(t.text, rhsStart + t.pos);
   });
   if (at < 0) position = rhsStart + lead;
-  return { name, position, expr: parsed.expr, source: rhs.trim(), variables: parsed.variables, usePositions };
+  return { name, position, value: parsed.value, source: rhs.trim(), rhsPosition: rhsStart, variables: parsed.variables, usePositions };
 }
 
-/** Parse a program (see the file comment for the rules and error codes). */
+/** Parse a program in the scalar language (see the file comment for the rules and error codes). */
 export function parseProgram(text: string, options: ProgramOptions = {}): ParsedProgram {
+  const parsed = parseStatements(text, options, (rhs) => {
+    const r = parseWithInfo(rhs, options);
+    return { value: r.expr, variables: r.variables };
+  });
+  const assignments = parsed.statements.map((s) => ({ name: s.name, expr: s.value, source: s.source, position: s.position, uses: s.uses }));
+  return { text, assignments, output: parsed.output, inputs: parsed.inputs, order: parsed.order };
+}
+
+/** Split, read and check a program's statements; `read` reads each right-hand side. */
+export function parseStatements<T>(text: string, options: ProgramOptions, read: RhsReader<T>): ParsedStatements<T> {
   const segs = segments(text.replace(/\r/g, ' ')); // \r\n line ends: same offsets, \r read as a space
   if (segs.length === 0) throw new DerivError('PARSE', 'the program is empty', { input: text, position: 0, hint: 'e.g. z = w*x + b; L = (z - y)^2/2' });
-  const raw = segs.map((s, i) => readStatement(text, s, i === segs.length - 1, options));
+  const raw = segs.map((s, i) => readStatement(text, s, i === segs.length - 1, options, read));
   const index = new Map<string, number>();
   raw.forEach((s, i) => {
     const first = index.get(s.name);
@@ -162,7 +197,7 @@ export function parseProgram(text: string, options: ProgramOptions = {}): Parsed
       throw located(text, 'ASSIGNED_TWICE', `'${s.name}' is assigned twice`, s.position, `it is first assigned at position ${raw[first]!.position + 1}; give this value a new name`);
     index.set(s.name, i);
   });
-  const usesOf = (s: RawStatement): string[] => [...freeVariables(s.expr)].filter((v) => index.has(v)).sort((a, b) => s.usePositions.get(a)! - s.usePositions.get(b)!);
+  const usesOf = (s: RawStatement<T>): string[] => s.variables.filter((v) => index.has(v)).sort((a, b) => (s.usePositions.get(a) ?? 0) - (s.usePositions.get(b) ?? 0));
   raw.forEach((s, i) => {
     for (const u of usesOf(s)) {
       const j = index.get(u)!;
@@ -189,8 +224,8 @@ export function parseProgram(text: string, options: ProgramOptions = {}): Parsed
     seen.add(n);
   }
   const inputs = order.filter((n) => !index.has(n));
-  const assignments = kept.map((s) => ({ name: s.name, expr: s.expr, source: s.source, position: s.position, uses: usesOf(s) }));
-  return { text, assignments, output, inputs, order: reorderInputsFirst(order, inputs, kept.map((s) => s.name)) };
+  const statements = kept.map((s) => ({ name: s.name, value: s.value, source: s.source, position: s.position, rhsPosition: s.rhsPosition, variables: s.variables, uses: usesOf(s) }));
+  return { text, statements, output, inputs, order: reorderInputsFirst(order, inputs, kept.map((s) => s.name)) };
 }
 
 /**
@@ -202,10 +237,10 @@ function reorderInputsFirst(order: readonly string[], inputs: readonly string[],
 }
 
 /** A path from statement j back to `target` through uses, if one exists (names after the start). */
-function findCycle(
-  raw: readonly RawStatement[],
+function findCycle<T>(
+  raw: readonly RawStatement<T>[],
   index: ReadonlyMap<string, number>,
-  usesOf: (s: RawStatement) => string[],
+  usesOf: (s: RawStatement<T>) => string[],
   j: number,
   target: string,
 ): string[] | undefined {
