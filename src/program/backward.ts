@@ -78,10 +78,11 @@ export function checkWrt(p: ParsedProgram, wrt: readonly string[] | undefined): 
     return [...p.inputs];
   }
   if (wrt.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
+  const known = new Set(p.order);
   return wrt.map((w) => {
     const name = checkVariableName(w);
     if (name === p.output) throw new DerivError('BAD_VARIABLE', `'${name}' is the function itself (∂${name}/∂${name} = 1)`, { hint: `differentiate with respect to its inputs: ${p.inputs.join(', ')}` });
-    if (!p.order.includes(name))
+    if (!known.has(name))
       throw new DerivError('BAD_VARIABLE', `'${name}' does not occur in the program (as far as ${p.output} needs it)`, { hint: `the inputs are ${p.inputs.join(', ')}; the intermediates ${p.assignments.filter((a) => a.name !== p.output).map((a) => a.name).join(', ') || '(none)'}` });
     return name;
   });
@@ -94,7 +95,14 @@ export function backward(p: ParsedProgram, wrt: readonly string[]): BackwardPass
   // reaches(n): a requested variable is n or feeds into n.
   const reaches = new Set<string>();
   for (const a of p.assignments) if (wanted.has(a.name) || [...freeVariables(a.expr)].some((v) => wanted.has(v) || reaches.has(v))) reaches.add(a.name);
-  const consumersOf = (n: string): Assignment[] => p.assignments.filter((a) => freeVariables(a.expr).has(n));
+  const consumers = new Map<string, Assignment[]>();
+  for (const a of p.assignments)
+    for (const v of freeVariables(a.expr)) {
+      const list = consumers.get(v);
+      if (list === undefined) consumers.set(v, [a]);
+      else list.push(a);
+    }
+  const consumersOf = (n: string): readonly Assignment[] => consumers.get(n) ?? [];
   const lineFor = (name: string, isAssigned: boolean): BackwardLine => {
     const terms: AdjointTerm[] = [];
     for (const c of consumersOf(name)) {

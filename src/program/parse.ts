@@ -225,15 +225,15 @@ export function parseStatements<T>(text: string, options: ProgramOptions, read: 
   }
   const inputs = order.filter((n) => !index.has(n));
   const statements = kept.map((s) => ({ name: s.name, value: s.value, source: s.source, position: s.position, rhsPosition: s.rhsPosition, variables: s.variables, uses: usesOf(s) }));
-  return { text, statements, output, inputs, order: reorderInputsFirst(order, inputs, kept.map((s) => s.name)) };
+  return { text, statements, output, inputs, order: reorderInputsFirst(inputs, kept.map((s) => s.name)) };
 }
 
 /**
  * Display order: inputs in order of first appearance, then assigned names. Terms and factors
  * are ordered by it (w1*x + b1), and the assigned names, rarely mixed with inputs, go last.
  */
-function reorderInputsFirst(order: readonly string[], inputs: readonly string[], assigned: readonly string[]): string[] {
-  return [...inputs, ...assigned.filter((n) => order.includes(n))];
+function reorderInputsFirst(inputs: readonly string[], assigned: readonly string[]): string[] {
+  return [...inputs, ...assigned];
 }
 
 /** A path from statement j back to `target` through uses, if one exists (names after the start). */
