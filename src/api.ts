@@ -277,10 +277,20 @@ function programPartials(p: ParsedProgram, vars: readonly string[] | undefined, 
     const times = checkOrder(options.order);
     if (intermediate !== undefined && (names.length > 1 || times !== 1))
       throw new DerivError('BAD_OPTION', `with respect to an intermediate ('${intermediate}') only first derivatives are available`);
-    if (intermediate !== undefined) return [new Derivative(expr, names, bySubstitution(p, intermediate), p.inputs, settings)];
+    if (intermediate !== undefined) return [new AdjointDerivative(expr, names, bySubstitution(p, intermediate), p.inputs, settings)];
     const sequence: string[] = [];
     for (let i = 0; i < times; i++) sequence.push(...names);
     return [derive(expr, p.inputs, sequence, options, settings)];
   }
-  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings) : new Derivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
+  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
+}
+
+/**
+ * ∂L/∂h for an intermediate h of a program, in the inputs. Its derivation is the program's backward
+ * pass, not a derivation of the inlined formula (where h does not occur), so steps are asked of program().
+ */
+class AdjointDerivative extends Derivative {
+  override derivation(): Derivation {
+    throw new DerivError('BAD_OPTION', `∂/∂${this.wrt.join(',')} is an adjoint of the program: its steps are the backward pass`, { hint: 'program(text).stepsText([…]) or the CLI with --steps' });
+  }
 }

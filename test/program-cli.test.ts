@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import katex from 'katex';
+import fc from 'fast-check';
 import { run, type CliIO } from '../src/cli/main.js';
 
 async function deriv(argv: readonly string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -136,5 +137,29 @@ describe('errors', () => {
   it('the caret sits under the offending use', async () => {
     const r = await deriv(['z = w*q + b; q = 2*x']);
     expect(r.stderr.split('\n').slice(1, 3)).toEqual(['  z = w*q + b; q = 2*x', '        ^']);
+  });
+});
+
+describe('fuzz: programs never crash the command', () => {
+  const piece = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('x', 'y', 'w', 'b', 'z', 'h', 'L', 'sin', 'relu', 'pi') },
+    { weight: 3, arbitrary: fc.constantFrom(' = ', '=', '==', ';', '\n', '#', ' ') },
+    { weight: 3, arbitrary: fc.constantFrom('+', '-', '*', '/', '^', '(', ')', ',', "'") },
+    { weight: 2, arbitrary: fc.constantFrom('0', '1', '2', '1/2', '0.5') },
+  );
+  const soup = fc.array(piece, { minLength: 1, maxLength: 24 }).map((p) => p.join(''));
+  const modes: readonly (readonly string[])[] = [[], ['--at', 'x=1,y=2,w=3,b=1/2'], ['--format', 'json', '--expand'], ['--steps', '--format', 'markdown'], ['--shape', 'w=2,x=2']];
+  it('random statement soups: a result or a coded error (exit 0, 2, 3 or 4), never an internal error', async () => {
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(soup, fc.constantFrom(...modes), async (text, extra) => {
+        const r = await deriv([...extra, "--", text]);
+        seen.add(r.code);
+        expect([0, 2, 3, 4], `${JSON.stringify(text)} ${extra.join(' ')}: ${r.stderr}`).toContain(r.code);
+        if (r.code !== 0) expect(r.stderr).toMatch(/^error [A-Z_]+: /);
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
+    );
+    expect(seen.has(0) && seen.has(2)).toBe(true);
   });
 });

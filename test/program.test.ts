@@ -111,6 +111,11 @@ describe('names used twice, intermediates in --wrt', () => {
     expect(derivative(SEED_000, name).toString()).toBe(text);
     expect(program(SEED_000).expanded([name])[0]!.expr).toBe(derivative(SEED_000, name).expr);
   });
+
+  it('an adjoint has no steps of its own (they are the backward pass): a clear error, not the steps of another derivative', () => {
+    expect(codeOf(() => derivative(SEED_000, 'h').steps)).toBe('BAD_OPTION');
+    expect(derivative(SEED_000, 'w1').steps.result).toBe(derivative(SEED_000, 'w1').expr);
+  });
 });
 
 describe('errors carry codes and positions', () => {
