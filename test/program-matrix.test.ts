@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import katex from 'katex';
 import { matrixProgram, matrixProgramValues, inlineMatrixProgram, gradient, DerivError } from '../src/index.js';
 import { parseShapes } from '../src/matrix/shape.js';
 import { parseMatrixValues } from '../src/matrix/values.js';
@@ -99,5 +100,20 @@ describe('errors', () => {
 
   it('the library refuses an intermediate in matrix form rather than answer 0', () => {
     expect(codeOf(() => gradient(NET, ['H'], { shapes: parseShapes(SHAPES) }))).toBe('BAD_OPTION');
+  });
+});
+
+describe('LaTeX', () => {
+  it.each([
+    [[NET, '--wrt', 'W1,b1,W2,b2', '--shape', SHAPES]],
+    [['y_hat = X*w + b; L = mean((y_hat - y)^2)', '--shape', 'X=4×3,w=3,y=4', '--at', 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]']],
+  ])('%j: one aligned block that KaTeX renders, adjoints as fractions', async (argv) => {
+    const out: string[] = [];
+    const io: CliIO = { stdout: (s) => out.push(s), stderr: () => {}, readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+    expect(await run([...argv, '--format', 'latex'], io)).toBe(0);
+    const tex = out.join('\n');
+    expect(tex).toMatch(/^\\begin\{aligned\}/);
+    expect(tex).toContain('\\frac{\\partial L}{\\partial y_{\\mathit{hat}}}');
+    expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' })).not.toThrow();
   });
 });

@@ -1,21 +1,23 @@
 /**
  * CLI output for programs in matrix form (--shape): the backward pass one line per
  * adjoint (`∂L/∂W1 = ∂L/∂Z*x'`), and with --at the forward and backward values as
- * matrices. Text and JSON; LaTeX, Markdown, HTML, --steps and --sgd are refused.
+ * matrices. Text, LaTeX (one aligned block) and JSON; Markdown, HTML, --steps, --sgd and --expand are refused.
  */
 import { DerivError } from '../errors.js';
 import { parseShapes } from '../matrix/shape.js';
 import { parseMatrixValues } from '../matrix/values.js';
-import { valueText, valueJson } from '../matrix/format-value.js';
+import { valueText, valueJson, valueTex } from '../matrix/format-value.js';
+import type { MatrixValue } from '../matrix/evaluate.js';
+import { latexName } from '../print/latex.js';
 
-import { matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText } from '../program/matrix.js';
+import { matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex } from '../program/matrix.js';
 import { adjointName } from '../program/backward.js';
 import { aligned } from '../program/print.js';
 import type { ProgramCliOptions, ProgramOutput } from './program.js';
 
 export function renderMatrixProgram(source: string, o: ProgramCliOptions): ProgramOutput {
-  if (o.format !== 'text' && o.format !== 'json')
-    throw new DerivError('BAD_OPTION', `programs with --shape print text or json, not ${o.format}`);
+  if (o.format !== 'text' && o.format !== 'json' && o.format !== 'latex')
+    throw new DerivError('BAD_OPTION', `programs with --shape print text, latex or json, not ${o.format}`);
   if (o.steps !== undefined || o.sgd !== undefined || o.expand === true)
     throw new DerivError('BAD_OPTION', 'programs with --shape do not take --steps, --sgd or --expand yet');
   const m = matrixProgram(source, parseShapes(o.shape!), o.wrt === undefined ? undefined : o.wrt.split(',').map((s) => s.trim()), { name: o.name, ...(o.of === undefined ? {} : { of: o.of }) });
@@ -36,6 +38,16 @@ export function renderMatrixProgram(source: string, o: ProgramCliOptions): Progr
       notes: [],
       exitCode: 0,
     };
+  }
+  if (o.format === 'latex') {
+    const back = new Map(values?.backward);
+    const fwd = new Map(values?.forward);
+    const at = (v: MatrixValue | undefined): string => (v === undefined ? '' : ` = ${valueTex(v)}`);
+    const rows = [
+      ...[...m.nodes.keys()].map((name) => `${latexName(name)} &= ${matrixAssignmentTex(m, name)}${at(fwd.get(name))}`),
+      ...m.lines.map((l) => `${adjointLatex(output, l.name)} &= ${matrixLineTex(m, l)}${at(back.get(l.name))}`),
+    ];
+    return { stdout: `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`, notes: [], exitCode: 0 };
   }
   if (values === undefined)
     return { stdout: aligned(m.lines.map((l) => [adjointName(output, l.name), matrixLineText(m, l)])).join('\n'), notes: [], exitCode: 0 };

@@ -22,6 +22,7 @@ import { MatrixContext, type MNode } from '../matrix/node.js';
 import { backprop } from '../matrix/backprop.js';
 import { tidy } from '../matrix/tidy.js';
 import { printMatrix } from '../matrix/print.js';
+import { latexName } from '../print/latex.js';
 import { evaluateMatrix, type MatrixValue } from '../matrix/evaluate.js';
 import { type Shape, isScalar, formatShape } from '../matrix/shape.js';
 import { parseStatements, rebase, type ParsedStatements, type ProgramOptions } from './parse.js';
@@ -136,6 +137,17 @@ function checkMatrixWrt(p: ParsedStatements<string>, wrt: readonly string[] | un
 export const matrixLineText = (m: MatrixProgram, line: MatrixProgramLine): string => printMatrix(line.node, m.ctx, 'text', m.parsed.order);
 /** An assignment's right-hand side as read (`W1*x + b1`). */
 export const matrixAssignmentText = (m: MatrixProgram, name: string): string => printMatrix(m.nodes.get(name)!, m.ctx, 'text', m.parsed.order);
+
+/** The adjoint symbols spelled in LaTeX: ∂L/∂Z → \frac{\partial L}{\partial Z}. */
+function adjointTex(m: MatrixProgram): Map<string, string> {
+  const out = m.parsed.output;
+  return new Map(m.parsed.statements.map((s) => [adjointName(out, s.name), adjointLatex(out, s.name)]));
+}
+export const adjointLatex = (output: string, name: string): string => `\\frac{\\partial ${latexName(output)}}{\\partial ${latexName(name)}}`;
+/** A line's right-hand side in LaTeX (`W_{2}^{\\top} \\frac{\\partial L}{\\partial y_{\\mathit{hat}}}`). */
+export const matrixLineTex = (m: MatrixProgram, line: MatrixProgramLine): string => printMatrix(line.node, m.ctx, 'latex', m.parsed.order, adjointTex(m));
+/** An assignment's right-hand side in LaTeX. */
+export const matrixAssignmentTex = (m: MatrixProgram, name: string): string => printMatrix(m.nodes.get(name)!, m.ctx, 'latex', m.parsed.order);
 
 /** Forward values (each assignment) and backward values (each line) at matrix values of the inputs. */
 export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string, MatrixValue>): { forward: [string, MatrixValue][]; backward: [string, MatrixValue][] } {
