@@ -23,6 +23,9 @@ import { toHtmlPage } from './print/html.js';
 import { valueAt, type PointValue } from './numeric/exact-eval.js';
 import { toPoint, type PointInput } from './numeric/point.js';
 import { Gradient } from './numeric/gradient.js';
+import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
+import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
+import { inlineMatrixProgram } from './program/matrix.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -169,10 +172,16 @@ const hasShapes = (o: object): o is MatrixFormOptions => {
   return shapes !== undefined && (shapes instanceof Map ? shapes.size > 0 : Object.keys(shapes).length > 0);
 };
 
-function matrixText(input: string | Expr): string {
+function matrixText(input: string | Expr, vars?: readonly string[]): string {
   if (typeof input !== 'string')
     throw new DerivError('BAD_OPTION', 'with shapes, the expression must be given as text (the matrix language has its own reader)');
-  return input;
+  if (!isProgramText(input)) return input;
+  // A program in matrix form is the formula it computes; its backward pass is program's (src/program/matrix.ts).
+  const { text, assigned } = inlineMatrixProgram(input);
+  const intermediate = vars?.find((v) => assigned.includes(v.trim()));
+  if (intermediate !== undefined)
+    throw new DerivError('BAD_OPTION', `in matrix form, the library differentiates a program with respect to its inputs; '${intermediate}' is computed by it`, { hint: 'matrixProgram(text, shapes, wrt) gives every adjoint' });
+  return text;
 }
 
 /**
@@ -191,12 +200,13 @@ export function derivative(
     const names = typeof wrt === 'string' ? [wrt] : [...wrt];
     if (names.length !== 1)
       throw new DerivError('BAD_OPTION', 'in matrix form, differentiate with respect to one variable at a time (or use gradient)');
-    return matrixGradient(matrixText(input), names, options)[0]!;
+    return matrixGradient(matrixText(input, names), names, options)[0]!;
   }
   return scalarDerivative(input, wrt, options as DerivativeOptions);
 }
 
 function scalarDerivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions): Derivative {
+  if (typeof input === 'string' && isProgramText(input)) return programPartials(parseProgram(input, options), typeof wrt === 'string' ? [wrt] : wrt, options, true)[0]!;
   const { expr, order } = toExpr(input, options);
   const names = (typeof wrt === 'string' ? [wrt] : [...wrt]).map((v) => checkVariableName(v));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
@@ -245,11 +255,12 @@ export function gradient(
   vars?: readonly string[],
   options: DerivativeOptions | MatrixFormOptions = {},
 ): Gradient<Derivative> | MatrixDerivative[] {
-  if (hasShapes(options)) return matrixGradient(matrixText(input), vars, options);
+  if (hasShapes(options)) return matrixGradient(matrixText(input, vars), vars, options);
   return scalarGradient(input, vars, options as DerivativeOptions);
 }
 
 function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Gradient<Derivative> {
+  if (typeof input === 'string' && isProgramText(input)) return Gradient.fromPartials(programPartials(parseProgram(input, options), vars, options, false));
   const { expr, order } = toExpr(input, options);
   const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
   // As derivative(expr, v, { ...options, order: 1 }) for each v, with what does not depend on v done once.
@@ -258,4 +269,38 @@ function scalarGradient(input: string | Expr, vars: readonly string[] | undefine
   // The partials share most of their subexpressions (the residual of a loss): each is simplified once.
   const simplifyMemo = new Map<Expr, Expr>();
   return Gradient.fromPartials(names.map((v) => derive(expr, display, [checkVariableName(v)], options, settings, simplifyMemo)));
+}
+
+/**
+ * A program (`z = w*x + b; L = (z - y)^2/2`) is the function of its inputs it computes:
+ * a partial by an input is the inlined formula's; by an intermediate n it is the adjoint
+ * ∂L/∂n (the function with n held as a variable, differentiated, n put back). `successive`:
+ * the names are one successive derivative (derivative()), else one partial each (gradient()).
+ */
+function programPartials(p: ParsedProgram, vars: readonly string[] | undefined, options: DerivativeOptions, successive: boolean): Derivative[] {
+  const names = checkWrt(p, vars);
+  const expr = inlinedOutput(p);
+  if (!orderOf.has(expr)) orderOf.set(expr, p.inputs);
+  const settings = settingsOf(options);
+  const intermediate = names.find((n) => !p.inputs.includes(n));
+  if (successive) {
+    const times = checkOrder(options.order);
+    if (intermediate !== undefined && (names.length > 1 || times !== 1))
+      throw new DerivError('BAD_OPTION', `with respect to an intermediate ('${intermediate}') only first derivatives are available`);
+    if (intermediate !== undefined) return [new AdjointDerivative(expr, names, bySubstitution(p, intermediate), p.inputs, settings)];
+    const sequence: string[] = [];
+    for (let i = 0; i < times; i++) sequence.push(...names);
+    return [derive(expr, p.inputs, sequence, options, settings)];
+  }
+  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
+}
+
+/**
+ * ∂L/∂h for an intermediate h of a program, in the inputs. Its derivation is the program's backward
+ * pass, not a derivation of the inlined formula (where h does not occur), so steps are asked of program().
+ */
+class AdjointDerivative extends Derivative {
+  override derivation(): Derivation {
+    throw new DerivError('BAD_OPTION', `∂/∂${this.wrt.join(',')} is an adjoint of the program: its steps are the backward pass`, { hint: 'program(text).stepsText([…]) or the CLI with --steps' });
+  }
 }

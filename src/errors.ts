@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'TOO_LARGE' // input or result exceeds a configured limit
   | 'UNDEFINED' // a value is undefined at the requested point
   | 'BAD_OPTION' // a CLI/library option has an invalid value
-  | 'SHAPE'; // matrix language: operand shapes that do not fit (both are named)
+  | 'SHAPE' // matrix language: operand shapes that do not fit (both are named)
+  | 'ASSIGNED_TWICE' // programs: a name assigned a second time
+  | 'USED_BEFORE_ASSIGNED' // programs: a name used above its assignment
+  | 'CYCLE'; // programs: a name that depends on itself
 
 export class DerivError extends Error {
   readonly code: ErrorCode;

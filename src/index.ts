@@ -36,3 +36,8 @@ export { check, type CheckOptions, type CheckResult, type Counterexample } from 
 export { sgd, type SgdStep } from './numeric/sgd.js';
 export { gradcheck, type GradcheckOptions, type GradcheckResult, type PartialCheck } from './numeric/gradcheck.js';
 export { hessian, jacobian, DerivativeMatrix } from './numeric/matrix.js';
+export { program, Program, type ProgramJson, type ExpandedEntry } from './program/api.js';
+export { type ParsedProgram, type Assignment, type ProgramOptions } from './program/parse.js';
+export { type BackwardPass, type BackwardLine, type AdjointTerm } from './program/backward.js';
+export { type ProgramValues, type NamedValue, type ProgramSgdStep } from './program/values.js';
+export { matrixProgram, matrixProgramValues, inlineMatrixProgram, type MatrixProgram, type MatrixProgramLine } from './program/matrix.js';

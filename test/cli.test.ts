@@ -162,7 +162,8 @@ describe('errors: stderr, a caret under the input, a non-zero exit code, no stac
     [['foo(x)', '--wrt', 'x'], 2, 'UNKNOWN_FUNCTION', 0],
     [['x + sin(x, y)', '--wrt', 'x'], 2, 'ARITY', 4],
     [['[1,2]'], 2, 'UNSUPPORTED', 0],
-    [['x=1'], 2, 'UNSUPPORTED', 1],
+    [['x==1'], 2, 'UNSUPPORTED', 1],
+    [['x=1'], 2, 'BAD_VARIABLE', 0], // a program (see program-cli.test.ts) whose function has no inputs
     [['x', '--wrt', '2x'], 2, 'BAD_VARIABLE', 0],
     [['x', '--wrt', 'x,,y'], 2, 'BAD_VARIABLE', 2],
     [['x', '--wrt', 'sin'], 2, 'BAD_VARIABLE', 0],

@@ -24,6 +24,7 @@ import { renderNumeric, wantsNumeric } from './numeric.js';
 import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
 import { cseToJSON } from '../print/cse-json.js';
+import { readProgramFile, renderProgram, wantsProgram } from './program.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -37,7 +38,7 @@ export interface CliIO {
 }
 
 const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
-  PARSE: 2, UNKNOWN_FUNCTION: 2, ARITY: 2, UNSUPPORTED: 2, BAD_VARIABLE: 2, BAD_OPTION: 2, SHAPE: 2, TOO_LARGE: 3, UNDEFINED: 4,
+  PARSE: 2, UNKNOWN_FUNCTION: 2, ARITY: 2, UNSUPPORTED: 2, BAD_VARIABLE: 2, BAD_OPTION: 2, SHAPE: 2, ASSIGNED_TWICE: 2, USED_BEFORE_ASSIGNED: 2, CYCLE: 2, TOO_LARGE: 3, UNDEFINED: 4,
 };
 
 const EXAMPLES = `Examples:
@@ -81,6 +82,10 @@ interface Options {
   jacobian?: boolean;
   /** --cse: shared subexpressions named once (t1 = …), the results in terms of them. */
   cse?: boolean;
+  /** Programs (src/cli/program.ts): read from a file, the function's name, expanded gradient. */
+  file?: string;
+  of?: string;
+  expand?: boolean;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -214,6 +219,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--hessian', 'the matrix of second derivatives (with --at: and its values)')
     .option('--jacobian', 'several expressions separated by ; : the matrix of their first derivatives')
     .option('--cse', 'name shared subexpressions once (t1 = …) and give the derivatives in terms of them')
+    .option('--file <path>', 'read a program (z = w*x + b; L = (z - y)^2/2, one assignment per line or ;) from a file')
+    .option('--of <name>', 'programs: the function is this assignment (default: the last)')
+    .option('--expand', 'programs: also each gradient entry in terms of the inputs')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -235,13 +243,22 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let where = '';
   try {
     let source: string;
-    if (arg === undefined || arg === '-') {
+    if (opts.file !== undefined) source = readProgramFile(opts.file, arg);
+    else if (arg === undefined || arg === '-') {
       if (arg === undefined && io.stdinIsTTY) {
         io.stderr(`${paint.red('error')} no expression given\n${program.helpInformation()}`);
         return 2;
       }
       source = await io.readStdin();
     } else source = arg;
+    if (wantsProgram(source, opts)) {
+      const out = renderProgram(source, opts);
+      for (const note of out.notes) io.stderr(paint.dim(note));
+      if (opts.output !== undefined) writeOutput(opts.output, out.stdout);
+      else io.stdout(out.stdout);
+      return out.exitCode;
+    }
+    if (opts.of !== undefined || opts.expand === true) throw new DerivError('BAD_OPTION', '--of and --expand go with programs (name = expression; …)');
     // Several non-empty lines on stdin: one expression per line, results in the same order.
     const lines = arg === undefined || arg === '-' ? source.split(/\r?\n/).filter((l) => l.trim() !== '') : [source];
     if (lines.length === 0) lines.push('');

@@ -22,8 +22,9 @@ type Syntax = 'text' | 'latex';
 /** Text and LaTeX printers share these precedence numbers. */
 const P = TEXT_PRECEDENCE;
 
-export function printMatrix(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[] = []): string {
-  return print(n, ctx, syntax, displayOrder(n, ctx, order), 0).s;
+/** `symbols`: how to spell given symbols (e.g. the adjoints ∂L/∂Z of a program in LaTeX), printed as atoms. */
+export function printMatrix(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[] = [], symbols?: ReadonlyMap<string, string>): string {
+  return print(n, ctx, syntax, displayOrder(n, ctx, order), 0, symbols).s;
 }
 
 /**
@@ -56,8 +57,8 @@ function displayOrder(root: MNode, ctx: MatrixContext, order: readonly string[])
   return out;
 }
 
-function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number): Out {
-  const sub = (m: MNode): Out => print(m, ctx, syntax, order, depth + 1);
+function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number, symbols?: ReadonlyMap<string, string>): Out {
+  const sub = (m: MNode): Out => print(m, ctx, syntax, order, depth + 1, symbols);
   const tex = syntax === 'latex';
   const wrap = (o: Out, min: number): string => (o.prec >= min ? o.s : tex ? `\\left(${o.s}\\right)` : `(${o.s})`);
   switch (n.k) {
@@ -88,15 +89,16 @@ function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly str
       return { s: `${n.op}(${a.s})`, prec: P.ATOM };
     }
     case 'ew':
-      return printBlock(n.expr, n.shape, ctx, syntax, order, depth);
+      return printBlock(n.expr, n.shape, ctx, syntax, order, depth, symbols);
   }
 }
 
-function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number): Out {
+function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number, symbols?: ReadonlyMap<string, string>): Out {
   const tex = syntax === 'latex';
   const atoms = [...freeVariables(expr)].filter(isAtomName);
   const printed = new Map<string, Out>();
-  for (const a of atoms) printed.set(a, print(ctx.atomNode(a), ctx, syntax, order, depth + 1));
+  for (const a of atoms) printed.set(a, print(ctx.atomNode(a), ctx, syntax, order, depth + 1, symbols));
+  for (const v of freeVariables(expr)) if (symbols?.has(v) === true) printed.set(v, { s: symbols.get(v)!, prec: P.ATOM });
   // A constant block of a vector or matrix shape: ones(n) (text), \mathbf{1} (LaTeX), times its value
   // (which may hold scalar nodes: dot(u, v)*ones(n)).
   if (!isScalar(shape) && ctx.isScalarExpr(expr)) {

@@ -1,0 +1,191 @@
+/**
+ * Programs in matrix form (`--shape`): the textbook's backprop for
+ *   Z = W1*x + b1; H = relu(Z); y_hat = W2*H + b2; L = norm2(y_hat - y)^2/2
+ * giving ∂L/∂y_hat = y_hat - y, ∂L/∂H = W2'*∂L/∂y_hat, ∂L/∂Z = ∂L/∂H.*heaviside(Z),
+ * ∂L/∂W2 = ∂L/∂y_hat*H', ∂L/∂b2 = ∂L/∂y_hat, ∂L/∂W1 = ∂L/∂Z*x', ∂L/∂b1 = ∂L/∂Z.
+ *
+ * The same program machinery as the scalar form (src/program/parse.ts splits and checks
+ * the statements; the order of the lines is the same), with the matrix language reading
+ * each right-hand side. Each assigned name becomes a declared variable of its shape, and
+ * each adjoint ∂L/∂c a variable of c's shape; the contribution of a consumer c to ∂L/∂n
+ * is the vector-Jacobian product of c's right-hand side, which is exactly the gradient of
+ * the scalar sum(∂L/∂c .* rhs_c) with respect to n — so the existing matrix reverse mode
+ * (src/matrix/backprop.ts) computes every line, with its rules (A·B: A ← G·Bᵀ, …).
+ */
+import { DerivError } from '../errors.js';
+import { mul } from '../expr.js';
+import { parseSyntax, type Syntax } from '../parse/parser.js';
+import { tokenize } from '../parse/lexer.js';
+import { checkVariableName } from '../names.js';
+import { MATRIX_FUNCTIONS, buildMatrix } from '../matrix/build.js';
+import { MatrixContext, type MNode } from '../matrix/node.js';
+import { backprop } from '../matrix/backprop.js';
+import { tidy } from '../matrix/tidy.js';
+import { printMatrix } from '../matrix/print.js';
+import { latexName } from '../print/latex.js';
+import { evaluateMatrix, type MatrixValue } from '../matrix/evaluate.js';
+import { type Shape, isScalar, formatShape } from '../matrix/shape.js';
+import { parseStatements, rebase, type ParsedStatements, type ProgramOptions } from './parse.js';
+import { adjointName } from './backward.js';
+
+/** Names in a syntax tree, in order of first appearance (e and pi are constants). */
+function namesOf(root: Syntax): string[] {
+  const out: string[] = [];
+  const stack: Syntax[] = [root];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (s.t === 'name' && s.name !== 'e' && s.name !== 'pi' && !out.includes(s.name)) out.push(s.name);
+    else if (s.t === 'neg') stack.push(s.arg);
+    else if (s.t === 'bin') stack.push(s.right, s.left);
+    else if (s.t === 'call') stack.push(...[...s.args].reverse());
+  }
+  return out;
+}
+
+export interface MatrixProgramLine {
+  readonly name: string;
+  readonly assigned: boolean;
+  readonly shape: Shape;
+  /** The adjoint ∂L/∂name in the program's names (adjoints as variables `∂L/∂c`). */
+  readonly node: MNode;
+  /** The assignments that use the name (their contributions add up). */
+  readonly consumers: readonly string[];
+}
+
+export interface MatrixProgram {
+  readonly parsed: ParsedStatements<string>;
+  readonly ctx: MatrixContext;
+  /** Each assigned name's node, in program order. */
+  readonly nodes: ReadonlyMap<string, MNode>;
+  readonly wrt: readonly string[];
+  readonly lines: readonly MatrixProgramLine[];
+}
+
+/** Parse, build and backpropagate a matrix program. `shapes` declares the inputs' shapes. */
+export function matrixProgram(text: string, shapes: ReadonlyMap<string, Shape>, wrtInput: readonly string[] | undefined, options: ProgramOptions = {}): MatrixProgram {
+  const parsed = parseStatements(text, options, (rhs) => ({ value: rhs, variables: namesOf(parseSyntax(rhs, { functions: MATRIX_FUNCTIONS, transpose: true })) }));
+  const shapeMap = new Map(shapes);
+  const ctx = new MatrixContext(shapeMap);
+  const nodes = new Map<string, MNode>();
+  for (const s of parsed.statements) {
+    if (shapes.has(s.name))
+      throw new DerivError('BAD_OPTION', `--shape declares '${s.name}', which the program computes`, { hint: `its shape follows from ${s.name} = ${s.source}; declare the inputs only` });
+    let node: MNode;
+    try {
+      node = buildMatrix(s.value, ctx).node;
+    } catch (err) {
+      if (err instanceof DerivError && err.position !== undefined) throw rebase(text, err, s.rhsPosition);
+      throw err;
+    }
+    nodes.set(s.name, node);
+    shapeMap.set(s.name, node.shape);
+  }
+  const out = nodes.get(parsed.output)!;
+  if (!isScalar(out.shape))
+    throw new DerivError('SHAPE', `the function ${parsed.output} must be a scalar, but it is ${formatShape(out.shape)}`, { hint: 'reduce it, e.g. sum(…), mean(…) or norm2(…)^2/2' });
+  const wrt = checkMatrixWrt(parsed, wrtInput);
+  const wanted = new Set(wrt);
+  const reaches = new Set<string>();
+  for (const s of parsed.statements) if (wanted.has(s.name) || s.variables.some((v) => wanted.has(v) || reaches.has(v))) reaches.add(s.name);
+  for (const s of parsed.statements) shapeMap.set(adjointName(parsed.output, s.name), s.name === parsed.output ? out.shape : nodes.get(s.name)!.shape);
+
+  /** The scalar whose gradient with respect to n is c's contribution to ∂L/∂n. */
+  const rootOf = (c: string): MNode => {
+    const rhs = nodes.get(c)!;
+    if (c === parsed.output) return rhs;
+    return ctx.reduce('sum', ctx.elementwise([ctx.variable(adjointName(parsed.output, c)), rhs], ([a, b]) => mul(a!, b!), 'multiply'));
+  };
+  const gradients = new Map<string, Map<string, MNode>>();
+  const gradientOf = (c: string): Map<string, MNode> => {
+    let g = gradients.get(c);
+    if (g === undefined) {
+      g = backprop(rootOf(c), ctx);
+      gradients.set(c, g);
+    }
+    return g;
+  };
+  const lineFor = (name: string, assigned: boolean): MatrixProgramLine => {
+    const shape = shapeMap.get(name) ?? shapes.get(name) ?? { rows: 1, cols: 1 };
+    const consumers: string[] = [];
+    const parts: MNode[] = [];
+    for (const s of parsed.statements) {
+      if (!s.variables.includes(name)) continue;
+      const g = gradientOf(s.name).get(name);
+      if (g === undefined) continue;
+      consumers.push(s.name);
+      parts.push(g);
+    }
+    return { name, assigned, shape, node: tidy(ctx.sum(parts, shape), ctx), consumers };
+  };
+  const lines: MatrixProgramLine[] = [];
+  for (const s of [...parsed.statements].reverse()) if (s.name !== parsed.output && reaches.has(s.name)) lines.push(lineFor(s.name, true));
+  for (const w of wrt) if (!nodes.has(w)) lines.push(lineFor(w, false));
+  return { parsed, ctx, nodes, wrt, lines };
+}
+
+function checkMatrixWrt(p: ParsedStatements<string>, wrt: readonly string[] | undefined): string[] {
+  if (wrt === undefined) return [...p.inputs];
+  return wrt.map((w) => {
+    const name = checkVariableName(w);
+    if (name === p.output) throw new DerivError('BAD_VARIABLE', `'${name}' is the function itself (∂${name}/∂${name} = 1)`);
+    if (!p.order.includes(name)) throw new DerivError('BAD_VARIABLE', `'${name}' does not occur in the program (as far as ${p.output} needs it)`, { hint: `the inputs are ${p.inputs.join(', ')}` });
+    return name;
+  });
+}
+
+/** A line's right-hand side as text (`W2'*∂L/∂y_hat`). */
+export const matrixLineText = (m: MatrixProgram, line: MatrixProgramLine): string => printMatrix(line.node, m.ctx, 'text', m.parsed.order);
+/** An assignment's right-hand side as read (`W1*x + b1`). */
+export const matrixAssignmentText = (m: MatrixProgram, name: string): string => printMatrix(m.nodes.get(name)!, m.ctx, 'text', m.parsed.order);
+
+/** The adjoint symbols spelled in LaTeX: ∂L/∂Z → \frac{\partial L}{\partial Z}. */
+function adjointTex(m: MatrixProgram): Map<string, string> {
+  const out = m.parsed.output;
+  return new Map(m.parsed.statements.map((s) => [adjointName(out, s.name), adjointLatex(out, s.name)]));
+}
+export const adjointLatex = (output: string, name: string): string => `\\frac{\\partial ${latexName(output)}}{\\partial ${latexName(name)}}`;
+/** A line's right-hand side in LaTeX (`W_{2}^{\\top} \\frac{\\partial L}{\\partial y_{\\mathit{hat}}}`). */
+export const matrixLineTex = (m: MatrixProgram, line: MatrixProgramLine): string => printMatrix(line.node, m.ctx, 'latex', m.parsed.order, adjointTex(m));
+/** An assignment's right-hand side in LaTeX. */
+export const matrixAssignmentTex = (m: MatrixProgram, name: string): string => printMatrix(m.nodes.get(name)!, m.ctx, 'latex', m.parsed.order);
+
+/** Forward values (each assignment) and backward values (each line) at matrix values of the inputs. */
+export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string, MatrixValue>): { forward: [string, MatrixValue][]; backward: [string, MatrixValue][] } {
+  for (const s of m.parsed.statements) if (inputs.has(s.name)) throw new DerivError('BAD_OPTION', `'${s.name}' is computed by the program; the point gives its inputs`);
+  const values = new Map(inputs);
+  const forward: [string, MatrixValue][] = [];
+  for (const [name, node] of m.nodes) {
+    const v = evaluateMatrix(node, m.ctx, values);
+    values.set(name, v);
+    forward.push([name, v]);
+  }
+  const backward: [string, MatrixValue][] = [];
+  for (const line of m.lines) {
+    const v = evaluateMatrix(line.node, m.ctx, values);
+    values.set(adjointName(m.parsed.output, line.name), v);
+    backward.push([line.name, v]);
+  }
+  return { forward, backward };
+}
+
+/**
+ * The program as one matrix-language formula: each use of an assigned name replaced by its
+ * inlined right-hand side in parentheses (token by token, so W1 never matches inside W10).
+ * What a user would otherwise type; the library's gradient(program, vars, { shapes }) uses it.
+ */
+export function inlineMatrixProgram(text: string, options: ProgramOptions = {}): { text: string; assigned: readonly string[] } {
+  const parsed = parseStatements(text, options, (rhs) => ({ value: rhs, variables: namesOf(parseSyntax(rhs, { functions: MATRIX_FUNCTIONS, transpose: true })) }));
+  const inlined = new Map<string, string>();
+  for (const s of parsed.statements) {
+    const tokens = tokenize(s.value, { transpose: true });
+    let out = '';
+    let last = 0;
+    tokens.forEach((t, i) => {
+      if (t.type !== 'name' || tokens[i + 1]?.type === 'lparen' || !inlined.has(t.text)) return;
+      out += `${s.value.slice(last, t.pos)}(${inlined.get(t.text)!})`;
+      last = t.pos + t.text.length;
+    });
+    inlined.set(s.name, (out + s.value.slice(last)).trim());
+  }
+  return { text: inlined.get(parsed.output)!, assigned: parsed.statements.map((s) => s.name) };
+}
