@@ -23,6 +23,7 @@ import { toHtmlPage } from './print/html.js';
 import { valueAt, type PointValue } from './numeric/exact-eval.js';
 import { toPoint, type PointInput } from './numeric/point.js';
 import { Gradient } from './numeric/gradient.js';
+import { type DerivWarning, wrtWarnings, mergeWarnings, NO_VARIABLES } from './warnings.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -38,9 +39,22 @@ export interface DerivativeOptions extends ParseOptions, SimplifyOptions, SizeOp
 
 /** Parse text into a canonical expression. Throws DerivError (PARSE, UNKNOWN_FUNCTION, ARITY, …). */
 export function parse(text: string, options: ParseOptions = {}): Expr {
-  const { expr, variables } = parseWithInfo(text, options);
+  return readExpression(text, options).expr;
+}
+
+/** parse, plus the reading notes (1/2x read as x/2, the one name xe, …) that a caller should show. */
+export function readExpression(text: string, options: ParseOptions = {}): { expr: Expr; warnings: readonly DerivWarning[] } {
+  if (typeof text !== 'string') throw new DerivError('PARSE', `expected the expression as text, got ${describeValue(text)}`);
+  const { expr, variables, notes } = parseWithInfo(text, options);
   if (!orderOf.has(expr)) orderOf.set(expr, variables);
-  return expr;
+  return { expr, warnings: notes };
+}
+
+/** How a wrong argument is named in an error message (null, a number, an object). */
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
 /** The variables of an expression in display order: as first written, when it came from text. */
@@ -63,13 +77,26 @@ function displayOrderOf(e: Expr): readonly string[] {
 }
 const variablesMemo = new WeakMap<Expr, { readonly known: readonly string[] | undefined; readonly order: readonly string[] }>();
 
-function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[] } {
+function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[]; notes: readonly DerivWarning[] } {
   if (typeof input === 'string') {
-    const { expr, variables } = parseWithInfo(input, options);
+    const { expr, variables, notes } = parseWithInfo(input, options);
     if (!orderOf.has(expr)) orderOf.set(expr, variables);
-    return { expr, order: variables };
+    return { expr, order: variables, notes };
   }
-  return { expr: input, order: displayOrderOf(input) };
+  if (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')
+    throw new DerivError('PARSE', `expected the expression as text or an Expr, got ${describeValue(input)}`);
+  return { expr: input, order: displayOrderOf(input), notes: [] };
+}
+
+/** The names to differentiate with respect to, checked: a name or a list of names, nothing else. */
+function wrtNames(wrt: unknown): string[] {
+  const list = typeof wrt === 'string' ? [wrt] : Array.isArray(wrt) ? (wrt as unknown[]) : undefined;
+  if (list === undefined)
+    throw new DerivError('BAD_VARIABLE', `expected a variable name or a list of names, got ${describeValue(wrt)}`, { hint: "derivative('x^2', 'x')" });
+  return list.map((v) => {
+    if (typeof v !== 'string') throw new DerivError('BAD_VARIABLE', `expected a variable name, got ${describeValue(v)}`, { hint: "derivative('x^2', 'x')" });
+    return checkVariableName(v);
+  });
 }
 
 /** Simplify an expression (or text) to textbook form. Never changes its value. */
@@ -87,18 +114,21 @@ export class Derivative {
   readonly expr: Expr;
   /** Variable order used for display (first appearance in the input). */
   readonly order: readonly string[];
+  /** What may not have been read as meant: a --wrt name that does not occur, 1/2x read as x/2, … (src/warnings.ts). */
+  readonly warnings: readonly DerivWarning[];
 
   /** How the derivative was computed (simplify on/off), so its steps can be recorded the same way. */
   readonly #settings: RecordOptions;
   /** Made on first use: most derivatives are never asked for their steps. */
   #derivations: Map<Detail, Derivation> | undefined;
 
-  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}) {
+  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}, warnings: readonly DerivWarning[] = []) {
     this.input = input;
     this.wrt = Object.freeze([...wrt]);
     this.expr = expr;
     this.order = order;
     this.#settings = settings;
+    this.warnings = Object.freeze([...warnings]);
   }
 
   /** The derivation, step by step (brief), computed on first use. */
@@ -197,13 +227,13 @@ export function derivative(
 }
 
 function scalarDerivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions): Derivative {
-  const { expr, order } = toExpr(input, options);
-  const names = (typeof wrt === 'string' ? [wrt] : [...wrt]).map((v) => checkVariableName(v));
+  const { expr, order, notes } = toExpr(input, options);
+  const names = wrtNames(wrt);
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
   const times = checkOrder(options.order);
   const sequence: string[] = [];
-  for (let i = 0; i < times; i++) sequence.push(...names);
-  return derive(expr, order, sequence, options, settingsOf(options));
+  for (let i = 0; i < times; i++) for (const n of names) sequence.push(n);
+  return derive(expr, order, sequence, options, settingsOf(options), mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr))));
 }
 
 /** The settings a Derivative keeps to record its steps the same way (shared by a gradient's partials; read only). */
@@ -212,7 +242,7 @@ function settingsOf(options: DerivativeOptions): RecordOptions {
 }
 
 /** Differentiates expr by each variable of `sequence` in turn (names already checked). */
-function derive(expr: Expr, order: readonly string[], sequence: readonly string[], options: DerivativeOptions, settings: RecordOptions): Derivative {
+function derive(expr: Expr, order: readonly string[], sequence: readonly string[], options: DerivativeOptions, settings: RecordOptions, warnings: readonly DerivWarning[]): Derivative {
   const maxSize = maxSizeOf(options);
   let result = expr;
   for (const x of sequence) {
@@ -223,7 +253,7 @@ function derive(expr: Expr, order: readonly string[], sequence: readonly string[
     if (options.simplify !== false) result = checkSize(simplifyExpr(result, options), maxSize, 'the simplified derivative');
     else checkSize(result, maxSize, `the derivative with respect to ${x}`);
   }
-  return new Derivative(expr, sequence, result, order, settings);
+  return new Derivative(expr, sequence, result, order, settings, warnings);
 }
 
 /**
@@ -242,10 +272,14 @@ export function gradient(
 }
 
 function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Gradient<Derivative> {
-  const { expr, order } = toExpr(input, options);
-  const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
+  const { expr, order, notes } = toExpr(input, options);
+  if (vars !== undefined && !Array.isArray(vars))
+    throw new DerivError('BAD_VARIABLE', `expected a list of variable names, got ${describeValue(vars)}`, { hint: "gradient('x*y', ['x', 'y'])" });
+  const names = vars === undefined ? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr)) : wrtNames(vars);
   // As derivative(expr, v, { ...options, order: 1 }) for each v, with what does not depend on v done once.
   const display = displayOrderOf(expr);
   const settings = settingsOf(options);
-  return Gradient.fromPartials(names.map((v) => derive(expr, display, [checkVariableName(v)], options, settings)));
+  const partials = names.map((v) => derive(expr, display, [v], options, settings, mergeWarnings(notes, wrtWarnings([v], display))));
+  const constant = display.length === 0 ? [NO_VARIABLES] : [];
+  return Gradient.fromPartials(partials, mergeWarnings(notes, constant, ...partials.map((p) => p.warnings)));
 }

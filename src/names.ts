@@ -7,6 +7,7 @@ const NAME = /^[A-Za-z_\u0391-\u03c9][A-Za-z0-9_\u0391-\u03c9]*$/;
 
 /** Throws BAD_VARIABLE unless `name` can be differentiated with respect to. */
 export function checkVariableName(name: string, what = 'variable'): string {
+  if (typeof name !== 'string') throw new DerivError('BAD_VARIABLE', `expected a ${what} name (text), got ${name === null ? 'null' : typeof name}`);
   const trimmed = name.trim();
   if (trimmed === '') throw new DerivError('BAD_VARIABLE', `the ${what} name is empty`, { input: name, position: 0 });
   if (!NAME.test(trimmed))

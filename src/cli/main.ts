@@ -7,9 +7,12 @@
  * ARITY, UNSUPPORTED, BAD_VARIABLE, BAD_OPTION); 3 TOO_LARGE; 4 UNDEFINED; 70 internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { derivative, gradient, parse, variablesOf, type Derivative } from '../api.js';
+import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
+import { type DerivWarning, mergeWarnings, NO_VARIABLES } from '../warnings.js';
+import { valueAt } from '../numeric/exact-eval.js';
+import { toLatex } from '../print/latex.js';
 import { DerivError, type ErrorCode } from '../errors.js';
-import { formatError, NO_PAINT, type Paint } from './format-error.js';
+import { formatError, formatWarning, NO_PAINT, type Paint } from './format-error.js';
 import { textHeading } from '../print/heading.js';
 import { toText } from '../print/text.js';
 import { resultEquations } from '../print/equation.js';
@@ -17,6 +20,7 @@ import { toMarkdownNote } from '../print/markdown.js';
 import { toHtmlPage } from '../print/html.js';
 import { stepsToJSON } from '../print/steps-text.js';
 import type { Detail } from '../steps/record.js';
+import type { Expr } from '../expr.js';
 import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
@@ -115,17 +119,41 @@ function parseCount(text: string, what: string): number {
   return Number(text);
 }
 
-/** The derivatives the options ask for: one mixed partial, or one result per variable. */
-function compute(expression: string, opts: Options): Derivative[] {
+/**
+ * The derivatives the options ask for: one mixed partial, or one result per variable; with the warnings
+ * of reading and differentiating. An expression without variables and without --wrt has no derivatives:
+ * `constant` is then the expression, whose value is printed instead (and NO_VARIABLES said).
+ */
+interface Computed {
+  readonly results: readonly Derivative[];
+  readonly warnings: readonly DerivWarning[];
+  readonly constant?: Expr;
+}
+function compute(expression: string, opts: Options): Computed {
   const order = parseCount(opts.order, '--order');
   const maxLength = opts.maxLength === undefined ? undefined : parseCount(opts.maxLength, '--max-length');
   const maxSize = opts.maxSize === undefined ? undefined : parseCount(opts.maxSize, '--max-size');
   const common = { order, simplify: opts.simplify, ...(maxLength === undefined ? {} : { maxLength }), ...(maxSize === undefined ? {} : { maxSize }) };
-  const expr = parse(expression, common);
+  const { expr, warnings: notes } = readExpression(expression, common);
   const wrt = parseWrt(opts.wrt) ?? variablesOf(expr);
-  if (opts.mixed === true) return [derivative(expr, wrt, common)];
-  if (wrt.length === 0) return [derivative(expr, 'x', common)]; // a constant: its derivative is 0
-  return wrt.map((v) => derivative(expr, v, common));
+  if (wrt.length === 0) return { results: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
+  const results = opts.mixed === true ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
+  return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
+}
+
+/** What the CLI says when it prints a constant's value instead of a derivative. */
+const CONSTANT_PRINTED: DerivWarning = { ...NO_VARIABLES, message: 'the expression has no variables: printed its value (every derivative of a constant is 0)' };
+
+const warningJSON = (w: DerivWarning): Record<string, unknown> => ({ code: w.code, message: w.message, ...(w.position === undefined ? {} : { position: w.position }), ...(w.hint === undefined ? {} : { hint: w.hint }) });
+
+/** A constant's value in the chosen format (the expression had no variables and no --wrt was given). */
+function renderConstant(expression: string, c: Expr, warnings: readonly DerivWarning[], opts: Options): string {
+  if (opts.format === 'markdown' || opts.format === 'html' || opts.steps !== undefined || opts.cse === true)
+    throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: expression, position: 0, hint: 'without --format markdown/html, --steps and --cse deriv prints its value' });
+  const v = valueAt(c, new Map(), []);
+  if (opts.format === 'json') return JSON.stringify({ input: expression, parsed: toText(c), wrt: [], derivatives: [], ...v.toJSON(), warnings: warnings.map(warningJSON) });
+  if (opts.format === 'latex') return toLatex(c);
+  return toText(c);
 }
 
 /** --cse output in text, LaTeX or JSON (src/print/cse-*.ts). */
@@ -137,7 +165,9 @@ function renderCse(expression: string, results: readonly Derivative[], opts: Opt
   return cseToText(results, single);
 }
 
-function render(expression: string, results: readonly Derivative[], opts: Options, single: boolean): string {
+function render(expression: string, computed: Computed, opts: Options, single: boolean): string {
+  const { results, warnings } = computed;
+  if (computed.constant !== undefined) return renderConstant(expression, computed.constant, warnings, opts);
   if (opts.cse === true) return renderCse(expression, results, opts, single);
   switch (opts.format) {
     case 'json': {
@@ -153,6 +183,7 @@ function render(expression: string, results: readonly Derivative[], opts: Option
           latex: r.toTex(),
           ...(opts.steps === undefined ? {} : { steps: stepsToJSON(r.derivation(opts.steps), { order: r.order, name: opts.name }) }),
         })),
+        warnings: warnings.map(warningJSON),
       });
     }
     case 'latex':
@@ -189,6 +220,46 @@ function separateExpression(argv: readonly string[], takesValue: (flag: string) 
     else options.push(a);
   });
   return expressions.length > 0 ? [...options, '--', ...expressions] : options;
+}
+
+/** The error with where it happened (`line 3 of stdin: `) in front of its message. */
+function locate(e: DerivError, where: string): DerivError {
+  if (where === '') return e;
+  return new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
+}
+
+/** Answers one expression: its output through `emit`, warnings and notes on stderr; returns the exit code. */
+function answer(line: string, opts: Options, single: boolean, emit: (text: string) => void, io: CliIO, paint: Paint): number {
+  const warn = (ws: readonly DerivWarning[]): void => {
+    if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, line, paint));
+  };
+  if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
+    throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
+  if (opts.shape === undefined && wantsNumeric(opts)) {
+    let warnings: readonly DerivWarning[] = [];
+    const out = renderNumeric(line, opts, parseWrt(opts.wrt), () => {
+      const c = compute(line, opts);
+      if (c.constant !== undefined)
+        throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: line, position: 0, hint: 'without --at, --check and --sgd deriv prints its value' });
+      warnings = c.warnings;
+      return [...c.results];
+    });
+    emit(out.stdout);
+    warn(warnings);
+    for (const note of out.notes) io.stderr(paint.dim(note));
+    return out.exitCode;
+  }
+  if (opts.shape !== undefined && (opts.format === 'markdown' || opts.format === 'html' || (opts.steps !== undefined && opts.format === 'latex')))
+    throw new DerivError('BAD_OPTION', 'with --shape, --format markdown and html are not available yet, and --steps prints text or JSON');
+  if (opts.shape !== undefined) {
+    const at = (opts as { at?: string }).at;
+    emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
+    return 0;
+  }
+  const computed = compute(line, opts);
+  emit(render(line, computed, opts, single));
+  warn(computed.warnings);
+  return 0;
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -242,40 +313,35 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       source = await io.readStdin();
     } else source = arg;
-    // Several non-empty lines on stdin: one expression per line, results in the same order.
-    const lines = arg === undefined || arg === '-' ? source.split(/\r?\n/).filter((l) => l.trim() !== '') : [source];
-    if (lines.length === 0) lines.push('');
+    // Several lines on stdin: one expression per non-empty line, results in the same order. Line numbers count
+    // blank lines too (they are the numbers an editor shows); a bad line is reported and the others still answered.
+    const fromStdin = arg === undefined || arg === '-';
+    const numbered = (fromStdin ? source.split(/\r?\n/) : [source]).map((text, i) => ({ text, line: i + 1 })).filter((l) => !fromStdin || l.text.trim() !== '');
+    if (numbered.length === 0) numbered.push({ text: '', line: 1 });
+    const batch = numbered.length > 1;
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
-    if (opts.format === 'html' && lines.length > 1)
+    if (opts.format === 'html' && batch)
       throw new DerivError('BAD_OPTION', '--format html makes one page for one expression; stdin has several lines');
     const outputs: string[] = [];
     const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
     let exitCode = 0;
-    for (const [index, line] of lines.entries()) {
+    for (const { text: line, line: lineNumber } of numbered) {
       // With several stdin lines, an error says which one (scripts feed thousands).
-      where = lines.length > 1 ? `line ${index + 1} of stdin: ` : '';
-      if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
-        throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
-      if (opts.shape === undefined && wantsNumeric(opts)) {
-        const out = renderNumeric(line, opts, parseWrt(opts.wrt), () => compute(line, opts));
-        emit(out.stdout);
-        for (const note of out.notes) io.stderr(paint.dim(note));
-        exitCode = Math.max(exitCode, out.exitCode);
-        continue;
+      where = batch ? `line ${lineNumber} of stdin: ` : '';
+      try {
+        exitCode = Math.max(exitCode, answer(line, opts, single, emit, io, paint));
+      } catch (e) {
+        if (!(e instanceof DerivError) || !batch) throw e;
+        io.stderr(formatError(locate(e, where), paint));
+        if (opts.format === 'json') emit(JSON.stringify({ input: line, line: lineNumber, error: { code: e.code, message: e.message, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) } }));
+        exitCode = Math.max(exitCode, EXIT_CODES[e.code]);
       }
-      if (opts.shape !== undefined && (opts.format === 'markdown' || opts.format === 'html' || (opts.steps !== undefined && opts.format === 'latex')))
-        throw new DerivError('BAD_OPTION', 'with --shape, --format markdown and html are not available yet, and --steps prints text or JSON');
-      if (opts.shape !== undefined) {
-        const at = (opts as { at?: string }).at;
-        emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
-      } else emit(render(line, compute(line, opts), opts, single));
     }
     if (opts.output !== undefined) writeOutput(opts.output, outputs.join('\n'));
     return exitCode;
   } catch (e) {
     if (e instanceof DerivError) {
-      const located = where === '' ? e : new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
-      io.stderr(formatError(located, paint));
+      io.stderr(formatError(locate(e, where), paint));
       return EXIT_CODES[e.code];
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -14,6 +14,8 @@ import { type Expr, add, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } fr
 import { parseDecimal } from '../rational.js';
 import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-table.js';
 import { suggestName } from './suggest.js';
+import { readingNotes } from './notes.js';
+import type { DerivWarning } from '../warnings.js';
 
 /** The syntax tree, before canonicalisation. Positions point into the input. */
 export type Syntax =
@@ -54,6 +56,8 @@ export interface ParseResult {
   readonly expr: Expr;
   /** Variable names in order of first appearance in the text (used for display order). */
   readonly variables: readonly string[];
+  /** Places read in a way people often misread (1/2x, x^2y, xe, d/dx): see parse/notes.ts. */
+  readonly notes: readonly DerivWarning[];
 }
 
 export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
@@ -68,7 +72,7 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
   const tokens = tokenize(input).map((t) => (t.type === 'op' && t.text.length === 2 ? { ...t, text: t.text[1]! } : t));
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
-  return toExpr(tree, input);
+  return { ...toExpr(tree, input), notes: readingNotes(tokens, input) };
 }
 
 export function parse(input: string, options: ParseOptions = {}): Expr {
@@ -305,7 +309,7 @@ function checkArity(name: string, argc: number, pos: number, input: string): voi
  * are gathered first and built with one n-ary constructor call each, so a
  * 100,000-term sum costs one collection, not 100,000 re-flattenings.
  */
-function toExpr(root: Syntax, input: string): ParseResult {
+function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
   const variables: string[] = [];
   const seen = new Set<string>();
   interface Frame {
