@@ -24,6 +24,7 @@ import type { Expr } from '../expr.js';
 import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
+import { functionTable } from './functions.js';
 import { renderNumeric, wantsNumeric } from './numeric.js';
 import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
@@ -85,6 +86,8 @@ interface Options {
   jacobian?: boolean;
   /** --cse: shared subexpressions named once (t1 = …), the results in terms of them. */
   cse?: boolean;
+  /** --functions: print the rule table instead of differentiating. */
+  functions?: boolean;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -285,6 +288,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--hessian', 'the matrix of second derivatives (with --at: and its values)')
     .option('--jacobian', 'several expressions separated by ; : the matrix of their first derivatives')
     .option('--cse', 'name shared subexpressions once (t1 = …) and give the derivatives in terms of them')
+    .option('--functions', 'list the functions deriv knows (the rule table) and exit')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -302,6 +306,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     throw e;
   }
   const opts = program.opts<Options>();
+  if (opts.functions === true) {
+    io.stdout(functionTable(opts.format));
+    return 0;
+  }
   const arg = program.args[0];
   let where = '';
   try {

@@ -188,6 +188,20 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     if (c === '\\') {
       fail(i, 'this looks like LaTeX, which deriv does not read', 'write the expression in calculator syntax: \\frac{1}{x} is 1/x, \\sin x is sin(x), x^{2} is x^2');
     }
+    if (c === "'" && tokens[tokens.length - 1]?.type === 'name' && input[i + 1] === '(') {
+      // sigmoid'(z): the derivative written as Lagrange's prime.
+      const f = tokens[tokens.length - 1]!.text;
+      const arg = /^\(([^()]*)\)/.exec(input.slice(i + 1))?.[1]?.trim();
+      const variable = arg !== undefined && /^[A-Za-z_]\w*$/.test(arg) ? arg : undefined;
+      fail(i, `${f}'(…) is the derivative written with a prime, which deriv does not read: it computes the derivative for you`,
+        variable !== undefined ? `differentiate ${f}(${variable}) with --wrt ${variable}` : `give ${f}(…) and choose the variable with --wrt`, 'UNSUPPORTED');
+    }
+    if (c === '|') {
+      // |x| as written on paper: abs(x).
+      const close = input.indexOf('|', i + 1);
+      const inner = close > i ? input.slice(i + 1, close).trim() : '';
+      fail(i, "'|' is not an operator here (bitwise and logical operators are not supported)", inner !== '' ? `write abs(${inner}) for |${inner}|` : 'write abs(x) for |x|', 'UNSUPPORTED');
+    }
     const unsupported = UNSUPPORTED[c];
     if (unsupported !== undefined) fail(i, unsupported, undefined, c === '$' || c === '{' || c === '}' || c === '@' || c === '#' ? 'PARSE' : 'UNSUPPORTED');
     const code = input.codePointAt(i)!; // the whole character, also outside the BMP (𝑥 is two UTF-16 units)

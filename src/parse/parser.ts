@@ -183,12 +183,14 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
           if (next.type === 'lparen') {
             if (!knownName(tok.text)) {
               const guess = suggestName(tok.text, knownFunctionNames());
+              const leibniz = /^d[A-Za-z_]/.test(tok.text) && tokens[k - 1]?.text === '/' && tokens[k - 2]?.text === 'd';
               throw new DerivError('UNKNOWN_FUNCTION', `unknown function '${tok.text}'`, {
                 position: tok.pos,
                 input,
-                hint:
-                  (guess !== undefined ? `did you mean ${guess}? ` : '') +
-                  `For multiplication write ${tok.text}*(…). Known functions: ${knownFunctionNames().join(', ')}`,
+                hint: leibniz
+                  ? `d/${tok.text}(…) is not read as a derivative: give the function only and the variable with --wrt ${tok.text.slice(1)}`
+                  : (guess !== undefined ? `did you mean ${guess}? ` : '') +
+                    `for multiplication write ${tok.text}*(…); \`deriv --functions\` lists the known functions`,
               });
             }
             stack.push({ kind: 'paren', pos: next.pos, call: { name: tok.text, pos: tok.pos }, argc: 0 });
@@ -200,8 +202,13 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
             }
             continue;
           }
-          if (knownName(tok.text) && !CONSTANTS.has(tok.text))
+          if (knownName(tok.text) && !CONSTANTS.has(tok.text)) {
+            // sin^2(x), as textbooks write sin²x: the power goes after the call.
+            const power = tokens[k + 1]?.text === '^' && tokens[k + 2]?.type === 'number' && tokens[k + 3]?.type === 'lparen' ? tokens[k + 2]!.text : undefined;
+            if (power !== undefined)
+              fail(tok.pos, `'${tok.text}^${power}(…)' is not read as a power of ${tok.text}`, `write ${tok.text}(x)^${power} for ${tok.text}^${power}(x)`);
             fail(tok.pos, `'${tok.text}' is a function and needs parentheses`, `write ${tok.text}(x)`);
+          }
           operands.push({ t: 'name', name: tok.text, pos: tok.pos });
           expectOperand = false;
           k++;
