@@ -25,6 +25,7 @@ import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 import { functionTable } from './functions.js';
+import { splitNaming } from './naming.js';
 import { renderNumeric, wantsNumeric } from './numeric.js';
 import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
@@ -111,7 +112,8 @@ function paintFor(color: boolean): Paint {
 
 function parseWrt(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
-  const names = text.split(',').map((s) => s.trim());
+  // A fullwidth comma or an ideographic one (pasted from CJK text) separates names too.
+  const names = text.split(/[,\uff0c\u3001]/).map((s) => s.trim());
   if (names.some((n) => n === ''))
     throw new DerivError('BAD_VARIABLE', `--wrt has an empty name`, { input: text, position: Math.max(0, text.indexOf(',,') + 1), hint: 'list names separated by commas: --wrt w,b' });
   return names;
@@ -231,10 +233,23 @@ function locate(e: DerivError, where: string): DerivError {
   return new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
 }
 
-/** Answers one expression: its output through `emit`, warnings and notes on stderr; returns the exit code. */
-function answer(line: string, opts: Options, single: boolean, emit: (text: string) => void, io: CliIO, paint: Paint): number {
+/** Runs `f` on `expression` (the line with `NAME =` blanked out); an error about it shows the line as typed. */
+function asTyped<T>(line: string, expression: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof DerivError) || e.input !== expression) throw e;
+    throw new DerivError(e.code, e.message, { input: line, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
+  }
+}
+
+/**
+ * Answers one expression: its output through `emit`, warnings and notes on stderr; returns the exit code.
+ * `shown` is the line as typed, for carets under warnings (it differs from `line` after `L = …`).
+ */
+function answer(line: string, shown: string, opts: Options, single: boolean, emit: (text: string) => void, io: CliIO, paint: Paint): number {
   const warn = (ws: readonly DerivWarning[]): void => {
-    if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, line, paint));
+    if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, shown, paint));
   };
   if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
     throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
@@ -337,7 +352,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       // With several stdin lines, an error says which one (scripts feed thousands).
       where = batch ? `line ${lineNumber} of stdin: ` : '';
       try {
-        exitCode = Math.max(exitCode, answer(line, opts, single, emit, io, paint));
+        // `L = …` names the function (unless --name is given) and is not part of the expression.
+        const named = splitNaming(line);
+        if (named.name === undefined) exitCode = Math.max(exitCode, answer(line, line, opts, single, emit, io, paint));
+        else {
+          const lineOpts = program.getOptionValueSource('name') !== 'cli' ? { ...opts, name: named.name } : opts;
+          // JSON says the line as typed (its `input` is the first key, kept in place).
+          const shown = opts.format !== 'json' ? emit : (text: string) => emit(JSON.stringify({ ...(JSON.parse(text) as object), input: line }));
+          exitCode = Math.max(exitCode, asTyped(line, named.expression, () => answer(named.expression, line, lineOpts, single, shown, io, paint)));
+        }
       } catch (e) {
         if (!(e instanceof DerivError) || !batch) throw e;
         io.stderr(formatError(locate(e, where), paint));
