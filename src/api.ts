@@ -15,7 +15,7 @@ import { checkVariableName } from './names.js';
 import { DerivError } from './errors.js';
 import { checkSize, maxSizeOf, type SizeOptions } from './limits.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
-import { recordDerivation, type Derivation, type Detail, type RecordOptions } from './steps/record.js';
+import { recordDerivation, type Derivation, type Detail, type RecordOptions, type Substitution } from './steps/record.js';
 import { stepsToLatex } from './print/steps-latex.js';
 import { stepsToText } from './print/steps-text.js';
 import { toMarkdownNote, stepsDetail, type NoteOptions } from './print/markdown.js';
@@ -104,6 +104,13 @@ export function simplify(input: string | Expr, options: SimplifyOptions & ParseO
   return simplifyExpr(toExpr(input, options).expr, options);
 }
 
+/** What else is on the page a derivation is printed on (see Derivative.derivation). */
+export interface StepsPage {
+  readonly name?: string;
+  readonly names?: readonly Substitution[];
+}
+const nameOnly = (name: string | undefined): StepsPage => (name === undefined ? {} : { name });
+
 /** A computed derivative: the expression plus how to print and evaluate it. */
 export class Derivative {
   /** The differentiated function. */
@@ -120,7 +127,7 @@ export class Derivative {
   /** How the derivative was computed (simplify on/off), so its steps can be recorded the same way. */
   readonly #settings: RecordOptions;
   /** Made on first use: most derivatives are never asked for their steps. */
-  #derivations: Map<Detail, Derivation> | undefined;
+  #derivations: Map<string, Derivation> | undefined;
 
   constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}, warnings: readonly DerivWarning[] = []) {
     this.input = input;
@@ -135,13 +142,20 @@ export class Derivative {
   get steps(): Derivation {
     return this.derivation('brief');
   }
-  /** The derivation with collapsed sub-steps ('brief') or one step per node ('full'). */
-  derivation(detail: Detail = 'brief'): Derivation {
+  /**
+   * The derivation with collapsed sub-steps ('brief') or one step per node ('full'). `page` says what else
+   * is on the page: the function's `name` (never used for an inner function) and the `names` earlier
+   * sections gave (kept for the same inner functions, so A means one thing in a whole note).
+   */
+  derivation(detail: Detail = 'brief', page: StepsPage = {}): Derivation {
+    const settings = { ...this.#settings, detail, order: this.order, reserved: page.name === undefined ? [] : [page.name], names: page.names ?? [] };
+    if (page.names !== undefined && page.names.length > 0) return recordDerivation(this.input, this.wrt, settings);
+    const key = `${detail}\u0000${page.name ?? ''}`;
     this.#derivations ??= new Map();
-    let d = this.#derivations.get(detail);
+    let d = this.#derivations.get(key);
     if (d === undefined) {
-      d = recordDerivation(this.input, this.wrt, { ...this.#settings, detail, order: this.order });
-      this.#derivations.set(detail, d);
+      d = recordDerivation(this.input, this.wrt, settings);
+      this.#derivations.set(key, d);
     }
     return d;
   }
@@ -154,11 +168,11 @@ export class Derivative {
   toTex(options: { steps?: boolean | Detail; name?: string } = {}): string {
     const detail = stepsDetail(options.steps);
     if (detail === undefined) return toLatex(this.expr, { order: this.order });
-    return stepsToLatex(this.derivation(detail), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
+    return stepsToLatex(this.derivation(detail, nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** The derivation as text, one numbered step per line pair (the CLI's --steps). */
   stepsText(options: { detail?: Detail; name?: string } = {}): string {
-    return stepsToText(this.derivation(options.detail ?? 'brief'), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
+    return stepsToText(this.derivation(options.detail ?? 'brief', nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** Paste-ready Markdown: input, result and (with steps) the derivation in $$ blocks. */
   toMarkdown(options: NoteOptions = {}): string {

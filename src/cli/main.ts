@@ -18,7 +18,9 @@ import { toText } from '../print/text.js';
 import { resultEquations } from '../print/equation.js';
 import { toMarkdownNote } from '../print/markdown.js';
 import { toHtmlPage } from '../print/html.js';
-import { stepsToJSON } from '../print/steps-text.js';
+import { stepsToJSON, stepsToText } from '../print/steps-text.js';
+import { stepsToLatex } from '../print/steps-latex.js';
+import { pageDerivations } from '../steps/page.js';
 import type { Detail } from '../steps/record.js';
 import type { Expr } from '../expr.js';
 import { writeFileSync } from 'node:fs';
@@ -174,6 +176,8 @@ function render(expression: string, computed: Computed, opts: Options, single: b
   const { results, warnings } = computed;
   if (computed.constant !== undefined) return renderConstant(expression, computed.constant, warnings, opts);
   if (opts.cse === true) return renderCse(expression, results, opts, single);
+  // One page: an inner function keeps its letter across the sections, and no letter is the function's name.
+  const derivations = opts.steps === undefined ? undefined : pageDerivations(results, opts.steps, opts.name);
   switch (opts.format) {
     case 'json': {
       const input = results[0]!.input;
@@ -181,25 +185,25 @@ function render(expression: string, computed: Computed, opts: Options, single: b
         input: expression,
         parsed: toText(input, { order: results[0]!.order }),
         wrt: results.map((r) => (r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','))),
-        derivatives: results.map((r) => ({
+        derivatives: results.map((r, i) => ({
           wrt: r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','),
           order: r.wrt.length,
           text: r.toString(),
           latex: r.toTex(),
-          ...(opts.steps === undefined ? {} : { steps: stepsToJSON(r.derivation(opts.steps), { order: r.order, name: opts.name }) }),
+          ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order: r.order, name: opts.name }) }),
         })),
         warnings: warnings.map(warningJSON),
       });
     }
     case 'latex':
-      if (opts.steps !== undefined) return results.map((r) => r.toTex({ steps: opts.steps!, name: opts.name })).join('\n\n');
+      if (derivations !== undefined) return derivations.map((d, i) => stepsToLatex(d, { order: results[i]!.order, name: opts.name })).join('\n\n');
       return resultEquations(results, opts.name).join('\n');
     case 'markdown':
       return toMarkdownNote(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) }).replace(/\n$/, '');
     case 'html':
       return toHtmlPage(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) }).replace(/\n$/, '');
     default:
-      if (opts.steps !== undefined) return results.map((r) => r.stepsText({ detail: opts.steps!, name: opts.name })).join('\n\n');
+      if (derivations !== undefined) return derivations.map((d, i) => stepsToText(d, { order: results[i]!.order, name: opts.name })).join('\n\n');
       if (single) return results[0]!.toString();
       return results.map((r) => `${textHeading(r.wrt)} = ${r.toString()}`).join('\n');
   }

@@ -17,6 +17,7 @@ import { resultEquations, isGradient } from './equation.js';
 import { latexStepParts } from './steps-latex.js';
 import { latexHeading } from './heading.js';
 import { stepsDetail, type NoteItem, type NoteOptions } from './markdown.js';
+import { pageDerivations } from '../steps/page.js';
 import { VERSION } from '../version.js';
 import { DerivError } from '../errors.js';
 
@@ -98,8 +99,9 @@ export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}
   body.push(`<p class="result-text">${items.map((r) => `<code>${escapeHtml(toText(r.expr, { order: r.order }))}</code>`).join(', ')}</p></section>`);
   const detail = stepsDetail(options.steps);
   if (detail !== undefined) {
-    for (const item of items) {
-      const parts = latexStepParts(item.derivation(detail), { order: item.order, name });
+    const derivations = pageDerivations(items, detail, name);
+    for (const [i, item] of items.entries()) {
+      const parts = latexStepParts(derivations[i]!, { order: item.order, name });
       const heading = items.length > 1 ? `Steps for ${render(latexHeading(item.wrt, name), false)}` : 'Steps';
       body.push(`<section class="derivation"><h2>${heading}</h2>`);
       if (parts.definitions.length > 0) {
