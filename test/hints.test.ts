@@ -25,7 +25,7 @@ describe('hints', () => {
     ['sin^2(x)', 'PARSE', 0, /^write sin\(x\)\^2/],
     ['|x|', 'UNSUPPORTED', 0, /^write abs\(x\) for \|x\|$/],
     ['|w*x+b|', 'UNSUPPORTED', 0, /^write abs\(w\*x\+b\)/],
-    ['sech(x)', 'UNKNOWN_FUNCTION', 0, /^did you mean/],
+    ['sinn(x)', 'UNKNOWN_FUNCTION', 0, /^did you mean \w+\?/],
     ['arcsin(x)', 'UNKNOWN_FUNCTION', 0, /^did you mean asin\?/],
     ['foo(x)', 'UNKNOWN_FUNCTION', 0, /^for multiplication write foo\*\(…\); `deriv --functions`/],
     ['d/dx(x^2)', 'UNKNOWN_FUNCTION', 2, /give the function only and the variable with --wrt x/],

@@ -100,13 +100,13 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
 const NUMBER = /\d*\.?\d*(?:[eE][+-]?\d+)?/y;
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 /**
- * A letter that starts a name: [A-Za-z_], Greek (α, θ, Ω), or a Latin letter with accents or a hat (ŷ, é, ñ:
+ * A letter that starts a name: [A-Za-z_$] ($ as mathjs allows it: $x), Greek (α, θ, Ω), or a Latin letter with accents or a hat (ŷ, é, ñ:
  * one that decomposes into an ASCII letter and combining marks, so LaTeX can write it as \hat{y}).
  * By code first, as this runs for every character of every name.
  */
 export const isNameStart = (c: string): boolean => {
   const k = c.charCodeAt(0);
-  if ((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || (k >= 0x391 && k <= 0x3c9)) return true;
+  if ((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k === 36 || (k >= 0x391 && k <= 0x3c9)) return true;
   return k >= 0xc0 && k <= 0x24f && /^[A-Za-z][\u0300-\u036f]+$/.test(c.normalize('NFD'));
 };
 /** A character that continues a name: a name start, a digit, or a combining accent (y followed by U+0302 is ŷ). */
@@ -122,6 +122,9 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
   const fail = (pos: number, message: string, hint?: string, code: 'PARSE' | 'UNSUPPORTED' = 'PARSE'): never => {
     throw new DerivError(code, message, { position: pos, input, hint });
   };
+  // $x is a name (as in mathjs), but $x^2$ or $$…$$ is LaTeX pasted with its math delimiters.
+  const delimited = /^\s*\$[\s\S]*\$\s*$/.test(input) || input.includes('$$');
+  if (delimited) fail(input.indexOf('$'), UNSUPPORTED.$!);
   let i = 0;
   while (i < input.length) {
     const c = input[i]!;

@@ -301,9 +301,12 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
   return fail(input.length, `unexpected ${describe(tokens[tokens.length - 1]!)}`);
 }
 
+/** Functions that take any number of arguments from two on (mathjs's max(1, x^2, x + 1)); read as nested pairs. */
+const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
+
 function checkArity(name: string, argc: number, pos: number, input: string): void {
   const accepted = aritiesOf(name);
-  if (accepted.includes(argc)) return;
+  if (accepted.includes(argc) || (VARIADIC.has(resolveFunctionName(name) ?? '') && argc > 2)) return;
   const want = accepted.map(String).join(' or ');
   throw new DerivError('ARITY', `${name} takes ${want} argument${want === '1' ? '' : 's'}, got ${argc}`, {
     position: pos,
@@ -364,6 +367,7 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
         return mul(MINUS_ONE_EXPR, results[0]!);
       case 'call': {
         const name = resolveFunctionName(node.name)!;
+        if (VARIADIC.has(name) && results.length > 2) return results.slice(1).reduce((acc, r) => call(name, [acc, r]), results[0]!);
         return name === 'pow' ? pow(results[0]!, results[1]!) : call(name, results);
       }
       case 'bin': {

@@ -70,7 +70,7 @@ function namePart(part: string): string {
   if (GREEK.has(part)) return `\\${part}`;
   if (/^[0-9]+$/.test(part)) return part;
   const mapped = chars.map((c) => (GREEK_LETTERS[c] !== undefined ? `\\${GREEK_LETTERS[c]} ` : c.length > 1 ? accented(c) : c)).join('');
-  return `\\mathit{${mapped.replace(/_/g, '\\_').trim()}}`;
+  return `\\mathit{${mapped.replace(/[_$]/g, (c) => `\\${c}`).trim()}}`;
 }
 
 /** w1 → w_{1}, x_i → x_{i}, theta → \theta, loss → \mathit{loss}, W_out → W_{\mathit{out}}. */
