@@ -12,7 +12,7 @@
  * - heaviside(u) is 1 for u > 0 and 0 for u <= 0, so relu'(0) = 0 as in PyTorch.
  * - sign(0) = 0; abs'(u) = sign(u), 0 at the kink.
  */
-import { heaviside, sigmoid, softplus, relu } from '../src/numeric-functions.js';
+import { heaviside, sigmoid, softplus, relu, nthRoot } from '../src/numeric-functions.js';
 
 /** How a row is spelled in LaTeX: an operator name applied to parenthesised arguments, or a template. */
 export type LatexSpelling =
@@ -55,6 +55,10 @@ const R: readonly [number, number] = [-3, 3];
 const POS: readonly [number, number] = [0.2, 4];
 const UNIT: readonly [number, number] = [-0.9, 0.9];
 const NONZERO: SampleInterval = [-3, 3, 0.1];
+/** Away from a pole at 0 (csch, coth, acot, acsch blow up or jump there). */
+const AWAY: SampleInterval = [-3, 3, 0.3];
+/** |u| > 1 (asec, acsc, acoth). */
+const OUTSIDE: SampleInterval = [1.2, 4];
 /** Exact value only at 0, where many functions are 0. */
 const zeroAtZero = (x: number): number | undefined => (x === 0 ? 0 : undefined);
 const oneAtZero = (x: number): number | undefined => (x === 0 ? 1 : undefined);
@@ -79,6 +83,10 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
     latex: tpl('\\left(e^{#0} - 1\\right)'), exact: zeroAtZero, evaluate: Math.expm1, summary: 'exp(u)-1' },
   { name: 'sqrt', params: ['u'], partials: ['1/(2*sqrt(u))'], domain: 'u > 0', sample: [POS],
     latex: tpl('\\sqrt{#0}'), root: 2, evaluate: Math.sqrt, summary: 'square root' },
+  { name: 'nthRoot', params: ['u'], partials: ['1/(2*nthRoot(u))'], domain: 'u > 0', sample: [POS],
+    latex: tpl('\\sqrt{#0}'), root: 2, evaluate: (u) => nthRoot(u, 2), summary: 'square root (as mathjs: nthRoot(u) is nthRoot(u, 2))' },
+  { name: 'nthRoot', params: ['u', 'n'], partials: ['nthRoot(u, n)/(n*u)', '-nthRoot(u, n)*log(u)/n^2'], domain: 'u > 0, n ≠ 0', sample: [POS, [2, 5]],
+    latex: tpl('\\sqrt[#1]{#0}'), evaluate: nthRoot, summary: 'real n-th root: negative u with odd n gives the negative root, as mathjs' },
   { name: 'cbrt', params: ['u'], partials: ['1/(3*cbrt(u)^2)'], domain: 'u ≠ 0', sample: [POS],
     latex: tpl('\\sqrt[3]{#0}'), root: 3, parity: 'odd', evaluate: Math.cbrt, summary: 'real cube root' },
 
@@ -115,6 +123,24 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
     latex: op('\\operatorname{arcosh}'), evaluate: Math.acosh, summary: 'inverse hyperbolic cosine' },
   { name: 'atanh', params: ['u'], partials: ['1/(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
     latex: op('\\operatorname{artanh}'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, summary: 'inverse hyperbolic tangent' },
+  { name: 'sech', params: ['u'], partials: ['-sech(u)*tanh(u)'], domain: 'all real u', sample: [R],
+    latex: op('\\operatorname{sech}'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cosh(x), summary: 'hyperbolic secant' },
+  { name: 'csch', params: ['u'], partials: ['-csch(u)*coth(u)'], domain: 'u ≠ 0', sample: [AWAY],
+    latex: op('\\operatorname{csch}'), parity: 'odd', evaluate: (x) => 1 / Math.sinh(x), summary: 'hyperbolic cosecant' },
+  { name: 'coth', params: ['u'], partials: ['-csch(u)^2'], domain: 'u ≠ 0', sample: [AWAY],
+    latex: op('\\coth'), parity: 'odd', evaluate: (x) => 1 / Math.tanh(x), summary: 'hyperbolic cotangent' },
+  { name: 'asec', params: ['u'], partials: ['1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
+    latex: op('\\operatorname{arcsec}'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acos(1 / x), summary: 'inverse secant' },
+  { name: 'acsc', params: ['u'], partials: ['-1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
+    latex: op('\\operatorname{arccsc}'), parity: 'odd', evaluate: (x) => Math.asin(1 / x), summary: 'inverse cosecant' },
+  { name: 'acot', params: ['u'], partials: ['-1/(1+u^2)'], domain: 'u ≠ 0 (acot(u) = atan(1/u), as mathjs)', sample: [AWAY],
+    latex: op('\\operatorname{arccot}'), parity: 'odd', evaluate: (x) => Math.atan(1 / x), summary: 'inverse cotangent' },
+  { name: 'asech', params: ['u'], partials: ['-1/(u*sqrt(1-u^2))'], domain: '0 < u < 1', sample: [[0.1, 0.9]],
+    latex: op('\\operatorname{arsech}'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acosh(1 / x), summary: 'inverse hyperbolic secant' },
+  { name: 'acsch', params: ['u'], partials: ['-1/(abs(u)*sqrt(1+u^2))'], domain: 'u ≠ 0', sample: [AWAY],
+    latex: op('\\operatorname{arcsch}'), parity: 'odd', evaluate: (x) => Math.asinh(1 / x), summary: 'inverse hyperbolic cosecant' },
+  { name: 'acoth', params: ['u'], partials: ['1/(1-u^2)'], domain: '|u| > 1', sample: [OUTSIDE],
+    latex: op('\\operatorname{arcoth}'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), summary: 'inverse hyperbolic cotangent' },
 
   { name: 'abs', params: ['u'], partials: ['sign(u)'], domain: 'u ≠ 0', sample: [NONZERO],
     latex: tpl('\\left|#0\\right|'), parity: 'even', exact: Math.abs, evaluate: Math.abs, summary: 'absolute value; abs\'(0) taken as 0' },

@@ -15,7 +15,7 @@ import { checkVariableName } from './names.js';
 import { DerivError } from './errors.js';
 import { checkSize, maxSizeOf, type SizeOptions } from './limits.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
-import { recordDerivation, type Derivation, type Detail, type RecordOptions } from './steps/record.js';
+import { recordDerivation, type Derivation, type Detail, type RecordOptions, type Substitution } from './steps/record.js';
 import { stepsToLatex } from './print/steps-latex.js';
 import { stepsToText } from './print/steps-text.js';
 import { toMarkdownNote, stepsDetail, type NoteOptions } from './print/markdown.js';
@@ -26,6 +26,7 @@ import { Gradient } from './numeric/gradient.js';
 import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
 import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
 import { inlineMatrixProgram } from './program/matrix.js';
+import { type DerivWarning, wrtWarnings, mergeWarnings, NO_VARIABLES } from './warnings.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
@@ -41,9 +42,22 @@ export interface DerivativeOptions extends ParseOptions, SimplifyOptions, SizeOp
 
 /** Parse text into a canonical expression. Throws DerivError (PARSE, UNKNOWN_FUNCTION, ARITY, …). */
 export function parse(text: string, options: ParseOptions = {}): Expr {
-  const { expr, variables } = parseWithInfo(text, options);
+  return readExpression(text, options).expr;
+}
+
+/** parse, plus the reading notes (1/2x read as x/2, the one name xe, …) that a caller should show. */
+export function readExpression(text: string, options: ParseOptions = {}): { expr: Expr; warnings: readonly DerivWarning[] } {
+  if (typeof text !== 'string') throw new DerivError('PARSE', `expected the expression as text, got ${describeValue(text)}`);
+  const { expr, variables, notes } = parseWithInfo(text, options);
   if (!orderOf.has(expr)) orderOf.set(expr, variables);
-  return expr;
+  return { expr, warnings: notes };
+}
+
+/** How a wrong argument is named in an error message (null, a number, an object). */
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
 /** The variables of an expression in display order: as first written, when it came from text. */
@@ -66,19 +80,39 @@ function displayOrderOf(e: Expr): readonly string[] {
 }
 const variablesMemo = new WeakMap<Expr, { readonly known: readonly string[] | undefined; readonly order: readonly string[] }>();
 
-function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[] } {
+function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[]; notes: readonly DerivWarning[] } {
   if (typeof input === 'string') {
-    const { expr, variables } = parseWithInfo(input, options);
+    const { expr, variables, notes } = parseWithInfo(input, options);
     if (!orderOf.has(expr)) orderOf.set(expr, variables);
-    return { expr, order: variables };
+    return { expr, order: variables, notes };
   }
-  return { expr: input, order: displayOrderOf(input) };
+  if (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')
+    throw new DerivError('PARSE', `expected the expression as text or an Expr, got ${describeValue(input)}`);
+  return { expr: input, order: displayOrderOf(input), notes: [] };
+}
+
+/** The names to differentiate with respect to, checked: a name or a list of names, nothing else. */
+function wrtNames(wrt: unknown): string[] {
+  const list = typeof wrt === 'string' ? [wrt] : Array.isArray(wrt) ? (wrt as unknown[]) : undefined;
+  if (list === undefined)
+    throw new DerivError('BAD_VARIABLE', `expected a variable name or a list of names, got ${describeValue(wrt)}`, { hint: "derivative('x^2', 'x')" });
+  return list.map((v) => {
+    if (typeof v !== 'string') throw new DerivError('BAD_VARIABLE', `expected a variable name, got ${describeValue(v)}`, { hint: "derivative('x^2', 'x')" });
+    return checkVariableName(v);
+  });
 }
 
 /** Simplify an expression (or text) to textbook form. Never changes its value. */
 export function simplify(input: string | Expr, options: SimplifyOptions & ParseOptions = {}): Expr {
   return simplifyExpr(toExpr(input, options).expr, options);
 }
+
+/** What else is on the page a derivation is printed on (see Derivative.derivation). */
+export interface StepsPage {
+  readonly name?: string;
+  readonly names?: readonly Substitution[];
+}
+const nameOnly = (name: string | undefined): StepsPage => (name === undefined ? {} : { name });
 
 /** A computed derivative: the expression plus how to print and evaluate it. */
 export class Derivative {
@@ -90,31 +124,41 @@ export class Derivative {
   readonly expr: Expr;
   /** Variable order used for display (first appearance in the input). */
   readonly order: readonly string[];
+  /** What may not have been read as meant: a --wrt name that does not occur, 1/2x read as x/2, … (src/warnings.ts). */
+  readonly warnings: readonly DerivWarning[];
 
   /** How the derivative was computed (simplify on/off), so its steps can be recorded the same way. */
   readonly #settings: RecordOptions;
   /** Made on first use: most derivatives are never asked for their steps. */
-  #derivations: Map<Detail, Derivation> | undefined;
+  #derivations: Map<string, Derivation> | undefined;
 
-  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}) {
+  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}, warnings: readonly DerivWarning[] = []) {
     this.input = input;
     this.wrt = Object.freeze([...wrt]);
     this.expr = expr;
     this.order = order;
     this.#settings = settings;
+    this.warnings = Object.freeze([...warnings]);
   }
 
   /** The derivation, step by step (brief), computed on first use. */
   get steps(): Derivation {
     return this.derivation('brief');
   }
-  /** The derivation with collapsed sub-steps ('brief') or one step per node ('full'). */
-  derivation(detail: Detail = 'brief'): Derivation {
+  /**
+   * The derivation with collapsed sub-steps ('brief') or one step per node ('full'). `page` says what else
+   * is on the page: the function's `name` (never used for an inner function) and the `names` earlier
+   * sections gave (kept for the same inner functions, so A means one thing in a whole note).
+   */
+  derivation(detail: Detail = 'brief', page: StepsPage = {}): Derivation {
+    const settings = { ...this.#settings, detail, order: this.order, reserved: page.name === undefined ? [] : [page.name], names: page.names ?? [] };
+    if (page.names !== undefined && page.names.length > 0) return recordDerivation(this.input, this.wrt, settings);
+    const key = `${detail}\u0000${page.name ?? ''}`;
     this.#derivations ??= new Map();
-    let d = this.#derivations.get(detail);
+    let d = this.#derivations.get(key);
     if (d === undefined) {
-      d = recordDerivation(this.input, this.wrt, { ...this.#settings, detail, order: this.order });
-      this.#derivations.set(detail, d);
+      d = recordDerivation(this.input, this.wrt, settings);
+      this.#derivations.set(key, d);
     }
     return d;
   }
@@ -127,11 +171,11 @@ export class Derivative {
   toTex(options: { steps?: boolean | Detail; name?: string } = {}): string {
     const detail = stepsDetail(options.steps);
     if (detail === undefined) return toLatex(this.expr, { order: this.order });
-    return stepsToLatex(this.derivation(detail), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
+    return stepsToLatex(this.derivation(detail, nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** The derivation as text, one numbered step per line pair (the CLI's --steps). */
   stepsText(options: { detail?: Detail; name?: string } = {}): string {
-    return stepsToText(this.derivation(options.detail ?? 'brief'), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
+    return stepsToText(this.derivation(options.detail ?? 'brief', nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** Paste-ready Markdown: input, result and (with steps) the derivation in $$ blocks. */
   toMarkdown(options: NoteOptions = {}): string {
@@ -207,13 +251,13 @@ export function derivative(
 
 function scalarDerivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions): Derivative {
   if (typeof input === 'string' && isProgramText(input)) return programPartials(parseProgram(input, options), typeof wrt === 'string' ? [wrt] : wrt, options, true)[0]!;
-  const { expr, order } = toExpr(input, options);
-  const names = (typeof wrt === 'string' ? [wrt] : [...wrt]).map((v) => checkVariableName(v));
+  const { expr, order, notes } = toExpr(input, options);
+  const names = wrtNames(wrt);
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
   const times = checkOrder(options.order);
   const sequence: string[] = [];
-  for (let i = 0; i < times; i++) sequence.push(...names);
-  return derive(expr, order, sequence, options, settingsOf(options));
+  for (let i = 0; i < times; i++) for (const n of names) sequence.push(n);
+  return derive(expr, order, sequence, options, settingsOf(options), mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr))));
 }
 
 /** The settings a Derivative keeps to record its steps the same way (shared by a gradient's partials; read only). */
@@ -228,6 +272,7 @@ function derive(
   sequence: readonly string[],
   options: DerivativeOptions,
   settings: RecordOptions,
+  warnings: readonly DerivWarning[],
   simplifyMemo?: Map<Expr, Expr>,
 ): Derivative {
   const maxSize = maxSizeOf(options);
@@ -241,7 +286,7 @@ function derive(
     if (options.simplify !== false) result = checkSize(simplifyExpr(result, simplifyOptions), maxSize, 'the simplified derivative');
     else checkSize(result, maxSize, `the derivative with respect to ${x}`);
   }
-  return new Derivative(expr, sequence, result, order, settings);
+  return new Derivative(expr, sequence, result, order, settings, warnings);
 }
 
 /**
@@ -261,14 +306,18 @@ export function gradient(
 
 function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Gradient<Derivative> {
   if (typeof input === 'string' && isProgramText(input)) return Gradient.fromPartials(programPartials(parseProgram(input, options), vars, options, false));
-  const { expr, order } = toExpr(input, options);
-  const names = vars ?? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr));
+  const { expr, order, notes } = toExpr(input, options);
+  if (vars !== undefined && !Array.isArray(vars))
+    throw new DerivError('BAD_VARIABLE', `expected a list of variable names, got ${describeValue(vars)}`, { hint: "gradient('x*y', ['x', 'y'])" });
+  const names = vars === undefined ? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr)) : wrtNames(vars);
   // As derivative(expr, v, { ...options, order: 1 }) for each v, with what does not depend on v done once.
   const display = displayOrderOf(expr);
   const settings = settingsOf(options);
   // The partials share most of their subexpressions (the residual of a loss): each is simplified once.
   const simplifyMemo = new Map<Expr, Expr>();
-  return Gradient.fromPartials(names.map((v) => derive(expr, display, [checkVariableName(v)], options, settings, simplifyMemo)));
+  const partials = names.map((v) => derive(expr, display, [v], options, settings, mergeWarnings(notes, wrtWarnings([v], display)), simplifyMemo));
+  const constant = display.length === 0 ? [NO_VARIABLES] : [];
+  return Gradient.fromPartials(partials, mergeWarnings(notes, constant, ...partials.map((p) => p.warnings)));
 }
 
 /**
@@ -290,9 +339,9 @@ function programPartials(p: ParsedProgram, vars: readonly string[] | undefined, 
     if (intermediate !== undefined) return [new AdjointDerivative(expr, names, bySubstitution(p, intermediate), p.inputs, settings)];
     const sequence: string[] = [];
     for (let i = 0; i < times; i++) sequence.push(...names);
-    return [derive(expr, p.inputs, sequence, options, settings)];
+    return [derive(expr, p.inputs, sequence, options, settings, [])];
   }
-  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
+  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings, []) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
 }
 
 /**

@@ -3,7 +3,8 @@
  * Public API: see README.md ("Library").
  */
 import './function-table.js'; // installs the rule table's exact simplifications
-export { derivative, gradient, parse, simplify, variablesOf, Derivative, type DerivativeOptions } from './api.js';
+export { derivative, gradient, parse, readExpression, simplify, variablesOf, Derivative, type DerivativeOptions } from './api.js';
+export type { DerivWarning, WarningCode } from './warnings.js';
 export { DerivError, isDerivError, type ErrorCode } from './errors.js';
 export { toText } from './print/text.js';
 export { toLatex, latexName } from './print/latex.js';

@@ -2,17 +2,20 @@
 import { DerivError } from './errors.js';
 import { resolveFunctionName } from './function-table.js';
 import { CONSTANTS, RESERVED_WORDS } from './parse/parser.js';
+import { isNameStart, isNamePart } from './parse/lexer.js';
 
-const NAME = /^[A-Za-z_\u0391-\u03c9][A-Za-z0-9_\u0391-\u03c9]*$/;
+/** The index of the first character that cannot be in a name there, or -1 (the same letters as the parser's). */
+const badCharacter = (name: string): number => [...name].findIndex((c, i) => !(i === 0 ? isNameStart(c) : isNamePart(c)));
 
 /** Throws BAD_VARIABLE unless `name` can be differentiated with respect to. */
 export function checkVariableName(name: string, what = 'variable'): string {
-  const trimmed = name.trim();
+  if (typeof name !== 'string') throw new DerivError('BAD_VARIABLE', `expected a ${what} name (text), got ${name === null ? 'null' : typeof name}`);
+  const trimmed = name.trim().normalize('NFC');
   if (trimmed === '') throw new DerivError('BAD_VARIABLE', `the ${what} name is empty`, { input: name, position: 0 });
-  if (!NAME.test(trimmed))
+  if (badCharacter(trimmed) >= 0)
     throw new DerivError('BAD_VARIABLE', `'${trimmed}' is not a variable name`, {
       input: name,
-      position: Math.max(0, [...trimmed].findIndex((c, i) => !(i === 0 ? /[A-Za-z_\u0391-\u03c9]/ : /[A-Za-z0-9_\u0391-\u03c9]/).test(c))),
+      position: badCharacter(trimmed),
       hint: 'a name is a letter or _ followed by letters, digits or _',
     });
   if (RESERVED_WORDS.has(trimmed))

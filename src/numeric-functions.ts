@@ -19,3 +19,9 @@ export function sigmoid(x: number): number {
 export function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
+
+/** The real n-th root, as mathjs's nthRoot: a negative u with an odd integer n has the negative root. */
+export function nthRoot(u: number, n = 2): number {
+  if (u < 0 && Number.isInteger(n) && Math.abs(n) % 2 === 1) return -Math.pow(-u, 1 / n);
+  return Math.pow(u, 1 / n);
+}

@@ -45,8 +45,6 @@ describe('text output', () => {
     [['x^2*y^3', '--wrt', 'x,y', '--order', '2'], '∂²/∂x² = 2*y^3\n∂²/∂y² = 6*x^2*y'],
     [['-x^2', '--wrt', 'x'], '-2*x'],
     [['--wrt', 'x', '--', '-x^3'], '-3*x^2'],
-    [['5', '--wrt', 'x'], '0'],
-    [['x*y', '--wrt', 'z'], '0'],
     [['2x', '--wrt=x'], '2'],
   ])('deriv %j -> %j', async (argv, expected) => {
     const r = await deriv(argv);

@@ -83,8 +83,8 @@ describe('CLI', () => {
     [[SEED000, '--steps-n', '2'], 2, 'BAD_OPTION', '--sgd'],
     [['x;y', '--at', 'x=1,y=1'], 2, 'BAD_OPTION', '--jacobian'],
     [['x^2', '--hessian', '--check', '2'], 2, 'BAD_OPTION', 'one of'],
-    [['x^2', '--at', 'x=1', '--steps'], 2, 'BAD_OPTION', '--steps'],
-    [['x^2', '--at', 'x=1', '-f', 'html'], 2, 'BAD_OPTION', 'html'],
+    [['x^2', '--at', 'x=1', '--check', '2', '--steps'], 2, 'BAD_OPTION', '--steps'],
+    [['x^2', '--hessian', '--steps'], 2, 'BAD_OPTION', '--steps'],
   ])('deriv %j -> exit %d, %s', async (argv, code, errorCode, mention) => {
     const r = await deriv(argv);
     expect([r.code, r.stdout]).toEqual([code, '']);

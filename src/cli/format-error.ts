@@ -1,9 +1,11 @@
 /**
  * Turns a DerivError into what a person reads on stderr: the code and message,
  * the input with a caret under the position (a window around it for long
- * input), and the hint. Never a stack trace.
+ * input), and the hint. Never a stack trace. The column is 1-based (as
+ * editors count); DerivError.position stays 0-based.
  */
 import type { DerivError } from '../errors.js';
+import type { DerivWarning } from '../warnings.js';
 
 const WINDOW = 60;
 
@@ -19,17 +21,30 @@ const visible = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/g, '\u00
 
 export function formatError(err: DerivError, paint: Paint = NO_PAINT): string {
   const lines = [`${paint.red(paint.bold('error'))} ${paint.bold(err.code)}: ${err.message}`];
-  if (err.input !== undefined && err.position !== undefined) {
-    const pos = Math.max(0, Math.min(err.position, err.input.length));
-    const start = Math.max(0, pos - WINDOW);
-    const end = Math.min(err.input.length, pos + WINDOW);
-    const prefix = start > 0 ? '…' : '';
-    const suffix = end < err.input.length ? '…' : '';
-    const shown = visible(err.input.slice(start, end).replace(/[\t\n\r]/g, ' '));
-    lines.push(`  ${prefix}${shown}${suffix}`);
-    lines.push(`  ${' '.repeat(prefix.length + [...err.input.slice(start, pos)].length)}${paint.red('^')}`);
-    lines.push(paint.dim(`  at position ${pos + 1}`));
-  }
+  lines.push(...caret(err.input, err.position, paint));
   if (err.hint !== undefined) lines.push(`hint: ${err.hint}`);
   return lines.join('\n');
+}
+
+/** A warning: the result stands, but the input may not have been read as meant (src/warnings.ts). */
+export function formatWarning(w: DerivWarning, input: string | undefined, paint: Paint = NO_PAINT): string {
+  const lines = [`${paint.bold('warning')}: ${w.message}`, ...caret(input, w.position, paint)];
+  if (w.hint !== undefined) lines.push(`hint: ${w.hint}`);
+  return lines.join('\n');
+}
+
+/** The input (a window of it) with a caret under the position, and the 1-based column as editors count. */
+function caret(input: string | undefined, position: number | undefined, paint: Paint): string[] {
+  if (input === undefined || position === undefined) return [];
+  const pos = Math.max(0, Math.min(position, input.length));
+  const start = Math.max(0, pos - WINDOW);
+  const end = Math.min(input.length, pos + WINDOW);
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < input.length ? '…' : '';
+  const shown = visible(input.slice(start, end).replace(/[\t\n\r]/g, ' '));
+  return [
+    `  ${prefix}${shown}${suffix}`,
+    `  ${' '.repeat(prefix.length + [...input.slice(start, pos)].length)}${paint.red('^')}`,
+    paint.dim(`  at column ${[...input.slice(0, pos)].length + 1}`),
+  ];
 }

@@ -7,19 +7,27 @@
  * ARITY, UNSUPPORTED, BAD_VARIABLE, BAD_OPTION); 3 TOO_LARGE; 4 UNDEFINED; 70 internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { derivative, gradient, parse, variablesOf, type Derivative } from '../api.js';
+import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
+import { type DerivWarning, mergeWarnings, NO_VARIABLES } from '../warnings.js';
+import { valueAt } from '../numeric/exact-eval.js';
+import { toLatex } from '../print/latex.js';
 import { DerivError, type ErrorCode } from '../errors.js';
-import { formatError, NO_PAINT, type Paint } from './format-error.js';
+import { formatError, formatWarning, NO_PAINT, type Paint } from './format-error.js';
 import { textHeading } from '../print/heading.js';
 import { toText } from '../print/text.js';
 import { resultEquations } from '../print/equation.js';
 import { toMarkdownNote } from '../print/markdown.js';
 import { toHtmlPage } from '../print/html.js';
-import { stepsToJSON } from '../print/steps-text.js';
+import { stepsToJSON, stepsToText } from '../print/steps-text.js';
+import { stepsToLatex } from '../print/steps-latex.js';
+import { pageDerivations } from '../steps/page.js';
 import type { Detail } from '../steps/record.js';
+import type { Expr } from '../expr.js';
 import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
+import { functionTable } from './functions.js';
+import { splitNaming } from './naming.js';
 import { renderNumeric, wantsNumeric } from './numeric.js';
 import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
@@ -86,6 +94,8 @@ interface Options {
   file?: string;
   of?: string;
   expand?: boolean;
+  /** --functions: print the rule table instead of differentiating. */
+  functions?: boolean;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -109,7 +119,8 @@ function paintFor(color: boolean): Paint {
 
 function parseWrt(text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
-  const names = text.split(',').map((s) => s.trim());
+  // A fullwidth comma or an ideographic one (pasted from CJK text) separates names too.
+  const names = text.split(/[,\uff0c\u3001]/).map((s) => s.trim());
   if (names.some((n) => n === ''))
     throw new DerivError('BAD_VARIABLE', `--wrt has an empty name`, { input: text, position: Math.max(0, text.indexOf(',,') + 1), hint: 'list names separated by commas: --wrt w,b' });
   return names;
@@ -120,17 +131,41 @@ function parseCount(text: string, what: string): number {
   return Number(text);
 }
 
-/** The derivatives the options ask for: one mixed partial, or one result per variable. */
-function compute(expression: string, opts: Options): Derivative[] {
+/**
+ * The derivatives the options ask for: one mixed partial, or one result per variable; with the warnings
+ * of reading and differentiating. An expression without variables and without --wrt has no derivatives:
+ * `constant` is then the expression, whose value is printed instead (and NO_VARIABLES said).
+ */
+interface Computed {
+  readonly results: readonly Derivative[];
+  readonly warnings: readonly DerivWarning[];
+  readonly constant?: Expr;
+}
+function compute(expression: string, opts: Options): Computed {
   const order = parseCount(opts.order, '--order');
   const maxLength = opts.maxLength === undefined ? undefined : parseCount(opts.maxLength, '--max-length');
   const maxSize = opts.maxSize === undefined ? undefined : parseCount(opts.maxSize, '--max-size');
   const common = { order, simplify: opts.simplify, ...(maxLength === undefined ? {} : { maxLength }), ...(maxSize === undefined ? {} : { maxSize }) };
-  const expr = parse(expression, common);
+  const { expr, warnings: notes } = readExpression(expression, common);
   const wrt = parseWrt(opts.wrt) ?? variablesOf(expr);
-  if (opts.mixed === true) return [derivative(expr, wrt, common)];
-  if (wrt.length === 0) return [derivative(expr, 'x', common)]; // a constant: its derivative is 0
-  return wrt.map((v) => derivative(expr, v, common));
+  if (wrt.length === 0) return { results: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
+  const results = opts.mixed === true ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
+  return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
+}
+
+/** What the CLI says when it prints a constant's value instead of a derivative. */
+const CONSTANT_PRINTED: DerivWarning = { ...NO_VARIABLES, message: 'the expression has no variables: printed its value (every derivative of a constant is 0)' };
+
+const warningJSON = (w: DerivWarning): Record<string, unknown> => ({ code: w.code, message: w.message, ...(w.position === undefined ? {} : { position: w.position }), ...(w.hint === undefined ? {} : { hint: w.hint }) });
+
+/** A constant's value in the chosen format (the expression had no variables and no --wrt was given). */
+function renderConstant(expression: string, c: Expr, warnings: readonly DerivWarning[], opts: Options): string {
+  if (opts.format === 'markdown' || opts.format === 'html' || opts.steps !== undefined || opts.cse === true)
+    throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: expression, position: 0, hint: 'without --format markdown/html, --steps and --cse deriv prints its value' });
+  const v = valueAt(c, new Map(), []);
+  if (opts.format === 'json') return JSON.stringify({ input: expression, parsed: toText(c), wrt: [], derivatives: [], ...v.toJSON(), warnings: warnings.map(warningJSON) });
+  if (opts.format === 'latex') return toLatex(c);
+  return toText(c);
 }
 
 /** --cse output in text, LaTeX or JSON (src/print/cse-*.ts). */
@@ -142,8 +177,12 @@ function renderCse(expression: string, results: readonly Derivative[], opts: Opt
   return cseToText(results, single);
 }
 
-function render(expression: string, results: readonly Derivative[], opts: Options, single: boolean): string {
+function render(expression: string, computed: Computed, opts: Options, single: boolean): string {
+  const { results, warnings } = computed;
+  if (computed.constant !== undefined) return renderConstant(expression, computed.constant, warnings, opts);
   if (opts.cse === true) return renderCse(expression, results, opts, single);
+  // One page: an inner function keeps its letter across the sections, and no letter is the function's name.
+  const derivations = opts.steps === undefined ? undefined : pageDerivations(results, opts.steps, opts.name);
   switch (opts.format) {
     case 'json': {
       const input = results[0]!.input;
@@ -151,24 +190,25 @@ function render(expression: string, results: readonly Derivative[], opts: Option
         input: expression,
         parsed: toText(input, { order: results[0]!.order }),
         wrt: results.map((r) => (r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','))),
-        derivatives: results.map((r) => ({
+        derivatives: results.map((r, i) => ({
           wrt: r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','),
           order: r.wrt.length,
           text: r.toString(),
           latex: r.toTex(),
-          ...(opts.steps === undefined ? {} : { steps: stepsToJSON(r.derivation(opts.steps), { order: r.order, name: opts.name }) }),
+          ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order: r.order, name: opts.name }) }),
         })),
+        warnings: warnings.map(warningJSON),
       });
     }
     case 'latex':
-      if (opts.steps !== undefined) return results.map((r) => r.toTex({ steps: opts.steps!, name: opts.name })).join('\n\n');
+      if (derivations !== undefined) return derivations.map((d, i) => stepsToLatex(d, { order: results[i]!.order, name: opts.name })).join('\n\n');
       return resultEquations(results, opts.name).join('\n');
     case 'markdown':
       return toMarkdownNote(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) }).replace(/\n$/, '');
     case 'html':
       return toHtmlPage(results, { name: opts.name, ...(opts.steps === undefined ? {} : { steps: opts.steps }) }).replace(/\n$/, '');
     default:
-      if (opts.steps !== undefined) return results.map((r) => r.stepsText({ detail: opts.steps!, name: opts.name })).join('\n\n');
+      if (derivations !== undefined) return derivations.map((d, i) => stepsToText(d, { order: results[i]!.order, name: opts.name })).join('\n\n');
       if (single) return results[0]!.toString();
       return results.map((r) => `${textHeading(r.wrt)} = ${r.toString()}`).join('\n');
   }
@@ -194,6 +234,59 @@ function separateExpression(argv: readonly string[], takesValue: (flag: string) 
     else options.push(a);
   });
   return expressions.length > 0 ? [...options, '--', ...expressions] : options;
+}
+
+/** The error with where it happened (`line 3 of stdin: `) in front of its message. */
+function locate(e: DerivError, where: string): DerivError {
+  if (where === '') return e;
+  return new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
+}
+
+/** Runs `f` on `expression` (the line with `NAME =` blanked out); an error about it shows the line as typed. */
+function asTyped<T>(line: string, expression: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof DerivError) || e.input !== expression) throw e;
+    throw new DerivError(e.code, e.message, { input: line, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
+  }
+}
+
+/**
+ * Answers one expression: its output through `emit`, warnings and notes on stderr; returns the exit code.
+ * `shown` is the line as typed, for carets under warnings (it differs from `line` after `L = …`).
+ */
+function answer(line: string, shown: string, opts: Options, single: boolean, emit: (text: string) => void, io: CliIO, paint: Paint): number {
+  const warn = (ws: readonly DerivWarning[]): void => {
+    if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, shown, paint));
+  };
+  if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
+    throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
+  if (opts.shape === undefined && wantsNumeric(opts)) {
+    let warnings: readonly DerivWarning[] = [];
+    const out = renderNumeric(line, opts, parseWrt(opts.wrt), () => {
+      const c = compute(line, opts);
+      if (c.constant !== undefined)
+        throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: line, position: 0, hint: 'without --at, --check and --sgd deriv prints its value' });
+      warnings = c.warnings;
+      return [...c.results];
+    });
+    emit(out.stdout);
+    warn(warnings);
+    for (const note of out.notes) io.stderr(paint.dim(note));
+    return out.exitCode;
+  }
+  if (opts.shape !== undefined && (opts.format === 'markdown' || opts.format === 'html' || (opts.steps !== undefined && opts.format === 'latex')))
+    throw new DerivError('BAD_OPTION', 'with --shape, --format markdown and html are not available yet, and --steps prints text or JSON');
+  if (opts.shape !== undefined) {
+    const at = (opts as { at?: string }).at;
+    emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
+    return 0;
+  }
+  const computed = compute(line, opts);
+  emit(render(line, computed, opts, single));
+  warn(computed.warnings);
+  return 0;
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -222,6 +315,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--file <path>', 'read a program (z = w*x + b; L = (z - y)^2/2, one assignment per line or ;) from a file')
     .option('--of <name>', 'programs: the function is this assignment (default: the last)')
     .option('--expand', 'programs: also each gradient entry in terms of the inputs')
+    .option('--functions', 'list the functions deriv knows (the rule table) and exit')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -239,6 +333,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     throw e;
   }
   const opts = program.opts<Options>();
+  if (opts.functions === true) {
+    io.stdout(functionTable(opts.format));
+    return 0;
+  }
   const arg = program.args[0];
   let where = '';
   try {
@@ -259,40 +357,43 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return out.exitCode;
     }
     if (opts.of !== undefined || opts.expand === true) throw new DerivError('BAD_OPTION', '--of and --expand go with programs (name = expression; …)');
-    // Several non-empty lines on stdin: one expression per line, results in the same order.
-    const lines = arg === undefined || arg === '-' ? source.split(/\r?\n/).filter((l) => l.trim() !== '') : [source];
-    if (lines.length === 0) lines.push('');
+    // Several lines on stdin: one expression per non-empty line, results in the same order. Line numbers count
+    // blank lines too (they are the numbers an editor shows); a bad line is reported and the others still answered.
+    const fromStdin = arg === undefined || arg === '-';
+    const numbered = (fromStdin ? source.split(/\r?\n/) : [source]).map((text, i) => ({ text, line: i + 1 })).filter((l) => !fromStdin || l.text.trim() !== '');
+    if (numbered.length === 0) numbered.push({ text: '', line: 1 });
+    const batch = numbered.length > 1;
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
-    if (opts.format === 'html' && lines.length > 1)
+    if (opts.format === 'html' && batch)
       throw new DerivError('BAD_OPTION', '--format html makes one page for one expression; stdin has several lines');
     const outputs: string[] = [];
     const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
     let exitCode = 0;
-    for (const [index, line] of lines.entries()) {
+    for (const { text: line, line: lineNumber } of numbered) {
       // With several stdin lines, an error says which one (scripts feed thousands).
-      where = lines.length > 1 ? `line ${index + 1} of stdin: ` : '';
-      if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
-        throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
-      if (opts.shape === undefined && wantsNumeric(opts)) {
-        const out = renderNumeric(line, opts, parseWrt(opts.wrt), () => compute(line, opts));
-        emit(out.stdout);
-        for (const note of out.notes) io.stderr(paint.dim(note));
-        exitCode = Math.max(exitCode, out.exitCode);
-        continue;
+      where = batch ? `line ${lineNumber} of stdin: ` : '';
+      try {
+        // `L = …` names the function (unless --name is given) and is not part of the expression.
+        const named = splitNaming(line);
+        if (named.name === undefined) exitCode = Math.max(exitCode, answer(line, line, opts, single, emit, io, paint));
+        else {
+          const lineOpts = program.getOptionValueSource('name') !== 'cli' ? { ...opts, name: named.name } : opts;
+          // JSON says the line as typed (its `input` is the first key, kept in place).
+          const shown = opts.format !== 'json' ? emit : (text: string) => emit(JSON.stringify({ ...(JSON.parse(text) as object), input: line }));
+          exitCode = Math.max(exitCode, asTyped(line, named.expression, () => answer(named.expression, line, lineOpts, single, shown, io, paint)));
+        }
+      } catch (e) {
+        if (!(e instanceof DerivError) || !batch) throw e;
+        io.stderr(formatError(locate(e, where), paint));
+        if (opts.format === 'json') emit(JSON.stringify({ input: line, line: lineNumber, error: { code: e.code, message: e.message, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) } }));
+        exitCode = Math.max(exitCode, EXIT_CODES[e.code]);
       }
-      if (opts.shape !== undefined && (opts.format === 'markdown' || opts.format === 'html' || (opts.steps !== undefined && opts.format === 'latex')))
-        throw new DerivError('BAD_OPTION', 'with --shape, --format markdown and html are not available yet, and --steps prints text or JSON');
-      if (opts.shape !== undefined) {
-        const at = (opts as { at?: string }).at;
-        emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
-      } else emit(render(line, compute(line, opts), opts, single));
     }
     if (opts.output !== undefined) writeOutput(opts.output, outputs.join('\n'));
     return exitCode;
   } catch (e) {
     if (e instanceof DerivError) {
-      const located = where === '' ? e : new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
-      io.stderr(formatError(located, paint));
+      io.stderr(formatError(locate(e, where), paint));
       return EXIT_CODES[e.code];
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -17,6 +17,12 @@ import { parsePoint } from '../numeric/point.js';
 import { check } from '../numeric/check.js';
 import { sgd } from '../numeric/sgd.js';
 import { hessian, jacobian, nestedList, pmatrix, type DerivativeMatrix } from '../numeric/matrix.js';
+import { valueSuffix, valueSuffixTex, valueWithDecimal, valueCellTex } from '../numeric/readable.js';
+import { pageDerivations } from '../steps/page.js';
+import { stepsToText, stepsToJSON } from '../print/steps-text.js';
+import { stepsToLatex } from '../print/steps-latex.js';
+import { toHtmlEquations } from '../print/html.js';
+import type { Detail } from '../steps/record.js';
 
 export interface NumericOptions {
   readonly at?: string;
@@ -53,15 +59,11 @@ function safeValue(e: Parameters<typeof valueAt>[0], p: Point, order: readonly s
 /** NaN (0/0, log of a negative number, a pole reached exactly) is `undefined`; an overflow or log(0) is ±Infinity. */
 const show = (v: PointValue): string => (v.finite ? v.toString() : Number.isNaN(v.number) ? 'undefined' : String(v.number));
 const showTex = (v: PointValue): string => v.toTex(); // \text{undefined} for NaN, ±\infty for ±Infinity
-/** Exact non-integers with their decimal: `9/2 (4.5)`, `1/3 (≈0.333333)`. */
-function showWithDecimal(v: PointValue): string {
-  const r = v.exact;
-  if (r === undefined || r.d === 1n) return show(v);
-  let d = r.d;
-  for (const p of [2n, 5n]) while (d % p === 0n) d /= p;
-  const terminating = d === 1n && String(v.number).replace(/^-?0?\.?/, '').length <= 15 && !String(v.number).includes('e');
-  return `${v.toString()} (${terminating ? String(v.number) : `≈${Number(v.number.toPrecision(6))}`})`;
-}
+/** Exact non-integers with their decimal: `9/2 (4.5)`, `1/3 (≈0.333333)`; a long fraction only as `≈0.147465`. */
+const showWithDecimal = (v: PointValue): string => (v.finite ? valueWithDecimal(v, v.toString()) : show(v));
+/** What follows an expression: ` = 25/2`, ` = -7209/400 = -18.0225`, ` ≈ 0.147465`, ` = undefined`. */
+const suffix = (v: PointValue): string => (v.finite ? valueSuffix(v, v.toString()) : ` = ${show(v)}`);
+const suffixTex = (v: PointValue): string => (v.finite ? valueSuffixTex(v, v.toTex()) : ` = ${showTex(v)}`);
 const pointJson = (p: Point): Record<string, unknown> => Object.fromEntries([...p].map(([k, v]) => [k, v.toJSON()]));
 
 function undefinedNotes(items: readonly { label: string; value: PointValue }[]): string[] {
@@ -93,6 +95,10 @@ function renderAt(expression: string, results: readonly Derivative[], p: Point, 
   const f = safeValue(first.input, p, order);
   const values = results.map((r) => safeValue(r.expr, p, order));
   const notes = [...kinkNotes(first.input, p, order), ...undefinedNotes([{ label: o.name, value: f }, ...results.map((r, i) => ({ label: textHeading(r.wrt), value: values[i]! }))])];
+  // --steps --at: the derivation with each line's value at the point, on one page.
+  const detail = o.steps as Detail | undefined;
+  const derivations = detail === undefined ? undefined : pageDerivations(results, detail, o.name);
+  const valueText = (e: Parameters<typeof valueAt>[0]): string => { const v = safeValue(e, p, order); return v.finite ? v.toString() : show(v); };
   if (o.format === 'json')
     return {
       stdout: JSON.stringify({
@@ -101,17 +107,26 @@ function renderAt(expression: string, results: readonly Derivative[], p: Point, 
         at: pointJson(p),
         function: { text: toText(first.input, { order }), ...f.toJSON() },
         wrt: results.map((r) => r.wrt.join(',')),
-        derivatives: results.map((r, i) => ({ wrt: r.wrt.join(','), order: r.wrt.length, text: r.toString(), latex: r.toTex(), ...values[i]!.toJSON() })),
+        derivatives: results.map((r, i) => ({
+          wrt: r.wrt.join(','), order: r.wrt.length, text: r.toString(), latex: r.toTex(), ...values[i]!.toJSON(),
+          ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order, name: o.name, value: valueText }) }),
+        })),
         ...(notes.length > 0 ? { note: notes.map((n) => n.replace(/^note: /, '')).join('; ') } : {}),
       }),
       notes: [],
       exitCode: 0,
     };
   if (o.format === 'latex') {
-    const lines = [`${latexName(o.name)} = ${toLatex(first.input, { order })} = ${showTex(f)}`, ...results.map((r, i) => `${derivativeEquation(r, o.name)} = ${showTex(values[i]!)}`)];
+    if (derivations !== undefined) {
+      const valueTex = (e: Parameters<typeof valueAt>[0]): string => showTex(safeValue(e, p, order));
+      return { stdout: derivations.map((d) => stepsToLatex(d, { order, name: o.name, value: valueTex })).join('\n\n'), notes, exitCode: 0 };
+    }
+    const lines = [`${latexName(o.name)} = ${toLatex(first.input, { order })}${suffixTex(f)}`, ...results.map((r, i) => `${derivativeEquation(r, o.name)}${suffixTex(values[i]!)}`)];
     return { stdout: lines.join('\n'), notes, exitCode: 0 };
   }
-  const lines = [`${o.name} = ${toText(first.input, { order })} = ${show(f)}`, ...results.map((r, i) => `${textHeading(r.wrt)} = ${r.toString()} = ${show(values[i]!)}`)];
+  if (derivations !== undefined)
+    return { stdout: derivations.map((d) => stepsToText(d, { order, name: o.name, value: valueText })).join('\n\n'), notes, exitCode: 0 };
+  const lines = [`${o.name} = ${toText(first.input, { order })}${suffix(f)}`, ...results.map((r, i) => `${textHeading(r.wrt)} = ${r.toString()}${suffix(values[i]!)}`)];
   return { stdout: lines.join('\n'), notes, exitCode: 0 };
 }
 
@@ -150,6 +165,15 @@ function renderCheck(expression: string, results: readonly Derivative[], claimTe
       notes: [],
       exitCode,
     };
+  if (o.format === 'latex') {
+    const equation = `${derivativeEquation(d, o.name)}`;
+    if (c !== undefined) {
+      const at = [...c.point].map(([k, v]) => `${latexName(k)} = ${v.expr !== undefined ? toLatex(v.expr) : v.toTex()}`).join(', ');
+      return { stdout: `\\text{wrong: at } ${at}\\text{, } ${equation} = ${showTex(c.derivative)} \\neq ${showTex(c.claim)} \\text{ (the claim } ${toLatex(claim, { order: d.order })}\\text{)}`, notes, exitCode };
+    }
+    const how = r.method === 'symbolic' ? 'the difference simplifies to 0' : r.method === 'point' ? 'at the point' : `agrees at ${r.points} random points, not proved symbolically`;
+    return { stdout: `\\text{correct: } ${equation} \\quad \\text{(${how})}`, notes, exitCode };
+  }
   if (c !== undefined) {
     const claimPart = c.claim.expr !== undefined && claim === c.claim.expr ? `the claim is ${show(c.claim)}` : `the claim ${claimShown} gives ${show(c.claim)}`;
     return { stdout: `wrong: at ${pointText(c.point)}, ${heading} = ${d.toString()} = ${show(c.derivative)}, but ${claimPart}`, notes, exitCode };
@@ -184,7 +208,15 @@ function renderSgd(expression: string, results: readonly Derivative[], lr: strin
       notes: [],
       exitCode: 0,
     };
-  const lines = steps.map((s) => `step ${s.step}: ${[...s.params].map(([k, v]) => `${k} = ${showWithDecimal(v)}`).join(', ')}, loss = ${showWithDecimal(s.loss)}`);
+  if (o.format === 'latex') {
+    // A table: one row per step; long fractions as decimals (JSON keeps them exact).
+    const cell = (v: PointValue): string => (v.finite ? valueCellTex(v) : showTex(v));
+    const head = ['\\text{step}', ...params.map(latexName), latexName(o.name)].join(' & ');
+    const rows = steps.map((s) => [String(s.step), ...[...s.params.values()].map(cell), cell(s.loss)].join(' & '));
+    return { stdout: `\\begin{array}{r|${'c'.repeat(params.length)}|c}\n${head} \\\\ \\hline\n${rows.join(' \\\\\n')}\n\\end{array}`, notes: kinkNotes(results[0]!.input, p, results[0]!.order), exitCode: 0 };
+  }
+  const is = (v: PointValue): string => { const t = showWithDecimal(v); return t.startsWith('≈') ? ` ≈ ${t.slice(1)}` : ` = ${t}`; };
+  const lines = steps.map((s) => `step ${s.step}: ${[...s.params].map(([k, v]) => `${k}${is(v)}`).join(', ')}, loss${is(s.loss)}`);
   return { stdout: lines.join('\n'), notes: kinkNotes(results[0]!.input, p, results[0]!.order), exitCode: 0 };
 }
 
@@ -220,13 +252,28 @@ function renderMatrix(expression: string, m: DerivativeMatrix, p: Point | undefi
 }
 
 /**
+ * Markdown and HTML: the LaTeX output typeset ($$ blocks, or a KaTeX page), the text output under it
+ * to copy; the exit code and notes are the text output's.
+ */
+function asNote(expression: string, o: NumericOptions, wrt: readonly string[] | undefined, compute: () => Derivative[]): NumericOutput {
+  let results: Derivative[] | undefined;
+  const once = (): Derivative[] => (results ??= compute());
+  const tex = renderNumeric(expression, { ...o, format: 'latex' }, wrt, once).stdout;
+  const text = renderNumeric(expression, { ...o, format: 'text' }, wrt, once);
+  const equations = tex.includes('\\begin{aligned}') || tex.includes('\\begin{array}') ? tex.split('\n\n') : tex.split('\n');
+  if (o.format === 'html') return { ...text, stdout: toHtmlEquations(expression, equations, text.stdout).replace(/\n$/, '') };
+  const blocks = ['**Input**', `\`${expression}\``, ...equations.map((t) => `$$\n${t}\n$$`), '```text\n' + text.stdout + '\n```'];
+  return { ...text, stdout: blocks.join('\n\n') };
+}
+
+/**
  * Renders one expression under the numeric options. `compute` gives the
  * derivatives the other options (--wrt, --order, --mixed) ask for; `wrt` is --wrt parsed.
  */
 export function renderNumeric(expression: string, o: NumericOptions, wrt: readonly string[] | undefined, compute: () => Derivative[]): NumericOutput {
-  if (o.format === 'markdown' || o.format === 'html')
-    throw new DerivError('BAD_OPTION', `--at, --check, --sgd, --hessian and --jacobian print text, latex or json, not ${o.format}`);
-  if (o.steps !== undefined) throw new DerivError('BAD_OPTION', '--steps cannot be combined with --at, --check, --sgd, --hessian or --jacobian');
+  if (o.steps !== undefined && (o.check !== undefined || o.sgd !== undefined || o.hessian === true || o.jacobian === true))
+    throw new DerivError('BAD_OPTION', '--steps goes with --at (each step with its value there), not with --check, --sgd, --hessian or --jacobian');
+  if (o.format === 'markdown' || o.format === 'html') return asNote(expression, o, wrt, compute);
   const modes = [o.check !== undefined, o.sgd !== undefined, o.hessian === true, o.jacobian === true].filter(Boolean).length;
   if (modes > 1) throw new DerivError('BAD_OPTION', 'choose one of --check, --sgd, --hessian and --jacobian');
   if (o.stepsN !== undefined && o.sgd === undefined) throw new DerivError('BAD_OPTION', '--steps-n goes with --sgd', { hint: 'e.g. --sgd 0.01 --steps-n 3' });

@@ -4,6 +4,7 @@
  * in the inputs), --at (forward and backward tables), --sgd, --steps, and every
  * --format. Only printing lives here; everything is computed by src/program/.
  */
+import { splitNaming } from './naming.js';
 import { readFileSync } from 'node:fs';
 import { DerivError } from '../errors.js';
 import { program, type Program } from '../program/api.js';
@@ -41,7 +42,9 @@ export interface ProgramOutput {
 }
 
 /** True when the input is a program (or --file / --of / --expand ask for one). */
-export const wantsProgram = (source: string, o: ProgramCliOptions): boolean => o.file !== undefined || isProgramText(source);
+/** A program: from a file, or text with assignments, except a single leading `L = …` that only names the function (src/cli/naming.ts). */
+export const wantsProgram = (source: string, o: ProgramCliOptions): boolean =>
+  o.file !== undefined || (isProgramText(source) && splitNaming(source).name === undefined);
 
 /** The program text of --file (an unreadable file is a usage error; an expression argument as well is one too). */
 export function readProgramFile(file: string, argument: string | undefined): string {

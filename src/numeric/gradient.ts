@@ -7,6 +7,7 @@
 import type { Expr } from '../expr.js';
 import { type PointValue, valueAt } from './exact-eval.js';
 import { type PointInput, toPoint } from './point.js';
+import type { DerivWarning } from '../warnings.js';
 
 /** The part of a Derivative that evaluation needs (the class lives in api.ts). */
 export interface PartialLike {
@@ -20,11 +21,18 @@ export class Gradient<D extends PartialLike> extends Array<D> {
     return Array;
   }
 
+  /** What may not have been read as meant (every partial's warnings, each once; NO_VARIABLES for a constant). */
+  get warnings(): readonly DerivWarning[] {
+    return this.#warnings;
+  }
+  #warnings: readonly DerivWarning[] = [];
+
   /** The gradient's partials from a list (a one-element list is not a length). */
-  static fromPartials<D extends PartialLike>(items: readonly D[]): Gradient<D> {
+  static fromPartials<D extends PartialLike>(items: readonly D[], warnings: readonly DerivWarning[] = []): Gradient<D> {
     // Sized up front and filled by index: push on an Array subclass takes a slow path (~15× the cost).
     const g = new Gradient<D>(items.length);
     for (let i = 0; i < items.length; i++) g[i] = items[i]!;
+    g.#warnings = Object.freeze([...warnings]);
     return g;
   }
 

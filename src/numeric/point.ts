@@ -62,7 +62,7 @@ function splitTop(text: string): { part: string; offset: number }[] {
     const c = text[i];
     if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth--;
-    if ((c === ',' && depth === 0) || i === text.length) {
+    if (((c === ',' || c === '\uff0c') && depth === 0) || i === text.length) {
       out.push({ part: text.slice(start, i), offset: start });
       start = i + 1;
     }

@@ -30,6 +30,8 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   '\uff3e': '^', // ＾ fullwidth circumflex
   '\u00d7': '*', // × multiplication sign
   '\u00b7': '*', // · middle dot
+  '\u30fb': '*', // ・ katakana middle dot (a times sign in CJK text)
+  '\uff65': '*', // ･ halfwidth katakana middle dot
   '\u22c5': '*', // ⋅ dot operator
   '\u2219': '*', // ∙ bullet operator
   '\u2217': '*', // ∗ asterisk operator
@@ -97,13 +99,18 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
 /** A decimal literal; sticky so that scanning never copies the input. */
 const NUMBER = /\d*\.?\d*(?:[eE][+-]?\d+)?/y;
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-/** [A-Za-z_\u0391-\u03c9] on one UTF-16 unit (by code, as this runs for every character of every name). */
-const isNameStart = (c: string): boolean => {
+/**
+ * A letter that starts a name: [A-Za-z_$] ($ as mathjs allows it: $x), Greek (α, θ, Ω), or a Latin letter with accents or a hat (ŷ, é, ñ:
+ * one that decomposes into an ASCII letter and combining marks, so LaTeX can write it as \hat{y}).
+ * By code first, as this runs for every character of every name.
+ */
+export const isNameStart = (c: string): boolean => {
   const k = c.charCodeAt(0);
-  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || (k >= 0x391 && k <= 0x3c9);
+  if ((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k === 36 || (k >= 0x391 && k <= 0x3c9)) return true;
+  return k >= 0xc0 && k <= 0x24f && /^[A-Za-z][\u0300-\u036f]+$/.test(c.normalize('NFD'));
 };
-/** [A-Za-z0-9_\u0391-\u03c9] on one UTF-16 unit. */
-const isNamePart = (c: string): boolean => isNameStart(c) || (c >= '0' && c <= '9');
+/** A character that continues a name: a name start, a digit, or a combining accent (y followed by U+0302 is ŷ). */
+export const isNamePart = (c: string): boolean => isNameStart(c) || (c >= '0' && c <= '9') || (c >= '\u0300' && c <= '\u036f');
 
 export interface TokenizeOptions {
   /** Read ' as the postfix transpose operator (the matrix language); otherwise it is UNSUPPORTED. */
@@ -115,6 +122,9 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
   const fail = (pos: number, message: string, hint?: string, code: 'PARSE' | 'UNSUPPORTED' = 'PARSE'): never => {
     throw new DerivError(code, message, { position: pos, input, hint });
   };
+  // $x is a name (as in mathjs), but $x^2$ or $$…$$ is LaTeX pasted with its math delimiters.
+  const delimited = /^\s*\$[\s\S]*\$\s*$/.test(input) || input.includes('$$');
+  if (delimited) fail(input.indexOf('$'), UNSUPPORTED.$!);
   let i = 0;
   while (i < input.length) {
     const c = input[i]!;
@@ -134,7 +144,8 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     if (isNameStart(c)) {
       let j = i + 1;
       while (j < input.length && isNamePart(input[j]!)) j++;
-      tokens.push({ type: 'name', text: input.slice(i, j), pos: i });
+      // Composed (NFC), so y + U+0302 and ŷ are the same name; positions stay those of the input.
+      tokens.push({ type: 'name', text: input.slice(i, j).normalize('NFC'), pos: i });
       i = j;
       continue;
     }
@@ -187,6 +198,20 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     }
     if (c === '\\') {
       fail(i, 'this looks like LaTeX, which deriv does not read', 'write the expression in calculator syntax: \\frac{1}{x} is 1/x, \\sin x is sin(x), x^{2} is x^2');
+    }
+    if (c === "'" && tokens[tokens.length - 1]?.type === 'name' && input[i + 1] === '(') {
+      // sigmoid'(z): the derivative written as Lagrange's prime.
+      const f = tokens[tokens.length - 1]!.text;
+      const arg = /^\(([^()]*)\)/.exec(input.slice(i + 1))?.[1]?.trim();
+      const variable = arg !== undefined && /^[A-Za-z_]\w*$/.test(arg) ? arg : undefined;
+      fail(i, `${f}'(…) is the derivative written with a prime, which deriv does not read: it computes the derivative for you`,
+        variable !== undefined ? `differentiate ${f}(${variable}) with --wrt ${variable}` : `give ${f}(…) and choose the variable with --wrt`, 'UNSUPPORTED');
+    }
+    if (c === '|') {
+      // |x| as written on paper: abs(x).
+      const close = input.indexOf('|', i + 1);
+      const inner = close > i ? input.slice(i + 1, close).trim() : '';
+      fail(i, "'|' is not an operator here (bitwise and logical operators are not supported)", inner !== '' ? `write abs(${inner}) for |${inner}|` : 'write abs(x) for |x|', 'UNSUPPORTED');
     }
     const unsupported = UNSUPPORTED[c];
     if (unsupported !== undefined) fail(i, unsupported, undefined, c === '$' || c === '{' || c === '}' || c === '@' || c === '#' ? 'PARSE' : 'UNSUPPORTED');

@@ -14,6 +14,8 @@ import { type Expr, add, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } fr
 import { parseDecimal } from '../rational.js';
 import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-table.js';
 import { suggestName } from './suggest.js';
+import { readingNotes } from './notes.js';
+import type { DerivWarning } from '../warnings.js';
 
 /** The syntax tree, before canonicalisation. Positions point into the input. */
 export type Syntax =
@@ -54,6 +56,8 @@ export interface ParseResult {
   readonly expr: Expr;
   /** Variable names in order of first appearance in the text (used for display order). */
   readonly variables: readonly string[];
+  /** Places read in a way people often misread (1/2x, x^2y, xe, d/dx): see parse/notes.ts. */
+  readonly notes: readonly DerivWarning[];
 }
 
 export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
@@ -68,7 +72,7 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
   const tokens = tokenize(input).map((t) => (t.type === 'op' && t.text.length === 2 ? { ...t, text: t.text[1]! } : t));
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
-  return toExpr(tree, input);
+  return { ...toExpr(tree, input), notes: readingNotes(tokens, input) };
 }
 
 export function parse(input: string, options: ParseOptions = {}): Expr {
@@ -179,12 +183,14 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
           if (next.type === 'lparen') {
             if (!knownName(tok.text)) {
               const guess = suggestName(tok.text, knownFunctionNames());
+              const leibniz = /^d[A-Za-z_]/.test(tok.text) && tokens[k - 1]?.text === '/' && tokens[k - 2]?.text === 'd';
               throw new DerivError('UNKNOWN_FUNCTION', `unknown function '${tok.text}'`, {
                 position: tok.pos,
                 input,
-                hint:
-                  (guess !== undefined ? `did you mean ${guess}? ` : '') +
-                  `For multiplication write ${tok.text}*(…). Known functions: ${knownFunctionNames().join(', ')}`,
+                hint: leibniz
+                  ? `d/${tok.text}(…) is not read as a derivative: give the function only and the variable with --wrt ${tok.text.slice(1)}`
+                  : (guess !== undefined ? `did you mean ${guess}? ` : '') +
+                    `for multiplication write ${tok.text}*(…); \`deriv --functions\` lists the known functions`,
               });
             }
             stack.push({ kind: 'paren', pos: next.pos, call: { name: tok.text, pos: tok.pos }, argc: 0 });
@@ -196,8 +202,13 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
             }
             continue;
           }
-          if (knownName(tok.text) && !CONSTANTS.has(tok.text))
+          if (knownName(tok.text) && !CONSTANTS.has(tok.text)) {
+            // sin^2(x), as textbooks write sin²x: the power goes after the call.
+            const power = tokens[k + 1]?.text === '^' && tokens[k + 2]?.type === 'number' && tokens[k + 3]?.type === 'lparen' ? tokens[k + 2]!.text : undefined;
+            if (power !== undefined)
+              fail(tok.pos, `'${tok.text}^${power}(…)' is not read as a power of ${tok.text}`, `write ${tok.text}(x)^${power} for ${tok.text}^${power}(x)`);
             fail(tok.pos, `'${tok.text}' is a function and needs parentheses`, `write ${tok.text}(x)`);
+          }
           operands.push({ t: 'name', name: tok.text, pos: tok.pos });
           expectOperand = false;
           k++;
@@ -290,9 +301,12 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
   return fail(input.length, `unexpected ${describe(tokens[tokens.length - 1]!)}`);
 }
 
+/** Functions that take any number of arguments from two on (mathjs's max(1, x^2, x + 1)); read as nested pairs. */
+const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
+
 function checkArity(name: string, argc: number, pos: number, input: string): void {
   const accepted = aritiesOf(name);
-  if (accepted.includes(argc)) return;
+  if (accepted.includes(argc) || (VARIADIC.has(resolveFunctionName(name) ?? '') && argc > 2)) return;
   const want = accepted.map(String).join(' or ');
   throw new DerivError('ARITY', `${name} takes ${want} argument${want === '1' ? '' : 's'}, got ${argc}`, {
     position: pos,
@@ -305,7 +319,7 @@ function checkArity(name: string, argc: number, pos: number, input: string): voi
  * are gathered first and built with one n-ary constructor call each, so a
  * 100,000-term sum costs one collection, not 100,000 re-flattenings.
  */
-function toExpr(root: Syntax, input: string): ParseResult {
+function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
   const variables: string[] = [];
   const seen = new Set<string>();
   interface Frame {
@@ -353,6 +367,7 @@ function toExpr(root: Syntax, input: string): ParseResult {
         return mul(MINUS_ONE_EXPR, results[0]!);
       case 'call': {
         const name = resolveFunctionName(node.name)!;
+        if (VARIADIC.has(name) && results.length > 2) return results.slice(1).reduce((acc, r) => call(name, [acc, r]), results[0]!);
         return name === 'pow' ? pow(results[0]!, results[1]!) : call(name, results);
       }
       case 'bin': {

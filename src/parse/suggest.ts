@@ -18,6 +18,7 @@ function editDistance(a: string, b: string): number {
 const KNOWN_SYNONYMS: Readonly<Record<string, string>> = {
   arcsin: 'asin', arccos: 'acos', arctan: 'atan', sgn: 'sign', logistic: 'sigmoid', sigma: 'sigmoid',
   Relu: 'relu', ReLU: 'relu', theta: 'heaviside', H: 'heaviside', lg: 'log10', Log: 'log', Exp: 'exp',
+  '\u03c3': 'sigmoid', Sigmoid: 'sigmoid', Sigma: 'sigmoid', Sqrt: 'sqrt', Abs: 'abs', Max: 'max', Min: 'min',
   Sin: 'sin', Cos: 'cos', Tan: 'tan', sqr: 'sqrt', root: 'sqrt', arsinh: 'asinh', arcosh: 'acosh', artanh: 'atanh',
 };
 

@@ -46,18 +46,31 @@ const GREEK_LETTERS: Readonly<Record<string, string>> = {
   ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
 };
 
+/** Combining accents as LaTeX accent commands: ŷ is y with U+0302, written \hat{y}. */
+const ACCENTS: Readonly<Record<string, string>> = {
+  '\u0300': 'grave', '\u0301': 'acute', '\u0302': 'hat', '\u0303': 'tilde', '\u0304': 'bar', '\u0306': 'breve',
+  '\u0307': 'dot', '\u0308': 'ddot', '\u030a': 'mathring', '\u030c': 'check',
+};
+/** A letter with its accents (NFD: the letter, then combining marks) as LaTeX; marks without a command are dropped. */
+function accented(letter: string): string {
+  const [base, ...marks] = [...letter.normalize('NFD')];
+  return marks.reduce((tex, m) => (ACCENTS[m] === undefined ? tex : `\\${ACCENTS[m]}{${tex}}`), base!);
+}
+
 /** One piece of a name: a letter stays italic, a Greek name becomes its letter, a word is \mathit. */
 function namePart(part: string): string {
-  const chars = [...part];
+  // One letter and its accents at a time (ŷ is one letter, as is y followed by a combining hat).
+  const chars = part.normalize('NFD').match(/[^\u0300-\u036f][\u0300-\u036f]*/g) ?? [];
   if (chars.length === 1) {
     const greek = GREEK_LETTERS[part];
     if (greek !== undefined) return `\\${greek}`;
     if (/^[A-Za-z0-9]$/.test(part)) return part;
+    if (/^[A-Za-z][\u0300-\u036f]+$/.test(chars[0]!)) return accented(chars[0]!);
   }
   if (GREEK.has(part)) return `\\${part}`;
   if (/^[0-9]+$/.test(part)) return part;
-  const mapped = chars.map((c) => (GREEK_LETTERS[c] !== undefined ? `\\${GREEK_LETTERS[c]} ` : c)).join('');
-  return `\\mathit{${mapped.replace(/_/g, '\\_').trim()}}`;
+  const mapped = chars.map((c) => (GREEK_LETTERS[c] !== undefined ? `\\${GREEK_LETTERS[c]} ` : c.length > 1 ? accented(c) : c)).join('');
+  return `\\mathit{${mapped.replace(/[_$]/g, (c) => `\\${c}`).trim()}}`;
 }
 
 /** w1 → w_{1}, x_i → x_{i}, theta → \theta, loss → \mathit{loss}, W_out → W_{\mathit{out}}. */

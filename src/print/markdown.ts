@@ -9,12 +9,11 @@ import { toLatex, latexName } from './latex.js';
 import { resultEquations, isGradient, type ResultItem } from './equation.js';
 import { stepsToLatex } from './steps-latex.js';
 import { latexHeading } from './heading.js';
-import type { Derivation, Detail } from '../steps/record.js';
+import type { Detail } from '../steps/record.js';
+import { pageDerivations, type PageItem } from '../steps/page.js';
 
-/** A result that can also produce its derivation (the Derivative class). */
-export interface NoteItem extends ResultItem {
-  derivation(detail?: Detail): Derivation;
-}
+/** A result that can also produce its derivation on a page (the Derivative class). */
+export interface NoteItem extends ResultItem, PageItem {}
 
 export interface NoteOptions {
   /** The function's name (default f). */
@@ -38,9 +37,10 @@ export function toMarkdownNote(items: readonly NoteItem[], options: NoteOptions 
   const detail = stepsDetail(options.steps);
   if (detail !== undefined) {
     const several = items.length > 1 || isGradient(items);
-    for (const item of items) {
+    const derivations = pageDerivations(items, detail, name);
+    for (const [i, item] of items.entries()) {
       out.push(several ? `**Steps for $${latexHeading(item.wrt, name)}$**` : '**Steps**');
-      out.push(block(stepsToLatex(item.derivation(detail), { order: item.order, name, withInput: false })));
+      out.push(block(stepsToLatex(derivations[i]!, { order: item.order, name, withInput: false })));
     }
   }
   return `${out.join('\n\n')}\n`;

@@ -19,6 +19,8 @@ export interface StepsLatexOptions {
   readonly name?: string;
   /** Start the block with `f = input` (default true). */
   readonly withInput?: boolean;
+  /** With --at: an expression's value at the point in LaTeX, appended to each equation. */
+  readonly value?: (e: Expr) => string;
 }
 
 /** Escapes words for \text{…}. */
@@ -71,14 +73,20 @@ export interface LatexStepParts {
 export function latexStepParts(d: Derivation, options: StepsLatexOptions = {}): LatexStepParts {
   const name = options.name ?? 'f';
   const v = latexVoice(options.order);
-  const definitions = d.substitutions.map((s) => `${latexName(s.name)} = ${v.math(abbreviate(s.expr, d.substitutions, s.name))}`);
+  const at = (e: Expr): string => (options.value === undefined ? '' : ` = ${options.value(e)}`);
+  const definitions = d.substitutions.map((s) => `${latexName(s.name)} = ${v.math(abbreviate(s.expr, d.substitutions, s.name))}${at(s.expr)}`);
   const steps = d.passes.flatMap((pass) =>
     pass.steps.map((step) => {
       const eq = stepEquation(step, d, v, name);
-      return { equation: [eq.lhs, eq.middle, eq.rhs].filter((s) => s !== undefined).join(' = '), note: explain(step, d, v), rule: step.rule };
+      return { equation: [eq.lhs, eq.middle, eq.rhs].filter((s) => s !== undefined).join(' = ') + at(step.after), note: explain(step, d, v), rule: step.rule };
     }),
   );
-  return { input: `${latexName(name)} = ${v.math(d.input)}`, definitions, steps, result: `${d.wrt.length === 0 ? latexName(name) : latexPartial(d.wrt, name)} = ${v.math(d.result)}` };
+  return {
+    input: `${latexName(name)} = ${v.math(d.input)}${at(d.input)}`,
+    definitions,
+    steps,
+    result: `${d.wrt.length === 0 ? latexName(name) : latexPartial(d.wrt, name)} = ${v.math(d.result)}${at(d.result)}`,
+  };
 }
 
 /** Puts the first `=` of an equation after the alignment point: `lhs &= rhs`. */

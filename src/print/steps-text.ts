@@ -23,6 +23,8 @@ export interface StepsTextOptions {
   readonly order?: VariableOrder;
   /** The function's name (default f). */
   readonly name?: string;
+  /** With --at: an expression's value at the point, appended to each line (`∂A/∂w = x = 10`). */
+  readonly value?: (e: Expr) => string;
 }
 
 /** ∂/∂w, ∂A/∂w, ∂²f/∂x∂y. */
@@ -49,20 +51,21 @@ export function textVoice(order?: VariableOrder): Voice {
 export function stepsToText(d: Derivation, options: StepsTextOptions = {}): string {
   const name = options.name ?? 'f';
   const v = textVoice(options.order);
-  const lines: string[] = [`${name} = ${v.math(d.input)}`];
+  const at = (e: Expr): string => (options.value === undefined ? '' : ` = ${options.value(e)}`);
+  const lines: string[] = [`${name} = ${v.math(d.input)}${at(d.input)}`];
   d.substitutions.forEach((s, i) => {
-    lines.push(`${i === 0 ? 'where' : '     '} ${s.name} = ${v.math(abbreviate(s.expr, d.substitutions, s.name))}`);
+    lines.push(`${i === 0 ? 'where' : '     '} ${s.name} = ${v.math(abbreviate(s.expr, d.substitutions, s.name))}${at(s.expr)}`);
   });
   let n = 0;
   for (const pass of d.passes) {
     for (const step of pass.steps) {
       const eq = stepEquation(step, d, v, name);
       const label = `${++n}. `;
-      lines.push(`${label}${[eq.lhs, eq.middle, eq.rhs].filter((s) => s !== undefined).join(' = ')}`);
+      lines.push(`${label}${[eq.lhs, eq.middle, eq.rhs].filter((s) => s !== undefined).join(' = ')}${at(step.after)}`);
       lines.push(`${' '.repeat(label.length)}${explain(step, d, v)}`);
     }
   }
-  if (d.wrt.length > 0) lines.push(`${textPartial(d.wrt, name)} = ${v.math(d.result)}`);
+  if (d.wrt.length > 0) lines.push(`${textPartial(d.wrt, name)} = ${v.math(d.result)}${at(d.result)}`);
   return lines.join('\n');
 }
 
@@ -70,7 +73,7 @@ export function stepsToText(d: Derivation, options: StepsTextOptions = {}): stri
 export function stepsToJSON(
   d: Derivation,
   options: StepsTextOptions = {},
-): { rule: string; row?: string; wrt: string; before: string; after: string; note: string }[] {
+): { rule: string; row?: string; wrt: string; before: string; after: string; note: string; value?: string }[] {
   const v = textVoice(options.order);
   return d.passes.flatMap((pass) =>
     pass.steps.map((step) => ({
@@ -80,6 +83,7 @@ export function stepsToJSON(
       before: v.math(step.before),
       after: v.math(step.after),
       note: explain(step, d, v),
+      ...(options.value === undefined ? {} : { value: options.value(step.after) }),
     })),
   );
 }

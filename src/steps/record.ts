@@ -92,6 +92,10 @@ export interface RecordOptions extends SimplifyOptions, SizeOptions {
   readonly simplify?: boolean;
   /** Variable order of the input: sibling steps and listed constants follow the printed term order. */
   readonly order?: VariableOrder;
+  /** Names in use besides the variables (the function's name, --name L): inner functions never get them. */
+  readonly reserved?: readonly string[];
+  /** Names already given on the same page (a gradient's earlier sections): the same inner function keeps its name. */
+  readonly names?: readonly Substitution[];
 }
 
 /** A node of the step tree rebuilt from the post-order trace. */
@@ -125,7 +129,7 @@ export function recordDerivation(input: Expr, wrt: readonly string[], options: R
     passes.push({ wrt: x, input: current, steps, raw, result });
     current = result;
   }
-  return { detail, input, wrt: [...wrt], substitutions: nameInners(input, chainSteps), passes, result: current };
+  return { detail, input, wrt: [...wrt], substitutions: nameInners(input, chainSteps, options.reserved ?? [], options.names ?? []), passes, result: current };
 }
 
 function constantsOf(e: Expr, x: string, order: DisplayOrder): Expr[] {
@@ -314,10 +318,15 @@ function* freshNames(taken: ReadonlySet<string>): Generator<string> {
   }
 }
 
-/** One name per distinct non-variable inner function of the chain steps, in order of first use. */
-function nameInners(input: Expr, chainSteps: readonly DerivationStep[]): Substitution[] {
-  const taken = new Set<string>(freeVariables(input));
+/**
+ * One name per distinct non-variable inner function of the chain steps, in order of first use. A name is
+ * never a variable, a reserved name (the function's own) or a name `given` to another expression; an
+ * inner function that was `given` a name keeps it.
+ */
+function nameInners(input: Expr, chainSteps: readonly DerivationStep[], reserved: readonly string[], given: readonly Substitution[]): Substitution[] {
+  const taken = new Set<string>([...freeVariables(input), ...reserved, ...given.map((g) => g.name)]);
   const names = freshNames(taken);
+  const known = new Map(given.map((g) => [g.expr, g.name]));
   const seen = new Set<Expr>();
   const out: Substitution[] = [];
   // In proof order over every chain step (shown or not): inner functions are named before the ones built on them.
@@ -327,7 +336,7 @@ function nameInners(input: Expr, chainSteps: readonly DerivationStep[]): Substit
       for (const p of step.parts ?? []) {
         if (p.inner.kind === 'sym' || p.inner.kind === 'num' || seen.has(p.inner)) continue;
         seen.add(p.inner);
-        out.push({ name: names.next().value as string, expr: p.inner });
+        out.push({ name: known.get(p.inner) ?? (names.next().value as string), expr: p.inner });
       }
     }
   }
