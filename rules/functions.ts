@@ -35,8 +35,8 @@ export interface FunctionRow {
   readonly latex: LatexSpelling;
   /** f(-u) = -f(u) (odd) or f(u) (even): used to canonicalise signs. */
   readonly parity?: 'odd' | 'even';
-  /** f(g(u)) = u for every u where both are defined: exp has inverse log. */
-  readonly inverse?: string;
+  /** Exact values at the constant e, or that are e: ln(e) = 1 (`{ e: 1 }`), exp(1) = e (`{ one: 'e' }`). */
+  readonly exactAtE?: { readonly e?: number; readonly one?: 'e' };
   /** The function is the k-th root, folded exactly at rational perfect powers (sqrt(9/4) = 3/2). */
   readonly root?: 2 | 3;
   /** Exact values at numeric arguments, where the result is rational: sin(0) = 0. */
@@ -68,9 +68,9 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
   { name: 'pow', params: ['a', 'b'], partials: ['b*a^(b-1)', 'a^b*log(a)'], domain: 'a > 0, or b an integer', sample: [POS, R],
     latex: tpl('{#0}^{#1}'), evaluate: Math.pow, summary: 'a^b; x^n, a^x and f^g alike' },
   { name: 'exp', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
-    latex: tpl('e^{#0}'), inverse: 'log', exact: oneAtZero, evaluate: Math.exp, summary: 'e^u' },
+    latex: tpl('e^{#0}'), exactAtE: { one: 'e' }, exact: oneAtZero, evaluate: Math.exp, summary: 'e^u' },
   { name: 'log', aliases: ['ln'], params: ['u'], partials: ['1/u'], domain: 'u > 0', sample: [POS],
-    latex: op('\\ln'), inverse: 'exp', exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, summary: 'natural logarithm (ln is the same)' },
+    latex: op('\\ln'), exactAtE: { e: 1 }, exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, summary: 'natural logarithm (ln is the same)' },
   { name: 'log', params: ['u', 'b'], partials: ['1/(u*log(b))', '-log(u)/(b*log(b)^2)'], domain: 'u > 0, b > 0, b ≠ 1', sample: [POS, [1.5, 4]],
     latex: tpl('\\log_{#1}\\left(#0\\right)'), evaluate: (u, b) => Math.log(u) / Math.log(b), summary: 'logarithm of u to base b' },
   { name: 'log2', params: ['u'], partials: ['1/(u*log(2))'], domain: 'u > 0', sample: [POS],

@@ -63,14 +63,9 @@ export const powRow = (): FunctionRow => POW_ROW;
 function foldRow(row: FunctionRow, args: readonly Expr[]): Expr | undefined {
   const arg = args[0]!;
   if (args.length === 1) {
-    // f(g(u)) = u for inverse pairs; e counts as exp(1).
-    const inv = row.inverse;
-    if (inv !== undefined) {
-      if (arg.kind === 'call' && arg.fn === inv && arg.args.length === 1) return arg.args[0]!;
-      if (inv === 'exp' && arg.kind === 'const' && arg.name === 'e') return ONE_EXPR;
-      // …and exp(1) is e, so e has one form (e^1 is already e).
-      if (inv === 'log' && isOneExpr(arg)) return constant('e');
-    }
+    // ln(e) = 1, and exp(1) is e, so e has one form (e^1 is already e).
+    if (row.exactAtE?.e !== undefined && arg.kind === 'const' && arg.name === 'e') return num(row.exactAtE.e);
+    if (row.exactAtE?.one === 'e' && isOneExpr(arg)) return constant('e');
     if (row.root !== undefined && arg.kind === 'num') {
       const r = powQ(arg.value, q(1n, BigInt(row.root)));
       if (r !== undefined) return num(r);

@@ -62,6 +62,9 @@ function headsOf(factorBases: readonly Expr[]): string[] {
 function compile(row: IdentityRow): CompiledRow {
   const from = parse(row.from);
   const to = parse(row.to);
+  // A left side that construction already folds (to a variable or a number) would match everything.
+  if (from.kind === 'sym' || from.kind === 'num' || from.kind === 'const')
+    throw new Error(`identity row ${row.id}: its left side ${row.from} is folded when built; it needs no row`);
   if (from.kind === 'add') {
     const terms = from.terms.map((t) => splitCoefficient(t) as readonly [Rational, Expr]);
     const bases = terms.flatMap(([, r]) => (r.kind === 'mul' ? r.factors : [r]).map((f) => baseAndExponent(f)[0]));
@@ -150,9 +153,25 @@ export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrit
   return undefined;
 }
 
-export const identityCount = (): number => rows().length;
+let identityHeads: ReadonlySet<string> | undefined;
+
+/**
+ * How many functions that identity rows mention occur among e's factors and its sum factors' terms
+ * (a cheap filter for expanding a product, which pays off when identities then combine terms of
+ * different functions: e^(−z)·σ(z), sin² + cos²).
+ */
+export function identityHeadCount(e: Expr): number {
+  identityHeads ??= new Set(rows().flatMap((r) => r.needs));
+  let n = 0;
+  for (const fn of headsOfNode(e)) if (identityHeads.has(fn)) n++;
+  return n;
+}
 
 let presentation: Map<string, CompiledRow[]> | undefined;
+const PRESENTABLE = new Set(PRESENTATION_ROWS.map((r) => /^(\w+)\(/.exec(r.from)![1]!));
+
+/** Whether presentation rows may rewrite a call of this function. */
+export const isPresentable = (fn: string): boolean => PRESENTABLE.has(fn);
 
 /**
  * The presentation rows (rules/identities.ts) applied bottom-up once; e itself when none applies.

@@ -13,7 +13,7 @@
 import { type Expr, rebuild, children } from '../expr.js';
 import { foldDag } from '../walk.js';
 import { treeSize } from '../analysis.js';
-import { applyIdentity, present } from './identities.js';
+import { applyIdentity, present, isPresentable } from './identities.js';
 import { SHRINKING_STRATEGIES, NORMALISATIONS, type StrategyContext } from './strategies.js';
 
 export interface SimplifyOptions {
@@ -47,8 +47,12 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   const onRewrite = options.onRewrite;
   let work = options.simplifyBudget ?? 200_000;
 
-  const visit = (node: Expr, kids: readonly Expr[]): Expr =>
-    settle(kids.length === 0 || sameKids(node, kids) ? node : rebuild(node, kids));
+  let presentable = presentableMemos.has(memo);
+  const visit = (node: Expr, kids: readonly Expr[]): Expr => {
+    if (kids.length === 0) return node; // numbers, symbols and constants are final
+    if (!presentable && node.kind === 'call' && isPresentable(node.fn)) presentable = true;
+    return settle(sameKids(node, kids) ? node : rebuild(node, kids));
+  };
   const tidy = (x: Expr): Expr => foldDag<Expr>(x, visit, memo);
   const context: StrategyContext = { maxTerms: options.maxExpandTerms ?? 64, tidy };
   /** x with its children simplified (they may be new after a rewrite). */
@@ -114,13 +118,17 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
     }
   }
 
-  let shown = presentMemos.get(memo);
+  const result = tidy(e);
+  // The presentation pass runs once a node it rewrites has been met under this memo (a later call that
+  // shares the memo may not meet it again, but its result can contain it).
+  if (!presentable) return result;
+  let shown = presentableMemos.get(memo);
   if (shown === undefined) {
     shown = new Map();
-    presentMemos.set(memo, shown);
+    presentableMemos.set(memo, shown);
   }
-  return present(tidy(e), shown);
+  return present(result, shown);
 }
 
-/** The presentation pass's results, kept beside each simplification memo (so shared alike). */
-const presentMemos = new WeakMap<Map<Expr, Expr>, Map<Expr, Expr>>();
+/** The presentation pass's results, kept beside each simplification memo that needs one (so shared alike). */
+const presentableMemos = new WeakMap<Map<Expr, Expr>, Map<Expr, Expr>>();

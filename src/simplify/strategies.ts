@@ -10,6 +10,7 @@ import { expand } from './expand.js';
 import { togetherForms, togetherInProduct } from './together.js';
 import { isNegative, q, gcd } from '../rational.js';
 import { treeSize } from '../analysis.js';
+import { identityHeadCount } from './identities.js';
 
 export interface StrategyContext {
   /** Largest number of monomials an expansion may produce. */
@@ -57,7 +58,9 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
     // terms (e^(−z)·σ(z) = σ(−z) inside −(y − 1 + y·e^(−z))·σ(z) gives σ(z) − y). Plain distribution
     // is not offered: the simplified expansion must beat the expansion with its common factors pulled out.
     applies: (e) =>
-      e.kind === 'mul' && e.factors.some((f) => f.kind === 'add') && e.factors.every((f) => f.kind !== 'add' || f.terms.length <= EXPANDABLE),
+      e.kind === 'mul' &&
+      e.factors.some((f) => f.kind === 'add' && (f.terms.some(hasDenominator) || identityHeadCount(e) >= 2)) &&
+      e.factors.every((f) => f.kind !== 'add' || f.terms.length <= EXPANDABLE),
     candidates: (e, { maxTerms, tidy }) => {
       const expanded = expand(e, maxTerms);
       if (expanded === undefined || expanded === e || expanded.kind !== 'add') return [];
