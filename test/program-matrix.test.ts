@@ -117,3 +117,19 @@ describe('LaTeX', () => {
     expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' })).not.toThrow();
   });
 });
+
+describe('--steps in matrix form', () => {
+  it('each line names the matrix rules that give it, with G the consumer’s adjoint', async () => {
+    const out: string[] = [];
+    const io: CliIO = { stdout: (s) => out.push(s), stderr: () => {}, readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+    expect(await run([NET, '--wrt', 'W1,b1', '--shape', SHAPES, '--steps'], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain(["3. ∂L/∂Z = ∂L/∂H.*heaviside(Z)", '   from H = relu(Z):', '     element-wise rule: each entry passes G ⊙ (its partial derivative) to each operand', '       at relu(Z), G = ∂L/∂H', '       → Z: ∂L/∂H.*heaviside(Z)'].join('\n'));
+    expect(text).toContain(["     matrix product rule: A*B passes G*B' to A and A'*G to B", '       at W1*x, G = ∂L/∂Z', "       → W1: ∂L/∂Z*x'"].join('\n'));
+  });
+
+  it('a name used twice says the contributions add up', () => {
+    const m = matrixProgram('u = W*x; v = u .* u; L = sum(v) + sum(u)', parseShapes('W=n×d,x=d'), ['W']);
+    expect(m.lines.find((l) => l.name === 'u')!.consumers).toEqual(['v', 'L']);
+  });
+});

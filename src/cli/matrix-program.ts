@@ -1,7 +1,8 @@
 /**
  * CLI output for programs in matrix form (--shape): the backward pass one line per
  * adjoint (`∂L/∂W1 = ∂L/∂Z*x'`), and with --at the forward and backward values as
- * matrices. Text, LaTeX (one aligned block) and JSON; Markdown, HTML, --steps, --sgd and --expand are refused.
+ * matrices. Text, LaTeX (one aligned block) and JSON; --steps (text, JSON) names the matrix rule
+ * behind each line; Markdown, HTML, --sgd and --expand are refused.
  */
 import { DerivError } from '../errors.js';
 import { parseShapes } from '../matrix/shape.js';
@@ -10,7 +11,7 @@ import { valueText, valueJson, valueTex } from '../matrix/format-value.js';
 import type { MatrixValue } from '../matrix/evaluate.js';
 import { latexName } from '../print/latex.js';
 
-import { matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex } from '../program/matrix.js';
+import { matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText } from '../program/matrix.js';
 import { adjointName } from '../program/backward.js';
 import { aligned } from '../program/print.js';
 import type { ProgramCliOptions, ProgramOutput } from './program.js';
@@ -18,8 +19,9 @@ import type { ProgramCliOptions, ProgramOutput } from './program.js';
 export function renderMatrixProgram(source: string, o: ProgramCliOptions): ProgramOutput {
   if (o.format !== 'text' && o.format !== 'json' && o.format !== 'latex')
     throw new DerivError('BAD_OPTION', `programs with --shape print text, latex or json, not ${o.format}`);
-  if (o.steps !== undefined || o.sgd !== undefined || o.expand === true)
-    throw new DerivError('BAD_OPTION', 'programs with --shape do not take --steps, --sgd or --expand yet');
+  if (o.sgd !== undefined || o.expand === true) throw new DerivError('BAD_OPTION', 'programs with --shape do not take --sgd or --expand yet');
+  if (o.steps !== undefined && (o.format === 'latex' || o.at !== undefined))
+    throw new DerivError('BAD_OPTION', 'programs with --shape show --steps as text or json, without --at');
   const m = matrixProgram(source, parseShapes(o.shape!), o.wrt === undefined ? undefined : o.wrt.split(',').map((s) => s.trim()), { name: o.name, ...(o.of === undefined ? {} : { of: o.of }) });
   const output = m.parsed.output;
   const values = o.at === undefined ? undefined : matrixProgramValues(m, parseMatrixValues(o.at));
@@ -34,6 +36,7 @@ export function renderMatrixProgram(source: string, o: ProgramCliOptions): Progr
         wrt: m.wrt,
         backward: m.lines.map((l) => ({ name: l.name, text: matrixLineText(m, l), shape: [l.shape.rows, l.shape.cols], ...(back.has(l.name) ? { value: valueJson(back.get(l.name)!) } : {}) })),
         ...(values === undefined ? {} : { forward: values.forward.map(([name, v]) => ({ name, value: valueJson(v) })) }),
+        ...(o.steps === undefined ? {} : { steps: m.lines.map((l) => ({ name: l.name, from: matrixLineSteps(m, l) })) }),
       }),
       notes: [],
       exitCode: 0,
@@ -49,6 +52,7 @@ export function renderMatrixProgram(source: string, o: ProgramCliOptions): Progr
     ];
     return { stdout: `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`, notes: [], exitCode: 0 };
   }
+  if (o.steps !== undefined) return { stdout: matrixStepsText(m).join('\n'), notes: [], exitCode: 0 };
   if (values === undefined)
     return { stdout: aligned(m.lines.map((l) => [adjointName(output, l.name), matrixLineText(m, l)])).join('\n'), notes: [], exitCode: 0 };
   const lines = new Map(m.lines.map((l) => [l.name, l]));
