@@ -104,6 +104,12 @@ describe('names used twice, intermediates in --wrt', () => {
     expect(p.stepsText(['w'])).toMatch(/u is used by v and L: the contributions add up/);
   });
 
+  it("seed 004's y = sin(x + x²) through u1 = x², u2 = x + u1: x reaches y two ways", () => {
+    const p = program('u1 = x^2; u2 = x + u1; y = sin(u2)');
+    expect(p.backwardText(['x'])).toBe(['∂y/∂u2 = cos(u2)', '∂y/∂u1 = ∂y/∂u2', '∂y/∂x  = 2*x*∂y/∂u1 + ∂y/∂u2'].join('\n'));
+    expect(p.expanded(['x'])[0]!.expr).toBe(derivative('sin(x+x^2)', 'x').expr); // (1 + 2*x)*cos(x + x^2)
+  });
+
   it.each([
     ['h', 'w2*(w2*relu(w1*x + b1) + b2 - y)'],
     ['z', 'w2*(w2*relu(w1*x + b1) + b2 - y)*heaviside(w1*x + b1)'],
