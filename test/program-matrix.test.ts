@@ -133,3 +133,28 @@ describe('--steps in matrix form', () => {
     expect(m.lines.find((l) => l.name === 'u')!.consumers).toEqual(['v', 'L']);
   });
 });
+
+describe('notes in matrix form', () => {
+  const argv = ['y_hat = X*w + b; L = mean((y_hat - y)^2)', '--shape', 'X=4×3,w=3,y=4', '--at', 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]'];
+  const cli = async (extra: readonly string[]): Promise<string> => {
+    const out: string[] = [];
+    const io: CliIO = { stdout: (s) => out.push(s), stderr: () => {}, readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+    expect(await run([...argv, ...extra], io)).toBe(0);
+    return out.join('\n');
+  };
+
+  it('markdown: program, backward pass and both tables; every formula renders', async () => {
+    const md = await cli(['--format', 'markdown']);
+    expect(md).toContain('| $\\frac{\\partial L}{\\partial w}$ | $X^{\\top} \\frac{\\partial L}{\\partial y_{\\mathit{hat}}}$ | $\\begin{pmatrix} 177 \\\\ 201 \\\\ 225 \\end{pmatrix}$ |');
+    const display = [...md.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => m[1]!);
+    const inline = [...md.replace(/\$\$\n[\s\S]*?\n\$\$/g, '').matchAll(/\$([^$\n]+)\$/g)].map((m) => m[1]!);
+    for (const tex of [...display, ...inline]) expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex).not.toThrow();
+  });
+
+  it('html: a typeset page with the tables', async () => {
+    const html = await cli(['--format', 'html']);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toContain('katex-error');
+    expect(html.match(/<table class="values">/g)).toHaveLength(2);
+  });
+});

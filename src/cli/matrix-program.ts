@@ -1,8 +1,8 @@
 /**
  * CLI output for programs in matrix form (--shape): the backward pass one line per
  * adjoint (`∂L/∂W1 = ∂L/∂Z*x'`), and with --at the forward and backward values as
- * matrices. Text, LaTeX (one aligned block) and JSON; --steps (text, JSON) names the matrix rule
- * behind each line; Markdown, HTML, --sgd and --expand are refused.
+ * matrices. Text, LaTeX (one aligned block), JSON, Markdown and HTML (the program, the backward pass,
+ * the tables); --steps (text, JSON) names the matrix rule behind each line; --sgd and --expand are refused.
  */
 import { DerivError } from '../errors.js';
 import { parseShapes } from '../matrix/shape.js';
@@ -11,16 +11,16 @@ import { valueText, valueJson, valueTex } from '../matrix/format-value.js';
 import type { MatrixValue } from '../matrix/evaluate.js';
 import { latexName } from '../print/latex.js';
 
-import { matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText } from '../program/matrix.js';
+import { type MatrixProgram, matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText } from '../program/matrix.js';
 import { adjointName } from '../program/backward.js';
 import { aligned } from '../program/print.js';
+import { sectionsHtml, sectionsMarkdown, type Section } from '../program/notes.js';
 import type { ProgramCliOptions, ProgramOutput } from './program.js';
 
 export function renderMatrixProgram(source: string, o: ProgramCliOptions): ProgramOutput {
-  if (o.format !== 'text' && o.format !== 'json' && o.format !== 'latex')
-    throw new DerivError('BAD_OPTION', `programs with --shape print text, latex or json, not ${o.format}`);
+
   if (o.sgd !== undefined || o.expand === true) throw new DerivError('BAD_OPTION', 'programs with --shape do not take --sgd or --expand yet');
-  if (o.steps !== undefined && (o.format === 'latex' || o.at !== undefined))
+  if (o.steps !== undefined && ((o.format !== 'text' && o.format !== 'json') || o.at !== undefined))
     throw new DerivError('BAD_OPTION', 'programs with --shape show --steps as text or json, without --at');
   const m = matrixProgram(source, parseShapes(o.shape!), o.wrt === undefined ? undefined : o.wrt.split(',').map((s) => s.trim()), { name: o.name, ...(o.of === undefined ? {} : { of: o.of }) });
   const output = m.parsed.output;
@@ -41,6 +41,11 @@ export function renderMatrixProgram(source: string, o: ProgramCliOptions): Progr
       notes: [],
       exitCode: 0,
     };
+  }
+  if (o.format === 'markdown' || o.format === 'html') {
+    const all = matrixSections(m, values);
+    const title = `Backpropagation through ${output} = ${matrixAssignmentText(m, output)}`;
+    return { stdout: (o.format === 'html' ? sectionsHtml(title, all) : sectionsMarkdown(all)).replace(/\n$/, ''), notes: [], exitCode: 0 };
   }
   if (o.format === 'latex') {
     const back = new Map(values?.backward);
@@ -69,3 +74,27 @@ export function renderMatrixProgram(source: string, o: ProgramCliOptions): Progr
 }
 
 
+
+/** The note's sections: the program, the backward pass, and with values the forward and backward tables. */
+function matrixSections(m: MatrixProgram, values: ReturnType<typeof matrixProgramValues> | undefined): Section[] {
+  const output = m.parsed.output;
+  const aligned = (rows: string[]): string => `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
+  const lines = new Map(m.lines.map((l) => [l.name, l]));
+  const out: Section[] = [
+    {
+      title: 'Program',
+      math: [aligned([...m.nodes.keys()].map((n) => `${latexName(n)} &= ${matrixAssignmentTex(m, n)}`))],
+      code: [...m.nodes.keys()].map((n) => `${n} = ${matrixAssignmentText(m, n)}`),
+    },
+    {
+      title: 'Backward pass',
+      math: [aligned(m.lines.map((l) => `${adjointLatex(output, l.name)} &= ${matrixLineTex(m, l)}`))],
+      code: m.lines.map((l) => `${adjointName(output, l.name)} = ${matrixLineText(m, l)}`),
+    },
+  ];
+  if (values !== undefined) {
+    out.push({ title: 'Forward pass', math: [], table: { header: ['name', 'assignment', 'value'], rows: values.forward.map(([n, v]) => [latexName(n), matrixAssignmentTex(m, n), valueTex(v)]) } });
+    out.push({ title: 'Backward pass at the point', math: [], table: { header: ['adjoint', 'local × upstream', 'value'], rows: values.backward.map(([n, v]) => [adjointLatex(output, n), matrixLineTex(m, lines.get(n)!), valueTex(v)]) } });
+  }
+  return out;
+}
