@@ -158,3 +158,31 @@ describe('notes in matrix form', () => {
     expect(html.match(/<table class="values">/g)).toHaveLength(2);
   });
 });
+
+describe('--expand and --sgd in matrix form', () => {
+  const argv = ['y_hat = X*w + b; L = mean((y_hat - y)^2)', '--wrt', 'w,b', '--shape', 'X=4×3,w=3,y=4', '--at', 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]'];
+  const cli = async (extra: readonly string[]): Promise<{ code: number; out: string }> => {
+    const out: string[] = [];
+    const io: CliIO = { stdout: (s) => out.push(s), stderr: (s) => out.push(s), readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+    const code = await run([...argv, ...extra], io);
+    return { code, out: out.join('\n') };
+  };
+
+  it('--expand: each entry in the inputs, as the matrix engine gives the inlined formula, with its value', async () => {
+    const r = await cli(['--expand']);
+    expect(r.out.split('\n').slice(-3)).toEqual(['in terms of the inputs:', "  ∂L/∂w = 1/2*X'*(X*w + b - y) = [177, 201, 225]", '  ∂L/∂b = 1/2*sum(X*w + b - y) = 24']);
+  });
+
+  it('--sgd: P ← P − lr·∂L/∂P entry by entry, exact, and the new loss', async () => {
+    const r = await cli(['--sgd', '0.01']);
+    expect(r.out.split('\n').slice(-2)).toEqual(['step 0: w = [2, -1, 3], b = 1, L = 189', 'step 1: w = [23/100, -301/100, 3/4], b = 19/25, L = 19239147/20000']);
+    // The new loss, from the updated parameters by the forward pass alone.
+    const m = matrixProgram('y_hat = X*w + b; L = mean((y_hat - y)^2)', parseShapes('X=4×3,w=3,y=4'), ['w', 'b']);
+    const after = matrixProgramValues(m, parseMatrixValues('X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[23/100,-301/100,3/4],b=19/25,y=[7,13,19,25]'));
+    expect(valueText(after.forward[1]![1])).toBe('19239147/20000');
+  });
+
+  it('--sgd without a point, or in LaTeX, is a usage error', async () => {
+    expect((await cli(['--sgd', '0.01', '--format', 'latex'])).code).toBe(2);
+  });
+});
