@@ -67,7 +67,7 @@ describe('the two-layer network in matrix form', () => {
           for (const g of reference) expect(valueText(values.get(g.wrt)!), `${g.wrt} with ${shapes}`).toBe(valueText(g.evaluate(at)));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
     );
   });
 });

@@ -137,6 +137,8 @@ describe('errors carry codes and positions', () => {
     ['= w*x; L = 1', 'PARSE', 0],
     ['z = w*x; z^2; L = z', 'PARSE', 9],
     ['z = w*x; L = sinn(z)', 'UNKNOWN_FUNCTION', 13],
+    ['f(x) = x^2', 'UNSUPPORTED', 1],
+    ['2 = x', 'BAD_VARIABLE', 0],
   ])('%s -> %s at %i', (text, code, position) => {
     let err: DerivError | undefined;
     try {
