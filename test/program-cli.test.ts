@@ -163,3 +163,17 @@ describe('fuzz: programs never crash the command', () => {
     expect(seen.has(0) && seen.has(2)).toBe(true);
   });
 });
+
+describe('json --steps', () => {
+  it('per line: the terms with the rule of each local derivative, and the notes in text and LaTeX', async () => {
+    const r = await deriv([NET, '--wrt', 'w1', '--steps', '--format', 'json']);
+    const j = JSON.parse(r.stdout) as { steps: { name: string; terms: { consumer: string; rule: string; local: string }[]; notes: string[]; latex: string[] }[] };
+    expect(j.steps.map((s) => `${s.name}: ${s.terms.map((t) => `${t.consumer}/${t.rule}/${t.local}`).join(', ')}`)).toEqual([
+      'y_hat: L/power/y_hat - y',
+      'h: y_hat/linear/w2',
+      'z: h/function/heaviside(z)',
+      'w1: z/linear/x',
+    ]);
+    for (const s of j.steps) for (const tex of s.latex) renders(tex);
+  });
+});

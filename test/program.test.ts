@@ -295,6 +295,10 @@ describe('properties of random programs', () => {
         const names = p.assignments.map((a) => a.name).filter((n) => n !== p.output);
         const wrt = [...names, ...p.inputs];
         if (wrt.length === 0) return count(name, 'skipped');
+        // Substituting can divide by an exact zero where the function itself is undefined (atanh(x^0) = atanh(1)):
+        // an UNDEFINED error, never a value, on either side.
+        const undefinedHere = (f: () => unknown): boolean => codeOf(f) === 'UNDEFINED';
+        if (undefinedHere(() => expand(p, program(text).backward(wrt))) || wrt.some((n) => undefinedHere(() => bySubstitution(p, n)))) return count(name, 'skipped');
         const expanded = expand(p, program(text).backward(wrt));
         let canonical = true;
         for (const n of wrt) {
