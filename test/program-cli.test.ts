@@ -10,6 +10,25 @@ import path from 'node:path';
 import katex from 'katex';
 import fc from 'fast-check';
 import { run, type CliIO } from '../src/cli/main.js';
+import { mathjax } from 'mathjax-full/js/mathjax.js';
+import { TeX } from 'mathjax-full/js/input/tex.js';
+import { SVG } from 'mathjax-full/js/output/svg.js';
+import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
+import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
+
+// Markdown notes are read by KaTeX (Obsidian) and MathJax (Typora): both must render every formula.
+RegisterHTMLHandler(liteAdaptor());
+const mathjaxDoc = mathjax.document('', {
+  InputJax: new TeX({
+    packages: ['base', 'ams'],
+    formatError: (_jax: unknown, err: Error) => {
+      throw err;
+    },
+  }),
+  OutputJax: new SVG({ fontCache: 'none' }),
+});
 
 async function deriv(argv: readonly string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -24,6 +43,7 @@ const AT = 'x=2,y=10,w1=3,b1=1,w2=2,b2=0';
 const WRT = 'w2,b2,w1,b1';
 const renders = (tex: string): void => {
   expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' }), tex).not.toThrow();
+  expect(() => mathjaxDoc.convert(tex, { display: true }), tex).not.toThrow();
 };
 
 describe('text', () => {
