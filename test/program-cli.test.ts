@@ -10,6 +10,25 @@ import path from 'node:path';
 import katex from 'katex';
 import fc from 'fast-check';
 import { run, type CliIO } from '../src/cli/main.js';
+import { mathjax } from 'mathjax-full/js/mathjax.js';
+import { TeX } from 'mathjax-full/js/input/tex.js';
+import { SVG } from 'mathjax-full/js/output/svg.js';
+import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
+import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
+
+// Markdown notes are read by KaTeX (Obsidian) and MathJax (Typora): both must render every formula.
+RegisterHTMLHandler(liteAdaptor());
+const mathjaxDoc = mathjax.document('', {
+  InputJax: new TeX({
+    packages: ['base', 'ams'],
+    formatError: (_jax: unknown, err: Error) => {
+      throw err;
+    },
+  }),
+  OutputJax: new SVG({ fontCache: 'none' }),
+});
 
 async function deriv(argv: readonly string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -24,6 +43,7 @@ const AT = 'x=2,y=10,w1=3,b1=1,w2=2,b2=0';
 const WRT = 'w2,b2,w1,b1';
 const renders = (tex: string): void => {
   expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' }), tex).not.toThrow();
+  expect(() => mathjaxDoc.convert(tex, { display: true }), tex).not.toThrow();
 };
 
 describe('text', () => {
@@ -161,5 +181,19 @@ describe('fuzz: programs never crash the command', () => {
       { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
     );
     expect(seen.has(0) && seen.has(2)).toBe(true);
+  });
+});
+
+describe('json --steps', () => {
+  it('per line: the terms with the rule of each local derivative, and the notes in text and LaTeX', async () => {
+    const r = await deriv([NET, '--wrt', 'w1', '--steps', '--format', 'json']);
+    const j = JSON.parse(r.stdout) as { steps: { name: string; terms: { consumer: string; rule: string; local: string }[]; notes: string[]; latex: string[] }[] };
+    expect(j.steps.map((s) => `${s.name}: ${s.terms.map((t) => `${t.consumer}/${t.rule}/${t.local}`).join(', ')}`)).toEqual([
+      'y_hat: L/power/y_hat - y',
+      'h: y_hat/linear/w2',
+      'z: h/function/heaviside(z)',
+      'w1: z/linear/x',
+    ]);
+    for (const s of j.steps) for (const tex of s.latex) renders(tex);
   });
 });

@@ -67,7 +67,7 @@ describe('the two-layer network in matrix form', () => {
           for (const g of reference) expect(valueText(values.get(g.wrt)!), `${g.wrt} with ${shapes}`).toBe(valueText(g.evaluate(at)));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
     );
   });
 });
@@ -115,5 +115,74 @@ describe('LaTeX', () => {
     expect(tex).toMatch(/^\\begin\{aligned\}/);
     expect(tex).toContain('\\frac{\\partial L}{\\partial y_{\\mathit{hat}}}');
     expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' })).not.toThrow();
+  });
+});
+
+describe('--steps in matrix form', () => {
+  it('each line names the matrix rules that give it, with G the consumer’s adjoint', async () => {
+    const out: string[] = [];
+    const io: CliIO = { stdout: (s) => out.push(s), stderr: () => {}, readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+    expect(await run([NET, '--wrt', 'W1,b1', '--shape', SHAPES, '--steps'], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain(["3. ∂L/∂Z = ∂L/∂H.*heaviside(Z)", '   from H = relu(Z):', '     element-wise rule: each entry passes G ⊙ (its partial derivative) to each operand', '       at relu(Z), G = ∂L/∂H', '       → Z: ∂L/∂H.*heaviside(Z)'].join('\n'));
+    expect(text).toContain(["     matrix product rule: A*B passes G*B' to A and A'*G to B", '       at W1*x, G = ∂L/∂Z', "       → W1: ∂L/∂Z*x'"].join('\n'));
+  });
+
+  it('a name used twice says the contributions add up', () => {
+    const m = matrixProgram('u = W*x; v = u .* u; L = sum(v) + sum(u)', parseShapes('W=n×d,x=d'), ['W']);
+    expect(m.lines.find((l) => l.name === 'u')!.consumers).toEqual(['v', 'L']);
+  });
+});
+
+describe('notes in matrix form', () => {
+  const argv = ['y_hat = X*w + b; L = mean((y_hat - y)^2)', '--shape', 'X=4×3,w=3,y=4', '--at', 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]'];
+  const cli = async (extra: readonly string[]): Promise<string> => {
+    const out: string[] = [];
+    const io: CliIO = { stdout: (s) => out.push(s), stderr: () => {}, readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+    expect(await run([...argv, ...extra], io)).toBe(0);
+    return out.join('\n');
+  };
+
+  it('markdown: program, backward pass and both tables; every formula renders', async () => {
+    const md = await cli(['--format', 'markdown']);
+    expect(md).toContain('| $\\frac{\\partial L}{\\partial w}$ | $X^{\\top} \\frac{\\partial L}{\\partial y_{\\mathit{hat}}}$ | $\\begin{pmatrix} 177 \\\\ 201 \\\\ 225 \\end{pmatrix}$ |');
+    const display = [...md.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => m[1]!);
+    const inline = [...md.replace(/\$\$\n[\s\S]*?\n\$\$/g, '').matchAll(/\$([^$\n]+)\$/g)].map((m) => m[1]!);
+    for (const tex of [...display, ...inline]) expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex).not.toThrow();
+  });
+
+  it('html: a typeset page with the tables', async () => {
+    const html = await cli(['--format', 'html']);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toContain('katex-error');
+    expect(html.match(/<table class="values">/g)).toHaveLength(2);
+  });
+});
+
+describe('--expand and --sgd in matrix form', () => {
+  const argv = ['y_hat = X*w + b; L = mean((y_hat - y)^2)', '--wrt', 'w,b', '--shape', 'X=4×3,w=3,y=4', '--at', 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]'];
+  const cli = async (extra: readonly string[]): Promise<{ code: number; out: string }> => {
+    const out: string[] = [];
+    const io: CliIO = { stdout: (s) => out.push(s), stderr: (s) => out.push(s), readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+    const code = await run([...argv, ...extra], io);
+    return { code, out: out.join('\n') };
+  };
+
+  it('--expand: each entry in the inputs, as the matrix engine gives the inlined formula, with its value', async () => {
+    const r = await cli(['--expand']);
+    expect(r.out.split('\n').slice(-3)).toEqual(['in terms of the inputs:', "  ∂L/∂w = 1/2*X'*(X*w + b - y) = [177, 201, 225]", '  ∂L/∂b = 1/2*sum(X*w + b - y) = 24']);
+  });
+
+  it('--sgd: P ← P − lr·∂L/∂P entry by entry, exact, and the new loss', async () => {
+    const r = await cli(['--sgd', '0.01']);
+    expect(r.out.split('\n').slice(-2)).toEqual(['step 0: w = [2, -1, 3], b = 1, L = 189', 'step 1: w = [23/100, -301/100, 3/4], b = 19/25, L = 19239147/20000']);
+    // The new loss, from the updated parameters by the forward pass alone.
+    const m = matrixProgram('y_hat = X*w + b; L = mean((y_hat - y)^2)', parseShapes('X=4×3,w=3,y=4'), ['w', 'b']);
+    const after = matrixProgramValues(m, parseMatrixValues('X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[23/100,-301/100,3/4],b=19/25,y=[7,13,19,25]'));
+    expect(valueText(after.forward[1]![1])).toBe('19239147/20000');
+  });
+
+  it('--sgd without a point, or in LaTeX, is a usage error', async () => {
+    expect((await cli(['--sgd', '0.01', '--format', 'latex'])).code).toBe(2);
   });
 });

@@ -11,6 +11,9 @@ import { program, type Program } from '../program/api.js';
 import { isProgramText } from '../program/parse.js';
 import { backwardText, exprIn, aligned, showValue, stepsText, valuesText, valuesLatex, adjointHeading } from '../program/print.js';
 import { programMarkdown, programHtml } from '../program/notes.js';
+import { stepsJson } from '../program/explain.js';
+import { textVoice } from '../print/steps-text.js';
+import { latexVoice } from '../print/steps-latex.js';
 import { parsePoint } from '../numeric/point.js';
 import type { PointValue } from '../numeric/exact-eval.js';
 import { renderMatrixProgram } from './matrix-program.js';
@@ -89,7 +92,7 @@ export function renderProgram(source: string, o: ProgramCliOptions): ProgramOutp
     case 'json': {
       const json = prog.toJSON({ ...(wrt === undefined ? {} : { wrt }), ...(point === undefined ? {} : { at: point }) });
       const sgd = sgdSteps?.map((s) => ({ step: s.step, params: Object.fromEntries([...s.params].map(([k, v]) => [k, v.toJSON()])), loss: s.loss.toJSON() }));
-      return { stdout: JSON.stringify({ input: source, ...json, ...(steps ? { steps: stepsText(pass, prog.parsed) } : {}), ...(sgd === undefined ? {} : { sgd }) }), notes: [], exitCode: 0 };
+      return { stdout: JSON.stringify({ input: source, ...json, ...(steps ? { steps: stepsJson(prog.parsed, pass.lines, textVoice(prog.parsed.order), latexVoice(prog.parsed.order)) } : {}), ...(sgd === undefined ? {} : { sgd }) }), notes: [], exitCode: 0 };
     }
     case 'latex':
       return { stdout: latexOutput(prog, wrt, steps, o.expand === true, values), notes, exitCode: 0 };

@@ -20,7 +20,7 @@ import { kinkNote } from '../numeric/exact-eval.js';
 import { parseProgram, type ParsedProgram, type ProgramOptions } from './parse.js';
 import { backward, checkWrt, expand, inlinedOutput, type BackwardPass } from './backward.js';
 import { programValues, programSgd, type ProgramValues, type ProgramSgdStep } from './values.js';
-import { assignmentEquations, backwardText, exprIn, lineBody, showValue, stepsLatex, stepsText, adjointHeading } from './print.js';
+import { assignmentEquations, backwardText, exprIn, lineBody, stepsLatex, stepsText, adjointHeading } from './print.js';
 
 export interface ExpandedEntry {
   readonly wrt: string;
@@ -136,4 +136,3 @@ export function program(text: string, options: ProgramOptions = {}): Program {
   return new Program(parseProgram(text, options));
 }
 
-export { showValue };

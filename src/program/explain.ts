@@ -127,3 +127,20 @@ export function lineNotes(p: ParsedProgram, line: BackwardLine, v: Voice): strin
   if (terms.length === 0) notes.push(v.math(sym(p.output)) + v.text(' does not depend on ') + v.math(n));
   return notes;
 }
+
+/** The steps as data (JSON): per line its terms with their rules, and the notes in text and LaTeX. */
+export interface LineStepsJson {
+  readonly name: string;
+  readonly terms: readonly { readonly consumer: string; readonly rule: LocalRule; readonly local: string }[];
+  readonly notes: readonly string[];
+  readonly latex: readonly string[];
+}
+
+export function stepsJson(p: ParsedProgram, lines: readonly BackwardLine[], text: Voice, latex: Voice): LineStepsJson[] {
+  return lines.map((line) => ({
+    name: line.name,
+    terms: explainLine(p, line).map((t) => ({ consumer: t.consumer, rule: t.rule, local: text.math(t.local) })),
+    notes: lineNotes(p, line, text),
+    latex: lineNotes(p, line, latex),
+  }));
+}

@@ -20,6 +20,7 @@ import { checkVariableName } from '../names.js';
 import { MATRIX_FUNCTIONS, buildMatrix } from '../matrix/build.js';
 import { MatrixContext, type MNode } from '../matrix/node.js';
 import { backprop } from '../matrix/backprop.js';
+import { MATRIX_RULES, printSteps, type MatrixStep, type PrintedStep } from '../matrix/steps.js';
 import { tidy } from '../matrix/tidy.js';
 import { printMatrix } from '../matrix/print.js';
 import { latexName } from '../print/latex.js';
@@ -188,4 +189,57 @@ export function inlineMatrixProgram(text: string, options: ProgramOptions = {}):
     inlined.set(s.name, (out + s.value.slice(last)).trim());
   }
   return { text: inlined.get(parsed.output)!, assigned: parsed.statements.map((s) => s.name) };
+}
+
+/** The matrix rules behind one line: for each assignment using the name, the steps of its reverse pass that lead to it. */
+export interface MatrixLineSteps {
+  readonly consumer: string;
+  readonly steps: readonly PrintedStep[];
+}
+
+/**
+ * Why a line says what it says, recorded on demand (the plain backward pass records nothing):
+ * the reverse pass through each consumer's right-hand side, seeded with the consumer's adjoint,
+ * keeping the steps that lead to the name. The seeding wrapper sum(∂L/∂c .* rhs) is not shown.
+ */
+export function matrixLineSteps(m: MatrixProgram, line: MatrixProgramLine): MatrixLineSteps[] {
+  const out = m.parsed.output;
+  return line.consumers.map((c) => {
+    const recorded: MatrixStep[] = [];
+    const rhs = m.nodes.get(c)!;
+    const root = c === out ? rhs : m.ctx.reduce('sum', m.ctx.elementwise([m.ctx.variable(adjointName(out, c)), rhs], ([a, b]) => mul(a!, b!), 'multiply'));
+    backprop(root, m.ctx, (s) => recorded.push(s));
+    const adjoint = adjointName(out, c);
+    const steps: PrintedStep[] = [];
+    for (const step of recorded) {
+      const seeded = m.ctx.variablesOf(step.node).has(adjoint);
+      // The wrapper itself (the scalar root, its sum) is not part of c's right-hand side.
+      if (c !== out && (step.node === root || (seeded && step.node.k === 'reduce'))) continue;
+      const printed = printSteps([step], m.ctx, [line.name], m.parsed.order)[0];
+      if (printed === undefined) continue;
+      // The block ∂L/∂c .* (rhs's top) is rhs's top block receiving G = ∂L/∂c.
+      steps.push(seeded ? { ...printed, node: matrixAssignmentText(m, c), adjoint } : printed);
+    }
+    return { consumer: c, steps };
+  });
+}
+
+/** --steps in text: the program, then each line with the matrix rules that give it. */
+export function matrixStepsText(m: MatrixProgram): string[] {
+  const out = m.parsed.output;
+  const lines = [...m.nodes.keys()].map((n) => `${n} = ${matrixAssignmentText(m, n)}`);
+  lines.push(`backward pass: ${adjointName(out, out)} = 1; G is the adjoint arriving at each node of a right-hand side, ∂${out}/∂(that assignment) at its top`);
+  m.lines.forEach((line, i) => {
+    lines.push(`${i + 1}. ${adjointName(out, line.name)} = ${matrixLineText(m, line)}`);
+    const parts = matrixLineSteps(m, line);
+    for (const part of parts) {
+      lines.push(`   from ${part.consumer} = ${matrixAssignmentText(m, part.consumer)}:`);
+      for (const s of part.steps) {
+        lines.push(`     ${MATRIX_RULES[s.rule]}`, `       at ${s.node}, G = ${s.adjoint}`);
+        for (const p of s.passes) lines.push(`       → ${p.to}: ${p.value}${p.broadcastOver === undefined ? '' : ` (a scalar broadcast over a ${p.broadcastOver}: its share is summed)`}`);
+      }
+    }
+    if (parts.length > 1) lines.push(`   ${line.name} is used by ${parts.map((p) => p.consumer).join(' and ')}: the contributions add up`);
+  });
+  return lines;
 }

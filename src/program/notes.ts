@@ -20,7 +20,7 @@ export interface ProgramNoteOptions {
 const alignedBlock = (rows: readonly string[]): string => `\\begin{aligned}\n${rows.map((r) => r.replace(' = ', ' &= ')).join(' \\\\\n')}\n\\end{aligned}`;
 const block = (tex: string): string => `$$\n${tex}\n$$`;
 
-interface Section {
+export interface Section {
   readonly title: string;
   /** Display formulas. */
   readonly math: readonly string[];
@@ -60,8 +60,13 @@ function sections(prog: Program, o: ProgramNoteOptions): Section[] {
 
 /** Paste-ready Markdown. */
 export function programMarkdown(prog: Program, o: ProgramNoteOptions = {}): string {
+  return sectionsMarkdown(sections(prog, o));
+}
+
+/** Sections as Markdown: a bold title, `$$ … $$` blocks, numbered steps, tables, the text forms in backticks. */
+export function sectionsMarkdown(all: readonly Section[]): string {
   const out: string[] = [];
-  for (const s of sections(prog, o)) {
+  for (const s of all) {
     out.push(`**${s.title}**`);
     out.push(...s.math.map(block));
     if (s.steps !== undefined)
@@ -79,8 +84,13 @@ export function programMarkdown(prog: Program, o: ProgramNoteOptions = {}): stri
 /** A standalone HTML page, typeset with KaTeX, that needs no network. */
 export function programHtml(prog: Program, o: ProgramNoteOptions = {}): string {
   const title = `Backpropagation through ${prog.output} = ${exprIn(prog.parsed.assignments[prog.parsed.assignments.length - 1]!.expr, prog.parsed, 'text')}`;
+  return sectionsHtml(title, sections(prog, o));
+}
+
+/** Sections as a standalone page (src/print/html.ts's document: KaTeX CSS and fonts inlined). */
+export function sectionsHtml(title: string, all: readonly Section[]): string {
   const body = [`<h1>${escapeHtml(title)}</h1>`];
-  for (const s of sections(prog, o)) {
+  for (const s of all) {
     body.push(`<section><h2>${escapeHtml(s.title)}</h2>`);
     for (const m of s.math) body.push(`<div class="math">${render(m, true)}</div>`);
     if (s.steps !== undefined) {

@@ -149,6 +149,9 @@ function readStatement<T>(program: string, seg: Segment, last: boolean, options:
   } else {
     const lhs = seg.text.slice(0, at);
     if (lhs.trim() === '') throw located(program, 'PARSE', 'a name is missing before =', seg.start + at, 'write name = expression');
+    const definition = /^(\s*)([A-Za-z_]\w*)\s*\(/.exec(lhs);
+    if (definition !== null)
+      throw located(program, 'UNSUPPORTED', `'${lhs.trim()}' defines a function; a program assigns values to names`, position + lhs.indexOf('(', definition[1]!.length), `write ${definition[2]} = expression, with the inputs as names`);
     try {
       name = checkVariableName(lhs, 'assigned');
     } catch (err) {
