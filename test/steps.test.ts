@@ -183,7 +183,7 @@ describe('brief and full', () => {
     expect(steps[steps.length - 1]!.rule).toBe('simplify');
     expect(d.stepsText().split('\n').slice(-3)).toEqual([
       '3. ∂f/∂x = x*exp(x) + exp(x) = (x + 1)*exp(x)',
-      '   simplify: collect like terms, cancel, factor',
+      '   simplify: common factor',
       '∂f/∂x = (x + 1)*exp(x)',
     ]);
     const raw = derivative('x*exp(x)', 'x', { simplify: false });

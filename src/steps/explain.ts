@@ -142,8 +142,10 @@ export function explain(step: DerivationStep, d: Derivation, v: Voice): string {
       const tail = others.length > 3 ? v.text(`, and ${others.length - 3} more`) : '';
       return `${v.text('the same rule as the similar steps above')}${others.length > 0 ? `${v.text('; likewise for ')}${listing(shown, v)}${tail}` : ''}`;
     }
-    case 'simplify':
-      return v.text('simplify: collect like terms, cancel, factor');
+    case 'simplify': {
+      const fired = (step.simplifications ?? []).map((r) => r.name);
+      return v.text(fired.length === 0 ? 'simplify: collect like terms, cancel, factor' : `simplify: ${fired.join('; ')}`);
+    }
   }
 }
 

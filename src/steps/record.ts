@@ -58,6 +58,8 @@ export interface DerivationStep {
   readonly like?: { readonly rule: StepRule; readonly row?: string };
   /** True for the step that differentiates the whole input of its pass. */
   readonly isRoot: boolean;
+  /** For 'simplify': the identities and strategies that fired, in order, each once (rules/identities.ts, src/simplify/strategies.ts). */
+  readonly simplifications?: readonly { readonly id: string; readonly name: string }[];
 }
 
 export interface DerivationPass {
@@ -116,7 +118,8 @@ export function recordDerivation(input: Expr, wrt: readonly string[], options: R
   for (const x of wrt) {
     const trace: TraceStep[] = [];
     const raw = differentiate(current, x, { trace: (s) => trace.push(s), ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }) });
-    const result = options.simplify === false ? raw : simplify(raw, options);
+    const fired = new Map<string, { id: string; name: string }>();
+    const result = options.simplify === false ? raw : simplify(raw, { ...options, onRewrite: (r) => fired.set(r.id, { id: r.id, name: r.name }) });
     let root = buildTree(trace, x, new DisplayOrder(options.order));
     const everyStep: DerivationStep[] = [];
     emit(root, everyStep);
@@ -125,7 +128,7 @@ export function recordDerivation(input: Expr, wrt: readonly string[], options: R
     if (detail === 'brief') root = collapseNested(briefen(root, x));
     const steps: DerivationStep[] = [];
     emit(root, steps);
-    if (result !== raw) steps.push({ rule: 'simplify', wrt: x, before: raw, after: result, constants: [], isRoot: false });
+    if (result !== raw) steps.push({ rule: 'simplify', wrt: x, before: raw, after: result, constants: [], isRoot: false, simplifications: [...fired.values()] });
     passes.push({ wrt: x, input: current, steps, raw, result });
     current = result;
   }
