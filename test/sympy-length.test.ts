@@ -33,7 +33,7 @@ const expr = fc.letrec<{ e: string }>((tie) => ({
 /** Output length without spaces, with SymPy's ** written as ^. */
 const length = (s: string): number => s.replace(/\*\*/g, '^').replace(/\s+/g, '').length;
 
-function sympyDiffs(items: { expr: string; wrt: string; names: string[] }[]): ({ diff: string } | { error: string })[] {
+function sympyDiffs(items: { expr: string; wrt: string; names: string[]; simplify?: boolean }[]): ({ diff: string } | { error: string })[] {
   const out = spawnSync('python3', ['scripts/sympy-diff.py'], {
     input: items.map((i) => JSON.stringify(i)).join('\n') + '\n',
     encoding: 'utf8',
@@ -75,4 +75,27 @@ describe.skipIf(!hasSympy)('output length against SymPy diff', () => {
     expect(compared).toBeGreaterThan(250);
     expect(noLonger / compared, worse.slice(0, 10).join('\n')).toBeGreaterThanOrEqual(0.9);
   });
+
+  it("is no longer than SymPy's simplify(diff(f)) in at least 90% of random cases", () => {
+    const samples = fc.sample(expr, { numRuns: 120, seed: 20261130 });
+    const items = samples.map((s) => {
+      const e = parse(s);
+      return { expr: toText(e), wrt: 'x', names: ['x', 'y', 'w', 'b'], simplify: true, ours: derivative(e, 'x').toString() };
+    });
+    const theirs = sympyDiffs(items);
+    let compared = 0;
+    let noLonger = 0;
+    const worse: string[] = [];
+    items.forEach((item, i) => {
+      const s = theirs[i]!;
+      if (!('diff' in s) || s.diff.includes('zoo') || s.diff.includes('nan')) return;
+      compared++;
+      if (length(item.ours) <= length(s.diff)) noLonger++;
+      else worse.push(`${item.expr}: ours ${item.ours} | SymPy ${s.diff}`);
+    });
+    console.info(`sympy-length: ${noLonger}/${compared} derivatives no longer than SymPy's simplify(diff)`);
+    console.info(worse.slice(0, 20).join('\n'));
+    expect(compared).toBeGreaterThan(90);
+    expect(noLonger / compared, worse.slice(0, 10).join('\n')).toBeGreaterThanOrEqual(0.9);
+  }, 600_000);
 });
