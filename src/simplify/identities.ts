@@ -170,19 +170,27 @@ export function identityHeadCount(e: Expr): number {
 let presentation: Map<string, CompiledRow[]> | undefined;
 const PRESENTABLE = new Set(PRESENTATION_ROWS.map((r) => /^(\w+)\(/.exec(r.from)![1]!));
 
-/** Whether presentation rows may rewrite a call of this function. */
-export const isPresentable = (fn: string): boolean => PRESENTABLE.has(fn);
+/** Whether a presentation row rewrites this node itself (σ(−u), not σ(u)). */
+export function isPresentable(e: Expr): boolean {
+  if (e.kind !== 'call' || !PRESENTABLE.has(e.fn)) return false;
+  presentationRows();
+  return (presentation!.get(e.fn) ?? []).some((r) => matchExact(r.from, e).length > 0);
+}
 
 /**
  * The presentation rows (rules/identities.ts) applied bottom-up once; e itself when none applies.
  * `memo` holds earlier results (shared by a gradient's partials, as the simplifier's memo).
  */
-export function present(e: Expr, memo: Map<Expr, Expr> = new Map()): Expr {
+function presentationRows(): Map<string, CompiledRow[]> {
   if (presentation === undefined) {
     presentation = new Map();
     for (const r of PRESENTATION_ROWS.map(compile)) presentation.set(r.needs[0]!, [...(presentation.get(r.needs[0]!) ?? []), r]);
   }
-  const table = presentation;
+  return presentation;
+}
+
+export function present(e: Expr, memo: Map<Expr, Expr> = new Map()): Expr {
+  const table = presentationRows();
   return foldDag<Expr>(e, (node, kids) => {
     let same = true;
     if (kids.length > 0) {

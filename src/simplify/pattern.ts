@@ -115,7 +115,13 @@ export interface ProductMatch {
  */
 export function matchProduct(pattern: readonly (readonly [Expr, Rational])[], e: Expr): ProductMatch | undefined {
   const factors = e.kind === 'mul' ? e.factors : [e];
+  if (factors.length < pattern.length) return undefined;
   const parts = factors.map(baseAndExponent);
+  // Cheap test first: each pattern factor needs a factor of the same exponent sign (and function, if it names one).
+  for (const [pb, pe] of pattern) {
+    const negative = isNegative(pe);
+    if (!parts.some(([b, k]) => isNegative(k) === negative && (pb.kind !== 'call' || (b.kind === 'call' && b.fn === pb.fn)))) return undefined;
+  }
   const used = new Array<boolean>(parts.length).fill(false);
   const chosen = new Array<number>(pattern.length);
   let found: ProductMatch | undefined;
@@ -185,14 +191,13 @@ export interface SumMatch {
 /** Each way a term is c·(pattern term) times a cofactor: the bindings and the cofactor. */
 function termMatches(term: Expr, pc: Rational, pr: Expr, b: Bindings): { bindings: Bindings; cofactor: Expr }[] {
   const [c, rest] = splitCoefficient(term);
-  const scale = num(divQ(c, pc));
   const factors = rest.kind === 'mul' ? rest.factors : [rest];
   const out: { bindings: Bindings; cofactor: Expr }[] = [];
-  for (const t of matchExact(pr, rest, b)) out.push({ bindings: t, cofactor: scale });
+  for (const t of matchExact(pr, rest, b)) out.push({ bindings: t, cofactor: num(divQ(c, pc)) });
   if (factors.length > 1)
     for (let i = 0; i < factors.length; i++)
       for (const t of matchExact(pr, factors[i]!, b))
-        out.push({ bindings: t, cofactor: mul(scale, ...factors.slice(0, i), ...factors.slice(i + 1)) });
+        out.push({ bindings: t, cofactor: mul(num(divQ(c, pc)), ...factors.slice(0, i), ...factors.slice(i + 1)) });
   return out;
 }
 
@@ -206,9 +211,10 @@ export function matchSum(pattern: readonly (readonly [Rational, Expr])[], e: Exp
   if (e.kind !== 'add') return undefined;
   const terms = e.terms;
   const constantIndex = terms.findIndex((t) => t.kind === 'num');
+  const symbolic = pattern.filter(([, p]) => p.kind !== 'num');
+  if (terms.length - (constantIndex >= 0 ? 1 : 0) < symbolic.length) return undefined;
   const used = new Array<boolean>(terms.length).fill(false);
   let found: SumMatch | undefined;
-  const symbolic = pattern.filter(([, p]) => p.kind !== 'num');
   const constant = pattern.find(([, p]) => p.kind === 'num');
   const finish = (b: Bindings, s: Expr): boolean => {
     const rest: Expr[] = [];

@@ -14,7 +14,9 @@ import { type Expr, rebuild, children } from '../expr.js';
 import { foldDag } from '../walk.js';
 import { treeSize } from '../analysis.js';
 import { applyIdentity, present, isPresentable } from './identities.js';
-import { SHRINKING_STRATEGIES, NORMALISATIONS, type StrategyContext } from './strategies.js';
+import { STRATEGIES_FOR_SUMS, STRATEGIES_FOR_PRODUCTS, NORMALISATIONS, type Strategy, type StrategyContext } from './strategies.js';
+
+const NONE: readonly Strategy[] = [];
 
 export interface SimplifyOptions {
   /** Largest number of monomials an expansion attempt may produce (default 64). */
@@ -50,8 +52,9 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   let presentable = presentableMemos.has(memo);
   const visit = (node: Expr, kids: readonly Expr[]): Expr => {
     if (kids.length === 0) return node; // numbers, symbols and constants are final
-    if (!presentable && node.kind === 'call' && isPresentable(node.fn)) presentable = true;
-    return settle(sameKids(node, kids) ? node : rebuild(node, kids));
+    const out = settle(sameKids(node, kids) ? node : rebuild(node, kids));
+    if (!presentable && out.kind === 'call' && isPresentable(out)) presentable = true;
+    return out;
   };
   const tidy = (x: Expr): Expr => foldDag<Expr>(x, visit, memo);
   const context: StrategyContext = { maxTerms: options.maxExpandTerms ?? 64, tidy };
@@ -66,20 +69,23 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   /** The smallest strictly smaller form one identity or strategy gives, or node itself. */
   function improve(node: Expr): Expr {
     if (node.kind === 'num' || node.kind === 'sym' || node.kind === 'const') return node;
-    const current = size(node);
-    const identity = applyIdentity(node, (after) => size(after) < current);
+    let known = -1;
+    const sizeOfNode = (): number => (known >= 0 ? known : (known = size(node)));
+    const identity = applyIdentity(node, (after) => size(after) < sizeOfNode());
     if (identity !== undefined) {
       onRewrite?.({ id: identity.id, name: identity.name, before: node, after: identity.after });
       return identity.after;
     }
     let best: Expr = node;
-    let bestSize = current;
+    let bestSize = -1;
     let bestStrategy: { readonly id: string; readonly name: string } | undefined;
-    for (const s of SHRINKING_STRATEGIES) {
+    const strategies = node.kind === 'add' ? STRATEGIES_FOR_SUMS : node.kind === 'mul' || node.kind === 'pow' ? STRATEGIES_FOR_PRODUCTS : NONE;
+    for (const s of strategies) {
       if (!s.applies(node)) continue;
       work -= 1;
       for (const candidate of s.candidates(node, context)) {
         if (candidate === undefined || candidate === best) continue;
+        if (bestSize < 0) bestSize = sizeOfNode();
         const n = size(candidate);
         if (n < bestSize) {
           best = candidate;

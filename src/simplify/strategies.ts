@@ -30,9 +30,17 @@ export interface Strategy {
 /** Sums longer than this are not expanded (an expansion is capped at maxTerms monomials anyway). */
 const EXPANDABLE = 64;
 
-const hasSumFactor = (t: Expr): boolean => t.kind === 'mul' && t.factors.some((f) => f.kind === 'add');
-const hasDenominator = (t: Expr): boolean =>
-  (t.kind === 'mul' ? t.factors : [t]).some((f) => f.kind === 'pow' && f.exp.kind === 'num' && isNegative(f.exp.value));
+const hasSumFactor = (t: Expr): boolean => {
+  if (t.kind !== 'mul') return false;
+  for (const f of t.factors) if (f.kind === 'add') return true;
+  return false;
+};
+const isDenominator = (f: Expr): boolean => f.kind === 'pow' && f.exp.kind === 'num' && f.exp.value.n < 0n;
+const hasDenominator = (t: Expr): boolean => {
+  if (t.kind !== 'mul') return isDenominator(t);
+  for (const f of t.factors) if (isDenominator(f)) return true;
+  return false;
+};
 
 export const SHRINKING_STRATEGIES: readonly Strategy[] = [
   {
@@ -139,6 +147,10 @@ function contentOf(sum: Add): readonly [bigint, bigint] {
   }
   return known;
 }
+
+/** The shrinking strategies that can apply to a node of each kind (sums; products and powers). */
+export const STRATEGIES_FOR_SUMS: readonly Strategy[] = SHRINKING_STRATEGIES.filter((s) => ['common-factor', 'expand', 'common-denominator'].includes(s.id));
+export const STRATEGIES_FOR_PRODUCTS: readonly Strategy[] = SHRINKING_STRATEGIES.filter((s) => !STRATEGIES_FOR_SUMS.includes(s));
 
 export interface Normalisation {
   readonly id: string;
