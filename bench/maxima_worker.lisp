@@ -8,7 +8,8 @@
 ;;; or `@@bench error` (after Maxima's own message) when anything fails.
 ;;;
 ;;; Timing (in-process, so process start-up is never counted): the first call alone; then, unless it took over a
-;;; second, a short warm-up (up to 20 calls or 50 ms, not counted); then up to 201 samples within about 0.4 s. A
+;;; second, a short warm-up (up to 20 calls or 50 ms, not counted); then up to 201 samples within about 0.4 s (at
+;;; least 3, as bench/timing.mjs makes at least 3 repeats). A
 ;;; sample is a loop of k calls timed together and divided by k, with k chosen so a sample lasts about 0.1 ms
 ;;; (k = 1 for calls over 0.1 ms): the clock and the loop cost well under 1 % of a sample. Reported: the first call
 ;;; and the median sample. One call = all partials of the case, as for the other tools.
@@ -37,6 +38,7 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
     (/ (- (bench-clock-ms) t0) k)))
 
 (defconstant +bench-max-samples+ 201)
+(defconstant +bench-min-samples+ 3)
 (defconstant +bench-budget-ms+ 400d0)
 (defconstant +bench-sample-ms+ 0.1d0)
 
@@ -55,7 +57,8 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
         (let ((k (max 1 (floor +bench-sample-ms+ (max best 1d-6))))
               (spent 0d0))
           (setq samples nil)
-          (loop while (and (< (length samples) +bench-max-samples+) (< spent +bench-budget-ms+))
+          (loop while (and (< (length samples) +bench-max-samples+)
+                           (or (< spent +bench-budget-ms+) (< (length samples) +bench-min-samples+)))
                 do (let ((ms (bench-sample-ms f vars ratsimp k)))
                      (push ms samples)
                      (incf calls k)
