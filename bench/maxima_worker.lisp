@@ -1,8 +1,9 @@
 ;;; Maxima side of the benchmark, preloaded into one long-lived `maxima -p bench/maxima_worker.lisp` process.
-;;; bench/maxima-peer.mjs writes one statement per case on stdin:
-;;;   bench_emit(errcatch(bench_case(F, [v1, ...], [i1, ...], [x = 0.25, ...], RATSIMP)))$
-;;; F is already parsed and simplified by Maxima's reader before bench_case runs (parsing is not timed, nor is
-;;; printing). bench_case times diff(F, v) for every v (ratsimp(diff(F, v)) when RATSIMP is true) and answers one
+;;; bench/maxima-peer.mjs writes these statements per case on stdin:
+;;;   %bench_f: []$  %bench_f: [F]$  bench_progress()$
+;;;   bench_emit(errcatch(bench_case(%bench_f, [v1, ...], [i1, ...], [x = 0.25, ...], RATSIMP)))$
+;;; F is parsed and simplified by Maxima's reader and evaluator before bench_case runs (reading is not timed, nor
+;;; is printing); bench_progress prints `@@progress`, which restarts the bench's time limit. bench_case times diff(F, v) for every v (ratsimp(diff(F, v)) when RATSIMP is true) and answers one
 ;;; line, flushed:
 ;;;   @@bench <firstMs> <medianMs> <runs> <size> <value of the i1-th partial at the point> ...
 ;;; or `@@bench error` (after Maxima's own message) when anything fails.
@@ -18,6 +19,8 @@
 
 ;; ratsimp on floats would print a `rat: replaced 0.53 by 53/100` line per float, every call.
 (setq $ratprint nil)
+;; No %i/%o labels: they would keep every case's input and answer alive for the rest of the run.
+(setq $nolabels t)
 
 (defun bench-clock-ms ()
   "Wall-clock milliseconds. GCL's internal clock ticks in 10 ms steps, so GCL reads gettimeofday (about 0.2 µs
@@ -70,8 +73,17 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
   "A float as JavaScript reads it (Maxima prints 1.0E-20 / 1.0e-20 alike; Number() takes both)."
   (mfuncall '$string x))
 
-(defun $bench_case (f vars checked point ratsimp)
-  (multiple-value-bind (result first-ms median-ms calls) (bench-time f (cdr vars) ratsimp)
+(defun $bench_progress ()
+  (terpri)
+  (write-string "@@progress")
+  (terpri)
+  (finish-output)
+  '$done)
+
+(defun $bench_case (f-in-list vars checked point ratsimp)
+  "F-IN-LIST is [F], or [] when F could not be read (Maxima has printed why)."
+  (unless (cdr f-in-list) (merror "the case's f could not be read"))
+  (multiple-value-bind (result first-ms median-ms calls) (bench-time (cadr f-in-list) (cdr vars) ratsimp)
     (let ((size 0) (values nil))
       (dolist (d result) (incf size (length (mfuncall '$string d))))
       (dolist (i (cdr checked))
