@@ -28,15 +28,23 @@ function maximaText(c) {
   return c.peerText.replace(/\b(e|pi)\b(?!\s*\()/g, '%$1');
 }
 
-/** The statement for one case: bench_case answers a line starting with @@bench (maxima_worker.lisp). */
+/**
+ * The statements for one case: read f into %bench_f (emptied first, so an f that fails to parse never leaves the
+ * previous case's f behind), report progress (the limit restarts: reading is not timed), then bench_case, which
+ * answers a line starting with @@bench (maxima_worker.lisp).
+ */
 export function maximaStatement(c, ratsimp) {
   const checked = checkedVariables(c).map((v) => c.wrt.indexOf(v) + 1);
   const point = Object.entries(c.point).map(([v, x]) => `${v} = ${number(x)}`);
-  return `bench_emit(errcatch(bench_case(${maximaText(c)}, [${c.wrt.join(', ')}], [${checked.join(', ')}], [${point.join(', ')}], ${ratsimp})))$\n`;
+  return (
+    `%bench_f: []$\n%bench_f: [${maximaText(c)}]$\nbench_progress()$\n` +
+    `bench_emit(errcatch(bench_case(%bench_f, [${c.wrt.join(', ')}], [${checked.join(', ')}], [${point.join(', ')}], ${ratsimp})))$\n`
+  );
 }
 
 /** The answer in one `@@bench …` line, as the other workers give it; undefined for any other line. */
 export function decodeMaximaLine(line, c, chatter) {
+  if (line === '@@progress') return { progress: true };
   if (!line.startsWith('@@bench ')) return undefined;
   const fields = line.slice('@@bench '.length).trim().split(/\s+/);
   if (fields[0] === 'error') {

@@ -1,14 +1,16 @@
 ;;; Maxima side of the benchmark, preloaded into one long-lived `maxima -p bench/maxima_worker.lisp` process.
-;;; bench/maxima-peer.mjs writes one statement per case on stdin:
-;;;   bench_emit(errcatch(bench_case(F, [v1, ...], [i1, ...], [x = 0.25, ...], RATSIMP)))$
-;;; F is already parsed and simplified by Maxima's reader before bench_case runs (parsing is not timed, nor is
-;;; printing). bench_case times diff(F, v) for every v (ratsimp(diff(F, v)) when RATSIMP is true) and answers one
+;;; bench/maxima-peer.mjs writes these statements per case on stdin:
+;;;   %bench_f: []$  %bench_f: [F]$  bench_progress()$
+;;;   bench_emit(errcatch(bench_case(%bench_f, [v1, ...], [i1, ...], [x = 0.25, ...], RATSIMP)))$
+;;; F is parsed and simplified by Maxima's reader and evaluator before bench_case runs (reading is not timed, nor
+;;; is printing); bench_progress prints `@@progress`, which restarts the bench's time limit. bench_case times diff(F, v) for every v (ratsimp(diff(F, v)) when RATSIMP is true) and answers one
 ;;; line, flushed:
 ;;;   @@bench <firstMs> <medianMs> <runs> <size> <value of the i1-th partial at the point> ...
 ;;; or `@@bench error` (after Maxima's own message) when anything fails.
 ;;;
 ;;; Timing (in-process, so process start-up is never counted): the first call alone; then, unless it took over a
-;;; second, a short warm-up (up to 20 calls or 50 ms, not counted); then up to 201 samples within about 0.4 s. A
+;;; second, a short warm-up (up to 20 calls or 50 ms, not counted); then up to 201 samples within about 0.4 s (at
+;;; least 3, as bench/timing.mjs makes at least 3 repeats). A
 ;;; sample is a loop of k calls timed together and divided by k, with k chosen so a sample lasts about 0.1 ms
 ;;; (k = 1 for calls over 0.1 ms): the clock and the loop cost well under 1 % of a sample. Reported: the first call
 ;;; and the median sample. One call = all partials of the case, as for the other tools.
@@ -17,6 +19,8 @@
 
 ;; ratsimp on floats would print a `rat: replaced 0.53 by 53/100` line per float, every call.
 (setq $ratprint nil)
+;; No %i/%o labels: they would keep every case's input and answer alive for the rest of the run.
+(setq $nolabels t)
 
 (defun bench-clock-ms ()
   "Wall-clock milliseconds. GCL's internal clock ticks in 10 ms steps, so GCL reads gettimeofday (about 0.2 µs
@@ -37,6 +41,7 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
     (/ (- (bench-clock-ms) t0) k)))
 
 (defconstant +bench-max-samples+ 201)
+(defconstant +bench-min-samples+ 3)
 (defconstant +bench-budget-ms+ 400d0)
 (defconstant +bench-sample-ms+ 0.1d0)
 
@@ -55,7 +60,8 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
         (let ((k (max 1 (floor +bench-sample-ms+ (max best 1d-6))))
               (spent 0d0))
           (setq samples nil)
-          (loop while (and (< (length samples) +bench-max-samples+) (< spent +bench-budget-ms+))
+          (loop while (and (< (length samples) +bench-max-samples+)
+                           (or (< spent +bench-budget-ms+) (< (length samples) +bench-min-samples+)))
                 do (let ((ms (bench-sample-ms f vars ratsimp k)))
                      (push ms samples)
                      (incf calls k)
@@ -67,8 +73,17 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
   "A float as JavaScript reads it (Maxima prints 1.0E-20 / 1.0e-20 alike; Number() takes both)."
   (mfuncall '$string x))
 
-(defun $bench_case (f vars checked point ratsimp)
-  (multiple-value-bind (result first-ms median-ms calls) (bench-time f (cdr vars) ratsimp)
+(defun $bench_progress ()
+  (terpri)
+  (write-string "@@progress")
+  (terpri)
+  (finish-output)
+  '$done)
+
+(defun $bench_case (f-in-list vars checked point ratsimp)
+  "F-IN-LIST is [F], or [] when F could not be read (Maxima has printed why)."
+  (unless (cdr f-in-list) (merror "the case's f could not be read"))
+  (multiple-value-bind (result first-ms median-ms calls) (bench-time (cadr f-in-list) (cdr vars) ratsimp)
     (let ((size 0) (values nil))
       (dolist (d result) (incf size (length (mfuncall '$string d))))
       (dolist (i (cdr checked))

@@ -6,6 +6,8 @@
  * answer; a tool that speaks its own language (Maxima) passes `encode` (case →
  * text to write) and `decode` (line, case, lines since the last answer → answer,
  * or undefined for a line that is not one).
+ * A worker may answer { progress: true } first (SymPy and Maxima do, once they have read the case's f, which is
+ * not timed): that restarts the limit, so reading a large input does not eat into the time for differentiating it.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -33,6 +35,10 @@ export class Worker {
         if (child.chatter.push(line) > 20) child.chatter.shift();
         return;
       }
+      if (answer.progress === true) {
+        child.onProgress?.();
+        return;
+      }
       child.chatter = [];
       const resolve = child.pending;
       child.pending = undefined;
@@ -58,14 +64,21 @@ export class Worker {
   ask(c, limitMs) {
     const child = this.child ?? this.#start();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const expire = () => {
         child.pending = undefined;
+        child.onProgress = undefined;
         this.child = undefined;
         child.kill('SIGKILL');
         resolve({ timeout: true });
-      }, limitMs);
+      };
+      let timer = setTimeout(expire, limitMs);
+      child.onProgress = () => {
+        clearTimeout(timer);
+        timer = setTimeout(expire, limitMs);
+      };
       child.pending = (answer) => {
         clearTimeout(timer);
+        child.onProgress = undefined;
         resolve(answer);
       };
       child.case = c;
