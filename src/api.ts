@@ -23,6 +23,9 @@ import { toHtmlPage } from './print/html.js';
 import { valueAt, type PointValue } from './numeric/exact-eval.js';
 import { toPoint, type PointInput } from './numeric/point.js';
 import { Gradient } from './numeric/gradient.js';
+import { INSPECT } from './inspect.js';
+import { textHeading } from './print/heading.js';
+import { derivativeEquation } from './print/equation.js';
 import { type DerivWarning, wrtWarnings, mergeWarnings, NO_VARIABLES } from './warnings.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
@@ -99,6 +102,11 @@ function wrtNames(wrt: unknown): string[] {
   });
 }
 
+/** The value of an expression (or text, parsed first) at a point, in double precision; never undefined. */
+export function evaluate(input: string | Expr, scope: Scope = {}): number {
+  return evaluateExpr(toExpr(input, {}).expr, scope);
+}
+
 /** Simplify an expression (or text) to textbook form. Never changes its value. */
 export function simplify(input: string | Expr, options: SimplifyOptions & ParseOptions = {}): Expr {
   return simplifyExpr(toExpr(input, options).expr, options);
@@ -164,10 +172,13 @@ export class Derivative {
   toString(): string {
     return toText(this.expr, { order: this.order });
   }
-  /** LaTeX of the derivative's right-hand side, e.g. `2 x w`; with `steps`, the derivation as an aligned block. */
+  /**
+   * LaTeX of the derivative's right-hand side, e.g. `2 x w`; with `name`, the whole equation
+   * (`\frac{\partial L}{\partial w} = x \left(…\right)`); with `steps`, the derivation as an aligned block.
+   */
   toTex(options: { steps?: boolean | Detail; name?: string } = {}): string {
     const detail = stepsDetail(options.steps);
-    if (detail === undefined) return toLatex(this.expr, { order: this.order });
+    if (detail === undefined) return options.name === undefined ? toLatex(this.expr, { order: this.order }) : derivativeEquation(this, options.name);
     return stepsToLatex(this.derivation(detail, nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** The derivation as text, one numbered step per line pair (the CLI's --steps). */
@@ -192,6 +203,11 @@ export class Derivative {
   }
   toJSON(): { wrt: readonly string[]; text: string; latex: string } {
     return { wrt: this.wrt, text: this.toString(), latex: this.toTex() };
+  }
+  /** console.log(d): `Derivative ∂/∂w = 2*x*w`, with its warnings' codes if any. */
+  [INSPECT](): string {
+    const warned = this.warnings.length === 0 ? '' : ` (warnings: ${this.warnings.map((w) => w.code).join(', ')})`;
+    return `Derivative ${textHeading(this.wrt)} = ${this.toString()}${warned}`;
   }
 }
 

@@ -9,7 +9,8 @@
  * Arguments that do not depend on x are skipped, so x² never produces ln x.
  * An optional trace records which rule produced each derivative (for --steps).
  */
-import { type Expr, add, mul, ZERO_EXPR, ONE_EXPR, children } from './expr.js';
+import { type Expr, mul, ZERO_EXPR, ONE_EXPR, children } from './expr.js';
+import { addAll, mulAll } from './bulk.js';
 import { dependsOn } from './analysis.js';
 import { rowFor } from './function-table.js';
 import { partialAt } from './templates.js';
@@ -92,7 +93,7 @@ function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: num
     case 'sym':
       return ONE_EXPR;
     case 'add':
-      return add(...d);
+      return addAll(d);
     case 'mul': {
       const factors = node.factors;
       const dependent: boolean[] = [];
@@ -108,9 +109,9 @@ function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: num
         if (!dependent[i]) continue;
         const product = factors.slice();
         product[i] = d[i]!;
-        terms.push(mul(...product));
+        terms.push(mulAll(product));
       }
-      return add(...terms);
+      return addAll(terms);
     }
     case 'pow':
     case 'call': {
@@ -127,7 +128,7 @@ function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: num
         parts?.push({ inner: args[i]!, outer, innerDerivative: d[i]! });
         terms.push(mul(outer, d[i]!));
       }
-      return add(...terms);
+      return addAll(terms);
     }
     default:
       return ZERO_EXPR;

@@ -10,7 +10,8 @@
  */
 import { DerivError } from '../errors.js';
 import { type Token, tokenize } from './lexer.js';
-import { type Expr, add, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } from '../expr.js';
+import { type Expr, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } from '../expr.js';
+import { addAll, mulAll } from '../bulk.js';
 import { parseDecimal } from '../rational.js';
 import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-table.js';
 import { suggestName } from './suggest.js';
@@ -373,8 +374,8 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
       case 'bin': {
         if (node.op === '^') return pow(results[0]!, results[1]!);
         if (node.op === '+' || node.op === '-')
-          return add(...results.map((r, i) => (signs![i]! < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
-        return mul(...results.map((r, i) => (signs![i]! < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
+          return addAll(results.map((r, i) => (signs![i]! < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
+        return mulAll(results.map((r, i) => (signs![i]! < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
       }
       default:
         throw new DerivError('PARSE', 'internal: unexpected leaf', { position: node.pos, input });
