@@ -63,6 +63,8 @@ const EXAMPLES = `Examples:
   deriv "1/2*(w*x+b-y)^2" --wrt w,b --at x=10,y=50,w=4,b=5 --sgd 0.01 --steps-n 3
   deriv "x*w^2+b^2" --hessian               [[0, 2*w, 0], [2*w, 2*x, 0], [0, 0, 2]]
   deriv "x*y; x+y^2" --jacobian             [[y, x], [1, 2*y]]
+  deriv "mean((X*w+b-y)^2)" --wrt w,b --shape X=n×d,w=d,y=n   matrix form: ∇w = 2/n*X'*(X*w + b - y)
+  deriv --functions                         the functions deriv knows, with their derivatives
 `;
 
 type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
@@ -303,7 +305,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--at <point>', 'values at a point, e.g. x=10,y=50,w=4,b=5 (exact where the numbers are)')
     .option('--check <claim>', 'is CLAIM the derivative? prints correct or wrong (exit code 0 or 1); with --at, at that point')
     .option('--sgd <lr>', 'gradient descent on the --wrt parameters from the --at point, with learning rate lr')
-    .option('--steps-n <k>', 'with --sgd: how many steps (default 1)')
+    .option('--steps-n <k>', 'with --sgd: how many gradient-descent updates to run (default 1); not related to --steps')
     .option('--hessian', 'the matrix of second derivatives (with --at: and its values)')
     .option('--jacobian', 'several expressions separated by ; : the matrix of their first derivatives')
     .option('--cse', 'name shared subexpressions once (t1 = …) and give the derivatives in terms of them')

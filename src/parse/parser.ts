@@ -185,6 +185,12 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
             if (!knownName(tok.text)) {
               const guess = suggestName(tok.text, knownFunctionNames());
               const leibniz = /^d[A-Za-z_]/.test(tok.text) && tokens[k - 1]?.text === '/' && tokens[k - 2]?.text === 'd';
+              if (MATRIX_ONLY.has(tok.text))
+                throw new DerivError('UNKNOWN_FUNCTION', `${tok.text} works on vectors and matrices, which scalar expressions do not have`, {
+                  position: tok.pos,
+                  input,
+                  hint: 'declare which names are vectors and matrices with --shape, e.g. --shape X=n×d,w=d,y=n (library: { shapes })',
+                });
               throw new DerivError('UNKNOWN_FUNCTION', `unknown function '${tok.text}'`, {
                 position: tok.pos,
                 input,
@@ -301,6 +307,9 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
   }
   return fail(input.length, `unexpected ${describe(tokens[tokens.length - 1]!)}`);
 }
+
+/** Functions of the matrix language (src/matrix/): without declared shapes they get a hint naming --shape. */
+const MATRIX_ONLY: ReadonlySet<string> = new Set(['sum', 'mean', 'trace', 'norm2', 'dot', 'transpose', 'ones']);
 
 /** Functions that take any number of arguments from two on (mathjs's max(1, x^2, x + 1)); read as nested pairs. */
 const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
