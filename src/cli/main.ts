@@ -268,7 +268,8 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
       warnings = c.warnings;
       return [...c.results];
     });
-    emit(out.stdout);
+    // JSON carries the warnings of reading and differentiating, as the plain JSON output does.
+    emit(opts.format === 'json' ? JSON.stringify({ ...(JSON.parse(out.stdout) as object), warnings: warnings.map(warningJSON) }) : out.stdout);
     warn(warnings);
     for (const note of out.notes) io.stderr(paint.dim(note));
     return out.exitCode;
