@@ -355,9 +355,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const outputs: string[] = [];
     const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
     let exitCode = 0;
-    for (const { text: line, line: lineNumber } of numbered) {
+    for (const [index, { text: line, line: lineNumber }] of numbered.entries()) {
       // With several stdin lines, an error says which one (scripts feed thousands).
       where = batch ? `line ${lineNumber} of stdin: ` : '';
+      // Markdown notes of several lines are separated by a rule, so one note does not run into the next.
+      if (opts.format === 'markdown' && index > 0) emit('\n---\n');
       try {
         // `L = …` names the function (unless --name is given) and is not part of the expression.
         const named = splitNaming(line);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { KatexOptions } from 'katex';
 import { toText } from './text.js';
 import { toLatex, latexName } from './latex.js';
-import { resultEquations, isGradient } from './equation.js';
+import { NOTE_WIDTH, resultEquations, isGradient } from './equation.js';
 import { latexStepParts } from './steps-latex.js';
 import { latexHeading } from './heading.js';
 import { stepsDetail, type NoteItem, type NoteOptions } from './markdown.js';
@@ -95,7 +95,7 @@ export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}
   body.push(`<div class="math">${render(`${latexName(name)} = ${toLatex(first.input, { order: first.order })}`, true)}</div>`);
   body.push(`<p><code>${escapeHtml(toText(first.input, { order: first.order }))}</code></p></section>`);
   body.push('<section id="result"><h2>Result</h2>');
-  for (const eq of resultEquations(items, name)) body.push(`<div class="math">${render(eq, true)}</div>`);
+  for (const eq of resultEquations(items, name, NOTE_WIDTH)) body.push(`<div class="math">${render(eq, true)}</div>`);
   body.push(`<p class="result-text">${items.map((r) => `<code>${escapeHtml(toText(r.expr, { order: r.order }))}</code>`).join(', ')}</p></section>`);
   const detail = stepsDetail(options.steps);
   if (detail !== undefined) {
