@@ -196,8 +196,8 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
                 input,
                 hint: leibniz
                   ? `d/${tok.text}(…) is not read as a derivative: give the function only and the variable with --wrt ${tok.text.slice(1)}`
-                  : (guess !== undefined ? `did you mean ${guess}? ` : '') +
-                    `for multiplication write ${tok.text}*(…); \`deriv --functions\` lists the known functions`,
+                  : (guess !== undefined ? `did you mean ${guess}? For` : 'for') +
+                    ` multiplication write ${tok.text}*(…); \`deriv --functions\` lists the known functions`,
               });
             }
             stack.push({ kind: 'paren', pos: next.pos, call: { name: tok.text, pos: tok.pos }, argc: 0 });
