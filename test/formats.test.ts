@@ -258,3 +258,14 @@ describe('notes that fit the page', () => {
     expect(two.split('\n---\n')).toHaveLength(2);
   });
 });
+
+describe('HTML step notes wrap', () => {
+  it('the words of a note are HTML text, only the math is typeset', async () => {
+    const { derivative } = await import('../src/index.js');
+    const html = derivative('1/2*(w2*max(0,w1*x+b1)+b2-y)^2', 'w1').toHtml({ steps: true });
+    const notes = [...html.matchAll(/<p class="note">([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
+    expect(notes.length).toBeGreaterThan(2);
+    expect(notes.some((n) => n.startsWith('chain rule: outer <span class="katex">'))).toBe(true);
+    expect(html).not.toContain('katex-error');
+  });
+});
