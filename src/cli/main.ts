@@ -8,9 +8,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
-import { type DerivWarning, mergeWarnings, NO_VARIABLES } from '../warnings.js';
-import { valueAt } from '../numeric/exact-eval.js';
-import { toLatex } from '../print/latex.js';
+import { type DerivWarning, mergeWarnings } from '../warnings.js';
 import { DerivError, type ErrorCode } from '../errors.js';
 import { formatError, formatWarning, NO_PAINT, type Paint } from './format-error.js';
 import { textHeading } from '../print/heading.js';
@@ -28,6 +26,7 @@ import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 import { functionTable } from './functions.js';
 import { splitNaming } from './naming.js';
+import { CONSTANT_PRINTED, warningJSON, renderConstant, locate, asTyped } from './results.js';
 import { renderNumeric, wantsNumeric } from './numeric.js';
 import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
@@ -150,21 +149,6 @@ function compute(expression: string, opts: Options): Computed {
   return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
 }
 
-/** What the CLI says when it prints a constant's value instead of a derivative. */
-const CONSTANT_PRINTED: DerivWarning = { ...NO_VARIABLES, message: 'the expression has no variables: printed its value (every derivative of a constant is 0)' };
-
-const warningJSON = (w: DerivWarning): Record<string, unknown> => ({ code: w.code, message: w.message, ...(w.position === undefined ? {} : { position: w.position }), ...(w.hint === undefined ? {} : { hint: w.hint }) });
-
-/** A constant's value in the chosen format (the expression had no variables and no --wrt was given). */
-function renderConstant(expression: string, c: Expr, warnings: readonly DerivWarning[], opts: Options): string {
-  if (opts.format === 'markdown' || opts.format === 'html' || opts.steps !== undefined || opts.cse === true)
-    throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: expression, position: 0, hint: 'without --format markdown/html, --steps and --cse deriv prints its value' });
-  const v = valueAt(c, new Map(), []);
-  if (opts.format === 'json') return JSON.stringify({ input: expression, parsed: toText(c), wrt: [], derivatives: [], ...v.toJSON(), warnings: warnings.map(warningJSON) });
-  if (opts.format === 'latex') return toLatex(c);
-  return toText(c);
-}
-
 /** --cse output in text, LaTeX or JSON (src/print/cse-*.ts). */
 function renderCse(expression: string, results: readonly Derivative[], opts: Options, single: boolean): string {
   if (opts.steps !== undefined || opts.format === 'markdown' || opts.format === 'html')
@@ -231,22 +215,6 @@ function separateExpression(argv: readonly string[], takesValue: (flag: string) 
     else options.push(a);
   });
   return expressions.length > 0 ? [...options, '--', ...expressions] : options;
-}
-
-/** The error with where it happened (`line 3 of stdin: `) in front of its message. */
-function locate(e: DerivError, where: string): DerivError {
-  if (where === '') return e;
-  return new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
-}
-
-/** Runs `f` on `expression` (the line with `NAME =` blanked out); an error about it shows the line as typed. */
-function asTyped<T>(line: string, expression: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (!(e instanceof DerivError) || e.input !== expression) throw e;
-    throw new DerivError(e.code, e.message, { input: line, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
-  }
 }
 
 /**
