@@ -26,6 +26,9 @@ import { Gradient } from './numeric/gradient.js';
 import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
 import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
 import { inlineMatrixProgram } from './program/matrix.js';
+import { INSPECT } from './inspect.js';
+import { textHeading } from './print/heading.js';
+import { derivativeEquation } from './print/equation.js';
 import { type DerivWarning, wrtWarnings, mergeWarnings, NO_VARIABLES } from './warnings.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
@@ -102,6 +105,11 @@ function wrtNames(wrt: unknown): string[] {
   });
 }
 
+/** The value of an expression (or text, parsed first) at a point, in double precision; never undefined. */
+export function evaluate(input: string | Expr, scope: Scope = {}): number {
+  return evaluateExpr(toExpr(input, {}).expr, scope);
+}
+
 /** Simplify an expression (or text) to textbook form. Never changes its value. */
 export function simplify(input: string | Expr, options: SimplifyOptions & ParseOptions = {}): Expr {
   return simplifyExpr(toExpr(input, options).expr, options);
@@ -167,10 +175,13 @@ export class Derivative {
   toString(): string {
     return toText(this.expr, { order: this.order });
   }
-  /** LaTeX of the derivative's right-hand side, e.g. `2 x w`; with `steps`, the derivation as an aligned block. */
+  /**
+   * LaTeX of the derivative's right-hand side, e.g. `2 x w`; with `name`, the whole equation
+   * (`\frac{\partial L}{\partial w} = x \left(…\right)`); with `steps`, the derivation as an aligned block.
+   */
   toTex(options: { steps?: boolean | Detail; name?: string } = {}): string {
     const detail = stepsDetail(options.steps);
-    if (detail === undefined) return toLatex(this.expr, { order: this.order });
+    if (detail === undefined) return options.name === undefined ? toLatex(this.expr, { order: this.order }) : derivativeEquation(this, options.name);
     return stepsToLatex(this.derivation(detail, nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** The derivation as text, one numbered step per line pair (the CLI's --steps). */
@@ -195,6 +206,11 @@ export class Derivative {
   }
   toJSON(): { wrt: readonly string[]; text: string; latex: string } {
     return { wrt: this.wrt, text: this.toString(), latex: this.toTex() };
+  }
+  /** console.log(d): `Derivative ∂/∂w = 2*x*w`, with its warnings' codes if any. */
+  [INSPECT](): string {
+    const warned = this.warnings.length === 0 ? '' : ` (warnings: ${this.warnings.map((w) => w.code).join(', ')})`;
+    return `Derivative ${textHeading(this.wrt)} = ${this.toString()}${warned}`;
   }
 }
 

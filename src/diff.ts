@@ -9,7 +9,8 @@
  * Arguments that do not depend on x are skipped, so x² never produces ln x.
  * An optional trace records which rule produced each derivative (for --steps).
  */
-import { type Expr, add, mul, pow, ZERO_EXPR, ONE_EXPR, MINUS_ONE_EXPR, children } from './expr.js';
+import { type Expr, mul, pow, ZERO_EXPR, ONE_EXPR, MINUS_ONE_EXPR, children } from './expr.js';
+import { addAll, mulAll } from './bulk.js';
 import { dependsOn } from './analysis.js';
 import { rowFor } from './function-table.js';
 import { partialAt } from './templates.js';
@@ -95,7 +96,7 @@ function logarithmic(node: Expr, derivativeOfChild: (child: Expr) => Expr): Expr
     const df = derivativeOfChild(f);
     if (df !== ZERO_EXPR) terms.push(mul(df, pow(f, MINUS_ONE_EXPR)));
   }
-  return add(...terms);
+  return addAll(terms);
 }
 
 const NONE: readonly Expr[] = [];
@@ -113,7 +114,7 @@ function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: num
     case 'sym':
       return ONE_EXPR;
     case 'add':
-      return add(...d);
+      return addAll(d);
     case 'mul': {
       const factors = node.factors;
       const dependent: boolean[] = [];
@@ -129,9 +130,9 @@ function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: num
         if (!dependent[i]) continue;
         const product = factors.slice();
         product[i] = d[i]!;
-        terms.push(mul(...product));
+        terms.push(mulAll(product));
       }
-      return add(...terms);
+      return addAll(terms);
     }
     case 'pow':
     case 'call': {
@@ -148,7 +149,7 @@ function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: num
         parts?.push({ inner: args[i]!, outer, innerDerivative: d[i]! });
         terms.push(mul(outer, d[i]!));
       }
-      return add(...terms);
+      return addAll(terms);
     }
     default:
       return ZERO_EXPR;

@@ -3,12 +3,12 @@
  * Public API: see README.md ("Library").
  */
 import './function-table.js'; // installs the rule table's exact simplifications
-export { derivative, gradient, parse, readExpression, simplify, variablesOf, Derivative, type DerivativeOptions } from './api.js';
+export { derivative, gradient, parse, readExpression, simplify, evaluate, variablesOf, Derivative, type DerivativeOptions } from './api.js';
 export type { DerivWarning, WarningCode } from './warnings.js';
 export { DerivError, isDerivError, type ErrorCode } from './errors.js';
 export { toText } from './print/text.js';
 export { toLatex, latexName } from './print/latex.js';
-export { evaluate, type Scope } from './evaluate.js';
+export { type Scope } from './evaluate.js';
 export { differentiate, type TraceStep, type RuleId } from './diff.js';
 export { freeVariables } from './analysis.js';
 export { cse, inlineCse, type CseResult, type CseBinding, type CseOptions } from './cse.js';

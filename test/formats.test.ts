@@ -240,3 +240,32 @@ describe('HTML page', () => {
     expect(page).toContain('\\operatorname{ReLU}&#x27;\\left(A\\right)');
   });
 });
+
+describe('notes that fit the page', () => {
+  it('a wide gradient in Markdown is one equation per partial; a narrow one stays one ∇ line', async () => {
+    const { run } = await import('../src/cli/main.js');
+    const go = async (argv: string[], stdin?: string): Promise<string> => {
+      const out: string[] = [];
+      await run(argv, { stdout: (s) => out.push(s), stderr: () => {}, readStdin: () => Promise.resolve(stdin ?? ''), stdinIsTTY: stdin === undefined, color: false });
+      return out.join('\n');
+    };
+    const wide = await go(['1/2*(w2*max(0,w1*x+b1)+b2-y)^2', '--wrt', 'w2,b2,w1,b1', '-f', 'markdown']);
+    expect(wide).not.toContain('\\nabla');
+    expect(wide.match(/\\frac\{\\partial f\}\{\\partial/g)).toHaveLength(4);
+    const narrow = await go(['x*w^2+b^2', '--wrt', 'w,b', '-f', 'markdown']);
+    expect(narrow).toContain('\\nabla_{w,b} f');
+    const two = await go(['--wrt', 'x', '-f', 'markdown'], 'x^2\nsin(x)\n');
+    expect(two.split('\n---\n')).toHaveLength(2);
+  });
+});
+
+describe('HTML step notes wrap', () => {
+  it('the words of a note are HTML text, only the math is typeset', async () => {
+    const { derivative } = await import('../src/index.js');
+    const html = derivative('1/2*(w2*max(0,w1*x+b1)+b2-y)^2', 'w1').toHtml({ steps: true });
+    const notes = [...html.matchAll(/<p class="note">([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
+    expect(notes.length).toBeGreaterThan(2);
+    expect(notes.some((n) => n.startsWith('chain rule: outer <span class="katex">'))).toBe(true);
+    expect(html).not.toContain('katex-error');
+  });
+});

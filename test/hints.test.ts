@@ -29,6 +29,8 @@ describe('hints', () => {
     ['arcsin(x)', 'UNKNOWN_FUNCTION', 0, /^did you mean asin\?/],
     ['foo(x)', 'UNKNOWN_FUNCTION', 0, /^for multiplication write foo\*\(…\); `deriv --functions`/],
     ['d/dx(x^2)', 'UNKNOWN_FUNCTION', 2, /give the function only and the variable with --wrt x/],
+    ['mean((X*w+b-y)^2)', 'UNKNOWN_FUNCTION', 0, /--shape X=n×d/],
+    ['sum(x)', 'UNKNOWN_FUNCTION', 0, /--shape/],
   ])('%j -> %s at %i, hint %s', (text, code, position, hint) => {
     const e = errorOf(text);
     expect(e.code).toBe(code);
@@ -38,6 +40,14 @@ describe('hints', () => {
 
   it('an unknown function no longer lists every function', () => {
     expect(errorOf('foo(x)').hint).not.toContain('softplus');
+  });
+});
+
+describe('deriv --help', () => {
+  it('shows a --shape example and says --steps-n is not --steps', async () => {
+    const r = await deriv(['--help']);
+    expect(r.stdout).toMatch(/^ {2}deriv ".*" .*--shape X=n×d/m);
+    expect(r.stdout).toMatch(/--steps-n <k>\s+with --sgd: how many gradient-descent updates/);
   });
 });
 

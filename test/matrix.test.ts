@@ -18,6 +18,7 @@ import { differentiate } from '../src/diff.js';
 import { evaluate } from '../src/evaluate.js';
 import { substitute } from '../src/templates.js';
 import { DerivError } from '../src/errors.js';
+import { derivative } from '../src/index.js';
 import { run } from '../src/cli/main.js';
 import { q } from '../src/rational.js';
 
@@ -212,5 +213,46 @@ describe('CLI --shape', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/SHAPE/);
     expect(r.err).toMatch(/\^/);
+  });
+});
+
+describe('matrix form as people write it: X^T, Xᵀ, X@w, --shape X=(n,d) and X=n,d', () => {
+  const shapes = { X: 'n×d', w: 'd', y: 'n' };
+  it.each([
+    ['mean((X@w + b - y)^2)', "2/n*X'*(X*w + b - y)"],
+    ['mean((X*w + b - y)^2)', "2/n*X'*(X*w + b - y)"],
+    ['(X*w - y)^T*(X*w - y)', undefined],
+    ["(X*w - y)'*(X*w - y)", undefined],
+    ['(X@w - y)ᵀ@(X@w - y)', undefined],
+  ])('%s', (text, expected) => {
+    const got = derivative(text, 'w', { shapes }).toString();
+    if (expected !== undefined) expect(got).toBe(expected);
+    // Every spelling of the same formula gives the same gradient.
+    expect(got).toBe(derivative(text.replace(/ᵀ|\^T/g, "'").replace(/@/g, '*'), 'w', { shapes }).toString());
+  });
+
+  it('x@y between two vectors is their inner product', () => {
+    expect(derivative('x@y', 'x', { shapes: { x: 'n', y: 'n' } }).toString()).toBe(derivative('dot(x, y)', 'x', { shapes: { x: 'n', y: 'n' } }).toString());
+  });
+
+  it.each([
+    ['X=(n,d),w=d,y=n'],
+    ['X=n,d,w=d,y=n'],
+    ['X=n×d,w=d,y=n'],
+  ])('--shape %s', async (spec) => {
+    const { run } = await import('../src/cli/main.js');
+    const out: string[] = [];
+    const code = await run(['mean((X*w + b - y)^2)', '--wrt', 'w', '--shape', spec], { stdout: (s) => out.push(s), stderr: () => {}, readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toBe("∇w = 2/n*X'*(X*w + b - y)");
+  });
+
+  it.each([['X@w'], ['Xᵀ']])('%s without shapes: an error whose hint names --shape', (text) => {
+    try {
+      derivative(text, 'w');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as DerivError).hint).toContain('--shape');
+    }
   });
 });

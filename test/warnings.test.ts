@@ -57,6 +57,13 @@ describe('CLI warnings (stdout unchanged, a warning with the reason on stderr)',
     expect(none.stderr).toBe('');
   });
 
+  it('JSON of --at and --check carries the warnings too', async () => {
+    const at = JSON.parse((await deriv(['xw + b', '--wrt', 'w', '--at', 'xw=1,b=2', '-f', 'json'])).stdout) as { warnings: { code: string }[] };
+    expect(at.warnings.map((w) => w.code)).toEqual(['WRT_NOT_FOUND']);
+    const ok = JSON.parse((await deriv(['x^2', '--wrt', 'x', '--check', '2*x', '-f', 'json'])).stdout) as { warnings: unknown[] };
+    expect(ok.warnings).toEqual([]);
+  });
+
   it('a constant in JSON: its value and NO_VARIABLES, no invented x', async () => {
     const r = await deriv(['1/2*(45-50)^2', '-f', 'json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ wrt: [], derivatives: [], value: 12.5, exact: '25/2', warnings: [{ code: 'NO_VARIABLES' }] });

@@ -8,9 +8,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
-import { type DerivWarning, mergeWarnings, NO_VARIABLES } from '../warnings.js';
-import { valueAt } from '../numeric/exact-eval.js';
-import { toLatex } from '../print/latex.js';
+import { type DerivWarning, mergeWarnings } from '../warnings.js';
 import { DerivError, type ErrorCode } from '../errors.js';
 import { formatError, formatWarning, NO_PAINT, type Paint } from './format-error.js';
 import { textHeading } from '../print/heading.js';
@@ -28,6 +26,7 @@ import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 import { functionTable } from './functions.js';
 import { splitNaming } from './naming.js';
+import { CONSTANT_PRINTED, warningJSON, renderConstant, locate, asTyped } from './results.js';
 import { renderNumeric, wantsNumeric } from './numeric.js';
 import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
@@ -64,6 +63,8 @@ const EXAMPLES = `Examples:
   deriv "1/2*(w*x+b-y)^2" --wrt w,b --at x=10,y=50,w=4,b=5 --sgd 0.01 --steps-n 3
   deriv "x*w^2+b^2" --hessian               [[0, 2*w, 0], [2*w, 2*x, 0], [0, 0, 2]]
   deriv "x*y; x+y^2" --jacobian             [[y, x], [1, 2*y]]
+  deriv "mean((X*w+b-y)^2)" --wrt w,b --shape X=n×d,w=d,y=n   matrix form: ∇w = 2/n*X'*(X*w + b - y)
+  deriv --functions                         the functions deriv knows, with their derivatives
 `;
 
 type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
@@ -153,21 +154,6 @@ function compute(expression: string, opts: Options): Computed {
   return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
 }
 
-/** What the CLI says when it prints a constant's value instead of a derivative. */
-const CONSTANT_PRINTED: DerivWarning = { ...NO_VARIABLES, message: 'the expression has no variables: printed its value (every derivative of a constant is 0)' };
-
-const warningJSON = (w: DerivWarning): Record<string, unknown> => ({ code: w.code, message: w.message, ...(w.position === undefined ? {} : { position: w.position }), ...(w.hint === undefined ? {} : { hint: w.hint }) });
-
-/** A constant's value in the chosen format (the expression had no variables and no --wrt was given). */
-function renderConstant(expression: string, c: Expr, warnings: readonly DerivWarning[], opts: Options): string {
-  if (opts.format === 'markdown' || opts.format === 'html' || opts.steps !== undefined || opts.cse === true)
-    throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: expression, position: 0, hint: 'without --format markdown/html, --steps and --cse deriv prints its value' });
-  const v = valueAt(c, new Map(), []);
-  if (opts.format === 'json') return JSON.stringify({ input: expression, parsed: toText(c), wrt: [], derivatives: [], ...v.toJSON(), warnings: warnings.map(warningJSON) });
-  if (opts.format === 'latex') return toLatex(c);
-  return toText(c);
-}
-
 /** --cse output in text, LaTeX or JSON (src/print/cse-*.ts). */
 function renderCse(expression: string, results: readonly Derivative[], opts: Options, single: boolean): string {
   if (opts.steps !== undefined || opts.format === 'markdown' || opts.format === 'html')
@@ -236,22 +222,6 @@ function separateExpression(argv: readonly string[], takesValue: (flag: string) 
   return expressions.length > 0 ? [...options, '--', ...expressions] : options;
 }
 
-/** The error with where it happened (`line 3 of stdin: `) in front of its message. */
-function locate(e: DerivError, where: string): DerivError {
-  if (where === '') return e;
-  return new DerivError(e.code, where + e.message, { ...(e.position === undefined ? {} : { position: e.position }), ...(e.input === undefined ? {} : { input: e.input }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
-}
-
-/** Runs `f` on `expression` (the line with `NAME =` blanked out); an error about it shows the line as typed. */
-function asTyped<T>(line: string, expression: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (!(e instanceof DerivError) || e.input !== expression) throw e;
-    throw new DerivError(e.code, e.message, { input: line, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
-  }
-}
-
 /**
  * Answers one expression: its output through `emit`, warnings and notes on stderr; returns the exit code.
  * `shown` is the line as typed, for carets under warnings (it differs from `line` after `L = …`).
@@ -271,7 +241,8 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
       warnings = c.warnings;
       return [...c.results];
     });
-    emit(out.stdout);
+    // JSON carries the warnings of reading and differentiating, as the plain JSON output does.
+    emit(opts.format === 'json' ? JSON.stringify({ ...(JSON.parse(out.stdout) as object), warnings: warnings.map(warningJSON) }) : out.stdout);
     warn(warnings);
     for (const note of out.notes) io.stderr(paint.dim(note));
     return out.exitCode;
@@ -308,7 +279,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--at <point>', 'values at a point, e.g. x=10,y=50,w=4,b=5 (exact where the numbers are)')
     .option('--check <claim>', 'is CLAIM the derivative? prints correct or wrong (exit code 0 or 1); with --at, at that point')
     .option('--sgd <lr>', 'gradient descent on the --wrt parameters from the --at point, with learning rate lr')
-    .option('--steps-n <k>', 'with --sgd: how many steps (default 1)')
+    .option('--steps-n <k>', 'with --sgd: how many gradient-descent updates to run (default 1); not related to --steps')
     .option('--hessian', 'the matrix of second derivatives (with --at: and its values)')
     .option('--jacobian', 'several expressions separated by ; : the matrix of their first derivatives')
     .option('--cse', 'name shared subexpressions once (t1 = …) and give the derivatives in terms of them')
@@ -369,9 +340,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const outputs: string[] = [];
     const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
     let exitCode = 0;
-    for (const { text: line, line: lineNumber } of numbered) {
+    for (const [index, { text: line, line: lineNumber }] of numbered.entries()) {
       // With several stdin lines, an error says which one (scripts feed thousands).
       where = batch ? `line ${lineNumber} of stdin: ` : '';
+      // Markdown notes of several lines are separated by a rule, so one note does not run into the next.
+      if (opts.format === 'markdown' && index > 0) emit('\n---\n');
       try {
         // `L = …` names the function (unless --name is given) and is not part of the expression.
         const named = splitNaming(line);

@@ -4,6 +4,7 @@
  * gives ∇w = 2/n*X'*(X*w + b - y) and ∂/∂b = 2/n*sum(X*w + b - y), each with the
  * variable's shape, printable as text or LaTeX and evaluable at matrix values.
  */
+import { INSPECT } from '../inspect.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
 import { MatrixContext, type MNode } from './node.js';
@@ -35,6 +36,10 @@ export class MatrixDerivative {
   }
   toTex(): string {
     return printMatrix(this.node, this.ctx, 'latex', this.order);
+  }
+  /** console.log(d): `MatrixDerivative ∇w = 2/n*X'*(X*w + b - y)`. */
+  [INSPECT](): string {
+    return `MatrixDerivative ${this.heading('text')} = ${this.toString()}`;
   }
   /** `∇w` / `∂/∂b` (text) or `\nabla_{w} f` / `\frac{\partial f}{\partial b}` (LaTeX). */
   heading(syntax: 'text' | 'latex', name = 'f'): string {

@@ -54,6 +54,11 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
       case 'neg':
         return ctx.elementwise([visit(s.arg, depth + 1)], ([a]) => mul(MINUS_ONE_EXPR, a!), 'negate');
       case 'bin': {
+        // X^T with X a declared matrix or vector (and T not declared): the transpose, as written on paper.
+        if (s.op === '^' && s.right.t === 'name' && s.right.name === 'T' && isScalar(ctx.variable('T').shape)) {
+          const base = visit(s.left, depth + 1);
+          if (!isScalar(base.shape)) return ctx.transpose(base);
+        }
         const a = visit(s.left, depth + 1);
         const b = visit(s.right, depth + 1);
         switch (s.op) {
@@ -66,6 +71,10 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
           case '*':
             if (!isScalar(a.shape) && !isScalar(b.shape) && a.shape.cols === 1 && sameShape(a.shape, b.shape))
               return ctx.elementwise([a, b], ([x, y]) => mul(x!, y!), 'multiply');
+            return ctx.matmul(a, b);
+          case '@':
+            // NumPy's @: the matrix product; between two vectors of the same length, their inner product.
+            if (a.shape.cols === 1 && b.shape.cols === 1 && !isScalar(a.shape) && sameShape(a.shape, b.shape)) return ctx.dot(a, b);
             return ctx.matmul(a, b);
           case '/':
           case './':

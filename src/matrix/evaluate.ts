@@ -7,6 +7,7 @@
  */
 import { DerivError } from '../errors.js';
 import { type Expr, add, mul, pow, num, ZERO_EXPR, ONE_EXPR } from '../expr.js';
+import { addAll } from '../bulk.js';
 import { freeVariables } from '../analysis.js';
 import { substitute } from '../templates.js';
 import { q } from '../rational.js';
@@ -45,7 +46,7 @@ export function evaluateMatrix(root: MNode, ctx: MatrixContext, values: Readonly
       case 'matmul': {
         const a = value(n.a, depth + 1);
         const b = value(n.b, depth + 1);
-        out = table(n.shape, (i, j) => add(...a[i]!.map((aik, k) => mul(aik, b[k]![j]!))));
+        out = table(n.shape, (i, j) => addAll(a[i]!.map((aik, k) => mul(aik, b[k]![j]!))));
         break;
       }
       case 'transpose': {
@@ -56,7 +57,7 @@ export function evaluateMatrix(root: MNode, ctx: MatrixContext, values: Readonly
       case 'dot': {
         const a = value(n.a, depth + 1);
         const b = value(n.b, depth + 1);
-        out = [[add(...a.map((row, i) => mul(row[0]!, b[i]![0]!)))]];
+        out = [[addAll(a.map((row, i) => mul(row[0]!, b[i]![0]!)))]];
         break;
       }
       case 'identity':
@@ -65,10 +66,10 @@ export function evaluateMatrix(root: MNode, ctx: MatrixContext, values: Readonly
       case 'reduce': {
         const a = value(n.a, depth + 1);
         const all = a.flat();
-        if (n.op === 'sum') out = [[add(...all)]];
-        else if (n.op === 'mean') out = [[mul(add(...all), pow(num(all.length), num(-1)))]];
-        else if (n.op === 'trace') out = [[add(...a.map((row, i) => row[i]!))]];
-        else out = [[pow(add(...all.map((x) => pow(x, num(2)))), num(q(1n, 2n)))]];
+        if (n.op === 'sum') out = [[addAll(all)]];
+        else if (n.op === 'mean') out = [[mul(addAll(all), pow(num(all.length), num(-1)))]];
+        else if (n.op === 'trace') out = [[addAll(a.map((row, i) => row[i]!))]];
+        else out = [[pow(addAll(all.map((x) => pow(x, num(2)))), num(q(1n, 2n)))]];
         break;
       }
     }

@@ -44,9 +44,11 @@ function parseDim(text: string, input: string, position: number): Dim {
   }
 }
 
-/** One shape written as `n×d`, `nxd`, `n*d`, `d` (vector) or `1` (scalar). */
+/** One shape written as `n×d`, `nxd`, `n*d`, `(n,d)`, `n,d`, `d` (vector) or `1` (scalar). */
 export function parseShape(text: string, input = text, offset = 0): Shape {
-  const parts = text.split(/\s*(?:×|\*|(?<=\S)\s*x\s*(?=\S))\s*/);
+  const inner = /^(\s*\()(.*)\)\s*$/.exec(text);
+  if (inner !== null) return parseShape(inner[2]!, input, offset + inner[1]!.length);
+  const parts = text.split(/\s*(?:×|\*|,|(?<=\S)\s*x\s*(?=\S))\s*/);
   if (parts.length === 1) return { rows: parseDim(parts[0]!, input, offset), cols: 1 };
   if (parts.length === 2) {
     const cut = text.length - parts[1]!.length;
@@ -55,11 +57,31 @@ export function parseShape(text: string, input = text, offset = 0): Shape {
   throw new DerivError('BAD_OPTION', `a shape has at most two sizes (rows×cols), got '${text}'`, { input, position: offset });
 }
 
-/** `X=n×d,w=d,y=n` → Map name → shape. */
+/** Splits at commas outside parentheses; a piece without `=` continues the one before (`X=n,d,w=d`: X is n×d). */
+function declarations(spec: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= spec.length; i++) {
+    const c = spec[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if ((c === ',' || i === spec.length) && depth <= 0) {
+      const piece = spec.slice(start, i);
+      if (items.length > 0 && !piece.includes('=') && piece.trim() !== '' && !items[items.length - 1]!.slice(items[items.length - 1]!.indexOf('=') + 1).includes(','))
+        items[items.length - 1] += `,${piece}`;
+      else items.push(piece);
+      start = i + 1;
+    }
+  }
+  return items;
+}
+
+/** `X=n×d,w=d,y=n` (also `X=(n,d)` and `X=n,d`) → Map name → shape. */
 export function parseShapes(spec: string): Map<string, Shape> {
   const out = new Map<string, Shape>();
   let offset = 0;
-  for (const item of spec.split(',')) {
+  for (const item of declarations(spec)) {
     const eq = item.indexOf('=');
     if (eq < 0)
       throw new DerivError('BAD_OPTION', `expected name=shape, got '${item.trim()}'`, {

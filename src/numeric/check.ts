@@ -16,12 +16,15 @@
  * Values compare exactly when both are exact, or when their simplified difference
  * evaluates exactly at the point; else to a relative 1e-9.
  */
+import { withInspect } from '../inspect.js';
+import { textHeading } from '../print/heading.js';
 import { type Expr, sub } from '../expr.js';
 import { derivative, parse, simplify, type Derivative } from '../api.js';
 import { freeVariables } from '../analysis.js';
 import { DerivError } from '../errors.js';
 import { eqQ, isZero, q } from '../rational.js';
-import { type Point, PointValue, valueAt, kinksAt, type Kink } from './exact-eval.js';
+import { type Point, PointValue, valueAt, kinksAt, pointText, type Kink } from './exact-eval.js';
+import { toText } from '../print/text.js';
 import { type PointInput, toPoint } from './point.js';
 
 export interface CheckOptions {
@@ -108,6 +111,15 @@ const MAX_ATTEMPTS_PER_SAMPLE = 16;
 const MIN_SAMPLES = 4;
 
 export function check(input: string | Expr, wrt: string | readonly string[], claimInput: string | Expr, options: CheckOptions = {}): CheckResult {
+  const r = checkClaim(input, wrt, claimInput, options);
+  return withInspect(r, () => {
+    const c = r.counterexample;
+    const where = c === undefined ? '' : ` at ${pointText(c.point)}: derivative ${c.derivative.toString()}, claim ${c.claim.toString()}`;
+    return `CheckResult ${r.correct ? 'correct' : 'wrong'} (${r.method}${r.points > 0 ? `, ${r.points} point${r.points === 1 ? '' : 's'}` : ''}): ${textHeading(r.derivative.wrt)} = ${r.derivative.toString()}, claim ${toText(r.claim, { order: r.derivative.order })}${where}`;
+  });
+}
+
+function checkClaim(input: string | Expr, wrt: string | readonly string[], claimInput: string | Expr, options: CheckOptions): CheckResult {
   const d = derivative(input, wrt);
   const claim = typeof claimInput === 'string' ? parse(claimInput) : claimInput;
   const tolerance = options.tolerance ?? 1e-9;

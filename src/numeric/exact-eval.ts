@@ -14,6 +14,7 @@
  * PyTorch). `kinksAt` lists the calls of a function that sit exactly on a kink
  * at the point, so callers can say that this convention was used.
  */
+import { INSPECT } from '../inspect.js';
 import { type Expr, num, rebuild } from '../expr.js';
 import { type Rational, formatQ, toNumber } from '../rational.js';
 import { evaluate } from '../evaluate.js';
@@ -75,6 +76,12 @@ export class PointValue {
     if (Number.isNaN(this.number)) return '\\text{undefined}';
     if (!Number.isFinite(this.number)) return this.number > 0 ? '\\infty' : '-\\infty';
     return decimal(this.number).replace(/e([+-]?\d+)$/, (_, k: string) => ` \\times 10^{${Number(k)}}`);
+  }
+  /** console.log(v): `PointValue 25/2 (12.5)`, `PointValue -50`, `PointValue 0.2350037122015945`. */
+  [INSPECT](): string {
+    const r = this.exact;
+    const decimal = r !== undefined && r.d !== 1n ? ` (${this.number})` : '';
+    return `PointValue ${this.toString()}${decimal}`;
   }
   /** The decimal value; exact values also carry their exact text (`"25/2"`). */
   toJSON(): { value: number | null; exact?: string } {

@@ -8,9 +8,15 @@ import type { Expr } from '../expr.js';
 import { type PointValue, valueAt } from './exact-eval.js';
 import { type PointInput, toPoint } from './point.js';
 import type { DerivWarning } from '../warnings.js';
+import { INSPECT } from '../inspect.js';
+import { textHeading } from '../print/heading.js';
+import { toText } from '../print/text.js';
+import { resultEquations } from '../print/equation.js';
 
-/** The part of a Derivative that evaluation needs (the class lives in api.ts). */
+/** The part of a Derivative that evaluation and printing need (the class lives in api.ts). */
 export interface PartialLike {
+  readonly input: Expr;
+  readonly wrt: readonly string[];
   readonly expr: Expr;
   readonly order: readonly string[];
 }
@@ -34,6 +40,20 @@ export class Gradient<D extends PartialLike> extends Array<D> {
     for (let i = 0; i < items.length; i++) g[i] = items[i]!;
     g.#warnings = Object.freeze([...warnings]);
     return g;
+  }
+
+  /** One line per partial: `∂/∂w = x*(w*x + b - y)`. */
+  override toString(): string {
+    return Array.from(this, (d) => `${textHeading(d.wrt)} = ${toText(d.expr, { order: d.order })}`).join('\n');
+  }
+  /** The gradient as one LaTeX equation, `\nabla_{w,b} L = \left( …, … \right)` (name default f). */
+  toTex(options: { name?: string } = {}): string {
+    return resultEquations(Array.from(this), options.name ?? 'f').join('\n');
+  }
+  /** console.log(g): the lines of toString, under the count. */
+  [INSPECT](): string {
+    const warned = this.#warnings.length === 0 ? '' : `\n(warnings: ${this.#warnings.map((w) => w.code).join(', ')})`;
+    return `Gradient(${this.length}) [${this.length === 0 ? '' : `\n  ${this.toString().split('\n').join('\n  ')}\n`}]${warned}`;
   }
 
   override at(index: number): D | undefined;

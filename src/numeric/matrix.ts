@@ -10,6 +10,7 @@
  * Both print as nested lists (text), a pmatrix (LaTeX) or arrays (JSON), and
  * evaluate at a point entry by entry (exact where the point is exact).
  */
+import { INSPECT } from '../inspect.js';
 import type { Expr } from '../expr.js';
 import { derivative, parse, variablesOf } from '../api.js';
 import { toText } from '../print/text.js';
@@ -49,6 +50,10 @@ export class DerivativeMatrix {
     this.order = order;
   }
 
+  /** console.log(h): `Hessian over (x, w, b) [[0, 2*w, 0], …]`. */
+  [INSPECT](): string {
+    return `${this.kind === 'hessian' ? 'Hessian' : 'Jacobian'} over (${this.vars.join(', ')}) ${this.toString()}`;
+  }
   /** Entry texts, row by row. */
   texts(): string[][] {
     return this.rows.map((r) => r.map((e) => toText(e, { order: this.order })));

@@ -12,6 +12,7 @@
  * A gradient or loss that stops being a finite real (divergence, a pole) is an
  * UNDEFINED error naming the step.
  */
+import { withInspect } from '../inspect.js';
 import type { Expr } from '../expr.js';
 import { gradient, parse, variablesOf } from '../api.js';
 import { DerivError } from '../errors.js';
@@ -61,7 +62,8 @@ export function sgd(input: string | Expr, params: readonly string[], pointInput:
   const snapshot = (k: number): SgdStep => {
     const loss = valueAt(expr, point, order);
     if (!loss.finite) throw new DerivError('UNDEFINED', `the loss is not a finite real number after step ${k} (${loss.toString()})`, { hint: 'a smaller learning rate may help' });
-    return { step: k, params: new Map(names.map((p) => [p, point.get(p)!])), loss };
+    const params = new Map(names.map((p) => [p, point.get(p)!]));
+    return withInspect({ step: k, params, loss }, () => `SgdStep ${k}: ${[...params].map(([p, v]) => `${p} = ${v.toString()}`).join(', ')}, loss = ${loss.toString()}`);
   };
   const out: SgdStep[] = [snapshot(0)];
   for (let k = 1; k <= steps; k++) {

@@ -63,6 +63,8 @@ const NOTATION_HINTS: Readonly<Record<string, string>> = {
   '\u222b': 'deriv differentiates; it does not integrate',
   '\u00b1': 'write the two cases separately',
   '\u2061': 'remove the invisible function-application character',
+  '\u1d40': "a transpose needs declared shapes: --shape X=n×d, then Xᵀ, X^T or X'",
+  '@': 'for a matrix product declare the shapes with --shape X=n×d,w=d, then write X@w or X*w',
 };
 
 /** A hint for a character whose compatibility form (NFKC) is plain ASCII: fullwidth, styled or circled letters and digits. */
@@ -152,8 +154,15 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     if (c === '*' && input[i + 1] === '*') {
       fail(i, "'**' is not an operator here", "write ^ for powers: 2^x");
     }
-    if (c === "'" && options.transpose === true) {
+    if ((c === "'" || c === '\u1d40') && options.transpose === true) {
+      // X' and Xᵀ (U+1D40, as typeset) are the transpose in the matrix language.
       tokens.push({ type: 'op', text: "'", pos: i });
+      i++;
+      continue;
+    }
+    if (c === '@' && options.transpose === true) {
+      // NumPy's matrix product (an inner product between two vectors).
+      tokens.push({ type: 'op', text: '@', pos: i });
       i++;
       continue;
     }
@@ -214,7 +223,7 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
       fail(i, "'|' is not an operator here (bitwise and logical operators are not supported)", inner !== '' ? `write abs(${inner}) for |${inner}|` : 'write abs(x) for |x|', 'UNSUPPORTED');
     }
     const unsupported = UNSUPPORTED[c];
-    if (unsupported !== undefined) fail(i, unsupported, undefined, c === '$' || c === '{' || c === '}' || c === '@' || c === '#' ? 'PARSE' : 'UNSUPPORTED');
+    if (unsupported !== undefined) fail(i, unsupported, NOTATION_HINTS[c], c === '$' || c === '{' || c === '}' || c === '@' || c === '#' ? 'PARSE' : 'UNSUPPORTED');
     const code = input.codePointAt(i)!; // the whole character, also outside the BMP (𝑥 is two UTF-16 units)
     if (code < 32 || code === 127) fail(i, `control character U+${code.toString(16).padStart(4, '0').toUpperCase()} in the input`);
     const char = String.fromCodePoint(code);

@@ -10,7 +10,8 @@
  */
 import { DerivError } from '../errors.js';
 import { type Token, tokenize } from './lexer.js';
-import { type Expr, add, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } from '../expr.js';
+import { type Expr, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } from '../expr.js';
+import { addAll, mulAll } from '../bulk.js';
 import { parseDecimal } from '../rational.js';
 import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-table.js';
 import { suggestName } from './suggest.js';
@@ -184,13 +185,19 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
             if (!knownName(tok.text)) {
               const guess = suggestName(tok.text, knownFunctionNames());
               const leibniz = /^d[A-Za-z_]/.test(tok.text) && tokens[k - 1]?.text === '/' && tokens[k - 2]?.text === 'd';
+              if (MATRIX_ONLY.has(tok.text))
+                throw new DerivError('UNKNOWN_FUNCTION', `${tok.text} works on vectors and matrices, which scalar expressions do not have`, {
+                  position: tok.pos,
+                  input,
+                  hint: 'declare which names are vectors and matrices with --shape, e.g. --shape X=n×d,w=d,y=n (library: { shapes })',
+                });
               throw new DerivError('UNKNOWN_FUNCTION', `unknown function '${tok.text}'`, {
                 position: tok.pos,
                 input,
                 hint: leibniz
                   ? `d/${tok.text}(…) is not read as a derivative: give the function only and the variable with --wrt ${tok.text.slice(1)}`
-                  : (guess !== undefined ? `did you mean ${guess}? ` : '') +
-                    `for multiplication write ${tok.text}*(…); \`deriv --functions\` lists the known functions`,
+                  : (guess !== undefined ? `did you mean ${guess}? For` : 'for') +
+                    ` multiplication write ${tok.text}*(…); \`deriv --functions\` lists the known functions`,
               });
             }
             stack.push({ kind: 'paren', pos: next.pos, call: { name: tok.text, pos: tok.pos }, argc: 0 });
@@ -301,6 +308,9 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
   return fail(input.length, `unexpected ${describe(tokens[tokens.length - 1]!)}`);
 }
 
+/** Functions of the matrix language (src/matrix/): without declared shapes they get a hint naming --shape. */
+const MATRIX_ONLY: ReadonlySet<string> = new Set(['sum', 'mean', 'trace', 'norm2', 'dot', 'transpose', 'ones']);
+
 /** Functions that take any number of arguments from two on (mathjs's max(1, x^2, x + 1)); read as nested pairs. */
 const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
 
@@ -373,8 +383,8 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
       case 'bin': {
         if (node.op === '^') return pow(results[0]!, results[1]!);
         if (node.op === '+' || node.op === '-')
-          return add(...results.map((r, i) => (signs![i]! < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
-        return mul(...results.map((r, i) => (signs![i]! < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
+          return addAll(results.map((r, i) => (signs![i]! < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
+        return mulAll(results.map((r, i) => (signs![i]! < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
       }
       default:
         throw new DerivError('PARSE', 'internal: unexpected leaf', { position: node.pos, input });

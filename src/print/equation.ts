@@ -28,7 +28,16 @@ export function gradientEquation(items: readonly ResultItem[], name = 'f'): stri
   return `\\nabla_{${vars}} ${latexName(name)} = \\left( ${parts} \\right)`;
 }
 
-/** The equations to show for a set of results: one gradient, or one equation per derivative. */
-export function resultEquations(items: readonly ResultItem[], name = 'f'): string[] {
-  return isGradient(items) ? [gradientEquation(items, name)] : items.map((r) => derivativeEquation(r, name));
+/**
+ * The equations to show for a set of results: one gradient, or one equation per derivative. With `width`
+ * (notes: Markdown, HTML), a gradient longer than that many LaTeX characters is one equation per partial
+ * instead of one line that overflows the page.
+ */
+export function resultEquations(items: readonly ResultItem[], name = 'f', width = Infinity): string[] {
+  if (!isGradient(items)) return items.map((r) => derivativeEquation(r, name));
+  const gradient = gradientEquation(items, name);
+  return gradient.length <= width ? [gradient] : items.map((r) => derivativeEquation(r, name));
 }
+
+/** LaTeX characters a note shows on one line before a gradient breaks into its partials. */
+export const NOTE_WIDTH = 100;

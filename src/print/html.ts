@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { KatexOptions } from 'katex';
 import { toText } from './text.js';
 import { toLatex, latexName } from './latex.js';
-import { resultEquations, isGradient } from './equation.js';
+import { NOTE_WIDTH, resultEquations, isGradient } from './equation.js';
 import { latexStepParts } from './steps-latex.js';
 import { latexHeading } from './heading.js';
 import { stepsDetail, type NoteItem, type NoteOptions } from './markdown.js';
@@ -67,6 +67,52 @@ export function render(tex: string, display: boolean): string {
   }
 }
 
+/** What escapeText (steps-latex.ts) wrote inside \text{…}, back as plain characters. */
+const unescapeText = (t: string): string =>
+  t.replace(/\\textbackslash\{\}/g, '\\').replace(/\\textasciicircum\{\}/g, '^').replace(/\\textasciitilde\{\}/g, '~').replace(/\\([{}$&%#_])/g, '$1');
+
+/** Whether a piece of LaTeX closes every group it opens (a \text{…} inside \left…\right or {…} stays math). */
+function balanced(tex: string): boolean {
+  const plain = tex.replace(/\\[{}]/g, '');
+  const count = (re: RegExp): number => (plain.match(re) ?? []).length;
+  return count(/\{/g) === count(/\}/g) && count(/\\left\b/g) === count(/\\right\b/g);
+}
+
+/**
+ * A step's note: its words as HTML text, so a long note wraps like a paragraph, and only the math between
+ * them typeset (KaTeX keeps an inline formula, \text{…} included, on one unbreakable line).
+ */
+function noteHtml(tex: string): string {
+  const out: string[] = [];
+  let math = '';
+  const flush = (): void => {
+    if (math.trim() !== '') out.push(render(math, false));
+    math = '';
+  };
+  let i = 0;
+  while (i < tex.length) {
+    if (!tex.startsWith('\\text{', i) || !balanced(math)) {
+      math += tex[i++];
+      continue;
+    }
+    let j = i + 6;
+    let depth = 1;
+    while (j < tex.length && depth > 0) {
+      if (tex[j] === '\\') j += 2;
+      else {
+        if (tex[j] === '{') depth++;
+        else if (tex[j] === '}') depth--;
+        j++;
+      }
+    }
+    flush();
+    out.push(escapeHtml(unescapeText(tex.slice(i + 6, j - 1))));
+    i = j;
+  }
+  flush();
+  return out.join('');
+}
+
 const PAGE_CSS = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fff; margin: 0; }
 main { max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; }
@@ -95,7 +141,7 @@ export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}
   body.push(`<div class="math">${render(`${latexName(name)} = ${toLatex(first.input, { order: first.order })}`, true)}</div>`);
   body.push(`<p><code>${escapeHtml(toText(first.input, { order: first.order }))}</code></p></section>`);
   body.push('<section id="result"><h2>Result</h2>');
-  for (const eq of resultEquations(items, name)) body.push(`<div class="math">${render(eq, true)}</div>`);
+  for (const eq of resultEquations(items, name, NOTE_WIDTH)) body.push(`<div class="math">${render(eq, true)}</div>`);
   body.push(`<p class="result-text">${items.map((r) => `<code>${escapeHtml(toText(r.expr, { order: r.order }))}</code>`).join(', ')}</p></section>`);
   const detail = stepsDetail(options.steps);
   if (detail !== undefined) {
@@ -109,7 +155,7 @@ export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}
       }
       body.push('<ol class="steps">');
       for (const s of parts.steps) {
-        body.push(`<li data-rule="${escapeHtml(s.rule)}"><div class="math">${render(s.equation, true)}</div><p class="note">${render(s.note, false)}</p></li>`);
+        body.push(`<li data-rule="${escapeHtml(s.rule)}"><div class="math">${render(s.equation, true)}</div><p class="note">${noteHtml(s.note)}</p></li>`);
       }
       body.push('</ol>');
       body.push(`<div class="math final">${render(parts.result, true)}</div></section>`);

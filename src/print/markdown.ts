@@ -6,7 +6,7 @@
  */
 import { toText } from './text.js';
 import { toLatex, latexName } from './latex.js';
-import { resultEquations, isGradient, type ResultItem } from './equation.js';
+import { resultEquations, isGradient, NOTE_WIDTH, type ResultItem } from './equation.js';
 import { stepsToLatex } from './steps-latex.js';
 import { latexHeading } from './heading.js';
 import type { Detail } from '../steps/record.js';
@@ -32,7 +32,7 @@ export function toMarkdownNote(items: readonly NoteItem[], options: NoteOptions 
   const first = items[0]!;
   const out: string[] = ['**Input**', block(`${latexName(name)} = ${toLatex(first.input, { order: first.order })}`)];
   out.push(`\`${toText(first.input, { order: first.order })}\``);
-  out.push('**Result**', ...resultEquations(items, name).map(block));
+  out.push('**Result**', ...resultEquations(items, name, NOTE_WIDTH).map(block));
   out.push(items.map((r) => `\`${toText(r.expr, { order: r.order })}\``).join(', '));
   const detail = stepsDetail(options.steps);
   if (detail !== undefined) {

@@ -6,6 +6,7 @@
 import { IDENTITY_ROWS, PRESENTATION_ROWS, type IdentityRow } from '../../rules/identities.js';
 import { type Expr, add, mul, pow, num, splitCoefficient, children, rebuild } from '../expr.js';
 import { foldDag } from '../walk.js';
+import { addAll, mulAll } from '../bulk.js';
 import { parse } from '../parse/parser.js';
 import type { Rational } from '../rational.js';
 import { type Bindings, matchExact, matchProduct, matchSum, instantiate, baseAndExponent } from './pattern.js';
@@ -141,12 +142,12 @@ export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrit
     if (r.shape === 'product') {
       const m = matchProduct(r.factors, e);
       if (m === undefined || !conditionHolds(r, m.bindings)) continue;
-      const after = mul(pow(instantiate(r.to, m.bindings), num({ n: m.power, d: 1n })), ...m.rest);
+      const after = mulAll([pow(instantiate(r.to, m.bindings), num({ n: m.power, d: 1n })), ...m.rest]);
       if (accept(after)) return { id: r.row.id, name: r.row.name, after };
     } else {
       const m = matchSum(r.terms, e);
       if (m === undefined || !conditionHolds(r, m.bindings)) continue;
-      const after = add(mul(m.scale, instantiate(r.to, m.bindings)), ...m.rest);
+      const after = addAll([mul(m.scale, instantiate(r.to, m.bindings)), ...m.rest]);
       if (accept(after)) return { id: r.row.id, name: r.row.name, after };
     }
   }

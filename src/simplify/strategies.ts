@@ -10,6 +10,7 @@ import { expand } from './expand.js';
 import { togetherForms, togetherInProduct } from './together.js';
 import { isNegative, q, gcd } from '../rational.js';
 import { treeSize } from '../analysis.js';
+import { addAll } from '../bulk.js';
 import { identityHeadCount } from './identities.js';
 
 export interface StrategyContext {
@@ -124,7 +125,7 @@ function pullContent(product: Expr): Expr {
     bits += n.toString(2).length + d.toString(2).length;
     changed = true;
     const inverse = num(q(d, n));
-    return mul(num(q(n, d)), add(...f.terms.map((t) => mul(inverse, t))));
+    return mul(num(q(n, d)), addAll(f.terms.map((t) => mul(inverse, t))));
   });
   return changed && bits <= 64 ? mul(...factors) : product;
 }

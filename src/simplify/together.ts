@@ -14,6 +14,7 @@
 import { type Expr, type Add, add, mul, pow, num, splitCoefficient } from '../expr.js';
 import { baseAndExponent } from './pattern.js';
 import { expand } from './expand.js';
+import { addAll } from '../bulk.js';
 import { Generators, toPoly, fromPoly, divideExactly, divideWithRemainder } from './polynomial.js';
 import { isNegative, isInteger, negQ } from '../rational.js';
 
@@ -86,7 +87,7 @@ function togetherParts(
     }
     return mul(...factors);
   });
-  const expanded = expand(add(...numeratorTerms), maxTerms);
+  const expanded = expand(addAll(numeratorTerms), maxTerms);
   if (expanded === undefined) return undefined;
   let numerator = tidy(expanded);
   const left = cancel(numerator, common, maxTerms);

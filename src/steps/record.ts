@@ -124,7 +124,7 @@ export function recordDerivation(input: Expr, wrt: readonly string[], options: R
     const everyStep: DerivationStep[] = [];
     emit(root, everyStep);
     // Names come from every chain step, shown or not, so no expression is ever printed in full twice.
-    chainSteps.push(...everyStep.filter((s) => s.rule === 'chain'));
+    for (const s of everyStep) if (s.rule === 'chain') chainSteps.push(s); // a spread of an input-sized list can overflow the stack
     if (detail === 'brief') root = collapseNested(briefen(root, x));
     const steps: DerivationStep[] = [];
     emit(root, steps);
