@@ -22,7 +22,7 @@
  *
  * The other simplifications are strategies (code, not rows), listed in src/simplify/strategies.ts:
  * common factors, expansion, common denominators with cancellation, and sign and content
- * normalisation. Construction (src/collect.ts, src/expr.ts) already collects like terms and factors,
+ * normalisation. Construction (src/core/collect.ts, src/core/expr.ts) already collects like terms and factors,
  * merges exp(a)·exp(b) = exp(a + b), and folds exact values (sin(0) = 0) and parity (cos(−u) = cos(u)).
  */
 

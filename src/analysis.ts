@@ -2,8 +2,8 @@
  * Facts about expressions, memoised per node (nodes are immutable and shared,
  * so a fact computed once holds for every later use).
  */
-import { type Expr, children } from './expr.js';
-import { foldDag } from './walk.js';
+import { type Expr, children } from './core/expr.js';
+import { foldDag } from './core/walk.js';
 import { DerivError } from './errors.js';
 
 /**

@@ -3,7 +3,7 @@
  * Everything here composes the pipeline parse → differentiate → simplify →
  * print; no algebra lives in this file.
  */
-import type { Expr } from './expr.js';
+import type { Expr } from './core/expr.js';
 import { parseWithInfo, type ParseOptions } from './parse/parser.js';
 import { differentiate, type TraceStep } from './diff.js';
 import { simplify as simplifyExpr, type SimplifyOptions } from './simplify/simplify.js';

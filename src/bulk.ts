@@ -4,8 +4,8 @@
  * These build in chunks small enough to spread; sums and products are canonical whatever the grouping
  * (the constructors flatten and collect), so the result is the node add(...xs) would give.
  */
-import type { Expr } from './expr.js';
-import { add, mul } from './expr.js';
+import type { Expr } from './core/expr.js';
+import { add, mul } from './core/expr.js';
 
 /** Well below every engine's argument limit. */
 const CHUNK = 16_384;

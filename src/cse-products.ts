@@ -10,8 +10,8 @@
  * (the smart constructors flatten the named sub-product back into place).
  * Bounded: with more than `maxProducts` distinct factor sets the stage is skipped.
  */
-import { type Expr, type Mul, mul, sym, rebuild } from './expr.js';
-import { foldDag } from './walk.js';
+import { type Expr, type Mul, mul, sym, rebuild } from './core/expr.js';
+import { foldDag } from './core/walk.js';
 import { freeVariables } from './analysis.js';
 import { substitute } from './templates.js';
 import type { CseBinding, CseResult } from './cse.js';

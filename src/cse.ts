@@ -16,8 +16,8 @@
  * Contract: substituting the bindings back (last to first, or `inlineCse`)
  * gives exactly the input expressions (the same hash-consed nodes).
  */
-import { type Expr, sym, rebuild, children } from './expr.js';
-import { foldDag } from './walk.js';
+import { type Expr, sym, rebuild, children } from './core/expr.js';
+import { foldDag } from './core/walk.js';
 import { freeVariables } from './analysis.js';
 import { substitute } from './templates.js';
 import { shareProducts, renumber } from './cse-products.js';

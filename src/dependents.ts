@@ -5,7 +5,7 @@
  * Σᵢ vᵢ·tanh(wᵢ·x + bᵢ) then costs O(size) in all instead of O(size) per
  * variable.
  */
-import type { Add, Expr } from './expr.js';
+import type { Add, Expr } from './core/expr.js';
 import { dependsOn, freeVariables } from './analysis.js';
 
 /** Below this many terms a scan is cheaper than an index. */

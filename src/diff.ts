@@ -9,12 +9,12 @@
  * Arguments that do not depend on x are skipped, so x² never produces ln x.
  * An optional trace records which rule produced each derivative (for --steps).
  */
-import { type Expr, mul, pow, ZERO_EXPR, ONE_EXPR, MINUS_ONE_EXPR, children } from './expr.js';
+import { type Expr, mul, pow, ZERO_EXPR, ONE_EXPR, MINUS_ONE_EXPR, children } from './core/expr.js';
 import { addAll, mulAll } from './bulk.js';
 import { dependsOn } from './analysis.js';
 import { rowFor } from './function-table.js';
 import { partialAt } from './templates.js';
-import { foldDag } from './walk.js';
+import { foldDag } from './core/walk.js';
 import { DerivError } from './errors.js';
 import { dependentTerms } from './dependents.js';
 import { budget, maxSizeOf, type SizeOptions } from './limits.js';

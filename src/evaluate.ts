@@ -5,10 +5,10 @@
  * up as own properties only, so `__proto__` or `constructor` are ordinary
  * variables and the scope's prototype is never consulted.
  */
-import type { Expr } from './expr.js';
+import type { Expr } from './core/expr.js';
 import { rowFor } from './function-table.js';
-import { toNumber } from './rational.js';
-import { foldDag } from './walk.js';
+import { toNumber } from './core/rational.js';
+import { foldDag } from './core/walk.js';
 import { DerivError } from './errors.js';
 
 export type Scope = Readonly<Record<string, number>> | ReadonlyMap<string, number>;

@@ -1,25 +1,10 @@
 /**
- * Indexes the rule table (rules/functions.ts) for the parser, the engine and
- * the printers, and installs each row's exact simplifications into the
- * expression constructors (sin(0) = 0, cos(−u) = cos(u), log(exp(u)) = u).
+ * Indexes the rule table (rules/functions.ts) for the parser, the engine and the printers. The rows'
+ * exact values and parity are folded by the constructors themselves (src/core/fold.ts reads the same rows).
  * Nothing here knows any particular function: it only reads row data.
  */
 import { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';
-import {
-  type Expr,
-  registerFold,
-  num,
-  neg,
-  call,
-  splitCoefficient,
-  mul,
-  ONE_EXPR,
-  constant,
-  isOneExpr,
-} from './expr.js';
-import { fromNumber, isNegative, negQ, toNumber, powQ, q } from './rational.js';
 
-const byKey = new Map<string, FunctionRow>();
 const canonicalName = new Map<string, string>();
 const arities = new Map<string, number[]>();
 
@@ -28,7 +13,6 @@ const byArity = new Map<string, FunctionRow[]>();
 
 for (const row of FUNCTION_ROWS) {
   if (row.name === 'pow') continue; // a node kind of its own, not a call
-  byKey.set(`${row.name}/${row.params.length}`, row);
   const rows = byArity.get(row.name) ?? [];
   rows[row.params.length] = row;
   byArity.set(row.name, rows);
@@ -57,44 +41,3 @@ export function knownFunctionNames(): string[] {
   return [...new Set(['pow', ...canonicalName.keys()])].sort();
 }
 export const powRow = (): FunctionRow => POW_ROW;
-
-// ------------------------------------------------------------ exact folding
-
-function foldRow(row: FunctionRow, args: readonly Expr[]): Expr | undefined {
-  const arg = args[0]!;
-  if (args.length === 1) {
-    // ln(e) = 1, and exp(1) is e, so e has one form (e^1 is already e).
-    if (row.exactAtE?.e !== undefined && arg.kind === 'const' && arg.name === 'e') return num(row.exactAtE.e);
-    if (row.exactAtE?.one === 'e' && isOneExpr(arg)) return constant('e');
-    if (row.root !== undefined && arg.kind === 'num') {
-      const r = powQ(arg.value, q(1n, BigInt(row.root)));
-      if (r !== undefined) return num(r);
-    }
-    // Parity: sin(−u) = −sin(u), cos(−u) = cos(u).
-    if (row.parity !== undefined && arg.kind !== 'num') {
-      const [c, rest] = splitCoefficient(arg);
-      if (isNegative(c)) {
-        const flipped = call(row.name, [mul(num(negQ(c)), rest)]);
-        return row.parity === 'odd' ? neg(flipped) : flipped;
-      }
-    }
-  }
-  if (row.exact !== undefined && args.every((a) => a.kind === 'num')) {
-    const values = args.map((a) => toNumber((a as { value: Parameters<typeof toNumber>[0] }).value));
-    const r = row.exact(...values);
-    if (r === undefined || !Number.isFinite(r)) return undefined;
-    // Only results that are certainly exact: one of the arguments, or a small integer or half.
-    const same = values.indexOf(r);
-    if (same >= 0) return args[same]!;
-    if (Number.isInteger(r) || r === 0.5) return num(fromNumber(r));
-  }
-  return undefined;
-}
-
-for (const name of new Set(FUNCTION_ROWS.map((r) => r.name))) {
-  if (name === 'pow') continue;
-  registerFold(name, (args) => {
-    const row = byKey.get(`${name}/${args.length}`);
-    return row === undefined ? undefined : foldRow(row, args);
-  });
-}

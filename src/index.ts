@@ -14,7 +14,7 @@ export { freeVariables } from './analysis.js';
 export { cse, inlineCse, type CseResult, type CseBinding, type CseOptions } from './cse.js';
 export { cseToText } from './print/cse-text.js';
 export { cseToLatex } from './print/cse-latex.js';
-export type { Expr, Num, Const, Sym, Add, Mul, Pow, Call } from './expr.js';
+export type { Expr, Num, Const, Sym, Add, Mul, Pow, Call } from './core/expr.js';
 export { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';
 export {
   recordDerivation, abbreviate, type Derivation, type DerivationPass, type DerivationStep, type ChainPart, type Substitution, type Detail, type StepRule,

@@ -11,7 +11,7 @@
  *     simplified result.
  * The input's length is bounded separately (ParseOptions.maxLength).
  */
-import type { Expr } from './expr.js';
+import type { Expr } from './core/expr.js';
 import { treeSize } from './analysis.js';
 import { DerivError } from './errors.js';
 

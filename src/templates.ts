@@ -4,9 +4,9 @@
  * (through the smart constructors, so results come out canonical).
  */
 import type { FunctionRow } from '../rules/functions.js';
-import { type Expr, rebuild, children, pow } from './expr.js';
+import { type Expr, rebuild, children, pow } from './core/expr.js';
 import { parse } from './parse/parser.js';
-import { foldDag } from './walk.js';
+import { foldDag } from './core/walk.js';
 
 const parsed = new WeakMap<FunctionRow, readonly Expr[]>();
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { derivative, parse } from '../src/index.js';
-import { add, mul, type Expr } from '../src/expr.js';
+import { add, mul, type Expr } from '../src/core/expr.js';
 import { addAll, mulAll } from '../src/bulk.js';
 import { deriv } from './helpers/cli.js';
 

@@ -11,7 +11,7 @@ import { cse, inlineCse, type CseResult } from '../src/cse.js';
 import { gradient, parse } from '../src/api.js';
 import { freeVariables, treeSize } from '../src/analysis.js';
 import { run, type CliIO } from '../src/cli/main.js';
-import type { Expr } from '../src/expr.js';
+import type { Expr } from '../src/core/expr.js';
 
 async function deriv(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { IDENTITY_ROWS, PRESENTATION_ROWS } from '../rules/identities.js';
 import { parse, evaluate, simplify, toText } from '../src/index.js';
 import { substitute } from '../src/templates.js';
-import type { Expr } from '../src/expr.js';
+import type { Expr } from '../src/core/expr.js';
 
 /** Values for the pattern variables: u and v over a spread of points, positive and negative. */
 const SAMPLES = [0.37, 0.81, 1.3, -0.45, -1.1, 2.2];

@@ -13,14 +13,14 @@ import { evaluateMatrix, type MatrixValue } from '../src/matrix/evaluate.js';
 import { parseMatrixValues } from '../src/matrix/values.js';
 import { valueText } from '../src/matrix/format-value.js';
 import { parseShapes, type Shape } from '../src/matrix/shape.js';
-import { sym, num, type Expr } from '../src/expr.js';
+import { sym, num, type Expr } from '../src/core/expr.js';
 import { differentiate } from '../src/diff.js';
 import { evaluate } from '../src/evaluate.js';
 import { substitute } from '../src/templates.js';
 import { DerivError } from '../src/errors.js';
 import { derivative } from '../src/index.js';
 import { run } from '../src/cli/main.js';
-import { q } from '../src/rational.js';
+import { q } from '../src/core/rational.js';
 
 interface Case {
   readonly f: string;

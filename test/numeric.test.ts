@@ -12,8 +12,8 @@ import {
 } from '../src/index.js';
 import { kinksAt, valueAt } from '../src/numeric/exact-eval.js';
 import { toPoint } from '../src/numeric/point.js';
-import { foldDag } from '../src/walk.js';
-import { q } from '../src/rational.js';
+import { foldDag } from '../src/core/walk.js';
+import { q } from '../src/core/rational.js';
 
 const codeOf = (f: () => unknown): string | undefined => {
   try {

@@ -9,7 +9,7 @@ import katex from 'katex';
 import { deriv } from './helpers/cli.js';
 import { PointValue } from '../src/index.js';
 import { valueSuffix, valueWithDecimal } from '../src/numeric/readable.js';
-import { q } from '../src/rational.js';
+import { q } from '../src/core/rational.js';
 
 const parseRational = (t: string) => { const [n, d] = t.split('/'); return q(BigInt(n!), BigInt(d ?? '1')); };
 

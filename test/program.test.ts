@@ -9,11 +9,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { program, gradient, derivative, gradcheck, DerivError, evaluate, simplify, type Expr } from '../src/index.js';
-import { add, neg } from '../src/expr.js';
+import { add, neg } from '../src/core/expr.js';
 import { expand, bySubstitution, inlinedOutput } from '../src/program/backward.js';
 import { parseProgram } from '../src/program/parse.js';
 import { FUNCTION_ROWS } from '../rules/functions.js';
-import { foldDag } from '../src/walk.js';
+import { foldDag } from '../src/core/walk.js';
 import { centralDifference } from './helpers/oracle.js';
 
 const SEED_000 = 'z = w1*x + b1; h = relu(z); y_hat = w2*h + b2; L = (y_hat - y)^2/2';

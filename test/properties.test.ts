@@ -14,8 +14,8 @@ import katex from 'katex';
 import { derivative, DerivError, evaluate, parse, simplify, toLatex, toText, type Expr } from '../src/index.js';
 import { latexHeading } from '../src/print/heading.js';
 import { FUNCTION_ROWS } from '../rules/functions.js';
-import { children, rebuild, splitCoefficient } from '../src/expr.js';
-import { foldDag } from '../src/walk.js';
+import { children, rebuild, splitCoefficient } from '../src/core/expr.js';
+import { foldDag } from '../src/core/walk.js';
 import { centralDifference, close, mathjsEvaluate } from './helpers/oracle.js';
 
 /** Runs per property; PROPERTY_RUNS=5000 for a longer soak. */

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';
 import { derivative, DerivError, evaluate, parse } from '../src/index.js';
-import { sym } from '../src/expr.js';
+import { sym } from '../src/core/expr.js';
 import { partialAt } from '../src/templates.js';
 import { centralDifference, close, draw, mathjsEvaluate, rng } from './helpers/oracle.js';
 

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { derivative, parse, simplify, toText, type Expr } from '../src/index.js';
-import { add, mul, sym, neg, ONE_EXPR, children } from '../src/expr.js';
+import { add, mul, sym, neg, ONE_EXPR, children } from '../src/core/expr.js';
 import { DerivError } from '../src/errors.js';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 250);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { derivative, parse, toText, isDerivError, type Expr } from '../src/index.js';
 import { differentiate } from '../src/diff.js';
-import { add, mul, sym, call } from '../src/expr.js';
+import { add, mul, sym, call } from '../src/core/expr.js';
 import type { Derivation, DerivationStep } from '../src/steps/record.js';
 import { run, type CliIO } from '../src/cli/main.js';
 

@@ -20,7 +20,7 @@ import { stepsToJSON, stepsToText } from '../print/steps-text.js';
 import { stepsToLatex } from '../print/steps-latex.js';
 import { pageDerivations } from '../steps/page.js';
 import type { Detail } from '../steps/record.js';
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';

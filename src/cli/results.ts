@@ -7,7 +7,7 @@ import { type DerivWarning, NO_VARIABLES } from '../warnings.js';
 import { valueAt } from '../numeric/exact-eval.js';
 import { toLatex } from '../print/latex.js';
 import { toText } from '../print/text.js';
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 
 /** What the CLI says when it prints a constant's value instead of a derivative. */
 export const CONSTANT_PRINTED: DerivWarning = { ...NO_VARIABLES, message: 'the expression has no variables: printed its value (every derivative of a constant is 0)' };

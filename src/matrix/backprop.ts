@@ -10,7 +10,7 @@
  * The gradient with respect to a variable has the variable's shape.
  */
 import { DerivError } from '../errors.js';
-import { mul, pow, MINUS_ONE_EXPR, num } from '../expr.js';
+import { mul, pow, MINUS_ONE_EXPR, num } from '../core/expr.js';
 import { freeVariables } from '../analysis.js';
 import { differentiate } from '../diff.js';
 import { simplify } from '../simplify/simplify.js';

@@ -9,9 +9,9 @@
  * tanh, sigmoid, relu, …) act entry by entry; scalars broadcast.
  */
 import { DerivError } from '../errors.js';
-import { type Expr, add, mul, pow, num, constant, call, MINUS_ONE_EXPR } from '../expr.js';
+import { type Expr, add, mul, pow, num, constant, call, MINUS_ONE_EXPR } from '../core/expr.js';
 import { parseSyntax, type Syntax } from '../parse/parser.js';
-import { parseDecimal } from '../rational.js';
+import { parseDecimal } from '../core/rational.js';
 import { resolveFunctionName } from '../function-table.js';
 import { MatrixContext, type MNode } from './node.js';
 import { isScalar, sameShape } from './shape.js';

@@ -6,11 +6,11 @@
  * against the scalar engine).
  */
 import { DerivError } from '../errors.js';
-import { type Expr, add, mul, pow, num, ZERO_EXPR, ONE_EXPR } from '../expr.js';
+import { type Expr, add, mul, pow, num, ZERO_EXPR, ONE_EXPR } from '../core/expr.js';
 import { addAll } from '../bulk.js';
 import { freeVariables } from '../analysis.js';
 import { substitute } from '../templates.js';
-import { q } from '../rational.js';
+import { q } from '../core/rational.js';
 import { type MNode, MatrixContext, isAtomName } from './node.js';
 import { type Dim, type Shape, formatShape } from './shape.js';
 

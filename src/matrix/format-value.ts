@@ -1,5 +1,5 @@
 /** Printing matrix values: exact entries as integers or fractions, others as decimals. */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { evaluate } from '../evaluate.js';
 import type { MatrixValue } from './evaluate.js';
 

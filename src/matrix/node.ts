@@ -10,8 +10,8 @@
  * equal linear-algebra nodes get the same atom (and cancel as scalars would).
  */
 import { DerivError } from '../errors.js';
-import { type Expr, sym, mul, pow, num, add, MINUS_ONE_EXPR, splitCoefficient } from '../expr.js';
-import { isNegative } from '../rational.js';
+import { type Expr, sym, mul, pow, num, add, MINUS_ONE_EXPR, splitCoefficient } from '../core/expr.js';
+import { isNegative } from '../core/rational.js';
 import { freeVariables } from '../analysis.js';
 import { type Shape, SCALAR, isScalar, sameShape, formatShape, transposeShape, countOf } from './shape.js';
 

@@ -6,7 +6,7 @@
  * scalar printers with the nodes as atoms. Entry-wise products of two
  * non-scalar factors are `.*` in text and \odot in LaTeX.
  */
-import { type Expr, mul } from '../expr.js';
+import { type Expr, mul } from '../core/expr.js';
 import { toText, TEXT_PRECEDENCE } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { freeVariables } from '../analysis.js';

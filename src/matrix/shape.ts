@@ -5,7 +5,7 @@
  * `{ shapes: { X: 'n×d', w: 'd' } }`. Undeclared names are scalars.
  */
 import { DerivError } from '../errors.js';
-import { type Expr, num, sym, mul } from '../expr.js';
+import { type Expr, num, sym, mul } from '../core/expr.js';
 import { checkVariableName } from '../names.js';
 
 export type Dim = number | string;

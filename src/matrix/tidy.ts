@@ -4,7 +4,7 @@
  * them), and sums of products with a common operand factored:
  * A·x + Aᵀ·x → (A + Aᵀ)·x, A·x + A·y → A·(x + y).
  */
-import { type Expr, add, mul, num, splitCoefficient } from '../expr.js';
+import { type Expr, add, mul, num, splitCoefficient } from '../core/expr.js';
 import { freeVariables } from '../analysis.js';
 import { simplify } from '../simplify/simplify.js';
 import { substitute } from '../templates.js';

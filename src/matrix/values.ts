@@ -4,8 +4,8 @@
  * rows. Numbers are read exactly (decimals and a/b fractions), so results stay exact.
  */
 import { DerivError } from '../errors.js';
-import { type Expr, num, mul, pow } from '../expr.js';
-import { parseDecimal, q } from '../rational.js';
+import { type Expr, num, mul, pow } from '../core/expr.js';
+import { parseDecimal, q } from '../core/rational.js';
 import { checkVariableName } from '../names.js';
 import type { MatrixValue } from './evaluate.js';
 

@@ -18,11 +18,11 @@
  */
 import { withInspect } from '../inspect.js';
 import { textHeading } from '../print/heading.js';
-import { type Expr, sub } from '../expr.js';
+import { type Expr, sub } from '../core/expr.js';
 import { derivative, parse, simplify, type Derivative } from '../api.js';
 import { freeVariables } from '../analysis.js';
 import { DerivError } from '../errors.js';
-import { eqQ, isZero, q } from '../rational.js';
+import { eqQ, isZero, q } from '../core/rational.js';
 import { type Point, PointValue, valueAt, kinksAt, pointText, type Kink } from './exact-eval.js';
 import { toText } from '../print/text.js';
 import { type PointInput, toPoint } from './point.js';

@@ -15,10 +15,10 @@
  * at the point, so callers can say that this convention was used.
  */
 import { INSPECT } from '../inspect.js';
-import { type Expr, num, rebuild } from '../expr.js';
-import { type Rational, formatQ, toNumber } from '../rational.js';
+import { type Expr, num, rebuild } from '../core/expr.js';
+import { type Rational, formatQ, toNumber } from '../core/rational.js';
 import { evaluate } from '../evaluate.js';
-import { foldDag } from '../walk.js';
+import { foldDag } from '../core/walk.js';
 import { DerivError } from '../errors.js';
 import { freeVariables } from '../analysis.js';
 import { toText } from '../print/text.js';

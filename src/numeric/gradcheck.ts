@@ -9,7 +9,7 @@
  * are reported too: there the difference quotient straddles the switch and the
  * symbolic side follows heaviside(0) = 0, so a mismatch is expected.
  */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { gradient, parse, variablesOf } from '../api.js';
 import { evaluate } from '../evaluate.js';
 import { DerivError } from '../errors.js';

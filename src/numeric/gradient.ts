@@ -4,7 +4,7 @@
  * Array.prototype.at's meaning (the i-th partial, negative from the end);
  * `at(point)` gives the partials' values there, in the same order.
  */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { type PointValue, valueAt } from './exact-eval.js';
 import { type PointInput, toPoint } from './point.js';
 import type { DerivWarning } from '../warnings.js';

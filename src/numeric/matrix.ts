@@ -11,7 +11,7 @@
  * evaluate at a point entry by entry (exact where the point is exact).
  */
 import { INSPECT } from '../inspect.js';
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { derivative, parse, variablesOf } from '../api.js';
 import { toText } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';

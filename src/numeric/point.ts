@@ -9,11 +9,11 @@
  * on plain objects). Malformed text is BAD_OPTION with a position in the text.
  */
 import { DerivError } from '../errors.js';
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { checkVariableName } from '../names.js';
 import { parse } from '../parse/parser.js';
 import { freeVariables } from '../analysis.js';
-import { fromNumber, q } from '../rational.js';
+import { fromNumber, q } from '../core/rational.js';
 import { evaluate } from '../evaluate.js';
 import { PointValue, type Point } from './exact-eval.js';
 

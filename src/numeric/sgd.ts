@@ -13,11 +13,11 @@
  * UNDEFINED error naming the step.
  */
 import { withInspect } from '../inspect.js';
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { gradient, parse, variablesOf } from '../api.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
-import { mulQ, subQ } from '../rational.js';
+import { mulQ, subQ } from '../core/rational.js';
 import { type Point, PointValue, valueAt, requireVariables } from './exact-eval.js';
 import { type PointInput, type PointInputValue, toPoint } from './point.js';
 

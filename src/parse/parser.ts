@@ -10,9 +10,9 @@
  */
 import { DerivError } from '../errors.js';
 import { type Token, tokenize } from './lexer.js';
-import { type Expr, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } from '../expr.js';
+import { type Expr, mul, pow, num, sym, constant, call, MINUS_ONE_EXPR } from '../core/expr.js';
 import { addAll, mulAll } from '../bulk.js';
-import { parseDecimal } from '../rational.js';
+import { parseDecimal } from '../core/rational.js';
 import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-table.js';
 import { suggestName } from './suggest.js';
 import { readingNotes } from './notes.js';

@@ -4,7 +4,7 @@
  * after the input's variables, in order of definition, so `x*t1`, not `t1*x`.
  */
 import { cse, type CseBinding } from '../cse.js';
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import type { ResultItem } from './equation.js';
 import type { VariableOrder } from './display-order.js';
 

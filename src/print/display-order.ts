@@ -11,9 +11,9 @@
  * parenthesised sums, which come before function calls (`2*x*cos(x^2)`,
  * `x*(w*x + b - y)`).
  */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { freeVariables } from '../analysis.js';
-import { compareStructure } from '../order.js';
+import { compareStructure } from '../core/order.js';
 
 export type VariableOrder = readonly string[];
 

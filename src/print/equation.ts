@@ -3,7 +3,7 @@
  * one derivative is `\frac{\partial f}{\partial w} = …`; a gradient (several
  * first derivatives) is `\nabla_{w,b} f = \left( …, … \right)`.
  */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { toLatex, latexName } from './latex.js';
 import { latexHeading } from './heading.js';
 import type { VariableOrder } from './display-order.js';

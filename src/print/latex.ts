@@ -6,8 +6,8 @@
  * (`\ln`, `\sigma`, `\operatorname{ReLU}`), single letters italic, `w1` as
  * `w_{1}`, Greek names as Greek letters.
  */
-import type { Expr } from '../expr.js';
-import { foldDag } from '../walk.js';
+import type { Expr } from '../core/expr.js';
+import { foldDag } from '../core/walk.js';
 import { rowFor } from '../function-table.js';
 import { DisplayOrder, type VariableOrder } from './display-order.js';
 import { concat, fillTemplate } from './rope.js';

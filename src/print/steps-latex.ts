@@ -5,7 +5,7 @@
  * The pieces (definitions, one equation and note per step, the result) are
  * also available separately for the HTML page.
  */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { toLatex, latexName } from './latex.js';
 import { latexHeading } from './heading.js';
 import type { VariableOrder } from './display-order.js';

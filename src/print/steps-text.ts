@@ -12,7 +12,7 @@
  * Expressions are mathjs-compatible text (src/print/text.ts); names for inner
  * functions are defined once under "where".
  */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { toText } from './text.js';
 import { textHeading } from './heading.js';
 import type { VariableOrder } from './display-order.js';

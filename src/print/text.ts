@@ -4,8 +4,8 @@
  * (the Expr has none): a + (−1)·b prints as `a - b`, a·b^(−1) as `a/b`.
  * Spacing follows SymPy: spaces around + and −, none around * / ^.
  */
-import type { Expr } from '../expr.js';
-import { foldDag } from '../walk.js';
+import type { Expr } from '../core/expr.js';
+import { foldDag } from '../core/walk.js';
 import { DisplayOrder, type VariableOrder } from './display-order.js';
 import { concat } from './rope.js';
 

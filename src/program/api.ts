@@ -12,7 +12,7 @@
  * adjoint with everything substituted. The backward pass is computed independently
  * of both (src/program/backward.ts); the tests check that they agree.
  */
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { derivative } from '../api.js';
 import { toLatex } from '../print/latex.js';
 import { toPoint, type PointInput, type PointInputValue } from '../numeric/point.js';

@@ -13,11 +13,11 @@
  * terms of the inputs). `bySubstitution` is the independent oracle the tests compare
  * with: the function with every name inlined except n, differentiated by n, n put back.
  */
-import { type Expr, add, mul, sym, rebuild, ZERO_EXPR } from '../expr.js';
+import { type Expr, add, mul, sym, rebuild, ZERO_EXPR } from '../core/expr.js';
 import { differentiate } from '../diff.js';
 import { simplify } from '../simplify/simplify.js';
 import { freeVariables } from '../analysis.js';
-import { foldDag } from '../walk.js';
+import { foldDag } from '../core/walk.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
 import type { ParsedProgram, Assignment } from './parse.js';

@@ -4,9 +4,9 @@
  * through a Voice (src/steps/explain.ts), so text, LaTeX, Markdown and HTML say the
  * same thing in their own notation.
  */
-import { type Expr, sym, num } from '../expr.js';
+import { type Expr, sym, num } from '../core/expr.js';
 import { dependsOn } from '../analysis.js';
-import { foldDag } from '../walk.js';
+import { foldDag } from '../core/walk.js';
 import type { Voice } from '../steps/explain.js';
 import type { ParsedProgram } from './parse.js';
 import type { BackwardLine, AdjointTerm } from './backward.js';

@@ -6,8 +6,8 @@
  * MAX_EXACT_BITS continues as the rational of its double).
  */
 import { DerivError } from '../errors.js';
-import { type Expr, add, mul, num, MINUS_ONE_EXPR } from '../expr.js';
-import { fromNumber, toNumber } from '../rational.js';
+import { type Expr, add, mul, num, MINUS_ONE_EXPR } from '../core/expr.js';
+import { fromNumber, toNumber } from '../core/rational.js';
 import { evaluate } from '../evaluate.js';
 import { matrixGradient, type MatrixDerivative } from '../matrix/api.js';
 import type { MatrixValue } from '../matrix/evaluate.js';

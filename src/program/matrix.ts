@@ -13,7 +13,7 @@
  * (src/matrix/backprop.ts) computes every line, with its rules (A·B: A ← G·Bᵀ, …).
  */
 import { DerivError } from '../errors.js';
-import { mul } from '../expr.js';
+import { mul } from '../core/expr.js';
 import { parseSyntax, type Syntax } from '../parse/parser.js';
 import { tokenize } from '../parse/lexer.js';
 import { checkVariableName } from '../names.js';

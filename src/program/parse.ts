@@ -14,7 +14,7 @@
  *   naming no assignment), PARSE and the expression parser's codes for a right-hand side.
  */
 import { DerivError } from '../errors.js';
-import type { Expr } from '../expr.js';
+import type { Expr } from '../core/expr.js';
 import { parseWithInfo, type ParseOptions } from '../parse/parser.js';
 import { tokenize } from '../parse/lexer.js';
 import { checkVariableName } from '../names.js';

@@ -5,7 +5,7 @@
  * Tables of values (forward and backward pass) and the --steps layouts in text and
  * LaTeX (`aligned`) live here too; Markdown, HTML and JSON build on these.
  */
-import { type Expr, neg } from '../expr.js';
+import { type Expr, neg } from '../core/expr.js';
 import { toText } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { textVoice } from '../print/steps-text.js';

@@ -7,8 +7,8 @@
  * never an exception; callers add notes. Kinks (relu at 0, …) are listed per assignment.
  */
 import { DerivError } from '../errors.js';
-import type { Expr } from '../expr.js';
-import { mulQ, subQ } from '../rational.js';
+import type { Expr } from '../core/expr.js';
+import { mulQ, subQ } from '../core/rational.js';
 import { type Point, PointValue, valueAt, kinksAt, type Kink } from '../numeric/exact-eval.js';
 import type { PointInputValue } from '../numeric/point.js';
 import { toPoint } from '../numeric/point.js';

@@ -4,7 +4,7 @@
  * logistic-regression gradient), never applied for its own sake. Returns
  * undefined when the expansion would exceed `maxTerms` monomials.
  */
-import { type Expr, add, mul, ONE_EXPR } from '../expr.js';
+import { type Expr, add, mul, ONE_EXPR } from '../core/expr.js';
 
 /** (a + b)^k is multiplied out for whole k from 2 to 8. */
 const isSmallPower = (k: Expr): boolean => k.kind === 'num' && k.value.d === 1n && k.value.n >= 2n && k.value.n <= 8n;

@@ -4,8 +4,8 @@
  * (so 1/x + 1/x² is left alone: that would be `together`, a different transform),
  * and a numeric content only comes along with a symbolic factor (2x + 2 stays).
  */
-import { type Expr, type Add, add, mul, pow, num, splitCoefficient, canonicalCompare, MINUS_ONE_EXPR } from '../expr.js';
-import { type Rational, q, cmpQ, isNegative, ZERO, subQ, addQ, gcd } from '../rational.js';
+import { type Expr, type Add, add, mul, pow, num, splitCoefficient, canonicalCompare, MINUS_ONE_EXPR } from '../core/expr.js';
+import { type Rational, q, cmpQ, isNegative, ZERO, subQ, addQ, gcd } from '../core/rational.js';
 
 /**
  * Of a sum S and −S, the one first in canonical order, and the sign that takes S to it,

@@ -4,11 +4,11 @@
  * tries the rows that can apply to it (a polynomial tries none).
  */
 import { IDENTITY_ROWS, PRESENTATION_ROWS, type IdentityRow } from '../../rules/identities.js';
-import { type Expr, add, mul, pow, num, splitCoefficient, children, rebuild } from '../expr.js';
-import { foldDag } from '../walk.js';
+import { type Expr, add, mul, pow, num, splitCoefficient, children, rebuild } from '../core/expr.js';
+import { foldDag } from '../core/walk.js';
 import { addAll, mulAll } from '../bulk.js';
 import { parse } from '../parse/parser.js';
-import type { Rational } from '../rational.js';
+import type { Rational } from '../core/rational.js';
 import { type Bindings, matchExact, matchProduct, matchSum, instantiate, baseAndExponent } from './pattern.js';
 import { isPositive } from './sign.js';
 

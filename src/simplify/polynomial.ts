@@ -7,8 +7,8 @@
  * exact division follows the division algorithm in that order: d divides p exactly when every
  * leading term on the way is divisible by d's leading term.
  */
-import { type Expr, add, mul, pow, num } from '../expr.js';
-import { type Rational, ZERO, addQ, mulQ, divQ, isZero, negQ } from '../rational.js';
+import { type Expr, add, mul, pow, num } from '../core/expr.js';
+import { type Rational, ZERO, addQ, mulQ, divQ, isZero, negQ } from '../core/rational.js';
 
 /** Exponents by generator index (trailing zeros trimmed), and the coefficient. */
 interface Term {

@@ -3,8 +3,8 @@
  * exp(u), cosh(u), σ(u), 2 and π are positive; u², |u| and √u are non-negative; sums and products
  * of these keep their sign. Used by identity rows with a `when: { positive }` condition.
  */
-import type { Expr } from '../expr.js';
-import { isNegative, isZero } from '../rational.js';
+import type { Expr } from '../core/expr.js';
+import { isNegative, isZero } from '../core/rational.js';
 
 const POSITIVE_FUNCTIONS = new Set(['exp', 'cosh', 'sigmoid', 'softplus']);
 const NON_NEGATIVE_FUNCTIONS = new Set(['abs', 'sqrt', 'relu', 'heaviside']);

@@ -10,8 +10,8 @@
  * x·(w·x + b − y), not x²·w + x·b − x·y. Finally the normalisations fix sign and content.
  * Every step is an identity, so simplify never changes a value where the input is defined.
  */
-import { type Expr, rebuild, children } from '../expr.js';
-import { foldDag } from '../walk.js';
+import { type Expr, rebuild, children } from '../core/expr.js';
+import { foldDag } from '../core/walk.js';
 import { treeSize } from '../analysis.js';
 import { applyIdentity, present, isPresentable } from './identities.js';
 import { STRATEGIES_FOR_SUMS, STRATEGIES_FOR_PRODUCTS, NORMALISATIONS, type Strategy, type StrategyContext } from './strategies.js';

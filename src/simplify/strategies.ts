@@ -4,11 +4,11 @@
  * and is kept only when the candidate is smaller; a normalising one (sign, content) fixes a
  * choice between equally long forms and always applies.
  */
-import { type Expr, type Add, add, mul, num, splitCoefficient, isMinusOne } from '../expr.js';
+import { type Expr, type Add, add, mul, num, splitCoefficient, isMinusOne } from '../core/expr.js';
 import { factorCommon, negatedSum } from './factor.js';
 import { expand } from './expand.js';
 import { togetherForms, togetherInProduct } from './together.js';
-import { isNegative, q, gcd } from '../rational.js';
+import { isNegative, q, gcd } from '../core/rational.js';
 import { treeSize } from '../analysis.js';
 import { addAll } from '../bulk.js';
 import { identityHeadCount } from './identities.js';

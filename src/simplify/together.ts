@@ -11,12 +11,12 @@
  * as sin² + cos² = 1 fire there), then divided exactly by each denominator base as often as it goes,
  * treating the parts that are not sums, products or powers as polynomial variables.
  */
-import { type Expr, type Add, add, mul, pow, num, splitCoefficient } from '../expr.js';
+import { type Expr, type Add, add, mul, pow, num, splitCoefficient } from '../core/expr.js';
 import { baseAndExponent } from './pattern.js';
 import { expand } from './expand.js';
 import { addAll } from '../bulk.js';
 import { Generators, toPoly, fromPoly, divideExactly, divideWithRemainder } from './polynomial.js';
-import { isNegative, isInteger, negQ } from '../rational.js';
+import { isNegative, isInteger, negQ } from '../core/rational.js';
 
 interface Quotient {
   readonly numerator: Expr[];

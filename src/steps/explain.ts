@@ -4,8 +4,8 @@
  * through a Voice, so the text, LaTeX and Markdown printers say the same
  * thing in their own notation. Nothing here builds LaTeX or text directly.
  */
-import { type Expr, call, mul, pow, sym, num, splitCoefficient, neg, children } from '../expr.js';
-import { isNegative } from '../rational.js';
+import { type Expr, call, mul, pow, sym, num, splitCoefficient, neg, children } from '../core/expr.js';
+import { isNegative } from '../core/rational.js';
 import { dependsOn } from '../analysis.js';
 import { rowFor } from '../function-table.js';
 import { partialAt } from '../templates.js';

@@ -17,11 +17,11 @@
  * - Recording re-runs the differentiator with a trace; `result` is the same
  *   expression `derivative()` returns for the same options.
  */
-import { type Expr, children, mul, sym, rebuild } from '../expr.js';
+import { type Expr, children, mul, sym, rebuild } from '../core/expr.js';
 import { differentiate, type RuleId, type TraceStep } from '../diff.js';
 import { simplify, type SimplifyOptions } from '../simplify/simplify.js';
 import { dependsOn, freeVariables } from '../analysis.js';
-import { foldDag } from '../walk.js';
+import { foldDag } from '../core/walk.js';
 import { DisplayOrder, type VariableOrder } from '../print/display-order.js';
 import type { SizeOptions } from '../limits.js';
 

@@ -5,7 +5,7 @@
  * - Every node is immutable and hash-consed: structurally equal expressions are
  *   the same object, so `a === b` is equality and sharing is automatic (a DAG).
  * - Only the constructors here (`num`, `sym`, `constant`, `pow`, `call`, and
- *   `add`, `mul` from src/collect.ts) make nodes, and they keep the canonical form: sums and
+ *   `add`, `mul` from src/core/collect.ts) make nodes, and they keep the canonical form: sums and
  *   products are flat, numbers are folded exactly, like terms and like factors
  *   are collected, 0 and 1 vanish, and children are in a total order that does
  *   not depend on construction history (structural hash, then structure).
@@ -27,9 +27,10 @@ import {
   eqQ,
 } from './rational.js';
 import { compareStructure } from './order.js';
-import { DerivError } from './errors.js';
+import { DerivError } from '../errors.js';
 import { findAtom, rememberAtom, findList, findPow, rememberCompound } from './intern.js';
 import { add, mul } from './collect.js';
+import { foldCall } from './fold.js';
 
 interface NodeBase {
   /** Process-unique identity (a cheap key for lists of nodes, e.g. in CSE); never used for ordering. */
@@ -83,7 +84,7 @@ function mix(h: number, x: number): number {
   h = Math.imul(h ^ x, 0x9e3779b1);
   return ((h << 13) | (h >>> 19)) >>> 0;
 }
-/** @internal (src/collect.ts) */
+/** @internal (src/core/collect.ts) */
 export function hashChildren(seed: number, children: readonly Expr[]): number {
   let h = seed;
   for (let i = 0; i < children.length; i++) h = mix(h, children[i]!.hash);
@@ -106,7 +107,7 @@ interface Fields {
  * all kinds share one hidden class and the `kind` tests everywhere read a monomorphic property
  * (seven shapes made every such read megamorphic).
  */
-/** @internal (src/collect.ts) */
+/** @internal (src/core/collect.ts) */
 export function makeNode<T extends Expr>(kind: Expr['kind'], hash: number, f: Fields): T {
   return Object.freeze({
     kind,
@@ -179,20 +180,10 @@ export const isOneExpr = (e: Expr): boolean => e.kind === 'num' && isOne(e.value
 
 // ---------------------------------------------------------------- calls
 
-/** Exact simplifications a function row may offer (sin(0) = 0, log(exp(u)) = u). */
-export type FoldHook = (args: readonly Expr[]) => Expr | undefined;
-const foldHooks = new Map<string, FoldHook>();
-export function registerFold(fn: string, hook: FoldHook): void {
-  foldHooks.set(fn, hook);
-}
-
+/** fn(args), with the exact values and parity of the function's row folded (src/core/fold.ts). */
 export function call(fn: string, args: readonly Expr[]): Expr {
-  const hook = foldHooks.get(fn);
-  if (hook !== undefined) {
-    const folded = hook(args);
-    if (folded !== undefined) return folded;
-  }
-  return makeCall(fn, args);
+  const folded = foldCall(fn, args);
+  return folded ?? makeCall(fn, args);
 }
 /** A call node exactly as given, without folding (used by templates and the parser's checks). */
 function makeCall(fn: string, args: readonly Expr[]): Call {
@@ -203,7 +194,7 @@ function makeCall(fn: string, args: readonly Expr[]): Call {
 
 // ---------------------------------------------------------------- sums and products
 
-// add, mul and splitCoefficient live in src/collect.ts (collecting like terms and factors).
+// add, mul and splitCoefficient live in src/core/collect.ts (collecting like terms and factors).
 export { add, mul, splitCoefficient } from './collect.js';
 
 // ---------------------------------------------------------------- powers

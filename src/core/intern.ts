@@ -1,5 +1,5 @@
 /**
- * The intern table behind hash-consing (src/expr.ts): finds the existing node
+ * The intern table behind hash-consing (src/core/expr.ts): finds the existing node
  * of a given shape, or remembers a new one.
  *
  * Contracts:

@@ -1,7 +1,7 @@
 /**
  * Sums and products: the smart constructors `add` and `mul`, which collect like
  * terms (3x + 2x = 5x, numbers folded) and like factors (x·x² = x³) into the
- * canonical form described in src/expr.ts: flat, children sorted, 0 and 1 gone.
+ * canonical form described in src/core/expr.ts: flat, children sorted, 0 and 1 gone.
  * Fast paths (two terms that do not collect, a number times an expression, a
  * factor joining a product) give exactly what collecting would, with less work.
  */

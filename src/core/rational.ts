@@ -4,7 +4,7 @@
  * returns a normalised value. Powers are bounded by `MAX_POW_BITS` so that
  * folding `2^(10^9)` refuses instead of building a billion-bit integer.
  */
-import { DerivError } from './errors.js';
+import { DerivError } from '../errors.js';
 
 export interface Rational {
   readonly n: bigint;
