@@ -45,7 +45,8 @@ function prefix(d: Derivation, step: DerivationStep): string[] {
 }
 
 export function stepEquation(step: DerivationStep, d: Derivation, v: Voice, name: string): StepEquation {
-  const rhs = v.math(short(step.after, d));
+  // A quotient shows the quotient rule's form before the result: ∂/∂x [u/v] = (u′·v − u·v′)/v² = …
+  const rhs = (step.quotient === undefined ? '' : v.math(short(step.quotient, d)) + v.equals()) + v.math(short(step.after, d));
   const beforeForm = v.applied(v.partial([step.wrt]), short(step.before, d));
   if (step.rule === 'simplify') return { lhs: v.partial(prefix(d, step), name), middle: v.math(short(step.before, d)), rhs };
   if (step.isRoot) return { lhs: v.partial(prefix(d, step), name), middle: beforeForm, rhs };
@@ -111,6 +112,7 @@ export function explain(step: DerivationStep, d: Derivation, v: Voice): string {
     case 'constant-factor':
       return v.text('constant factor: ') + doesNotDepend([mul(...step.constants)], step, d, v);
     case 'product': {
+      if (step.quotient !== undefined) return v.text('quotient rule: (u′·v − u·v′)/v²');
       const quotient = step.before.kind === 'mul' && step.before.factors.some((f) => f.kind === 'pow' && f.exp.kind === 'num' && isNegative(f.exp.value));
       return v.text(quotient ? 'quotient rule, as a product with a negative power: one factor at a time' : 'product rule: differentiate one factor at a time, keep the others');
     }

@@ -17,7 +17,8 @@
  * - Recording re-runs the differentiator with a trace; `result` is the same
  *   expression `derivative()` returns for the same options.
  */
-import { type Expr, children, mul, sym, rebuild } from '../core/expr.js';
+import { type Expr, children, mul, sym, rebuild, add, pow, num, neg } from '../core/expr.js';
+import { isNegative, negQ } from '../core/rational.js';
 import { differentiate, type RuleId, type TraceStep } from '../diff.js';
 import { simplify, type SimplifyOptions } from '../simplify/simplify.js';
 import { dependsOn, freeVariables } from '../analysis.js';
@@ -58,6 +59,8 @@ export interface DerivationStep {
   readonly like?: { readonly rule: StepRule; readonly row?: string };
   /** True for the step that differentiates the whole input of its pass. */
   readonly isRoot: boolean;
+  /** For a product step that is a quotient u/v: the quotient rule's form (u′·v − u·v′)/v², shown before the result. */
+  readonly quotient?: Expr;
   /** For 'simplify': the identities and strategies that fired, in order, each once (rules/identities.ts, src/simplify/strategies.ts). */
   readonly simplifications?: readonly { readonly id: string; readonly name: string }[];
 }
@@ -128,6 +131,10 @@ export function recordDerivation(input: Expr, wrt: readonly string[], options: R
     if (detail === 'brief') root = collapseNested(briefen(root, x));
     const steps: DerivationStep[] = [];
     emit(root, steps);
+    for (let i = 0; i < steps.length; i++) {
+      const quotient = steps[i]!.rule === 'product' ? quotientRuleForm(steps[i]!.before, x) : undefined;
+      if (quotient !== undefined) steps[i] = { ...steps[i]!, quotient };
+    }
     if (result !== raw) steps.push({ rule: 'simplify', wrt: x, before: raw, after: result, constants: [], isRoot: false, simplifications: [...fired.values()] });
     passes.push({ wrt: x, input: current, steps, raw, result });
     current = result;
@@ -296,6 +303,30 @@ function collapseSimilar(kids: Node[]): Node[] {
 }
 
 /** Post-order: children's steps, then the node's own. */
+/**
+ * u/v written as the quotient rule gives it, (u′·v − u·v′)/v², for a product with factors raised to
+ * negative powers (v is their product with the powers made positive); undefined for other products.
+ * The constructors keep this form as built: they never distribute a product over a sum.
+ */
+function quotientRuleForm(product: Expr, x: string): Expr | undefined {
+  if (product.kind !== 'mul') return undefined;
+  const top: Expr[] = [];
+  const bottom: Expr[] = [];
+  for (const f of product.factors) {
+    if (f.kind === 'pow' && f.exp.kind === 'num' && isNegative(f.exp.value)) bottom.push(pow(f.base, num(negQ(f.exp.value))));
+    else top.push(f);
+  }
+  if (bottom.length === 0 || top.length === 0) return undefined;
+  const u = mul(...top);
+  const v = mul(...bottom);
+  if (!dependsOn(v, x) || !dependsOn(u, x)) return undefined;
+  const first = mul(differentiate(u, x), v);
+  const second = mul(u, differentiate(v, x));
+  // A sum here would merge with the other term as the numerator is built ((x + 3)·1 − x·1 is 3 at once): no form to show.
+  if (first.kind === 'add' || second.kind === 'add') return undefined;
+  return mul(add(first, neg(second)), pow(v, num(-2)));
+}
+
 function emit(root: Node, out: DerivationStep[]): void {
   const stack: { node: Node; expanded: boolean }[] = [{ node: root, expanded: false }];
   while (stack.length > 0) {
