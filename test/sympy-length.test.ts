@@ -42,6 +42,21 @@ function sympyDiffs(items: { expr: string; wrt: string; names: string[]; simplif
   return out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { diff: string } | { error: string });
 }
 
+/** How many of ours are no longer than SymPy's answer, of those SymPy answered (and the worst cases). */
+function tally(items: readonly { expr: string; ours: string }[], theirs: readonly ({ diff: string } | { error: string })[]) {
+  let compared = 0;
+  let noLonger = 0;
+  const worse: string[] = [];
+  items.forEach((item, i) => {
+    const s = theirs[i]!;
+    if (!('diff' in s) || s.diff.includes('zoo') || s.diff.includes('nan')) return;
+    compared++;
+    if (length(item.ours) <= length(s.diff)) noLonger++;
+    else worse.push(`${item.expr}: ours ${item.ours} | SymPy ${s.diff}`);
+  });
+  return { compared, noLonger, worse };
+}
+
 describe.skipIf(!hasSympy)('output length against SymPy diff', () => {
   it('is no longer than SymPy on every seed example', () => {
     const ours = SEEDS.map(([e, v]) => derivative(e, v).toString());
@@ -60,17 +75,7 @@ describe.skipIf(!hasSympy)('output length against SymPy diff', () => {
       const e = parse(s);
       items.push({ expr: toText(e), wrt: 'x', names: ['x', 'y', 'w', 'b'], ours: derivative(e, 'x').toString() });
     }
-    const theirs = sympyDiffs(items);
-    let compared = 0;
-    let noLonger = 0;
-    const worse: string[] = [];
-    items.forEach((item, i) => {
-      const s = theirs[i]!;
-      if (!('diff' in s) || s.diff.includes('zoo') || s.diff.includes('nan')) return;
-      compared++;
-      if (length(item.ours) <= length(s.diff)) noLonger++;
-      else worse.push(`${item.expr}: ours ${item.ours} | SymPy ${s.diff}`);
-    });
+    const { compared, noLonger, worse } = tally(items, sympyDiffs(items));
     console.info(`sympy-length: ${noLonger}/${compared} derivatives no longer than SymPy's`);
     expect(compared).toBeGreaterThan(250);
     expect(noLonger / compared, worse.slice(0, 10).join('\n')).toBeGreaterThanOrEqual(0.9);
@@ -82,17 +87,7 @@ describe.skipIf(!hasSympy)('output length against SymPy diff', () => {
       const e = parse(s);
       return { expr: toText(e), wrt: 'x', names: ['x', 'y', 'w', 'b'], simplify: true, ours: derivative(e, 'x').toString() };
     });
-    const theirs = sympyDiffs(items);
-    let compared = 0;
-    let noLonger = 0;
-    const worse: string[] = [];
-    items.forEach((item, i) => {
-      const s = theirs[i]!;
-      if (!('diff' in s) || s.diff.includes('zoo') || s.diff.includes('nan')) return;
-      compared++;
-      if (length(item.ours) <= length(s.diff)) noLonger++;
-      else worse.push(`${item.expr}: ours ${item.ours} | SymPy ${s.diff}`);
-    });
+    const { compared, noLonger, worse } = tally(items, sympyDiffs(items));
     console.info(`sympy-length: ${noLonger}/${compared} derivatives no longer than SymPy's simplify(diff)`);
     console.info(worse.slice(0, 20).join('\n'));
     expect(compared).toBeGreaterThan(90);

@@ -4,8 +4,7 @@
  * √y are each one generator). Used to cancel common factors of a numerator and a denominator.
  *
  * Monomials are ordered lexicographically by generator index (the order generators were met);
- * exact division follows the division algorithm in that order: d divides p exactly when every
- * leading term on the way is divisible by d's leading term.
+ * division follows the division algorithm in that order: d divides p exactly when the remainder is 0.
  */
 import { type Expr, add, mul, pow, num } from '../core/expr.js';
 import { type Rational, ZERO, addQ, mulQ, divQ, isZero, negQ } from '../core/rational.js';
@@ -142,30 +141,6 @@ function generator(e: Expr, gens: Generators): Poly {
   return [{ exps: Array.from(exps, (x) => x ?? 0), c: { n: 1n, d: 1n } }];
 }
 
-/** p / d when d divides p exactly (d ≠ 0), else undefined. */
-export function divideExactly(p: Poly, d: Poly): Poly | undefined {
-  if (d.length === 0) return undefined;
-  const lead = d[0]!;
-  const quotient = new Map<string, Term>();
-  let rest = p;
-  // Each step removes the leading term of the remainder, so it ends within p's monomials times d's.
-  for (let guard = 0; rest.length > 0; guard++) {
-    if (guard > 10_000) return undefined;
-    const top = rest[0]!;
-    const exps: number[] = [];
-    const n = Math.max(top.exps.length, lead.exps.length);
-    for (let i = 0; i < n; i++) {
-      const e = (top.exps[i] ?? 0) - (lead.exps[i] ?? 0);
-      if (e < 0) return undefined;
-      exps.push(e);
-    }
-    const t: Term = { exps: trim(exps), c: divQ(top.c, lead.c) };
-    addInto(quotient, t.exps, t.c);
-    rest = addPoly(rest, mulPoly([{ exps: t.exps, c: negQ(t.c) }], d));
-  }
-  return normalise(quotient);
-}
-
 /**
  * p = quotient·d + remainder by the division algorithm (lex order): leading terms divisible by d's
  * leading term go to the quotient, the others to the remainder. Undefined for d = 0.
@@ -197,6 +172,12 @@ export function divideWithRemainder(p: Poly, d: Poly): { quotient: Poly; remaind
     rest = addPoly(rest, mulPoly([{ exps: t.exps, c: negQ(t.c) }], d));
   }
   return { quotient: normalise(quotient), remainder: normalise(remainder) };
+}
+
+/** p / d when d divides p exactly (d ≠ 0), else undefined. */
+export function divideExactly(p: Poly, d: Poly): Poly | undefined {
+  const split = divideWithRemainder(p, d);
+  return split !== undefined && split.remainder.length === 0 ? split.quotient : undefined;
 }
 
 /** The polynomial as an expression (through the constructors). */
