@@ -23,7 +23,7 @@
  * The other simplifications are strategies (code, not rows), listed in src/simplify/strategies.ts:
  * common factors, expansion, common denominators with cancellation, and sign and content
  * normalisation. Construction (src/core/collect.ts, src/core/expr.ts) already collects like terms and factors,
- * merges exp(a)·exp(b) = exp(a + b), and folds exact values (sin(0) = 0) and parity (cos(−u) = cos(u)).
+ * and folds exact values (sin(0) = 0) and parity (cos(−u) = cos(u)).
  */
 
 export interface IdentityRow {
@@ -33,13 +33,19 @@ export interface IdentityRow {
   readonly name: string;
   readonly from: string;
   readonly to: string;
-  /** A condition on the bindings: every listed variable must be provably positive. */
-  readonly when?: { readonly positive: readonly string[] };
+  /**
+   * A condition on the bindings: `positive` variables must be provably positive; the `collects` variables'
+   * sum must have fewer terms than they have together (exp(3x)·exp(−x) merges, e^(e^x)·e^x stays as the chain rule wrote it).
+   */
+  readonly when?: { readonly positive?: readonly string[]; readonly collects?: readonly string[] };
   /** Where the identity holds, in words (documentation; see the header). */
   readonly domain?: string;
 }
 
 export const IDENTITY_ROWS: readonly IdentityRow[] = [
+  // Exponentials: a product of two merges when their exponents have like terms.
+  { id: 'exp-product', name: 'e^a·e^b = e^(a + b)', from: 'exp(u)*exp(v)', to: 'exp(u + v)', when: { collects: ['u', 'v'] } },
+
   // Inverse functions: f(g(u)) = u wherever the left side is defined.
   { id: 'log-exp', name: 'ln(e^u) = u', from: 'log(exp(u))', to: 'u' },
   { id: 'exp-log', name: 'e^(ln u) = u', from: 'exp(log(u))', to: 'u', domain: 'u > 0 (where ln u is defined)' },

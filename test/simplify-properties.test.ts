@@ -99,6 +99,23 @@ describe('constructor fast paths give what collecting gives', () => {
     );
   });
 
+  it('the canonical form does not depend on grouping: (a·b)·c === a·(b·c) === a·b·c, and the same for sums', () => {
+    const exps = fc.array(fc.constantFrom('exp(x)', 'exp(-x)', 'exp(2*x + y)', 'exp(x + y)', 'exp(-y)', 'x', 'exp(exp(x))'), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.oneof(material, exps.map((ts) => ts.map((t) => parse(t)))), (es) => {
+        for (let i = 0; i + 2 < es.length; i++)
+          tolerant(() => {
+            const [a, b, c] = [es[i]!, es[i + 1]!, es[i + 2]!];
+            const flat = mul(a, b, c);
+            expect(mul(mul(a, b), c), `(${toText(a)})*(${toText(b)})*(${toText(c)})`).toBe(flat);
+            expect(mul(a, mul(b, c))).toBe(flat);
+            expect(add(add(a, b), c)).toBe(add(a, b, c));
+          });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('add(a, b) (fast paths) === add(a, b, t, −t) (the general path)', () => {
     fc.assert(
       fc.property(material, (es) => {

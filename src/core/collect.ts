@@ -190,10 +190,10 @@ function scaled(c: Rational, e: Expr): Expr {
 function withFactor(product: Mul, f: Expr): Expr | undefined {
   const base = f.kind === 'pow' ? f.base : f;
   const factors = product.factors;
-  const exponential = isExp(f);
+  const ray = exponentRay(f);
   for (let i = 0; i < factors.length; i++) {
     const g = factors[i]!;
-    if ((g.kind === 'pow' ? g.base : g) === base || (exponential && isExp(g))) return undefined;
+    if ((g.kind === 'pow' ? g.base : g) === base || (ray !== undefined && exponentRay(g) === ray)) return undefined;
   }
   let lo = factors[0]!.kind === 'num' ? 1 : 0;
   let hi = factors.length;
@@ -210,41 +210,68 @@ function withFactor(product: Mul, f: Expr): Expr | undefined {
 
 /** a·b for two factors that are neither numbers nor products: sorted, unless their bases meet. */
 function twoFactors(a: Expr, b: Expr): Expr | undefined {
-  if ((a.kind === 'pow' ? a.base : a) === (b.kind === 'pow' ? b.base : b) || (isExp(a) && isExp(b))) return undefined;
+  if ((a.kind === 'pow' ? a.base : a) === (b.kind === 'pow' ? b.base : b)) return undefined;
+  const ray = exponentRay(a);
+  if (ray !== undefined && exponentRay(b) === ray) return undefined;
   return makeMul(canonicalCompare(a, b) < 0 ? [a, b] : [b, a]);
 }
 
-/** exp(u): factors of this kind merge, exp(a)·exp(b) = exp(a + b) (exp(u)^k is already exp(k·u)). */
-const isExp = (e: Expr): boolean => e.kind === 'call' && e.fn === 'exp';
+/**
+ * For exp(u): u with its numeric scale taken out (u = c·ray for a rational c), else undefined. Exponentials
+ * whose exponents lie on one ray merge, exp(a·u)·exp(b·u) = exp((a + b)·u): the same relation that
+ * exp(u)^k = exp(k·u) (src/core/expr.ts) creates, so a product is the same however it was grouped
+ * (exp(u)²·exp(u) and exp(u)·exp(u)·exp(u) are both exp(3u)). Other exponentials stay apart, as the chain
+ * rule writes them (e^(e^x)·e^x); the simplifier merges them when their exponents collect.
+ */
+function exponentRay(f: Expr): Expr | undefined {
+  if (f.kind !== 'call' || f.fn !== 'exp') return undefined;
+  const u = (f as Call).args[0]!;
+  let ray = rayMemo.get(u);
+  if (ray === undefined) {
+    ray = u.kind === 'add' ? unitSum(u) : splitCoefficient(u)[1];
+    rayMemo.set(u, ray);
+  }
+  return ray;
+}
 
 /**
- * The factors with every exp(…) among them merged into one, exp(a)·exp(b)·c → exp(a + b)·c, when
- * the exponents collect (exp(3x)·exp(−x) = exp(2x), exp(x)·exp(−x) = 1); exponentials whose
- * exponents have nothing in common stay apart, as the chain rule writes them (e^(e^x)·e^x).
- * Undefined when there is nothing to merge. Bounded: at most 8 exponentials of 32 terms in all
- * are compared (a product of thousands of exponentials is left as it is).
+ * The sum scaled so that one chosen term has coefficient 1: the term whose rest (coefficient taken off)
+ * comes first in canonical order, a choice that does not depend on the sum's scale.
  */
+function unitSum(u: Add): Expr {
+  let lead = splitCoefficient(u.terms[0]!);
+  for (const t of u.terms) {
+    const split = splitCoefficient(t);
+    if (canonicalCompare(split[1], lead[1]) < 0) lead = split;
+  }
+  const c = lead[0];
+  if (isOne(c)) return u;
+  const inverse = num({ n: c.n < 0n ? -c.d : c.d, d: c.n < 0n ? -c.n : c.n });
+  return add(...u.terms.map((t) => mul(inverse, t)));
+}
+const rayMemo = new WeakMap<Expr, Expr>();
+
+/** The factors with every group of exponentials on one ray merged into one exp; undefined when none merge. */
 function mergeExponentials(factors: readonly Expr[]): Expr[] | undefined {
-  let count = 0;
-  let terms = 0;
+  let groups: Map<Expr, Expr[]> | undefined;
+  let merges = false;
   for (const f of factors) {
-    if (!isExp(f)) continue;
-    count++;
-    const u = (f as Call).args[0]!;
-    terms += u.kind === 'add' ? u.terms.length : 1;
+    const ray = exponentRay(f);
+    if (ray === undefined) continue;
+    groups ??= new Map();
+    const group = groups.get(ray);
+    if (group === undefined) groups.set(ray, [f]);
+    else {
+      group.push(f);
+      merges = true;
+    }
   }
-  if (count < 2 || count > 8 || terms > 32) return undefined;
-  const exponents: Expr[] = [];
-  const rest: Expr[] = [];
-  for (const f of factors) {
-    if (isExp(f)) exponents.push((f as Call).args[0]!);
-    else rest.push(f);
-  }
-  const merged = add(...exponents);
-  const left = merged.kind === 'add' ? merged.terms.length : merged.kind === 'num' && merged.value.n === 0n ? 0 : 1;
-  if (left >= terms) return undefined;
-  rest.push(call('exp', [merged]));
-  return rest;
+  if (!merges) return undefined;
+  const out: Expr[] = [];
+  for (const f of factors) if (exponentRay(f) === undefined) out.push(f);
+  for (const group of groups!.values())
+    out.push(group.length === 1 ? group[0]! : call('exp', [add(...group.map((g) => (g as Call).args[0]!))]));
+  return out;
 }
 
 /** Like factors of a product being collected: base → exponents, in first-seen order (as TermSlots). */

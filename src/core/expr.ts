@@ -227,7 +227,12 @@ export function pow(base: Expr, e: Expr): Expr {
   }
   // e^u is exp(u); exp(u)^v = exp(u·v) for real u, v.
   if (base.kind === 'const' && base.name === 'e') return call('exp', [e]);
-  if (base.kind === 'call' && base.fn === 'exp') return call('exp', [mul(base.args[0]!, e)]);
+  if (base.kind === 'call' && base.fn === 'exp') {
+    // A numeric multiple of a sum exponent is distributed, as add() writes it when exponentials merge
+    // (src/core/collect.ts), so exp(x + y)^3 and exp(x + y)·exp(2x + 2y) are the same node.
+    const u = base.args[0]!;
+    return call('exp', [u.kind === 'add' && e.kind === 'num' ? add(...u.terms.map((t) => mul(t, e))) : mul(u, e)]);
+  }
   const hash = mix(mix(6, base.hash), e.hash);
   const hit = findPow(hash, base, e);
   return hit ?? rememberCompound(makeNode<Pow>('pow', hash, { base, exp: e }));

@@ -88,8 +88,20 @@ function rows(): readonly CompiledRow[] {
   return compiled;
 }
 
-const conditionHolds = (r: CompiledRow, b: Bindings): boolean =>
-  (r.row.when?.positive ?? []).every((name) => isPositive(b.get(name)!));
+const termCount = (e: Expr): number => (e.kind === 'add' ? e.terms.length : e.kind === 'num' && e.value.n === 0n ? 0 : 1);
+
+function conditionHolds(r: CompiledRow, b: Bindings): boolean {
+  const when = r.row.when;
+  if (when === undefined) return true;
+  if (!(when.positive ?? []).every((name) => isPositive(b.get(name)!))) return false;
+  const collects = when.collects ?? [];
+  if (collects.length > 0) {
+    const parts = collects.map((name) => b.get(name)!);
+    const separate = parts.reduce((n, e) => n + termCount(e), 0);
+    if (termCount(addAll(parts)) >= separate) return false;
+  }
+  return true;
+}
 
 /** The function names among a product's factor bases (or a single factor's). */
 function factorHeads(e: Expr, into: Set<string>): void {
@@ -140,8 +152,8 @@ export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrit
     if (r.shape === 'call' || (r.shape === 'sum') !== (e.kind === 'add')) continue;
     if (!r.needs.every((fn) => heads.has(fn))) continue;
     if (r.shape === 'product') {
-      const m = matchProduct(r.factors, e);
-      if (m === undefined || !conditionHolds(r, m.bindings)) continue;
+      const m = matchProduct(r.factors, e, (b) => conditionHolds(r, b));
+      if (m === undefined) continue;
       const after = mulAll([pow(instantiate(r.to, m.bindings), num({ n: m.power, d: 1n })), ...m.rest]);
       if (accept(after)) return { id: r.row.id, name: r.row.name, after };
     } else {

@@ -113,7 +113,11 @@ export interface ProductMatch {
  * The pattern (a product of factors with numeric exponents) inside the product `e`, at the largest
  * positive integer power m it divides: sin(x)^3·cos(x)^(−2) holds sin(u)·cos(u)^(−1) at m = 2.
  */
-export function matchProduct(pattern: readonly (readonly [Expr, Rational])[], e: Expr): ProductMatch | undefined {
+export function matchProduct(
+  pattern: readonly (readonly [Expr, Rational])[],
+  e: Expr,
+  accept: (b: Bindings) => boolean = () => true,
+): ProductMatch | undefined {
   const factors = e.kind === 'mul' ? e.factors : [e];
   if (factors.length < pattern.length) return undefined;
   const parts = factors.map(baseAndExponent);
@@ -127,6 +131,7 @@ export function matchProduct(pattern: readonly (readonly [Expr, Rational])[], e:
   let found: ProductMatch | undefined;
   const go = (i: number, b: Bindings): boolean => {
     if (i === pattern.length) {
+      if (!accept(b)) return false;
       found = finishProduct(pattern, parts, factors, chosen, b);
       return found !== undefined;
     }
