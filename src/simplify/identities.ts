@@ -78,15 +78,30 @@ function compile(row: IdentityRow): CompiledRow {
 
 let compiled: readonly CompiledRow[] | undefined;
 let byCallHead: Map<string, CompiledRow[]> | undefined;
+/** Product and sum rows by each function they need (a row is listed under every one). */
+let byNeed: Map<string, CompiledRow[]> | undefined;
 
 function rows(): readonly CompiledRow[] {
   if (compiled === undefined) {
     compiled = IDENTITY_ROWS.map(compile);
     byCallHead = new Map();
-    for (const r of compiled) if (r.shape === 'call') byCallHead.set(r.needs[0]!, [...(byCallHead.get(r.needs[0]!) ?? []), r]);
+    byNeed = new Map();
+    for (const r of compiled) {
+      if (r.shape === 'call') byCallHead.set(r.needs[0]!, [...(byCallHead.get(r.needs[0]!) ?? []), r]);
+      else for (const fn of r.needs) byNeed.set(fn, [...(byNeed.get(fn) ?? []), r]);
+    }
   }
   return compiled;
 }
+
+/** The product or sum rows whose needed functions all occur among `heads`, in table order. */
+function candidateRows(heads: ReadonlySet<string>, sum: boolean): CompiledRow[] {
+  const out = new Set<CompiledRow>();
+  for (const fn of heads)
+    for (const r of byNeed!.get(fn) ?? []) if ((r.shape === 'sum') === sum && r.needs.every((n) => heads.has(n))) out.add(r);
+  return [...out].sort((a, b) => order.get(a)! - order.get(b)!);
+}
+const order = new Map<CompiledRow, number>();
 
 const termCount = (e: Expr): number => (e.kind === 'add' ? e.terms.length : e.kind === 'num' && e.value.n === 0n ? 0 : 1);
 
@@ -136,6 +151,7 @@ export interface Rewrite {
  */
 export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrite | undefined {
   const all = rows();
+  if (order.size === 0) all.forEach((r, i) => order.set(r, i));
   if (e.kind === 'call') {
     for (const r of byCallHead!.get(e.fn) ?? []) {
       for (const b of matchExact(r.from, e)) {
@@ -148,9 +164,7 @@ export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrit
   if (e.kind !== 'mul' && e.kind !== 'pow' && e.kind !== 'add' && e.kind !== 'call') return undefined;
   const heads = headsOfNode(e);
   if (heads.size === 0) return undefined;
-  for (const r of all) {
-    if (r.shape === 'call' || (r.shape === 'sum') !== (e.kind === 'add')) continue;
-    if (!r.needs.every((fn) => heads.has(fn))) continue;
+  for (const r of candidateRows(heads, e.kind === 'add')) {
     if (r.shape === 'product') {
       const m = matchProduct(r.factors, e, (b) => conditionHolds(r, b));
       if (m === undefined) continue;

@@ -121,10 +121,16 @@ export function matchProduct(
   const factors = e.kind === 'mul' ? e.factors : [e];
   if (factors.length < pattern.length) return undefined;
   const parts = factors.map(baseAndExponent);
-  // Cheap test first: each pattern factor needs a factor of the same exponent sign (and function, if it names one).
-  for (const [pb, pe] of pattern) {
+  // Cheap test first: each pattern factor needs its own factor of the same exponent sign (and function, if it names one).
+  for (let i = 0; i < pattern.length; i++) {
+    const [pb, pe] = pattern[i]!;
     const negative = isNegative(pe);
-    if (!parts.some(([b, k]) => isNegative(k) === negative && (pb.kind !== 'call' || (b.kind === 'call' && b.fn === pb.fn)))) return undefined;
+    const fits = (b: Expr, k: Rational): boolean => isNegative(k) === negative && (pb.kind !== 'call' || (b.kind === 'call' && b.fn === pb.fn));
+    let needed = 0;
+    for (let j = 0; j < pattern.length; j++) if (pattern[j]![0].kind === pb.kind && fits(pattern[j]![0], pattern[j]![1])) needed++;
+    let have = 0;
+    for (const [b, k] of parts) if (fits(b, k)) have++;
+    if (have < Math.max(1, needed)) return undefined;
   }
   const used = new Array<boolean>(parts.length).fill(false);
   const chosen = new Array<number>(pattern.length);
