@@ -94,8 +94,19 @@ function rows(): readonly CompiledRow[] {
   return compiled;
 }
 
-/** The product or sum rows whose needed functions all occur among `heads`, in table order. */
-function candidateRows(heads: ReadonlySet<string>, sum: boolean): CompiledRow[] {
+/** The product or sum rows whose needed functions all occur among `heads`, in table order (memoised per heads set). */
+function candidateRows(heads: ReadonlySet<string>, sum: boolean): readonly CompiledRow[] {
+  let known = candidatesMemo.get(heads);
+  if (known === undefined) {
+    known = findCandidates(heads, sum);
+    candidatesMemo.set(heads, known);
+  }
+  return known;
+}
+/** Keyed by a node's own heads set (a sum's and a product's are never the same object, see headsOfNode). */
+const candidatesMemo = new WeakMap<ReadonlySet<string>, readonly CompiledRow[]>();
+
+function findCandidates(heads: ReadonlySet<string>, sum: boolean): CompiledRow[] {
   const out = new Set<CompiledRow>();
   for (const fn of heads)
     for (const r of byNeed!.get(fn) ?? []) if ((r.shape === 'sum') === sum && r.needs.every((n) => heads.has(n))) out.add(r);

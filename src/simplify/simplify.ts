@@ -67,11 +67,14 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   };
 
   /** The smallest strictly smaller form one identity or strategy gives, or node itself. */
+  /** The node an identity is being tried on, for `smaller` (identities never re-enter the simplifier). */
+  let tried: Expr = e;
+  const smaller = (after: Expr): boolean => size(after) < size(tried);
+
   function improve(node: Expr): Expr {
     if (node.kind === 'num' || node.kind === 'sym' || node.kind === 'const') return node;
-    let known = -1;
-    const sizeOfNode = (): number => (known >= 0 ? known : (known = size(node)));
-    const identity = applyIdentity(node, (after) => size(after) < sizeOfNode());
+    tried = node;
+    const identity = applyIdentity(node, smaller);
     if (identity !== undefined) {
       onRewrite?.({ id: identity.id, name: identity.name, before: node, after: identity.after });
       return identity.after;
@@ -85,7 +88,7 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
       work -= 1;
       for (const candidate of s.candidates(node, context)) {
         if (candidate === undefined || candidate === best) continue;
-        if (bestSize < 0) bestSize = sizeOfNode();
+        if (bestSize < 0) bestSize = size(node);
         const n = size(candidate);
         if (n < bestSize) {
           best = candidate;
