@@ -77,6 +77,13 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   // Hyperbolic.
   { id: 'hyperbolic-pythagoras', name: 'cosh²u − sinh²u = 1', from: 'cosh(u)^2 - sinh(u)^2', to: '1' },
   { id: 'tanh-quotient', name: 'sinh u / cosh u = tanh u', from: 'sinh(u)*cosh(u)^(-1)', to: 'tanh(u)' },
+  { id: 'coth-quotient', name: 'cosh u / sinh u = coth u', from: 'cosh(u)*sinh(u)^(-1)', to: 'coth(u)' },
+  { id: 'sech-cosh', name: 'sech u · cosh u = 1', from: 'sech(u)*cosh(u)', to: '1' },
+  { id: 'csch-sinh', name: 'csch u · sinh u = 1', from: 'csch(u)*sinh(u)', to: '1' },
+  { id: 'sech-sinh', name: 'sech u · sinh u = tanh u', from: 'sech(u)*sinh(u)', to: 'tanh(u)' },
+  { id: 'csch-cosh', name: 'csch u · cosh u = coth u', from: 'csch(u)*cosh(u)', to: 'coth(u)' },
+  { id: 'coth-tanh', name: 'coth u · tanh u = 1', from: 'coth(u)*tanh(u)', to: '1' },
+  { id: 'cot-tan', name: 'cot u · tan u = 1', from: 'cot(u)*tan(u)', to: '1' },
 
   // The logistic function σ(u) = 1/(1 + e^(−u)).
   { id: 'sigmoid-complement', name: 'e^(−u)·σ(u) = σ(−u)', from: 'exp(-u)*sigmoid(u)', to: 'sigmoid(-u)' },
