@@ -7,29 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import katex from 'katex';
-import { run, type CliIO } from '../src/cli/main.js';
+import { deriv } from './helpers/cli.js';
 import { derivative } from '../src/index.js';
-
-interface Result {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI; `stdin` undefined means stdin is a terminal. */
-async function deriv(argv: readonly string[], options: { stdin?: string; color?: boolean } = {}): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readStdin: () => Promise.resolve(options.stdin ?? ''),
-    stdinIsTTY: options.stdin === undefined,
-    color: options.color ?? false,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('text output', () => {
   it.each([

@@ -7,7 +7,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export async function deriv(argv: readonly string[], options: { stdin?: string } = {}): Promise<CliResult> {
+export async function deriv(argv: readonly string[], options: { stdin?: string; color?: boolean } = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIO = {
@@ -15,7 +15,7 @@ export async function deriv(argv: readonly string[], options: { stdin?: string }
     stderr: (s) => err.push(s),
     readStdin: () => Promise.resolve(options.stdin ?? ''),
     stdinIsTTY: options.stdin === undefined,
-    color: false,
+    color: options.color ?? false,
   };
   const code = await run(argv, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
