@@ -4,7 +4,7 @@
  * tries the rows that can apply to it (a polynomial tries none).
  */
 import { IDENTITY_ROWS, PRESENTATION_ROWS, type IdentityRow } from '../../rules/identities.js';
-import { type Expr, add, mul, pow, num, splitCoefficient, children, rebuild } from '../core/expr.js';
+import { type Expr, mul, pow, num, splitCoefficient, children, rebuild } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { addAll, mulAll } from '../bulk.js';
 import { parse } from '../parse/parser.js';

@@ -8,7 +8,7 @@
  * expression whose coefficient has c's sign, binding u to it divided by c.
  * Matching never builds more than the bindings it returns; `instantiate` builds the result.
  */
-import { type Expr, add, mul, pow, num, splitCoefficient, children, rebuild } from '../core/expr.js';
+import { type Expr, mul, pow, num, splitCoefficient, children, rebuild } from '../core/expr.js';
 import { type Rational, ONE, ZERO, divQ, mulQ, subQ, isNegative, isZero, cmpQ, eqQ } from '../core/rational.js';
 
 export type Bindings = ReadonlyMap<string, Expr>;

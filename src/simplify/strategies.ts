@@ -4,7 +4,7 @@
  * and is kept only when the candidate is smaller; a normalising one (sign, content) fixes a
  * choice between equally long forms and always applies.
  */
-import { type Expr, type Add, add, mul, num, splitCoefficient, isMinusOne } from '../core/expr.js';
+import { type Expr, type Add, mul, num, splitCoefficient, isMinusOne } from '../core/expr.js';
 import { factorCommon, negatedSum } from './factor.js';
 import { expand } from './expand.js';
 import { togetherForms, togetherInProduct } from './together.js';
