@@ -14,16 +14,8 @@ import { kinksAt, valueAt } from '../src/numeric/exact-eval.js';
 import { toPoint } from '../src/numeric/point.js';
 import { foldDag } from '../src/core/walk.js';
 import { q } from '../src/core/rational.js';
+import { codeOf } from './helpers/errors.js';
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DerivError) return e.code;
-    throw e;
-  }
-  return undefined;
-};
 
 const SEED000 = '1/2*(w*x+b-y)^2';
 const SEED000_AT = 'x=10,y=50,w=4,b=5';

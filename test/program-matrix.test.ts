@@ -7,26 +7,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import katex from 'katex';
-import { matrixProgram, matrixProgramValues, inlineMatrixProgram, gradient, DerivError } from '../src/index.js';
+import { matrixProgram, matrixProgramValues, inlineMatrixProgram, gradient } from '../src/index.js';
 import { parseShapes } from '../src/matrix/shape.js';
 import { parseMatrixValues } from '../src/matrix/values.js';
 import { valueText } from '../src/matrix/format-value.js';
 import { matrixLineText } from '../src/program/matrix.js';
 import { adjointName } from '../src/program/backward.js';
 import { run, type CliIO } from '../src/cli/main.js';
+import { codeOf } from './helpers/errors.js';
 
 const NET = 'Z = W1*x + b1; H = relu(Z); y_hat = W2*H + b2; L = norm2(y_hat - y)^2/2';
 const SHAPES = 'W1=h×d,b1=h,W2=k×h,b2=k,x=d,y=k';
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DerivError) return e.code;
-    throw e;
-  }
-  return undefined;
-};
 
 describe('the two-layer network in matrix form', () => {
   it('prints the textbook backprop: δ₂ = y_hat − y, ∇W2 = δ₂·Hᵀ, δ₁ = (W2ᵀ·δ₂) ⊙ 1[Z > 0], ∇W1 = δ₁·xᵀ', () => {

@@ -15,20 +15,12 @@ import { parseProgram } from '../src/program/parse.js';
 import { FUNCTION_ROWS } from '../rules/functions.js';
 import { foldDag } from '../src/core/walk.js';
 import { centralDifference } from './helpers/oracle.js';
+import { codeOf } from './helpers/errors.js';
 
 const SEED_000 = 'z = w1*x + b1; h = relu(z); y_hat = w2*h + b2; L = (y_hat - y)^2/2';
 const SEED_POINT = 'x=2,y=10,w1=3,b1=1,w2=2,b2=0';
 const PARAMS = ['w2', 'b2', 'w1', 'b1'];
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DerivError) return e.code;
-    throw e;
-  }
-  return undefined;
-};
 
 describe('seed 000 as a program', () => {
   const p = program(SEED_000);
