@@ -123,6 +123,8 @@ export interface StepsPage {
 const nameOnly = (name: string | undefined): StepsPage => (name === undefined ? {} : { name });
 
 /** A computed derivative: the expression plus how to print and evaluate it. */
+const NO_WARNINGS: readonly DerivWarning[] = Object.freeze([]);
+
 export class Derivative {
   /** The differentiated function. */
   readonly input: Expr;
@@ -146,7 +148,7 @@ export class Derivative {
     this.expr = expr;
     this.order = order;
     this.#settings = settings;
-    this.warnings = Object.freeze([...warnings]);
+    this.warnings = warnings.length === 0 ? NO_WARNINGS : Object.freeze([...warnings]);
   }
 
   /** The derivation, step by step (brief), computed on first use. */

@@ -7,8 +7,20 @@ import { isNameStart, isNamePart } from './parse/lexer.js';
 /** The index of the first character that cannot be in a name there, or -1 (the same letters as the parser's). */
 const badCharacter = (name: string): number => [...name].findIndex((c, i) => !(i === 0 ? isNameStart(c) : isNamePart(c)));
 
+/** Names already found valid (every derivative call checks its variable; most programs use a handful). */
+const validNames = new Map<string, string>();
+const MAX_REMEMBERED = 4096;
+
 /** Throws BAD_VARIABLE unless `name` can be differentiated with respect to. */
 export function checkVariableName(name: string, what = 'variable'): string {
+  const known = typeof name === 'string' ? validNames.get(name) : undefined;
+  if (known !== undefined) return known;
+  const checked = checkNewName(name, what);
+  if (validNames.size < MAX_REMEMBERED) validNames.set(name, checked);
+  return checked;
+}
+
+function checkNewName(name: string, what: string): string {
   if (typeof name !== 'string') throw new DerivError('BAD_VARIABLE', `expected a ${what} name (text), got ${name === null ? 'null' : typeof name}`);
   const trimmed = name.trim().normalize('NFC');
   if (trimmed === '') throw new DerivError('BAD_VARIABLE', `the ${what} name is empty`, { input: name, position: 0 });

@@ -102,29 +102,29 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
   }
 
   /**
-   * Nodes being settled further up: a candidate may contain its own origin (expanding x·(a + b)
-   * and factoring it again gives x·(a + b) back), which is then taken as it is.
+   * A node being settled is entered in the memo as itself until it settles: a candidate may contain
+   * its own origin (expanding x·(a + b) and factoring it again gives x·(a + b) back), which is then
+   * taken as it is. The memo is then set to the settled form (also for a node rebuilt from new
+   * children, so meeting it again costs a lookup).
    */
-  const settling = new Set<Expr>();
-
   function settle(node: Expr): Expr {
-    if (settling.has(node)) return node;
     const origin = node;
-    settling.add(origin);
-    try {
-      for (let round = 0; round < MAX_ROUNDS && work > 0; round++) {
-        work -= 1;
-        let next = improve(node);
-        if (next === node) {
-          for (const n of NORMALISATIONS) next = n.apply(next);
-          if (next === node) return node;
-        }
-        node = withSimplifiedKids(next);
+    const known = memo.get(origin);
+    if (known !== undefined) return known;
+    memo.set(origin, origin);
+    for (let round = 0; round < MAX_ROUNDS && work > 0; round++) {
+      work -= 1;
+      let next = improve(node);
+      if (next === node) {
+        // The normalisations rewrite products only.
+        if (node.kind !== 'mul') break;
+        for (const n of NORMALISATIONS) next = n.apply(next);
+        if (next === node) break;
       }
-      return node;
-    } finally {
-      settling.delete(origin);
+      node = withSimplifiedKids(next);
     }
+    memo.set(origin, node);
+    return node;
   }
 
   const result = tidy(e);

@@ -42,6 +42,45 @@ const hasDenominator = (t: Expr): boolean => {
   for (const f of t.factors) if (isDenominator(f)) return true;
   return false;
 };
+const someTermHasDenominator = (sum: Add): boolean => {
+  for (const t of sum.terms) if (hasDenominator(t)) return true;
+  return false;
+};
+const someTermHasSumFactor = (sum: Add): boolean => {
+  for (const t of sum.terms) if (hasSumFactor(t)) return true;
+  return false;
+};
+/** A power of a sum with a denominator among its terms ((1 + 4/x²)^(−1)). */
+const isDenominatorOfDenominator = (f: Expr): boolean => f.kind === 'pow' && f.base.kind === 'add' && someTermHasDenominator(f.base);
+
+/*
+ * The `applies` tests below run at every node the simplifier settles, most of which no strategy
+ * changes, so they are plain loops (no closures or arrays): they decide most of a small input's time.
+ */
+
+/** A product with a sum factor worth multiplying out (see expand-product), none of them too long. */
+function expandableProduct(e: Expr): boolean {
+  if (e.kind !== 'mul') return false;
+  let worth = false;
+  let heads = -1;
+  for (const f of e.factors) {
+    if (f.kind !== 'add') continue;
+    if (f.terms.length > EXPANDABLE) return false;
+    if (worth) continue;
+    if (someTermHasDenominator(f)) worth = true;
+    else {
+      if (heads < 0) heads = identityHeadCount(e);
+      worth = heads >= 2;
+    }
+  }
+  return worth;
+}
+
+function hasDenominatorOfDenominator(e: Expr): boolean {
+  if (e.kind !== 'mul') return isDenominatorOfDenominator(e);
+  for (const f of e.factors) if (isDenominatorOfDenominator(f)) return true;
+  return false;
+}
 
 export const SHRINKING_STRATEGIES: readonly Strategy[] = [
   {
@@ -54,7 +93,7 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
     id: 'expand',
     name: 'expand and collect',
     // Expansion distributes products over sum factors: without one it would give the sum back.
-    applies: (e) => e.kind === 'add' && e.terms.length <= EXPANDABLE && e.terms.some(hasSumFactor),
+    applies: (e) => e.kind === 'add' && e.terms.length <= EXPANDABLE && someTermHasSumFactor(e),
     candidates: (e, { maxTerms }) => {
       const expanded = expand(e, maxTerms);
       return [expanded, expanded?.kind === 'add' ? factorCommon(expanded) : undefined];
@@ -66,10 +105,7 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
     // A product over a sum, multiplied out and simplified term by term, where identities then cancel
     // terms (e^(−z)·σ(z) = σ(−z) inside −(y − 1 + y·e^(−z))·σ(z) gives σ(z) − y). Plain distribution
     // is not offered: the simplified expansion must beat the expansion with its common factors pulled out.
-    applies: (e) =>
-      e.kind === 'mul' &&
-      e.factors.some((f) => f.kind === 'add' && (f.terms.some(hasDenominator) || identityHeadCount(e) >= 2)) &&
-      e.factors.every((f) => f.kind !== 'add' || f.terms.length <= EXPANDABLE),
+    applies: expandableProduct,
     candidates: (e, { maxTerms, tidy }) => {
       const expanded = expand(e, maxTerms);
       if (expanded === undefined || expanded === e || expanded.kind !== 'add') return [];
@@ -81,16 +117,13 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
   {
     id: 'common-denominator',
     name: 'common denominator',
-    applies: (e) => e.kind === 'add' && e.terms.some(hasDenominator),
+    applies: (e) => e.kind === 'add' && someTermHasDenominator(e),
     candidates: (e, { maxTerms, tidy }) => togetherForms(e as Add, maxTerms, tidy),
   },
   {
     id: 'denominator-of-denominator',
     name: 'common denominator inside a denominator',
-    applies: (e) =>
-      (e.kind === 'mul' ? e.factors : [e]).some(
-        (f) => f.kind === 'pow' && f.base.kind === 'add' && f.base.terms.some(hasDenominator),
-      ),
+    applies: hasDenominatorOfDenominator,
     candidates: (e, { maxTerms, tidy }) => [togetherInProduct(e, maxTerms, tidy)],
   },
 ];
@@ -98,9 +131,13 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
 /** −1 · … · (mostly negative sum) → … · (negated sum): −x·(y − σ) → x·(σ − y). */
 function absorbSign(product: Expr): Expr {
   if (product.kind !== 'mul' || !isMinusOne(product.factors[0]!)) return product;
-  const sums = product.factors.filter((f) => f.kind === 'add');
-  if (sums.length !== 1) return product;
-  const sum = sums[0] as Add;
+  let sum: Add | undefined;
+  for (const f of product.factors) {
+    if (f.kind !== 'add') continue;
+    if (sum !== undefined) return product;
+    sum = f;
+  }
+  if (sum === undefined) return product;
   const negatives = sum.terms.filter((t) => isNegative(splitCoefficient(t)[0])).length;
   if (negatives * 2 < sum.terms.length) return product;
   const negated = negatedSum(sum);
@@ -113,7 +150,10 @@ function absorbSign(product: Expr): Expr {
  * a lone sum keeps its terms (2 + 2x), as the parent sum would distribute it back.
  */
 function pullContent(product: Expr): Expr {
-  if (product.kind !== 'mul' || !product.factors.some((f) => f.kind === 'add')) return product;
+  if (product.kind !== 'mul') return product;
+  let sums = false;
+  for (const f of product.factors) if (f.kind === 'add') sums = true;
+  if (!sums) return product;
   let changed = false;
   // Bounded: Π(x + k/1000) over 1000 factors would pull a coefficient of thousands of digits,
   // exact but 0 in double precision next to a product that overflows. Past 64 bits, leave the product as it is.
