@@ -128,8 +128,10 @@ const NO_WARNINGS: readonly DerivWarning[] = Object.freeze([]);
 export class Derivative {
   /** The differentiated function. */
   readonly input: Expr;
-  /** The variables differentiated with respect to, in order (['x', 'x'] is the second derivative). */
-  readonly wrt: readonly string[];
+  /** The variable of a first derivative ('x'); for a higher one the variables in order (['x', 'x'] is ∂²/∂x²). */
+  readonly wrt: string | readonly string[];
+  /** The variables differentiated with respect to, in order, always as a list (['x'] for a first derivative). */
+  readonly variables: readonly string[];
   /** The derivative itself. */
   readonly expr: Expr;
   /** Variable order used for display (first appearance in the input). */
@@ -144,7 +146,8 @@ export class Derivative {
 
   constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}, warnings: readonly DerivWarning[] = []) {
     this.input = input;
-    this.wrt = Object.freeze([...wrt]);
+    this.variables = Object.freeze([...wrt]);
+    this.wrt = wrt.length === 1 ? wrt[0]! : this.variables;
     this.expr = expr;
     this.order = order;
     this.#settings = settings;
@@ -162,12 +165,12 @@ export class Derivative {
    */
   derivation(detail: Detail = 'brief', page: StepsPage = {}): Derivation {
     const settings = { ...this.#settings, detail, order: this.order, reserved: page.name === undefined ? [] : [page.name], names: page.names ?? [] };
-    if (page.names !== undefined && page.names.length > 0) return recordDerivation(this.input, this.wrt, settings);
+    if (page.names !== undefined && page.names.length > 0) return recordDerivation(this.input, this.variables, settings);
     const key = `${detail}\u0000${page.name ?? ''}`;
     this.#derivations ??= new Map();
     let d = this.#derivations.get(key);
     if (d === undefined) {
-      d = recordDerivation(this.input, this.wrt, settings);
+      d = recordDerivation(this.input, this.variables, settings);
       this.#derivations.set(key, d);
     }
     return d;
@@ -207,12 +210,12 @@ export class Derivative {
     return valueAt(this.expr, toPoint(point), this.order);
   }
   toJSON(): { wrt: readonly string[]; text: string; latex: string } {
-    return { wrt: this.wrt, text: this.toString(), latex: this.toTex() };
+    return { wrt: this.variables, text: this.toString(), latex: this.toTex() };
   }
   /** console.log(d): `Derivative ∂/∂w = 2*x*w`, with its warnings' codes if any. */
   [INSPECT](): string {
     const warned = this.warnings.length === 0 ? '' : ` (warnings: ${this.warnings.map((w) => w.code).join(', ')})`;
-    return `Derivative ${textHeading(this.wrt)} = ${this.toString()}${warned}`;
+    return `Derivative ${textHeading(this.variables)} = ${this.toString()}${warned}`;
   }
 }
 
@@ -368,6 +371,6 @@ function programPartials(p: ParsedProgram, vars: readonly string[] | undefined, 
  */
 class AdjointDerivative extends Derivative {
   override derivation(): Derivation {
-    throw new DerivError('BAD_OPTION', `∂/∂${this.wrt.join(',')} is an adjoint of the program: its steps are the backward pass`, { hint: 'program(text).stepsText([…]) or the CLI with --steps' });
+    throw new DerivError('BAD_OPTION', `∂/∂${this.variables.join(',')} is an adjoint of the program: its steps are the backward pass`, { hint: 'program(text).stepsText([…]) or the CLI with --steps' });
   }
 }

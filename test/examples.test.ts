@@ -115,7 +115,7 @@ describe('examples.md: values at a point', () => {
   });
 
   it('x*w^2+b^2 -> gradient (2*x*w, 2*b) over its variables in order of appearance', () => {
-    expect(gradient('x*w^2+b^2').map((d) => [d.wrt[0], d.toString()])).toEqual([
+    expect(gradient('x*w^2+b^2').map((d) => [d.wrt, d.toString()])).toEqual([
       ['x', 'w^2'],
       ['w', '2*x*w'],
       ['b', '2*b'],
@@ -149,7 +149,7 @@ describe('examples.md: LaTeX for notes', () => {
 
   it('deriv "1/2*(w*x+b-y)^2" --wrt w --format latex --name L -> \\frac{\\partial L}{\\partial w} = x \\left(w x + b - y\\right)', () => {
     const d = derivative('1/2*(w*x+b-y)^2', 'w');
-    expect(`${latexHeading(d.wrt, 'L')} = ${d.toTex()}`).toBe('\\frac{\\partial L}{\\partial w} = x \\left(w x + b - y\\right)');
+    expect(`${latexHeading(d.variables, 'L')} = ${d.toTex()}`).toBe('\\frac{\\partial L}{\\partial w} = x \\left(w x + b - y\\right)');
   });
 
   it.each([
@@ -165,7 +165,7 @@ describe('examples.md: LaTeX for notes', () => {
   const all = [...PARTIALS.map(([f, v]) => [f, v] as const), ['b*L*W*s*t', 'L'] as const, ['L*W^2+s*t', 'W'] as const];
   it.each(all)('∂(%s)/∂%s renders in KaTeX, single letters italic, \\cdot only between numbers', (f, v) => {
     const d = derivative(f, v);
-    for (const tex of [d.toTex(), `${latexHeading(d.wrt, 'L')} = ${d.toTex()}`]) {
+    for (const tex of [d.toTex(), `${latexHeading(d.variables, 'L')} = ${d.toTex()}`]) {
       const html = katex.renderToString(tex, { throwOnError: true });
       expect(tex).not.toMatch(/\\mathrm|\\text\{/);
       expect(tex).not.toMatch(/[A-Za-z}]\s*\\cdot/);

@@ -54,3 +54,19 @@ describe('evaluate takes text or an expression', () => {
     expect(evaluate(parse(text), scope)).toBe(value);
   });
 });
+
+describe('a derivative names its variable', () => {
+  it.each([
+    ['x^2 wrt x -> wrt x', () => derivative('x^2', 'x'), 'x', ['x']],
+    ['x^2 wrt [x] -> wrt x', () => derivative('x^2', ['x']), 'x', ['x']],
+    ['w1*x wrt w1 -> wrt w1', () => derivative('w1*x', 'w1'), 'w1', ['w1']],
+    ['x*y wrt [x, y] -> wrt [x, y]', () => derivative('x*y', ['x', 'y']), ['x', 'y'], ['x', 'y']],
+    ['x^3 wrt x, order 2 -> wrt [x, x]', () => derivative('x^3', 'x', { order: 2 }), ['x', 'x'], ['x', 'x']],
+    ['a gradient partial -> wrt b', () => gradient(SEED, ['w', 'b'])[1]!, 'b', ['b']],
+  ])('%s', (_what, make, wrt, variables) => {
+    const d = make();
+    expect(d.wrt).toEqual(wrt);
+    expect(d.variables).toEqual(variables);
+    expect(d.toJSON().wrt).toEqual(variables);
+  });
+});

@@ -272,7 +272,7 @@ describe('properties of random expressions', () => {
         guarded(name, () => {
           const f = parse(text);
           const d = derivative(f, v);
-          for (const tex of [toLatex(f), d.toTex(), `${latexHeading(d.wrt, 'L')} = ${d.toTex()}`]) {
+          for (const tex of [toLatex(f), d.toTex(), `${latexHeading(d.variables, 'L')} = ${d.toTex()}`]) {
             expect(() => katex.renderToString(tex, { throwOnError: true }), tex).not.toThrow();
             // Textbook LaTeX: letters stay italic, \cdot only before a number, no ^{1}, 1·x, -- or + -.
             for (const untidy of UNTIDY_TEX) expect(tex).not.toMatch(untidy);

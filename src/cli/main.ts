@@ -175,10 +175,10 @@ function render(expression: string, computed: Computed, opts: Options, single: b
       return JSON.stringify({
         input: expression,
         parsed: toText(input, { order: results[0]!.order }),
-        wrt: results.map((r) => (r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','))),
+        wrt: results.map((r) => (r.variables.length === 1 ? r.variables[0] : r.variables.join(','))),
         derivatives: results.map((r, i) => ({
-          wrt: r.wrt.length === 1 ? r.wrt[0] : r.wrt.join(','),
-          order: r.wrt.length,
+          wrt: r.variables.length === 1 ? r.variables[0] : r.variables.join(','),
+          order: r.variables.length,
           text: r.toString(),
           latex: r.toTex(),
           ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order: r.order, name: opts.name }) }),
@@ -196,7 +196,7 @@ function render(expression: string, computed: Computed, opts: Options, single: b
     default:
       if (derivations !== undefined) return derivations.map((d, i) => stepsToText(d, { order: results[i]!.order, name: opts.name })).join('\n\n');
       if (single) return results[0]!.toString();
-      return results.map((r) => `${textHeading(r.wrt)} = ${r.toString()}`).join('\n');
+      return results.map((r) => `${textHeading(r.variables)} = ${r.toString()}`).join('\n');
   }
 }
 

@@ -94,7 +94,7 @@ function renderAt(expression: string, results: readonly Derivative[], p: Point, 
   const order = first.order;
   const f = safeValue(first.input, p, order);
   const values = results.map((r) => safeValue(r.expr, p, order));
-  const notes = [...kinkNotes(first.input, p, order), ...undefinedNotes([{ label: o.name, value: f }, ...results.map((r, i) => ({ label: textHeading(r.wrt), value: values[i]! }))])];
+  const notes = [...kinkNotes(first.input, p, order), ...undefinedNotes([{ label: o.name, value: f }, ...results.map((r, i) => ({ label: textHeading(r.variables), value: values[i]! }))])];
   // --steps --at: the derivation with each line's value at the point, on one page.
   const detail = o.steps as Detail | undefined;
   const derivations = detail === undefined ? undefined : pageDerivations(results, detail, o.name);
@@ -106,9 +106,9 @@ function renderAt(expression: string, results: readonly Derivative[], p: Point, 
         parsed: toText(first.input, { order }),
         at: pointJson(p),
         function: { text: toText(first.input, { order }), ...f.toJSON() },
-        wrt: results.map((r) => r.wrt.join(',')),
+        wrt: results.map((r) => r.variables.join(',')),
         derivatives: results.map((r, i) => ({
-          wrt: r.wrt.join(','), order: r.wrt.length, text: r.toString(), latex: r.toTex(), ...values[i]!.toJSON(),
+          wrt: r.variables.join(','), order: r.variables.length, text: r.toString(), latex: r.toTex(), ...values[i]!.toJSON(),
           ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order, name: o.name, value: valueText }) }),
         })),
         ...(notes.length > 0 ? { note: notes.map((n) => n.replace(/^note: /, '')).join('; ') } : {}),
@@ -126,7 +126,7 @@ function renderAt(expression: string, results: readonly Derivative[], p: Point, 
   }
   if (derivations !== undefined)
     return { stdout: derivations.map((d) => stepsToText(d, { order, name: o.name, value: valueText })).join('\n\n'), notes, exitCode: 0 };
-  const lines = [`${o.name} = ${toText(first.input, { order })}${suffix(f)}`, ...results.map((r, i) => `${textHeading(r.wrt)} = ${r.toString()}${suffix(values[i]!)}`)];
+  const lines = [`${o.name} = ${toText(first.input, { order })}${suffix(f)}`, ...results.map((r, i) => `${textHeading(r.variables)} = ${r.toString()}${suffix(values[i]!)}`)];
   return { stdout: lines.join('\n'), notes, exitCode: 0 };
 }
 
@@ -143,8 +143,8 @@ function renderCheck(expression: string, results: readonly Derivative[], claimTe
     const { input, position, hint } = err;
     throw new DerivError(err.code, `in the claim: ${err.message}`, { ...(input === undefined ? {} : { input }), ...(position === undefined ? {} : { position }), ...(hint === undefined ? {} : { hint }) });
   }
-  const r = check(d.input, d.wrt, claim, p === undefined ? {} : { at: p });
-  const heading = textHeading(d.wrt);
+  const r = check(d.input, d.variables, claim, p === undefined ? {} : { at: p });
+  const heading = textHeading(d.variables);
   const claimShown = toText(claim, { order: d.order });
   const notes = p === undefined ? [] : kinkNotes(d.input, p, d.order);
   const exitCode = r.correct ? 0 : 1;
@@ -153,7 +153,7 @@ function renderCheck(expression: string, results: readonly Derivative[], claimTe
     return {
       stdout: JSON.stringify({
         input: expression,
-        wrt: d.wrt.join(','),
+        wrt: d.variables.join(','),
         derivative: d.toString(),
         claim: claimShown,
         correct: r.correct,
@@ -193,8 +193,8 @@ function wholeNumber(text: string, what: string): number {
 /** --sgd LR [--steps-n K]: the parameters and loss after each step. */
 function renderSgd(expression: string, results: readonly Derivative[], lr: string, p: Point, o: NumericOptions): NumericOutput {
   const params = results.map((r) => {
-    if (r.wrt.length !== 1) throw new DerivError('BAD_OPTION', '--sgd takes first derivatives: drop --order and --mixed');
-    return r.wrt[0]!;
+    if (r.variables.length !== 1) throw new DerivError('BAD_OPTION', '--sgd takes first derivatives: drop --order and --mixed');
+    return r.variables[0]!;
   });
   const steps = sgd(results[0]!.input, params, p, lr, o.stepsN === undefined ? 1 : wholeNumber(o.stepsN, '--steps-n'));
   if (o.format === 'json')

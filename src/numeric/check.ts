@@ -115,7 +115,7 @@ export function check(input: string | Expr, wrt: string | readonly string[], cla
   return withInspect(r, () => {
     const c = r.counterexample;
     const where = c === undefined ? '' : ` at ${pointText(c.point)}: derivative ${c.derivative.toString()}, claim ${c.claim.toString()}`;
-    return `CheckResult ${r.correct ? 'correct' : 'wrong'} (${r.method}${r.points > 0 ? `, ${r.points} point${r.points === 1 ? '' : 's'}` : ''}): ${textHeading(r.derivative.wrt)} = ${r.derivative.toString()}, claim ${toText(r.claim, { order: r.derivative.order })}${where}`;
+    return `CheckResult ${r.correct ? 'correct' : 'wrong'} (${r.method}${r.points > 0 ? `, ${r.points} point${r.points === 1 ? '' : 's'}` : ''}): ${textHeading(r.derivative.variables)} = ${r.derivative.toString()}, claim ${toText(r.claim, { order: r.derivative.order })}${where}`;
   });
 }
 

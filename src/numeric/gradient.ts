@@ -16,7 +16,7 @@ import { resultEquations } from '../print/equation.js';
 /** The part of a Derivative that evaluation and printing need (the class lives in api.ts). */
 export interface PartialLike {
   readonly input: Expr;
-  readonly wrt: readonly string[];
+  readonly variables: readonly string[];
   readonly expr: Expr;
   readonly order: readonly string[];
 }
@@ -44,7 +44,7 @@ export class Gradient<D extends PartialLike> extends Array<D> {
 
   /** One line per partial: `∂/∂w = x*(w*x + b - y)`. */
   override toString(): string {
-    return Array.from(this, (d) => `${textHeading(d.wrt)} = ${toText(d.expr, { order: d.order })}`).join('\n');
+    return Array.from(this, (d) => `${textHeading(d.variables)} = ${toText(d.expr, { order: d.order })}`).join('\n');
   }
   /** The gradient as one LaTeX equation, `\nabla_{w,b} L = \left( …, … \right)` (name default f). */
   toTex(options: { name?: string } = {}): string {

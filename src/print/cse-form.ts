@@ -19,5 +19,5 @@ export interface CseForm {
 export function cseForm(items: readonly ResultItem[]): CseForm {
   const { bindings, exprs } = cse(items.map((r) => r.expr));
   const order = [...(items[0]?.order ?? []), ...bindings.map((b) => b.name)];
-  return { bindings, results: items.map((r, i) => ({ wrt: r.wrt, expr: exprs[i]! })), order };
+  return { bindings, results: items.map((r, i) => ({ wrt: r.variables, expr: exprs[i]! })), order };
 }

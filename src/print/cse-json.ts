@@ -13,7 +13,7 @@ export function cseToJSON(input: string, items: readonly ResultItem[]): string {
   return JSON.stringify({
     input,
     parsed: items[0] === undefined ? '' : toText(items[0].input, { order: items[0].order }),
-    wrt: items.map((r) => wrtOf(r.wrt)),
+    wrt: items.map((r) => wrtOf(r.variables)),
     cse: bindings.map((b) => ({ name: b.name, text: toText(b.expr, { order }), latex: toLatex(b.expr, { order }) })),
     derivatives: results.map((r) => ({
       wrt: wrtOf(r.wrt),

@@ -11,19 +11,19 @@ import type { VariableOrder } from './display-order.js';
 /** What the result printers need from a derivative (the Derivative class has it). */
 export interface ResultItem {
   readonly input: Expr;
-  readonly wrt: readonly string[];
+  readonly variables: readonly string[];
   readonly expr: Expr;
   readonly order: VariableOrder;
 }
 
-export const isGradient = (items: readonly ResultItem[]): boolean => items.length > 1 && items.every((r) => r.wrt.length === 1);
+export const isGradient = (items: readonly ResultItem[]): boolean => items.length > 1 && items.every((r) => r.variables.length === 1);
 
 export function derivativeEquation(item: ResultItem, name = 'f'): string {
-  return `${latexHeading(item.wrt, name)} = ${toLatex(item.expr, { order: item.order })}`;
+  return `${latexHeading(item.variables, name)} = ${toLatex(item.expr, { order: item.order })}`;
 }
 
 export function gradientEquation(items: readonly ResultItem[], name = 'f'): string {
-  const vars = items.map((r) => latexName(r.wrt[0]!)).join(',');
+  const vars = items.map((r) => latexName(r.variables[0]!)).join(',');
   const parts = items.map((r) => toLatex(r.expr, { order: r.order })).join(', ');
   return `\\nabla_{${vars}} ${latexName(name)} = \\left( ${parts} \\right)`;
 }

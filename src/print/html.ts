@@ -135,7 +135,7 @@ footer { margin: 3rem 0 2rem; color: #888; font-size: .8rem; }
 export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}): string {
   const name = options.name ?? 'f';
   const first = items[0]!;
-  const title = `${isGradient(items) ? `∇${name}` : `∂${name}/∂${first.wrt.join('∂')}`} of ${toText(first.input, { order: first.order })}`;
+  const title = `${isGradient(items) ? `∇${name}` : `∂${name}/∂${first.variables.join('∂')}`} of ${toText(first.input, { order: first.order })}`;
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
   body.push('<section id="input"><h2>Input</h2>');
   body.push(`<div class="math">${render(`${latexName(name)} = ${toLatex(first.input, { order: first.order })}`, true)}</div>`);
@@ -148,7 +148,7 @@ export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}
     const derivations = pageDerivations(items, detail, name);
     for (const [i, item] of items.entries()) {
       const parts = latexStepParts(derivations[i]!, { order: item.order, name });
-      const heading = items.length > 1 ? `Steps for ${render(latexHeading(item.wrt, name), false)}` : 'Steps';
+      const heading = items.length > 1 ? `Steps for ${render(latexHeading(item.variables, name), false)}` : 'Steps';
       body.push(`<section class="derivation"><h2>${heading}</h2>`);
       if (parts.definitions.length > 0) {
         body.push(`<div class="defs"><p>with the names</p>${parts.definitions.map((t) => `<div class="math">${render(t, true)}</div>`).join('')}</div>`);

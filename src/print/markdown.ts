@@ -39,7 +39,7 @@ export function toMarkdownNote(items: readonly NoteItem[], options: NoteOptions 
     const several = items.length > 1 || isGradient(items);
     const derivations = pageDerivations(items, detail, name);
     for (const [i, item] of items.entries()) {
-      out.push(several ? `**Steps for $${latexHeading(item.wrt, name)}$**` : '**Steps**');
+      out.push(several ? `**Steps for $${latexHeading(item.variables, name)}$**` : '**Steps**');
       out.push(block(stepsToLatex(derivations[i]!, { order: item.order, name, withInput: false })));
     }
   }
