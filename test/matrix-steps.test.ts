@@ -79,9 +79,10 @@ describe('CLI --shape --steps', () => {
     expect(json.steps.map((s) => s.rule)).toEqual(['matmul', 'matmul', 'transpose']);
     expect(json.steps[0]!.passes.map((p) => p.to)).toEqual(["x'*A", 'x']);
   });
-  it.each(['latex', 'markdown', 'html'])('--steps --format %s with --shape -> BAD_OPTION (exit 2)', async (format) => {
+  it.each(['latex', 'markdown', 'html'])('--steps --format %s with --shape -> the steps typeset (exit 0)', async (format) => {
     const r = await cli('norm2(A*x - b)^2', '--shape', 'A=m×n,x=n,b=m', '--steps', '--format', format);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('BAD_OPTION');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(format === 'html' ? 'katex' : '\\text{1. ');
+    expect(r.out).toContain(format === 'html' ? 'matrix product rule' : '\\nabla_{x} f = ');
   });
 });

@@ -230,8 +230,10 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
   const warn = (ws: readonly DerivWarning[]): void => {
     if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, shown, paint));
   };
-  if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
-    throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
+  if (opts.shape !== undefined && (opts.hessian === true || opts.jacobian === true))
+    throw new DerivError('BAD_OPTION', '--hessian and --jacobian take scalar variables; with --shape deriv gives gradients of a scalar function (∇w), not derivatives of vectors', {
+      hint: 'name the entries as scalars (w1, w2, …) and use --hessian without --shape',
+    });
   if (opts.shape === undefined && wantsNumeric(opts)) {
     let warnings: readonly DerivWarning[] = [];
     const out = renderNumeric(line, opts, parseWrt(opts.wrt), () => {
@@ -247,12 +249,15 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
     for (const note of out.notes) io.stderr(paint.dim(note));
     return out.exitCode;
   }
-  if (opts.shape !== undefined && (opts.format === 'markdown' || opts.format === 'html' || (opts.steps !== undefined && opts.format === 'latex')))
-    throw new DerivError('BAD_OPTION', 'with --shape, --format markdown and html are not available yet, and --steps prints text or JSON');
   if (opts.shape !== undefined) {
-    const at = (opts as { at?: string }).at;
-    emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
-    return 0;
+    const { at, check, sgd, stepsN } = opts;
+    const out = renderMatrix(line, {
+      shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined,
+      ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }),
+      ...(check === undefined ? {} : { check }), ...(sgd === undefined ? {} : { sgd }), ...(stepsN === undefined ? {} : { stepsN }),
+    });
+    emit(out.stdout);
+    return out.exitCode;
   }
   const computed = compute(line, opts);
   emit(render(line, computed, opts, single));

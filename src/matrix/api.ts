@@ -56,6 +56,37 @@ export class MatrixDerivative {
   describeShape(): string {
     return formatShape(this.shape);
   }
+  /** The differentiated function, printed (text or LaTeX). */
+  functionText(syntax: 'text' | 'latex' = 'text'): string {
+    return printMatrix(this.func, this.ctx, syntax, this.order);
+  }
+  /** The declared and scalar variables the function depends on, in order of first appearance. */
+  functionVariables(): string[] {
+    const used = this.ctx.variablesOf(this.func);
+    return this.order.filter((v) => used.has(v));
+  }
+  /** The declared and scalar variables this gradient's formula uses. */
+  formulaVariables(): Set<string> {
+    return this.ctx.variablesOf(this.node);
+  }
+  /** The size names of the declared shapes (n, d, …), which values fix. */
+  sizeNames(): string[] {
+    const out = new Set<string>();
+    for (const s of this.ctx.shapes.values()) for (const d of [s.rows, s.cols]) if (typeof d === 'string') out.add(d);
+    return [...out];
+  }
+  /** The declared shape of a variable (1×1 for an undeclared scalar). */
+  shapeOf(name: string): Shape {
+    return this.ctx.shapeOfSymbol(name);
+  }
+  /**
+   * Another formula for the same gradient (a claim to check), read in this function's shapes; it
+   * answers evaluate() like this one (its shape may differ: the caller compares).
+   */
+  claim(text: string): MatrixDerivative {
+    const { node, variables } = buildMatrix(text, this.ctx);
+    return new MatrixDerivative(this.wrt, node.shape, node, this.ctx, this.func, [...this.order, ...variables.filter((v) => !this.order.includes(v))]);
+  }
 }
 
 function toShapeMap(spec: ShapeSpec): Map<string, Shape> {
@@ -76,11 +107,11 @@ export interface MatrixDerivation {
   toString(): string;
 }
 
-export function matrixDerivation(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixDerivation {
+export function matrixDerivation(text: string, wrt: readonly string[] | undefined, options: MatrixOptions & { readonly syntax?: 'text' | 'latex' }): MatrixDerivation {
   const recorded: MatrixStep[] = [];
   const { ctx, node, variables, names, results } = derive(text, wrt, options, (s) => recorded.push(s));
   const input = printMatrix(node, ctx, 'text', variables);
-  const steps = printSteps(recorded, ctx, names, variables);
+  const steps = printSteps(recorded, ctx, names, variables, options.syntax);
   return {
     input,
     results,

@@ -7,6 +7,8 @@
  */
 import { type MNode, type MatrixContext, isAtomName } from './node.js';
 import { printMatrix } from './print.js';
+import { latexName } from '../print/latex.js';
+import { escapeText } from '../print/steps-latex.js';
 import { tidy } from './tidy.js';
 import { formatShape } from './shape.js';
 
@@ -55,14 +57,14 @@ export interface PrintedStep {
 }
 
 /**
- * The steps in text syntax, keeping only what leads to a variable of `wrt`
+ * The steps in text (or LaTeX) syntax, keeping only what leads to a variable of `wrt`
  * (the pass to X in X*w is not shown when only ∇w was asked for).
  */
-export function printSteps(steps: readonly MatrixStep[], ctx: MatrixContext, wrt: readonly string[], order: readonly string[]): PrintedStep[] {
+export function printSteps(steps: readonly MatrixStep[], ctx: MatrixContext, wrt: readonly string[], order: readonly string[], syntax: 'text' | 'latex' = 'text'): PrintedStep[] {
   const wanted = new Set(wrt);
   const leads = (to: MNode | string): boolean =>
     typeof to === 'string' ? wanted.has(to) : [...ctx.variablesOf(to)].some((v) => wanted.has(v));
-  const show = (n: MNode | string): string => (typeof n === 'string' ? n : printMatrix(tidy(n, ctx), ctx, 'text', order));
+  const show = (n: MNode | string): string => (typeof n === 'string' ? (syntax === 'latex' ? latexName(n) : n) : printMatrix(tidy(n, ctx), ctx, syntax, order));
   const out: PrintedStep[] = [];
   for (const step of steps) {
     // A declared variable's own node passes G to itself: the gradient line says that.
@@ -90,4 +92,19 @@ export function stepsText(steps: readonly PrintedStep[]): string[] {
     }
   });
   return lines;
+}
+
+/** The same steps as LaTeX rows for an `aligned` block (from steps printed with syntax 'latex'). */
+export function stepsLatex(steps: readonly PrintedStep[]): string[] {
+  // ⊙ is math, not text.
+  const text = (words: string): string => `\\text{${escapeText(words).replace(/ ?⊙ ?/g, ' }\\odot\\text{ ')}}`;
+  const rows = [`&${text('backpropagation: ')} G = \\partial f / \\partial (${text('node')}) ${text(' starts as 1 at ')} f ${text(' and flows down to the variables')}`];
+  steps.forEach((s, i) => {
+    rows.push(`&${text(`${i + 1}. ${MATRIX_RULES[s.rule]}`)}`, `&\\quad ${text('at ')} ${s.node}${text(', ')} G = ${s.adjoint}`);
+    for (const p of s.passes) {
+      const note = p.broadcastOver === undefined ? '' : ` ${text(`(a scalar broadcast over a ${p.broadcastOver}: its share is summed)`)}`;
+      rows.push(`&\\quad \\to ${p.to}${text(': ')} ${p.value}${note}`);
+    }
+  });
+  return rows;
 }

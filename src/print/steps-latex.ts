@@ -24,7 +24,7 @@ export interface StepsLatexOptions {
 }
 
 /** Escapes words for \text{…}. */
-function escapeText(words: string): string {
+export function escapeText(words: string): string {
   return words.replace(/[\\{}$&%#_^~]/g, (c) =>
     c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`,
   );
