@@ -15,9 +15,22 @@ export interface Rational {
 export const MAX_POW_BITS = 4096;
 
 /** Greatest common divisor of |a| and |b| (0 when both are 0). */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  // Most values are small: Euclid on doubles is exact below 2^53 and far cheaper than on bigints.
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) {
     const t = a % b;
     a = b;
@@ -143,7 +156,29 @@ export const MAX_DECIMAL_EXPONENT = 10_000;
  * Parse a decimal literal (`12`, `0.5`, `1e-3`, `.25`) exactly. Throws
  * DerivError TOO_LARGE for an exponent beyond ±MAX_DECIMAL_EXPONENT.
  */
+/** Plain digits, with at most one decimal point (no exponent): most literals, read without a regular expression. */
+const PLAIN_DECIMAL = /^\d+(\.\d*)?$/;
+
 export function parseDecimal(text: string): Rational {
+  if (text.length <= 15 && PLAIN_DECIMAL.test(text)) {
+    // Under 16 characters the digits fit a double exactly: scale and reduce as doubles.
+    const dot = text.indexOf('.');
+    if (dot < 0) return q(BigInt(text));
+    let n = Number(text.slice(0, dot) + text.slice(dot + 1));
+    let d = 10 ** (text.length - dot - 1);
+    let a = n;
+    let b = d;
+    while (b !== 0) {
+      const t = a % b;
+      a = b;
+      b = t;
+    }
+    if (a > 1) {
+      n /= a;
+      d /= a;
+    }
+    return Object.freeze({ n: BigInt(n), d: BigInt(d) });
+  }
   const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m) throw new RangeError(`not a decimal literal: ${text}`);
   const intPart = m[1] ?? '';

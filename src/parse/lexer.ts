@@ -145,9 +145,14 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     }
     if (isNameStart(c)) {
       let j = i + 1;
-      while (j < input.length && isNamePart(input[j]!)) j++;
+      let ascii = c < '\u0080';
+      while (j < input.length && isNamePart(input[j]!)) {
+        if (input.charCodeAt(j) > 0x7f) ascii = false;
+        j++;
+      }
       // Composed (NFC), so y + U+0302 and ŷ are the same name; positions stay those of the input.
-      tokens.push({ type: 'name', text: input.slice(i, j).normalize('NFC'), pos: i });
+      const name = input.slice(i, j);
+      tokens.push({ type: 'name', text: ascii ? name : name.normalize('NFC'), pos: i });
       i = j;
       continue;
     }
