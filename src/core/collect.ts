@@ -1,19 +1,21 @@
 /**
- * Sums and products: the smart constructors `add` and `mul`, which collect like
- * terms (3x + 2x = 5x, numbers folded) and like factors (x·x² = x³) into the
- * canonical form described in src/core/expr.ts: flat, children sorted, 0 and 1 gone.
+ * The compound constructors, in one module because they are mutually recursive by nature (a
+ * power of a product distributes, a product refolds powers, an odd function's negative argument
+ * comes out as a product): `add` and `mul`, which collect like terms (3x + 2x = 5x, numbers
+ * folded) and like factors (x·x² = x³) into the canonical form described in src/core/expr.ts
+ * (flat, children sorted, 0 and 1 gone); `pow`; and `call`, which applies what ./fold.ts reads
+ * from the function table. This module builds on ./node.ts and ./fold.ts, never the reverse.
  * Fast paths (two terms that do not collect, a number times an expression, a
  * factor joining a product) give exactly what collecting would, with less work.
  */
-import { type Rational, ONE, ZERO, addQ, mulQ, isZero, isOne } from './rational.js';
+import { type Rational, ONE, ZERO, addQ, mulQ, isZero, isOne, powQ, isInteger, q, isNegative } from './rational.js';
 import {
   type Expr,
   type Add,
   type Mul,
   type Call,
+  type Pow,
   num,
-  call,
-  pow,
   makeNode,
   hashChildren,
   canonicalCompare,
@@ -21,8 +23,13 @@ import {
   isOneExpr,
   ONE_EXPR,
   ZERO_EXPR,
-} from './expr.js';
-import { findList, rememberCompound } from './intern.js';
+  MINUS_ONE_EXPR,
+  mix,
+  fnHash,
+} from './node.js';
+import { foldCall } from './fold.js';
+import { DerivError } from '../errors.js';
+import { findList, findPow, rememberCompound } from './intern.js';
 
 /** Split a term into its exact coefficient and the rest: 3·x·y → (3, x·y). */
 export function splitCoefficient(e: Expr): [Rational, Expr] {
@@ -359,3 +366,83 @@ export function mul(...xs: readonly Expr[]): Expr {
   return makeMul(factors);
 }
 
+// ---------------------------------------------------------------- calls
+
+/** fn(args), with the exact values and parity of the function's row folded (src/core/fold.ts). */
+export function call(fn: string, args: readonly Expr[]): Expr {
+  const folded = foldCall(fn, args);
+  if (folded === undefined) return makeCall(fn, args);
+  if ('value' in folded) return folded.value;
+  // Parity: f(−u) is f(u) for an even function, −f(u) for an odd one.
+  const flipped = call(fn, [neg(args[0]!)]);
+  return folded.parity === 'odd' ? neg(flipped) : flipped;
+}
+/** A call node exactly as given, without folding (used by templates and the parser's checks). */
+function makeCall(fn: string, args: readonly Expr[]): Call {
+  const hash = hashChildren(fnHash(fn), args);
+  const hit = findList(hash, 'call', args, fn) as Call | undefined;
+  return hit ?? rememberCompound(makeNode<Call>('call', hash, { fn, args: Object.freeze([...args]) }));
+}
+
+// ---------------------------------------------------------------- powers
+
+export function pow(base: Expr, e: Expr): Expr {
+  if (e.kind === 'num') {
+    const k = e.value;
+    if (isZero(k)) return ONE_EXPR;
+    if (isOne(k)) return base;
+    if (base.kind === 'num') {
+      const folded = powQ(base.value, k);
+      if (folded !== undefined) return num(folded);
+    }
+    if (isInteger(k)) {
+      // (a^b)^k = a^(b·k) and (a·b)^k = a^k·b^k hold for integer k.
+      if (base.kind === 'pow') return pow(base.base, mul(base.exp, e));
+      if (base.kind === 'mul') return mul(...base.factors.map((f) => pow(f, e)));
+      // sqrt(u)^(2m) = u^m wherever sqrt(u) is defined.
+      if (base.kind === 'call' && base.fn === 'sqrt' && k.n % 2n === 0n)
+        return pow(base.args[0]!, num(q(k.n / 2n)));
+    }
+  }
+  if (base.kind === 'num') {
+    if (isOne(base.value)) return ONE_EXPR;
+    if (isZero(base.value) && e.kind === 'num') {
+      if (!isNegative(e.value)) return ZERO_EXPR;
+      // 0 to a negative power divides by zero: no expression holds it, or 0·(1/0) would fold to 0.
+      throw new DerivError('UNDEFINED', 'division by zero', { hint: 'a denominator here is identically 0' });
+    }
+  }
+  // e^u is exp(u); exp(u)^v = exp(u·v) for real u, v.
+  if (base.kind === 'const' && base.name === 'e') return call('exp', [e]);
+  if (base.kind === 'call' && base.fn === 'exp') {
+    // A numeric multiple of a sum exponent is distributed, as add() writes it when exponentials merge
+    // (src/core/collect.ts), so exp(x + y)^3 and exp(x + y)·exp(2x + 2y) are the same node.
+    const u = base.args[0]!;
+    return call('exp', [u.kind === 'add' && e.kind === 'num' ? add(...u.terms.map((t) => mul(t, e))) : mul(u, e)]);
+  }
+  const hash = mix(mix(6, base.hash), e.hash);
+  const hit = findPow(hash, base, e);
+  return hit ?? rememberCompound(makeNode<Pow>('pow', hash, { base, exp: e }));
+}
+
+// ---------------------------------------------------------------- shorthands
+
+export const neg = (a: Expr): Expr => mul(MINUS_ONE_EXPR, a);
+export const sub = (a: Expr, b: Expr): Expr => add(a, neg(b));
+export const div = (a: Expr, b: Expr): Expr => mul(a, pow(b, MINUS_ONE_EXPR));
+
+/** Rebuild a node of the same kind from new children, through the smart constructors. */
+export function rebuild(e: Expr, kids: readonly Expr[]): Expr {
+  switch (e.kind) {
+    case 'add':
+      return add(...kids);
+    case 'mul':
+      return mul(...kids);
+    case 'pow':
+      return pow(kids[0]!, kids[1]!);
+    case 'call':
+      return call(e.fn, kids);
+    default:
+      return e;
+  }
+}

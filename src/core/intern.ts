@@ -13,7 +13,7 @@
  *   children. No key strings are built (that was most of the cost of making
  *   a node). Atoms (numbers, symbols, constants) are keyed by their text.
  */
-import type { Expr } from './expr.js';
+import type { Expr } from './node.js';
 
 type Bucket = WeakRef<Expr> | WeakRef<Expr>[];
 

@@ -5,7 +5,7 @@
  * Iterative (an explicit stack of pairs), so comparing two 10,000-deep nests
  * cannot overflow the call stack.
  */
-import type { Expr } from './expr.js';
+import type { Expr } from './node.js';
 import { cmpQ } from './rational.js';
 
 const KIND_RANK = { num: 0, const: 1, sym: 2, pow: 3, mul: 4, add: 5, call: 6 } as const;

@@ -6,7 +6,7 @@
  * input: sin(sin(…x)) 100,000 deep is as safe as x.
  * Shared subexpressions are visited once.
  */
-import { type Expr, children } from './expr.js';
+import { type Expr, children } from './node.js';
 
 /**
  * Computes f(node, results of its children) bottom-up for every node reachable
