@@ -67,6 +67,11 @@ export class BatchPool {
     return this.#slots.length;
   }
 
+  /** Unanswered jobs of the least busy worker: 2 or more means every worker has its next job queued. */
+  get leastPending(): number {
+    return Math.min(...this.#slots.map((s) => s.pending));
+  }
+
   /** Answers a run of lines on the least busy worker. `bytes` is handed over (transferred): do not use it after. */
   run(firstLine: number, bytes: Uint8Array): Promise<BatchChunkResult> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);

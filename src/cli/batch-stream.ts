@@ -9,9 +9,12 @@
  * - a write that the output cannot take yet is awaited before the next run is handed out.
  * In-process, one run is answered and written before the next is read (maxInFlight 1 in effect).
  *
- * Workers: 'auto' starts one per core once the input has passed AUTO_WORKER_LINES lines (a short batch is
- * done before threads would have loaded), and only where the worker bundle exists; until a worker has loaded,
- * the main thread goes on answering runs itself whenever nothing is in flight.
+ * Workers: 'auto' starts one per core but one once the input has passed AUTO_WORKER_LINES lines (a short batch
+ * is done before threads would have loaded), and only where the worker bundle exists. The main thread works too:
+ * until a worker has loaded it answers runs itself whenever nothing is in flight, and afterwards it takes a run
+ * whenever every worker already has its next run queued (so no worker waits while the main thread computes).
+ * A thread of its own for the main thread's share would cost another JIT warm-up and another heap for nothing:
+ * its own work (cutting lines, writing answers) is light.
  */
 import { availableParallelism } from 'node:os';
 import { answerLines, type BatchChunkResult, type BatchLimits } from './batch-answer.js';
@@ -27,7 +30,7 @@ const IN_FLIGHT_PER_WORKER = 4;
 
 export interface BatchStreamOptions {
   readonly limits: BatchLimits;
-  /** 0: none; n: n threads from the first line; 'auto': see above. */
+  /** 0: none; n: n threads (besides the main thread) from the first line; 'auto': see above. */
   readonly workers: number | 'auto';
   /** The worker bundle (dist/batch-worker.cjs); undefined: no workers possible. */
   readonly workerEntry: string | undefined;
@@ -106,8 +109,10 @@ export async function streamBatch(source: AsyncIterable<Uint8Array | string>, wr
       failure ??= { error };
       wake?.();
     });
-    const limit = (pool?.size ?? 1) * IN_FLIGHT_PER_WORKER;
+    const limit = ((pool?.size ?? 0) + 1) * IN_FLIGHT_PER_WORKER;
     while (inFlight >= limit && failure === undefined) await new Promise<void>((resolve) => (wake = resolve));
+    // After a run answered here while workers run, let their answers in before deciding who takes the next run.
+    if (!(answer instanceof Promise)) await new Promise((resolve) => setImmediate(resolve));
     wake = undefined;
     if (failure !== undefined) throw failure.error;
   };
@@ -116,11 +121,12 @@ export async function streamBatch(source: AsyncIterable<Uint8Array | string>, wr
     if (p.kind === 'tooLong') return deliver(tooLong(p.line, options.maxLineBytes));
     seen += p.count;
     if (pool === undefined && wantsPool()) {
-      const count = options.workers === 'auto' ? availableParallelism() : options.workers;
+      const count = options.workers === 'auto' ? Math.max(1, availableParallelism() - 1) : options.workers;
       pool = new BatchPool(options.workerEntry!, count, options.limits);
       summary.workers = count;
     }
-    if (pool === undefined || (!pool.ready && inFlight === 0)) return deliver(answerLines(decode(p.bytes), p.firstLine, options.limits));
+    if (pool === undefined || (!pool.ready && inFlight === 0) || (pool.ready && pool.leastPending >= 2))
+      return deliver(answerLines(decode(p.bytes), p.firstLine, options.limits));
     // The worker gets its own copy of the run, transferred (the chunk it came from may be shared).
     return deliver(pool.run(p.firstLine, new Uint8Array(p.bytes)));
   };

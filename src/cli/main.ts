@@ -295,7 +295,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--expand', 'programs: also each gradient entry in terms of the inputs')
     .option('--functions', 'list the functions deriv knows (the rule table) and exit')
     .option('--batch', 'JSON lines: one request {"expr", "wrt", "at", …} per line on stdin, one JSON answer per line')
-    .option('--workers <n>', 'with --batch: worker threads (default: one per core once the input is long; 0: none)')
+    .option('--workers <n>', 'with --batch: worker threads besides the main one (default: one per core but one, once the input is long; 0: none)')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
