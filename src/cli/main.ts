@@ -32,7 +32,6 @@ import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
 import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
-import { runBatchCommand } from './batch.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -321,6 +320,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (opts.batch === true || opts.workers !== undefined) {
     const own = ['batch', 'workers', 'maxLength', 'maxSize'];
     const others = program.options.filter((o) => !own.includes(o.attributeName()) && program.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long ?? o.flags);
+    // Loaded only here: worker_threads and the stream machinery are no part of a plain command's start-up.
+    const { runBatchCommand } = await import('./batch.js');
     return runBatchCommand({ ...opts, batch: opts.batch === true, others, expression: arg }, io, (code) => EXIT_CODES[code as ErrorCode] ?? 70, paint);
   }
   let where = '';
