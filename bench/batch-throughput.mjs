@@ -8,6 +8,7 @@
  * Workloads:
  *   seeds    the seed examples of bench/workloads.mjs with all their wrt (x*w^2+b^2 wrt w,b; (y-(x*w+b))^2 wrt w,b;
  *            1/(1+exp(-x)) wrt x; …), cycled;
+ *            (after its first request, each formula comes from the batch's cache of recent formulas);
  *   renamed  the same requests with the variables renamed per request (x_17, w_17, …): the same work, but no two
  *            requests share an expression, so nothing deriv remembers from one request helps the next.
  */

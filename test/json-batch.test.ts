@@ -57,8 +57,24 @@ describe('deriv --batch: answers', () => {
     [{ expr: 'x+x', wrt: 'x', simplify: false, format: 'json' }, ['x+x', '--wrt', 'x', '--no-simplify']],
   ])('%j spells its derivatives as `deriv %j -f json` does', async (request, args) => {
     const cli = JSON.parse((await deriv([...args, '-f', 'json'])).stdout) as { derivatives: { wrt: string; text: string; latex: string }[] };
-    const row = await one(request);
-    expect(row['derivatives']).toEqual(cli.derivatives.map(({ wrt, order, text, latex }: Record<string, unknown>) => ({ wrt, order, text, latex })));
+    // Twice: the second answer comes from the cache of recent formulas and must be the same.
+    const r = await batch(`${JSON.stringify(request)}\n${JSON.stringify({ ...request, id: 2 })}`);
+    for (const row of r.rows) expect(row['derivatives']).toEqual(cli.derivatives.map(({ wrt, order, text, latex }: Record<string, unknown>) => ({ wrt, order, text, latex })));
+  });
+
+  it('the cache of recent formulas keys on every option that changes the answer', async () => {
+    const requests = [
+      { expr: '(x+1)^2*x', wrt: 'x' },
+      { expr: '(x+1)^2*x', wrt: 'x', order: 2 },
+      { expr: '(x+1)^2*x', wrt: 'x', simplify: false },
+      { expr: 'x^3*y', wrt: 'x,y' },
+      { expr: 'x^3*y', wrt: 'x,y', mixed: true },
+      { expr: '(x+1)^2*x', wrt: 'x', format: 'latex' },
+    ];
+    const once = await Promise.all(requests.map(async (q) => (await one(q))['derivatives']));
+    const r = await batch([...requests, ...requests].map((q) => JSON.stringify(q)).join('\n'));
+    expect(r.rows.map((row) => row['derivatives'])).toEqual([...once, ...once]);
+    expect(new Set(once.map((d) => JSON.stringify(d))).size).toBe(requests.length);
   });
 
   it('each format spells the derivatives its way and only its way', async () => {

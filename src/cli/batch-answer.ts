@@ -37,16 +37,58 @@ export interface BatchChunkResult {
   readonly codes: readonly string[];
 }
 
+/** Spellings already made, per derivative (a cached derivative is printed once). */
+const printed = new WeakMap<Derivative, { text?: string; latex?: string }>();
+const textOf = (r: Derivative): string => {
+  const p = printed.get(r) ?? {};
+  printed.set(r, p);
+  return (p.text ??= r.toString());
+};
+const latexOf = (r: Derivative): string => {
+  const p = printed.get(r) ?? {};
+  printed.set(r, p);
+  return (p.latex ??= r.toTex());
+};
+
 /** A derivative's spelling in the requested format. */
 function spelled(r: Derivative, format: BatchFormat): Record<string, string> {
-  if (format === 'text') return { text: r.toString() };
-  if (format === 'latex') return { latex: r.toTex() };
-  return { text: r.toString(), latex: r.toTex() };
+  if (format === 'text') return { text: textOf(r) };
+  if (format === 'latex') return { latex: latexOf(r) };
+  return { text: textOf(r), latex: latexOf(r) };
 }
 
 const wrtLabel = (r: Derivative): string => (r.wrt.length === 1 ? r.wrt[0]! : r.wrt.join(','));
 
-function computeAll(req: BatchRequest, limits: BatchLimits): { results: Derivative[]; warnings: ReturnType<typeof mergeWarnings>; constant?: Parameters<typeof valueAt>[0] } {
+interface Computed {
+  readonly results: Derivative[];
+  readonly warnings: ReturnType<typeof mergeWarnings>;
+  readonly constant?: Parameters<typeof valueAt>[0];
+}
+
+/**
+ * The derivatives of recent requests, by what determines them (the limits are the same for the whole batch):
+ * a program asking for the same formula again — at other points, with another id — gets it without parsing,
+ * differentiating and printing again. At most RECENT formulas; the least recently used goes first. Requests that
+ * fail are not remembered (they are answered again, as the first time).
+ */
+const RECENT = 256;
+const recent = new Map<string, Computed>();
+
+function computeAll(req: BatchRequest, limits: BatchLimits): Computed {
+  const key = JSON.stringify([req.expr, req.wrt ?? null, req.order, req.mixed, req.simplify]);
+  const hit = recent.get(key);
+  if (hit !== undefined) {
+    recent.delete(key);
+    recent.set(key, hit);
+    return hit;
+  }
+  const computed = computeFresh(req, limits);
+  recent.set(key, computed);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return computed;
+}
+
+function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
   const common = { order: req.order, simplify: req.simplify, ...limits };
   const { expr, warnings: notes } = readExpression(req.expr, common);
   const wrt = req.wrt ?? variablesOf(expr);
