@@ -256,4 +256,8 @@ if (growth.length > 0)
   ]);
 console.log('\n## Targets (issue 14)\n');
 console.log(markdownTable(['target', 'met', 'measured'], targets14.map(([t, ok, m]) => [t, ok === undefined ? 'n/a' : ok ? 'yes' : '**no**', m])));
+// ------------------------------------------------------------------ batch mode (issue 13), its own script
+const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
+else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);

@@ -31,17 +31,18 @@ const lazyChildProcess = {
     }));
   },
 };
-await build({
+const cliBundle = {
   ...common,
   format: 'cjs',
   minify: true,
-  entryPoints: [path.join(root, 'src/cli/bin.ts')],
-  outfile: path.join(root, 'dist/cli.cjs'),
   plugins: [lazyChildProcess],
   // src/print/html.ts finds KaTeX with createRequire(import.meta.url), which CommonJS spells from __filename.
   define: { 'import.meta.url': '__deriv_module_url' },
   banner: { js: "const __deriv_module_url = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
+await build({ ...cliBundle, entryPoints: [path.join(root, 'src/cli/bin.ts')], outfile: path.join(root, 'dist/cli.cjs') });
+// `deriv --batch` worker threads load this one (src/cli/batch-pool.ts finds it next to dist/cli.cjs).
+await build({ ...cliBundle, entryPoints: [path.join(root, 'src/cli/batch-worker.ts')], outfile: path.join(root, 'dist/batch-worker.cjs') });
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 writeFileSync(path.join(root, 'dist/index.d.ts'), "export * from './types/src/index.js';\n");

@@ -25,6 +25,9 @@ void run(process.argv.slice(2), {
   readStdin,
   stdinIsTTY: isatty(0),
   color: isatty(2) && process.env['NO_COLOR'] === undefined,
+  // --batch streams: chunks as they arrive, and writes that wait for 'drain' when the pipe is full.
+  stdinChunks: () => process.stdin,
+  writeStdout: (s) => (process.stdout.write(s) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))),
 }).then((code) => {
   process.exitCode = code;
 });

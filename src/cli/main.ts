@@ -42,6 +42,9 @@ export interface CliIO {
   readonly stdinIsTTY: boolean;
   /** Colour on stderr: only for a terminal, and never with NO_COLOR set. */
   readonly color: boolean;
+  /** --batch: stdin as it arrives, and stdout writes that wait while the pipe is full (absent: the two above). */
+  readonly stdinChunks?: () => AsyncIterable<Uint8Array | string>;
+  readonly writeStdout?: (text: string) => void | Promise<void>;
 }
 
 const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
@@ -97,6 +100,9 @@ interface Options {
   expand?: boolean;
   /** --functions: print the rule table instead of differentiating. */
   functions?: boolean;
+  /** --batch: JSON requests on stdin, one per line (src/cli/batch.ts); --workers: its threads. */
+  batch?: boolean;
+  workers?: string;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -292,6 +298,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--of <name>', 'programs: the function is this assignment (default: the last)')
     .option('--expand', 'programs: also each gradient entry in terms of the inputs')
     .option('--functions', 'list the functions deriv knows (the rule table) and exit')
+    .option('--batch', 'JSON lines: one request {"expr", "wrt", "at", …} per line on stdin, one JSON answer per line')
+    .option('--workers <n>', 'with --batch: worker threads besides the main one (default: one per core but one, once the input is long; 0: none)')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -314,6 +322,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   const arg = program.args[0];
+  if (opts.batch === true || opts.workers !== undefined) {
+    const own = ['batch', 'workers', 'maxLength', 'maxSize'];
+    const others = program.options.filter((o) => !own.includes(o.attributeName()) && program.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long ?? o.flags);
+    // Loaded only here: worker_threads and the stream machinery are no part of a plain command's start-up.
+    const { runBatchCommand } = await import('./batch.js');
+    return runBatchCommand({ ...opts, batch: opts.batch === true, others, expression: arg }, io, (code) => EXIT_CODES[code as ErrorCode] ?? 70, paint);
+  }
   let where = '';
   try {
     let source: string;

@@ -1,0 +1,209 @@
+/**
+ * `deriv --batch`: the answer to one request line, and to a run of lines (what the main thread or a worker
+ * thread is given at once). Pure computation: text in, JSON text out; no I/O, so the same code runs in-process
+ * and in workers.
+ *
+ * Result: { line, id?, input, derivatives: [{ wrt, order, text | latex (format "json": both), steps? }], warnings? }.
+ * With "at": the object `deriv … --at … --format json` prints (function value, each derivative's value and exact
+ * value, a note), with line and id in front and the spellings the format asks for.
+ * Error: { line, id?, input?, error: { code, message, position?, field?, hint? } }, where position counts in
+ * the request field `field` (expr, wrt, at), or in the line itself when there is no field.
+ */
+import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
+import { DerivError } from '../errors.js';
+import { mergeWarnings } from '../warnings.js';
+import { valueAt } from '../numeric/exact-eval.js';
+import { stepsToJSON } from '../print/steps-text.js';
+import { pageDerivations } from '../steps/page.js';
+import { renderNumeric } from './numeric.js';
+import { CONSTANT_PRINTED, warningJSON } from './results.js';
+import { parseLine, readRequest, RequestError, type BatchFormat, type BatchRequest } from './batch-request.js';
+
+/** Limits from the command line (--max-length, --max-size), the same for every request. */
+export interface BatchLimits {
+  readonly maxLength?: number;
+  readonly maxSize?: number;
+}
+
+/** What a run of lines gave: the output lines (joined by \n, no trailing newline) and what failed. */
+export interface BatchChunkResult {
+  readonly out: string;
+  /** Request lines answered (blank lines are skipped and not counted). */
+  readonly answered: number;
+  readonly failed: number;
+  /** The number of the first line that failed, if any. */
+  readonly firstFailed: number | undefined;
+  /** The distinct error codes of the failed lines ('INTERNAL' for a bug in deriv), for the exit code. */
+  readonly codes: readonly string[];
+}
+
+/** Spellings already made, per derivative (a cached derivative is printed once). */
+const printed = new WeakMap<Derivative, { text?: string; latex?: string }>();
+const textOf = (r: Derivative): string => {
+  const p = printed.get(r) ?? {};
+  printed.set(r, p);
+  return (p.text ??= r.toString());
+};
+const latexOf = (r: Derivative): string => {
+  const p = printed.get(r) ?? {};
+  printed.set(r, p);
+  return (p.latex ??= r.toTex());
+};
+
+/** A derivative's spelling in the requested format. */
+function spelled(r: Derivative, format: BatchFormat): Record<string, string> {
+  if (format === 'text') return { text: textOf(r) };
+  if (format === 'latex') return { latex: latexOf(r) };
+  return { text: textOf(r), latex: latexOf(r) };
+}
+
+const wrtLabel = (r: Derivative): string => (r.wrt.length === 1 ? r.wrt[0]! : r.wrt.join(','));
+
+interface Computed {
+  readonly results: Derivative[];
+  readonly warnings: ReturnType<typeof mergeWarnings>;
+  readonly constant?: Parameters<typeof valueAt>[0];
+}
+
+/**
+ * The derivatives of recent requests, by what determines them (the limits are the same for the whole batch):
+ * a program asking for the same formula again — at other points, with another id — gets it without parsing,
+ * differentiating and printing again. At most RECENT formulas; the least recently used goes first. Requests that
+ * fail are not remembered (they are answered again, as the first time).
+ */
+const RECENT = 256;
+const recent = new Map<string, Computed>();
+
+function computeAll(req: BatchRequest, limits: BatchLimits): Computed {
+  const key = JSON.stringify([req.expr, req.wrt ?? null, req.order, req.mixed, req.simplify]);
+  const hit = recent.get(key);
+  if (hit !== undefined) {
+    recent.delete(key);
+    recent.set(key, hit);
+    return hit;
+  }
+  const computed = computeFresh(req, limits);
+  recent.set(key, computed);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return computed;
+}
+
+function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
+  const common = { order: req.order, simplify: req.simplify, ...limits };
+  const { expr, warnings: notes } = readExpression(req.expr, common);
+  const wrt = req.wrt ?? variablesOf(expr);
+  if (wrt.length === 0) return { results: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
+  const results = req.mixed ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
+  return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
+}
+
+const noVariables = (req: BatchRequest, why: string): DerivError =>
+  new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: req.expr, position: 0, hint: why });
+
+/** The result fields of a request without "at". */
+function plain(req: BatchRequest, limits: BatchLimits): Record<string, unknown> {
+  const c = computeAll(req, limits);
+  const warnings = c.warnings.length === 0 ? {} : { warnings: c.warnings.map(warningJSON) };
+  if (c.constant !== undefined) {
+    if (req.steps !== undefined) throw noVariables(req, 'without "steps" deriv gives its value');
+    return { input: req.expr, derivatives: [], ...valueAt(c.constant, new Map(), []).toJSON(), ...warnings };
+  }
+  const derivations = req.steps === undefined ? undefined : pageDerivations(c.results, req.steps, req.name);
+  return {
+    input: req.expr,
+    derivatives: c.results.map((r, i) => ({
+      wrt: wrtLabel(r),
+      order: r.wrt.length,
+      ...spelled(r, req.format),
+      ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order: r.order, name: req.name }) }),
+    })),
+    ...warnings,
+  };
+}
+
+/** The result fields of a request with "at": the CLI's --at JSON, cut to the requested spellings. */
+function atPoint(req: BatchRequest, limits: BatchLimits): Record<string, unknown> {
+  let warnings: ReturnType<typeof mergeWarnings> = [];
+  const out = renderNumeric(req.expr, { at: req.at, format: 'json', name: req.name, ...(req.steps === undefined ? {} : { steps: req.steps }) }, req.wrt, () => {
+    const c = computeAll(req, limits);
+    if (c.constant !== undefined) throw noVariables(req, 'without "at" deriv gives its value');
+    warnings = c.warnings;
+    return c.results;
+  });
+  const o = JSON.parse(out.stdout) as Record<string, unknown> & { derivatives: Record<string, unknown>[] };
+  const drop = req.format === 'text' ? 'latex' : req.format === 'latex' ? 'text' : undefined;
+  const { parsed: _parsed, wrt: _wrt, ...rest } = o;
+  return {
+    ...rest,
+    derivatives: o.derivatives.map((d) => {
+      if (drop === undefined) return d;
+      const { [drop]: _gone, ...kept } = d;
+      return kept;
+    }),
+    ...(warnings.length === 0 ? {} : { warnings: warnings.map(warningJSON) }),
+  };
+}
+
+/** The request field an error's position counts in (undefined: none known, so no position is given). */
+function fieldOf(e: DerivError, req: BatchRequest | undefined, raw: Record<string, unknown> | undefined): string | undefined {
+  if (e instanceof RequestError) return e.field;
+  if (req === undefined) return undefined;
+  if (e.input === req.expr) return 'expr';
+  if (e.input !== undefined && e.input === req.at && !req.atFromObject) return 'at';
+  if (e.input !== undefined && e.input === raw?.['wrt']) return 'wrt';
+  return undefined;
+}
+
+function errorObject(e: DerivError, field: string | undefined, lineLevel: boolean): Record<string, unknown> {
+  const position = e.position !== undefined && (field !== undefined || lineLevel) ? { position: e.position } : {};
+  return { code: e.code, message: e.message, ...position, ...(field === undefined ? {} : { field }), ...(e.hint === undefined ? {} : { hint: e.hint }) };
+}
+
+/** One line → one JSON text and its error code (undefined: success). Never throws. */
+export function answerLine(line: string, lineNumber: number, limits: BatchLimits): { json: string; code: string | undefined } {
+  let raw: Record<string, unknown> | undefined;
+  let req: BatchRequest | undefined;
+  const head = (): Record<string, unknown> => ({ line: lineNumber, ...(raw !== undefined && 'id' in raw ? { id: raw['id'] } : {}) });
+  try {
+    raw = parseLine(line);
+    req = readRequest(raw);
+    const body = req.at === undefined ? plain(req, limits) : atPoint(req, limits);
+    return { json: JSON.stringify({ ...head(), ...body }), code: undefined };
+  } catch (e) {
+    const input = typeof raw?.['expr'] === 'string' ? { input: raw['expr'] } : {};
+    if (e instanceof DerivError) {
+      const field = fieldOf(e, req, raw);
+      // Only an error about the line itself (not JSON, not an object) counts its position in the line.
+      const lineLevel = e instanceof RequestError && raw === undefined;
+      return { json: JSON.stringify({ ...head(), ...input, error: errorObject(e, field, lineLevel) }), code: e.code };
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    return { json: JSON.stringify({ ...head(), ...input, error: { code: 'INTERNAL', message: `internal error: ${message} (please report this line)` } }), code: 'INTERNAL' };
+  }
+}
+
+/**
+ * A run of lines (text ending at a line break or at the end of input), the first one numbered `firstLine`.
+ * Blank lines get no answer but keep their numbers, as in the stdin batch; a \r before \n is dropped.
+ */
+export function answerLines(text: string, firstLine: number, limits: BatchLimits): BatchChunkResult {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const out: string[] = [];
+  const codes = new Set<string>();
+  let failed = 0;
+  let firstFailed: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() === '') continue;
+    const a = answerLine(line, firstLine + i, limits);
+    out.push(a.json);
+    if (a.code !== undefined) {
+      failed++;
+      firstFailed ??= firstLine + i;
+      codes.add(a.code);
+    }
+  }
+  return { out: out.join('\n'), answered: out.length, failed, firstFailed, codes: [...codes] };
+}
