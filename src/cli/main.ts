@@ -4,7 +4,8 @@
  * `run` is in-process and returns the exit code, so tests call it directly.
  *
  * Exit codes: 0 success; 2 invalid expression or options (PARSE, UNKNOWN_FUNCTION,
- * ARITY, UNSUPPORTED, BAD_VARIABLE, BAD_OPTION); 3 TOO_LARGE; 4 UNDEFINED; 70 internal error.
+ * ARITY, UNSUPPORTED, BAD_VARIABLE, BAD_OPTION); 3 TOO_LARGE; 4 UNDEFINED; 66 --playground when the page is
+ * not built; 70 internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
@@ -32,6 +33,7 @@ import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
 import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
+import { writePlayground, NOT_BUILT_EXIT } from './playground.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -65,6 +67,7 @@ const EXAMPLES = `Examples:
   deriv "x*y; x+y^2" --jacobian             [[y, x], [1, 2*y]]
   deriv "mean((X*w+b-y)^2)" --wrt w,b --shape X=n×d,w=d,y=n   matrix form: ∇w = 2/n*X'*(X*w + b - y)
   deriv --functions                         the functions deriv knows, with their derivatives
+  deriv "x*w^2+b^2" --playground -o p.html  the offline playground page, opened on this expression
 `;
 
 type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
@@ -97,6 +100,8 @@ interface Options {
   expand?: boolean;
   /** --functions: print the rule table instead of differentiating. */
   functions?: boolean;
+  /** --playground: write the offline playground page (src/cli/playground.ts). */
+  playground?: boolean;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -287,6 +292,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--of <name>', 'programs: the function is this assignment (default: the last)')
     .option('--expand', 'programs: also each gradient entry in terms of the inputs')
     .option('--functions', 'list the functions deriv knows (the rule table) and exit')
+    .option('--playground', 'write the offline playground page (to -o FILE, default playground.html), opened on the expression if one is given')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -309,6 +315,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   const arg = program.args[0];
+  if (opts.playground === true) {
+    const made = writePlayground({ ...opts, ...(arg === undefined || arg === '-' ? {} : { expression: arg }), ...(opts.steps === undefined ? {} : { steps: opts.steps }) });
+    if (!made.ok) {
+      io.stderr(`${paint.red('error')} NOT_BUILT: the playground page is not built (looked for ${made.looked.join(' and ')})\nhint: npm run build writes dist/playground.html`);
+      return NOT_BUILT_EXIT;
+    }
+    io.stdout(`wrote ${made.file}\nopen ${made.url}`);
+    return 0;
+  }
   let where = '';
   try {
     let source: string;

@@ -44,7 +44,8 @@ function fillControls(): void {
 
 function schedule(): void {
   if (pending !== undefined) return;
-  pending = setTimeout(update, lastCost > 30 ? Math.min(250, 2 * lastCost) : 0);
+  document.body.dataset['pending'] = 'update';
+  pending = setTimeout(update, lastCost > 50 ? Math.min(250, lastCost) : 0);
 }
 
 function update(): void {
@@ -63,12 +64,17 @@ function update(): void {
   const done = performance.now();
   if (inputAt !== undefined) document.body.dataset['latencyMs'] = (done - inputAt).toFixed(1);
   inputAt = undefined;
-  lastCost = done - start;
+  // The first update also loads KaTeX's fonts and warms the code up: it says nothing about the next one.
+  if (document.body.dataset['updates'] !== undefined) lastCost = done - start;
   document.body.dataset['updates'] = String(Number(document.body.dataset['updates'] ?? '0') + 1);
   history.replaceState(null, '', formatHash(state, view?.variables));
   byId<HTMLAnchorElement>('permalink').href = location.href;
   clearTimeout(plotPending);
-  plotPending = setTimeout(drawPlot, 0);
+  document.body.dataset['pending'] = 'plot';
+  plotPending = setTimeout(() => {
+    drawPlot();
+    delete document.body.dataset['pending'];
+  }, 0);
 }
 
 function render(v: View): void {

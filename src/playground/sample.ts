@@ -1,5 +1,5 @@
 /**
- * Sampling f and ∂f/∂x for the plot, honestly: a value that is not finite is a gap, and so is a jump
+ * Sampling f and ∂f/∂x for the plot, honestly: a value that is not finite is a gap, and so is a change
  * between neighbouring samples that does not shrink when the interval is halved (a pole, the step of
  * a derivative at a kink). A steep but continuous stretch shrinks under halving and stays one line.
  *
@@ -14,25 +14,29 @@ export function grid(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => (i === n ? hi : lo + ((hi - lo) * i) / n));
 }
 
-/** Halvings tried before a jump is called a discontinuity. */
+/** Halvings tried before a change is called a discontinuity. */
 const HALVINGS = 24;
 
 /**
- * True when f jumps between a and b: after halving the interval HALVINGS times, always keeping the half
- * with the larger change, the change is still more than half the original. (A continuous f's change
- * shrinks towards 0; a jump's stays.) A non-finite value met on the way is a gap too.
+ * True when f is discontinuous or unbounded between a and b. The interval is halved HALVINGS times,
+ * keeping the half where f is less like a straight line: its change plus how far its midpoint strays
+ * from the chord. For a continuous f both shrink towards 0 (the change like h, the stray like h² or h at
+ * a kink); at a jump the change stays, and towards a pole, odd (1/x) or even (1/x²), both grow. So f
+ * breaks here when, at the end, they are still above `visible`. A non-finite value met is a gap too.
  */
-export function jumps(f: Fn, a: number, b: number, fa: number, fb: number): boolean {
-  const original = Math.abs(fb - fa);
+export function jumps(f: Fn, a: number, b: number, fa: number, fb: number, visible: number): boolean {
   let lo = a, hi = b, flo = fa, fhi = fb;
+  let score = Infinity;
   for (let i = 0; i < HALVINGS; i++) {
     const mid = (lo + hi) / 2;
     if (mid <= lo || mid >= hi) break; // the doubles between lo and hi are exhausted
-    const fm = f(mid);
-    if (!Number.isFinite(fm)) return true;
-    if (Math.abs(fm - flo) >= Math.abs(fhi - fm)) { hi = mid; fhi = fm; } else { lo = mid; flo = fm; }
+    const fm = f(mid), q1 = f((lo + mid) / 2), q2 = f((mid + hi) / 2);
+    if (!Number.isFinite(fm) || !Number.isFinite(q1) || !Number.isFinite(q2)) return true;
+    const left = Math.abs(fm - flo) + Math.abs(q1 - (flo + fm) / 2);
+    const right = Math.abs(fhi - fm) + Math.abs(q2 - (fm + fhi) / 2);
+    if (left >= right) { hi = mid; fhi = fm; score = left; } else { lo = mid; flo = fm; score = right; }
   }
-  return Math.abs(fhi - flo) > original / 2;
+  return score > visible;
 }
 
 export interface Sampled {
@@ -44,20 +48,23 @@ export interface Sampled {
 }
 
 /**
- * Samples f on the grid and finds where the line must break. A jump is only examined when it is large
- * against `span` (the visible height; a twentieth of it), so smooth curves cost no extra evaluations.
+ * Samples f on the grid and finds where the line must break. An interval is examined when f changes
+ * across it by more than a twentieth of `span` (the visible height), or its midpoint strays that far
+ * from the chord (a pole of even order, 1/x², has equal values on both sides).
  */
 export function sample(f: Fn, xs: readonly number[], span?: number): Sampled {
   const ys = xs.map((x) => {
     const y = f(x);
     return Number.isFinite(y) ? y : NaN;
   });
-  const height = span ?? visibleSpan(ys);
+  const visible = (span ?? visibleSpan(ys)) / 20;
   const breaks: number[] = [];
   for (let i = 1; i < xs.length; i++) {
     const a = ys[i - 1]!, b = ys[i]!;
     if (Number.isNaN(a) || Number.isNaN(b)) continue; // a gap already
-    if (Math.abs(b - a) > height / 20 && jumps(f, xs[i - 1]!, xs[i]!, a, b)) breaks.push(i);
+    const mid = f((xs[i - 1]! + xs[i]!) / 2);
+    const suspicious = Math.abs(b - a) > visible || !Number.isFinite(mid) || Math.abs(mid - (a + b) / 2) > visible;
+    if (suspicious && jumps(f, xs[i - 1]!, xs[i]!, a, b, visible)) breaks.push(i);
   }
   return { xs, ys, breaks };
 }
