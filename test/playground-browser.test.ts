@@ -45,7 +45,7 @@ let context: BrowserContext;
 const requests: string[] = [];
 const violations: string[] = [];
 const pageErrors: string[] = [];
-const timings: { input: string; inPageMs: number; roundTripMs: number }[] = [];
+const timings: { input: string; inPageMs: number; toFrameMs: number; roundTripMs: number }[] = [];
 
 async function open(hash = '', viewport = { width: 1200, height: 900 }): Promise<Page> {
   const page = await context.newPage();
@@ -112,8 +112,10 @@ afterAll(async () => {
   if (timings.length > 0) {
     const sorted = timings.map((t) => t.inPageMs).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
-    writeFileSync(path.join(ARTIFACTS, 'playground-timing.json'), `${JSON.stringify({ medianInPageMs: median, maxInPageMs: sorted.at(-1), timings }, null, 2)}\n`);
-    console.log(`playground keystroke → typeset result: median ${median} ms, max ${sorted.at(-1)} ms in the page (${timings.length} keystrokes; test-artifacts/playground-timing.json)`);
+    const frames = timings.map((t) => t.toFrameMs).sort((a, b) => a - b);
+    const frameMedian = frames[Math.floor(frames.length / 2)]!;
+    writeFileSync(path.join(ARTIFACTS, 'playground-timing.json'), `${JSON.stringify({ medianInPageMs: median, maxInPageMs: sorted.at(-1), medianToFrameMs: frameMedian, maxToFrameMs: frames.at(-1), timings }, null, 2)}\n`);
+    console.log(`playground keystroke → typeset result: median ${median} ms (max ${sorted.at(-1)}) to the DOM, median ${frameMedian} ms (max ${frames.at(-1)}) to the painted frame (${timings.length} keystrokes; test-artifacts/playground-timing.json)`);
   }
 });
 
@@ -387,7 +389,9 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       await page.waitForFunction((n) => Number(document.body.dataset['updates']) > n, before);
       const roundTripMs = performance.now() - start;
       const inPageMs = Number(await page.evaluate(() => document.body.dataset['latencyMs']));
-      timings.push({ input: `${seed.f}+q`, inPageMs, roundTripMs: Math.round(roundTripMs * 10) / 10 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
+      const toFrameMs = Number(await page.evaluate(() => document.body.dataset['frameMs']));
+      timings.push({ input: `${seed.f}+q`, inPageMs, toFrameMs, roundTripMs: Math.round(roundTripMs * 10) / 10 });
       expect(await resultText(page)).toBe(nodeView(`#f=${encodeURIComponent(`${seed.f}+q`)}`).resultText);
     }
     const sorted = timings.map((t) => t.inPageMs).sort((a, b) => a - b);

@@ -51,12 +51,22 @@ export function pointFrom(state: PlaygroundState, variables: readonly string[]):
   }
 }
 
+/** The kink note at the point (relu at 0, …); none where f itself is undefined there. */
+function kinkAt(expr: Expr, point: Point, order: readonly string[]): string | undefined {
+  try {
+    return kinkNote(kinksAt(expr, point), order);
+  } catch (err) {
+    if (err instanceof DerivError && err.code === 'UNDEFINED') return undefined;
+    throw err;
+  }
+}
+
 function values(expr: Expr, results: readonly Derivative[], point: Point, order: readonly string[], name: string): ValuesView {
   const items = [
     { latex: latexName(name), text: name, value: safeValue(expr, point, order) },
     ...results.map((r) => ({ latex: latexHeading(r.wrt, name), text: textPartial(r.wrt, name), value: safeValue(r.expr, point, order) })),
   ];
-  const kink = kinkNote(kinksAt(expr, point), order);
+  const kink = kinkAt(expr, point, order);
   return {
     rows: items.map((i) => ({ latex: `${i.latex}${latexSuffix(i.value)}`, text: `${i.text}${textSuffix(i.value)}` })),
     notes: [...(kink === undefined ? [] : [kink]), ...items.filter((i) => !i.value.finite).map((i) => `${i.text} is not a finite real number at this point`)],

@@ -47,7 +47,9 @@ export function asFunction(e: Expr, variable: string, others: ReadonlyMap<string
 export function plotData(r: PlotRequest): PlotData {
   const xs = grid(r.lo, r.hi, r.samples ?? 300);
   const f = asFunction(r.f, r.variable, r.others);
-  const df = asFunction(r.df, r.variable, r.others);
+  const derivative = asFunction(r.df, r.variable, r.others);
+  // ∂f/∂x means something only where f is a real number: log(x)'s 1/x is not drawn for x < 0.
+  const df = (x: number): number => (Number.isFinite(f(x)) ? derivative(x) : NaN);
   const fy = xs.map(f);
   const dfy = xs.map(df);
   const yRange = visibleRange([...fy, ...dfy]);

@@ -14,29 +14,42 @@ export function grid(lo: number, hi: number, n: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => (i === n ? hi : lo + ((hi - lo) * i) / n));
 }
 
-/** Halvings tried before a change is called a discontinuity. */
+/** How many times an interval is halved when looking for a jump or a pole (it shrinks 2^24 times). */
 const HALVINGS = 24;
 
 /**
- * True when f is discontinuous or unbounded between a and b. The interval is halved HALVINGS times,
- * keeping the half where f is less like a straight line: its change plus how far its midpoint strays
- * from the chord. For a continuous f both shrink towards 0 (the change like h, the stray like h² or h at
- * a kink); at a jump the change stays, and towards a pole, odd (1/x) or even (1/x²), both grow. So f
- * breaks here when, at the end, they are still above `visible`. A non-finite value met is a gap too.
+ * True when f is discontinuous or unbounded between a and b (f(a) = fa, f(b) = fb), by two searches
+ * that each follow one half at every halving:
+ * - towards the larger change: for a continuous f the change shrinks towards 0; at a jump it stays,
+ *   towards an odd pole (1/x) it grows. A jump: the last change is still above `visible`.
+ * - towards the larger |f| (the quarter point nearer a pole is always the one in the pole's half): near
+ *   an even pole (1/x², or log(x²)) |f| grows past both ends, while for a continuous f it exceeds them
+ *   by no more than the curve bulges over a tiny interval. A pole: it exceeds them by more than `visible`.
+ * A value that is not finite, met on the way, is a gap too.
  */
 export function jumps(f: Fn, a: number, b: number, fa: number, fb: number, visible: number): boolean {
   let lo = a, hi = b, flo = fa, fhi = fb;
-  let score = Infinity;
   for (let i = 0; i < HALVINGS; i++) {
     const mid = (lo + hi) / 2;
     if (mid <= lo || mid >= hi) break; // the doubles between lo and hi are exhausted
-    const fm = f(mid), q1 = f((lo + mid) / 2), q2 = f((mid + hi) / 2);
-    if (!Number.isFinite(fm) || !Number.isFinite(q1) || !Number.isFinite(q2)) return true;
-    const left = Math.abs(fm - flo) + Math.abs(q1 - (flo + fm) / 2);
-    const right = Math.abs(fhi - fm) + Math.abs(q2 - (fm + fhi) / 2);
-    if (left >= right) { hi = mid; fhi = fm; score = left; } else { lo = mid; flo = fm; score = right; }
+    const fm = f(mid);
+    if (!Number.isFinite(fm)) return true;
+    if (Math.abs(fm - flo) >= Math.abs(fhi - fm)) { hi = mid; fhi = fm; } else { lo = mid; flo = fm; }
   }
-  return score > visible;
+  if (Math.abs(fhi - flo) > visible) return true;
+  const ends = Math.max(Math.abs(fa), Math.abs(fb));
+  let peak = ends;
+  lo = a;
+  hi = b;
+  for (let i = 0; i < HALVINGS; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid <= lo || mid >= hi) break;
+    const q1 = f((lo + mid) / 2), q2 = f((mid + hi) / 2);
+    if (!Number.isFinite(q1) || !Number.isFinite(q2)) return true;
+    if (Math.abs(q1) >= Math.abs(q2)) hi = mid; else lo = mid;
+    peak = Math.max(peak, Math.abs(q1), Math.abs(q2));
+  }
+  return peak - ends > visible;
 }
 
 export interface Sampled {

@@ -18,7 +18,8 @@ export function ticks(lo: number, hi: number, count = 6): number[] {
   const step = tickStep(hi - lo, count);
   const out: number[] = [];
   for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) out.push(clean(k * step, step));
-  return out;
+  // Rounding away the noise may move an end tick just outside the range (far from 0, in the last digit).
+  return out.filter((t) => t >= lo - step * 1e-9 && t <= hi + step * 1e-9);
 }
 
 /** k·step rounded to the step's decimals (and -0 written 0). */
