@@ -51,7 +51,7 @@ export function plotData(r: PlotRequest): PlotData {
   // ∂f/∂x means something only where f is a real number: log(x)'s 1/x is not drawn for x < 0.
   const df = (x: number): number => (Number.isFinite(f(x)) ? derivative(x) : NaN);
   const fy = xs.map(f);
-  const dfy = xs.map(df);
+  const dfy = xs.map((x, i) => (Number.isFinite(fy[i]) ? derivative(x) : NaN));
   const yRange = visibleRange([...fy, ...dfy]);
   const span = yRange[1] - yRange[0];
   let tangent: PlotData['tangent'];
@@ -59,7 +59,7 @@ export function plotData(r: PlotRequest): PlotData {
     const y = f(r.at), slope = df(r.at);
     if (Number.isFinite(y) && Number.isFinite(slope)) tangent = { x: r.at, y, slope };
   }
-  return { request: r, f: sample(f, xs, span), df: sample(df, xs, span), yRange, tangent };
+  return { request: r, f: sample(f, xs, span, fy), df: sample(df, xs, span, dfy), yRange, tangent };
 }
 
 const W = 640, H = 360, LEFT = 52, RIGHT = 14, TOP = 14, BOTTOM = 30;

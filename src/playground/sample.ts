@@ -61,15 +61,12 @@ export interface Sampled {
 }
 
 /**
- * Samples f on the grid and finds where the line must break. An interval is examined when f changes
+ * Samples f on the grid (or takes its `values` there, when already known) and finds where the line must break. An interval is examined when f changes
  * across it by more than a twentieth of `span` (the visible height), or its midpoint strays that far
  * from the chord (a pole of even order, 1/x², has equal values on both sides).
  */
-export function sample(f: Fn, xs: readonly number[], span?: number): Sampled {
-  const ys = xs.map((x) => {
-    const y = f(x);
-    return Number.isFinite(y) ? y : NaN;
-  });
+export function sample(f: Fn, xs: readonly number[], span?: number, values?: readonly number[]): Sampled {
+  const ys = (values ?? xs.map(f)).map((y) => (Number.isFinite(y) ? y : NaN));
   const visible = (span ?? visibleSpan(ys)) / 20;
   const breaks: number[] = [];
   for (let i = 1; i < xs.length; i++) {
