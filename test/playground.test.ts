@@ -85,6 +85,14 @@ describe('compute: what a state shows', () => {
     expect(v.resultText).toBe(text);
   });
 
+  it('wrt names that no longer occur (the input was edited) fall back to the gradient; every toggle off stays off', () => {
+    expect(view('#f=sin(x)*y&wrt=w').wrt).toEqual(['x', 'y']);
+    expect(view('#f=sin(x)*y&wrt=w,y').wrt).toEqual(['y']);
+    const none = view('#f=sin(x)*y&wrt=');
+    expect(none.wrt).toEqual([]);
+    expect(none.message).toMatch(/choose a variable/);
+  });
+
   it('the text copy is the CLI output, the LaTeX names the function, the note is Markdown', async () => {
     const v = view('#f=L%20%3D%201/2*(w*x%2Bb-y)^2&wrt=w');
     const out: string[] = [];

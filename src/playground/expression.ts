@@ -20,9 +20,16 @@ import type { Expr } from '../core/expr.js';
 import { formatAt, type PlaygroundState } from './state.js';
 import { errorView, type StepsSection, type ValuesView, type View, type ErrorView } from './model.js';
 
-/** The chosen variables: those of the state that occur, in display order (all when the state names none). */
-export const chosen = (variables: readonly string[], wrt: readonly string[] | undefined): string[] =>
-  wrt === undefined ? [...variables] : variables.filter((v) => wrt.includes(v));
+/**
+ * The chosen variables: those of the state that occur, in display order. All of them when the state names
+ * none, or when none of the names it has occurs any more (the input was edited): a new formula starts as
+ * its gradient. An explicitly empty choice (every toggle off) stays empty.
+ */
+export function chosen(variables: readonly string[], wrt: readonly string[] | undefined): string[] {
+  if (wrt === undefined) return [...variables];
+  const picked = variables.filter((v) => wrt.includes(v));
+  return picked.length === 0 && wrt.length > 0 ? [...variables] : picked;
+}
 
 /** A value at the point, or NaN where it is undefined there (0/0, a pole reached exactly). */
 export function safeValue(e: Expr, point: Point, order: readonly string[]): PointValue {

@@ -108,6 +108,7 @@ function render(v: View): void {
   showError(byId('at-error'), v.valuesError);
   showValues(byId('values'), v.values);
   showList(byId('value-notes'), v.values?.notes ?? []);
+  byId('point-section').hidden = v.variables.length === 0;
   byId('plot-section').hidden = v.plot === undefined;
 }
 
