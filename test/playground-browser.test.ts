@@ -10,11 +10,11 @@
  * Where Chromium is not installed the tests are SKIPPED with a warning; they never pass without running.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildPlayground } from '../scripts/playground.mjs';
+import type { Page } from 'playwright-core';
+import { PlaygroundSession, typeInput, settle, resultText, typesetLatex, chooseWrt } from './helpers/playground-page.js';
 import { compute } from '../src/playground/compute.js';
 import { parseHash, formatHash } from '../src/playground/state.js';
 import type { View } from '../src/playground/model.js';
@@ -39,76 +39,18 @@ function nodeView(hash: string): View {
   return outcome.view;
 }
 
-let browser: Browser;
-let context: BrowserContext;
-/** Every request any page made (URL), and every CSP violation reported. */
-const requests: string[] = [];
-const violations: string[] = [];
-const pageErrors: string[] = [];
+let session: PlaygroundSession;
 const timings: { input: string; inPageMs: number; toFrameMs: number; roundTripMs: number }[] = [];
-
-async function open(hash = '', viewport = { width: 1200, height: 900 }): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-  });
-  await page.goto(PAGE_URL + hash);
-  await page.waitForFunction(() => Number(document.body.dataset['updates'] ?? 0) >= 1);
-  await settle(page);
-  return page;
-}
-
-/** Replaces the input by typing `text` key by key; resolves when the page has updated after the last key. */
-async function typeInput(page: Page, text: string): Promise<void> {
-  await page.focus('#f');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-  await page.waitForFunction((t) => (document.querySelector('#f') as HTMLTextAreaElement).value === t, text);
-  await settle(page);
-}
-
-/** Waits until the page has no update or plot scheduled (src/playground/main.ts marks them in data-pending). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset['pending'] === undefined);
-}
-
-const resultText = (page: Page): Promise<string> => page.$eval('#result-text', (e) => e.textContent ?? '');
-/** The LaTeX KaTeX typeset in a container (from its MathML annotations), one entry per display formula. */
-const typesetLatex = (page: Page, selector: string): Promise<string[]> =>
-  page.$$eval(`${selector} > .katex-display annotation[encoding="application/x-tex"]`, (els) => els.map((e) => e.textContent ?? ''));
-
-/** Sets the wrt toggles to exactly these variables, by clicking (as a person would). */
-async function chooseWrt(page: Page, names: readonly string[]): Promise<void> {
-  for (const box of await page.$$('#wrt-list input[type=checkbox]')) {
-    const name = await box.getAttribute('data-name');
-    if ((await box.isChecked()) !== names.includes(name!)) await box.click();
-  }
-  await settle(page);
-}
+const open = (hash = '', viewport?: { width: number; height: number }): Promise<Page> => session.open(hash, viewport);
 
 beforeAll(async () => {
   if (chromium === undefined) return;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(PAGE, await buildPlayground(ROOT));
-  browser = await playwright.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
-  context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  // Request interception: the page's own file loads; anything else is recorded (and fails the last test) and aborted.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.split('#')[0] === PAGE_URL) return route.continue();
-    requests.push(`intercepted: ${url}`);
-    return route.abort();
-  });
+  session = await PlaygroundSession.start(chromium, ROOT, PAGE);
 }, 60_000);
 
 afterAll(async () => {
   if (chromium === undefined) return;
-  await browser?.close();
+  await session?.close();
   if (timings.length > 0) {
     const sorted = timings.map((t) => t.inPageMs).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
@@ -400,10 +342,10 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
   });
 
   it('no request left the page: only its own file was loaded, no CSP violation, no script error', () => {
-    const others = requests.filter((u) => u.split('#')[0] !== PAGE_URL && !u.startsWith('data:'));
+    const others = session.requests.filter((u) => u.split('#')[0] !== PAGE_URL);
     expect(others).toEqual([]);
-    expect(requests.length).toBeGreaterThan(0);
-    expect(violations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(session.requests.length).toBeGreaterThan(0);
+    expect(session.violations).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

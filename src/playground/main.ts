@@ -18,6 +18,7 @@ import { compute } from './compute.js';
 import { parseHash, formatHash, type PlaygroundState, type StepsMode } from './state.js';
 import type { View } from './model.js';
 import { plotData, plotSvg } from './plot.js';
+import { copy } from './copy.js';
 import { byId, showError, showList, showMath, showPlotVariables, showPointFields, showSteps, showToggles, showValues } from './view.js';
 
 let state: PlaygroundState = parseHash(location.hash);
@@ -92,8 +93,12 @@ function update(): void {
 function render(v: View): void {
   view = v;
   showMath(byId('input-math'), v.inputLatex);
-  if (v.inputText !== undefined) byId('input-math').insertAdjacentHTML('beforeend', `<pre class="plain"></pre>`);
-  if (v.inputText !== undefined) byId('input-math').querySelector('pre')!.textContent = v.inputText;
+  if (v.inputText !== undefined) {
+    const pre = document.createElement('pre');
+    pre.className = 'plain';
+    pre.textContent = v.inputText;
+    byId('input-math').append(pre);
+  }
   showMath(byId('result-math'), v.resultLatex);
   byId('result-math').dataset['text'] = v.resultText;
   byId('result-text').textContent = v.resultText;
@@ -209,37 +214,16 @@ function listen(): void {
     state = { ...state, to: toInput.value };
     schedule();
   });
-  for (const kind of ['latex', 'markdown', 'text'] as const) byId(`copy-${kind}`).addEventListener('click', () => void copy(kind));
+  for (const kind of ['latex', 'markdown', 'text'] as const)
+    byId(`copy-${kind}`).addEventListener('click', () => {
+      if (view !== undefined) void copy(kind, view.copy[kind](), byId('copy-status'));
+    });
   window.addEventListener('hashchange', () => {
     if (location.hash === formatHash(state, view?.variables)) return;
     state = parseHash(location.hash);
     fillControls();
     schedule();
   });
-}
-
-const COPY_NAMES = { latex: 'LaTeX', markdown: 'the Markdown note', text: 'the plain text' } as const;
-
-/** Copies through the Clipboard API, or where that is refused (some file:// setups) a selected textarea. */
-async function copy(kind: keyof typeof COPY_NAMES): Promise<void> {
-  if (view === undefined) return;
-  const text = view.copy[kind]();
-  const status = byId('copy-status');
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) {
-      status.textContent = `the browser refused to copy ${COPY_NAMES[kind]}`;
-      return;
-    }
-  }
-  status.textContent = `copied ${COPY_NAMES[kind]} (${text.length} characters)`;
 }
 
 fillControls();
