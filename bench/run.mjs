@@ -257,3 +257,6 @@ if (growth.length > 0)
 console.log('\n## Targets (issue 14)\n');
 console.log(markdownTable(['target', 'met', 'measured'], targets14.map(([t, ok, m]) => [t, ok === undefined ? 'n/a' : ok ? 'yes' : '**no**', m])));
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
+
+// The playground's typing speed in Chromium (issue 15), a script of its own so it runs alone too.
+spawnSync(process.execPath, [path.join(root, 'bench/playground.mjs')], { stdio: 'inherit' });

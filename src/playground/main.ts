@@ -93,12 +93,7 @@ function update(): void {
 function render(v: View): void {
   view = v;
   showMath(byId('input-math'), v.inputLatex);
-  if (v.inputText !== undefined) {
-    const pre = document.createElement('pre');
-    pre.className = 'plain';
-    pre.textContent = v.inputText;
-    byId('input-math').append(pre);
-  }
+  byId('input-text').textContent = v.inputText ?? '';
   showMath(byId('result-math'), v.resultLatex);
   byId('result-math').dataset['text'] = v.resultText;
   byId('result-text').textContent = v.resultText;

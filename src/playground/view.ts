@@ -22,8 +22,19 @@ export function tex(latex: string, display: boolean): string {
   return katex.renderToString(latex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
 }
 
+/**
+ * Sets el's HTML from `make()` unless el already shows the same content (`key`): a keystroke usually
+ * changes the result but not the values or steps, and an unchanged formula is neither typeset nor laid
+ * out again.
+ */
+function replace(el: HTMLElement, key: string, make: () => string): void {
+  if (el.dataset['shown'] === key) return;
+  el.innerHTML = make();
+  el.dataset['shown'] = key;
+}
+
 export function showMath(el: HTMLElement, formulas: readonly string[]): void {
-  el.innerHTML = formulas.map((f) => tex(f, true)).join('');
+  replace(el, JSON.stringify(formulas), () => formulas.map((f) => tex(f, true)).join(''));
 }
 
 /**
@@ -94,24 +105,20 @@ function noteHtml(note: string): string {
   return out.join('');
 }
 
+function sectionHtml(s: StepsSection): string {
+  if (s.text !== undefined) return `<pre class="plain steps-text">${escapeHtml(s.text)}</pre>`;
+  const heading = s.heading === '' ? '' : `<h3>${tex(s.heading, false)}</h3>`;
+  const defs = s.definitions.map((d) => tex(d, true)).join('');
+  const steps = s.steps.map((st) => `<li data-rule="${escapeHtml(st.rule)}"><div class="math">${tex(st.equation, true)}</div><p class="note">${noteHtml(st.note)}</p></li>`).join('');
+  return `<section class="derivation">${heading}<div class="math">${defs}</div><ol class="steps">${steps}</ol><div class="math final">${s.results.map((r) => tex(r, true)).join('')}</div></section>`;
+}
+
 export function showSteps(el: HTMLElement, sections: readonly StepsSection[] | undefined): void {
-  if (sections === undefined) {
-    el.innerHTML = '';
-    return;
-  }
-  el.innerHTML = sections
-    .map((s) => {
-      if (s.text !== undefined) return `<pre class="plain steps-text">${escapeHtml(s.text)}</pre>`;
-      const heading = s.heading === '' ? '' : `<h3>${tex(s.heading, false)}</h3>`;
-      const defs = s.definitions.map((d) => tex(d, true)).join('');
-      const steps = s.steps.map((st) => `<li data-rule="${escapeHtml(st.rule)}"><div class="math">${tex(st.equation, true)}</div><p class="note">${noteHtml(st.note)}</p></li>`).join('');
-      return `<section class="derivation">${heading}<div class="math">${defs}</div><ol class="steps">${steps}</ol><div class="math final">${s.results.map((r) => tex(r, true)).join('')}</div></section>`;
-    })
-    .join('');
+  replace(el, JSON.stringify(sections ?? []), () => (sections ?? []).map(sectionHtml).join(''));
 }
 
 export function showValues(el: HTMLElement, values: ValuesView | undefined): void {
-  el.innerHTML = values === undefined ? '' : values.rows.map((r) => `<div class="value" data-text="${escapeHtml(r.text)}">${tex(r.latex, true)}</div>`).join('');
+  replace(el, JSON.stringify(values?.rows ?? []), () => (values === undefined ? '' : values.rows.map((r) => `<div class="value" data-text="${escapeHtml(r.text)}">${tex(r.latex, true)}</div>`).join('')));
 }
 
 /** Rebuilds the wrt checkboxes when the variables differ from those shown; keeps the checked state in sync. */
