@@ -261,3 +261,6 @@ const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-thr
 if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
 else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
+
+// The playground's typing speed in Chromium (issue 15), a script of its own so it runs alone too.
+spawnSync(process.execPath, [path.join(root, 'bench/playground.mjs')], { stdio: 'inherit' });

@@ -1,6 +1,6 @@
 // Build: esbuild bundles the library (dist/index.js) and the CLI (dist/cli.cjs,
 // with commander inside, so the command starts without resolving hundreds of
-// files); tsc writes the type declarations (dist/types); finally V8's code cache
+// files) and the offline playground (dist/playground.html); tsc writes the type declarations (dist/types); finally V8's code cache
 // for the CLI bundle is recorded (dist/cli.cache, see bin/deriv.cjs).
 //
 // Why the CLI bundle is CommonJS and cached: on Node 20 (no module compile cache),
@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { buildPlayground } from './playground.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -43,6 +44,8 @@ const cliBundle = {
 await build({ ...cliBundle, entryPoints: [path.join(root, 'src/cli/bin.ts')], outfile: path.join(root, 'dist/cli.cjs') });
 // `deriv --batch` worker threads load this one (src/cli/batch-pool.ts finds it next to dist/cli.cjs).
 await build({ ...cliBundle, entryPoints: [path.join(root, 'src/cli/batch-worker.ts')], outfile: path.join(root, 'dist/batch-worker.cjs') });
+// The offline playground: one self-contained page (scripts/playground.mjs); `deriv --playground` copies it.
+writeFileSync(path.join(root, 'dist/playground.html'), await buildPlayground(root));
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 writeFileSync(path.join(root, 'dist/index.d.ts'), "export * from './types/src/index.js';\n");

@@ -57,7 +57,7 @@ function spelled(r: Derivative, format: BatchFormat): Record<string, string> {
   return { text: textOf(r), latex: latexOf(r) };
 }
 
-const wrtLabel = (r: Derivative): string => (r.wrt.length === 1 ? r.wrt[0]! : r.wrt.join(','));
+const wrtLabel = (r: Derivative): string => (r.variables.length === 1 ? r.variables[0]! : r.variables.join(','));
 
 interface Computed {
   readonly results: Derivative[];
@@ -113,7 +113,7 @@ function plain(req: BatchRequest, limits: BatchLimits): Record<string, unknown> 
     input: req.expr,
     derivatives: c.results.map((r, i) => ({
       wrt: wrtLabel(r),
-      order: r.wrt.length,
+      order: r.variables.length,
       ...spelled(r, req.format),
       ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order: r.order, name: req.name }) }),
     })),

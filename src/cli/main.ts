@@ -4,7 +4,8 @@
  * `run` is in-process and returns the exit code, so tests call it directly.
  *
  * Exit codes: 0 success; 2 invalid expression or options (PARSE, UNKNOWN_FUNCTION,
- * ARITY, UNSUPPORTED, BAD_VARIABLE, BAD_OPTION); 3 TOO_LARGE; 4 UNDEFINED; 70 internal error.
+ * ARITY, UNSUPPORTED, BAD_VARIABLE, BAD_OPTION); 3 TOO_LARGE; 4 UNDEFINED; 66 --playground when the page is
+ * not built; 70 internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
@@ -32,6 +33,7 @@ import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
 import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
+import { writePlayground, NOT_BUILT_EXIT } from './playground.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -68,6 +70,7 @@ const EXAMPLES = `Examples:
   deriv "x*y; x+y^2" --jacobian             [[y, x], [1, 2*y]]
   deriv "mean((X*w+b-y)^2)" --wrt w,b --shape X=n×d,w=d,y=n   matrix form: ∇w = 2/n*X'*(X*w + b - y)
   deriv --functions                         the functions deriv knows, with their derivatives
+  deriv "x*w^2+b^2" --playground -o p.html  the offline playground page, opened on this expression
 `;
 
 type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
@@ -103,6 +106,8 @@ interface Options {
   /** --batch: JSON requests on stdin, one per line (src/cli/batch.ts); --workers: its threads. */
   batch?: boolean;
   workers?: string;
+  /** --playground: write the offline playground page (src/cli/playground.ts). */
+  playground?: boolean;
 }
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
@@ -300,6 +305,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--functions', 'list the functions deriv knows (the rule table) and exit')
     .option('--batch', 'JSON lines: one request {"expr", "wrt", "at", …} per line on stdin, one JSON answer per line')
     .option('--workers <n>', 'with --batch: worker threads besides the main one (default: one per core but one, once the input is long; 0: none)')
+    .option('--playground', 'write the offline playground page (to -o FILE, default playground.html), opened on the expression if one is given')
     .version(VERSION, '-V, --version')
     .addHelpText('before', EXAMPLES + '\n')
     .showSuggestionAfterError(true)
@@ -328,6 +334,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // Loaded only here: worker_threads and the stream machinery are no part of a plain command's start-up.
     const { runBatchCommand } = await import('./batch.js');
     return runBatchCommand({ ...opts, batch: opts.batch === true, others, expression: arg }, io, (code) => EXIT_CODES[code as ErrorCode] ?? 70, paint);
+  }
+  if (opts.playground === true) {
+    const made = writePlayground({ ...opts, ...(arg === undefined || arg === '-' ? {} : { expression: arg }), ...(opts.steps === undefined ? {} : { steps: opts.steps }) });
+    if (!made.ok) {
+      io.stderr(`${paint.red('error')} NOT_BUILT: the playground page is not built (looked for ${made.looked.join(' and ')})\nhint: npm run build writes dist/playground.html`);
+      return NOT_BUILT_EXIT;
+    }
+    io.stdout(`wrote ${made.file}\nopen ${made.url}`);
+    return 0;
   }
   let where = '';
   try {
