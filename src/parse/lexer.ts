@@ -125,7 +125,7 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     throw new DerivError(code, message, { position: pos, input, hint });
   };
   // $x is a name (as in mathjs), but $x^2$ or $$…$$ is LaTeX pasted with its math delimiters.
-  const delimited = /^\s*\$[\s\S]*\$\s*$/.test(input) || input.includes('$$');
+  const delimited = input.includes('$') && (/^\s*\$[\s\S]*\$\s*$/.test(input) || input.includes('$$'));
   if (delimited) fail(input.indexOf('$'), UNSUPPORTED.$!);
   let i = 0;
   while (i < input.length) {

@@ -73,7 +73,8 @@ export function readingNotes(tokens: readonly Token[], input: string): DerivWarn
         });
         continue;
       }
-      const product = /^([A-Za-z])(e|pi)$/.exec(t.text) ?? /^(e|pi)([A-Za-z])$/.exec(t.text);
+      // Only two- and three-letter names can be a letter and e or pi (xe, ex, xpi, pix).
+      const product = t.text.length < 2 || t.text.length > 3 ? null : (/^([A-Za-z])(e|pi)$/.exec(t.text) ?? /^(e|pi)([A-Za-z])$/.exec(t.text));
       if (product !== null)
         notes.push({
           code: 'NAME_LOOKS_LIKE_PRODUCT',

@@ -70,7 +70,8 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
       hint: 'raise the limit with the maxLength option (CLI: --max-length)',
     });
   // On scalars the element-wise operators .* ./ .^ are the plain ones.
-  const tokens = tokenize(input).map((t) => (t.type === 'op' && t.text.length === 2 ? { ...t, text: t.text[1]! } : t));
+  const read = tokenize(input);
+  const tokens = read.some((t) => t.type === 'op' && t.text.length === 2) ? read.map((t) => (t.type === 'op' && t.text.length === 2 ? { ...t, text: t.text[1]! } : t)) : read;
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
   return { ...toExpr(tree, input), notes: readingNotes(tokens, input) };
