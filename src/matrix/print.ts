@@ -7,7 +7,8 @@
  * non-scalar factors are `.*` in text and \odot in LaTeX.
  */
 import { type Expr, mul } from '../core/expr.js';
-import { toText, TEXT_PRECEDENCE } from '../print/text.js';
+import { toText } from '../print/text.js';
+import { PREC } from '../print/notation.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { freeVariables } from '../analysis.js';
 import { type MNode, MatrixContext, isAtomName } from './node.js';
@@ -20,7 +21,7 @@ interface Out {
 type Syntax = 'text' | 'latex';
 
 /** Text and LaTeX printers share these precedence numbers. */
-const P = TEXT_PRECEDENCE;
+const P = PREC;
 
 /** `symbols`: how to spell given symbols (e.g. the adjoints ∂L/∂Z of a program in LaTeX), printed as atoms. */
 export function printMatrix(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[] = [], symbols?: ReadonlyMap<string, string>): string {
