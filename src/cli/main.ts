@@ -32,6 +32,7 @@ import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
 import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
+import { CODE_FORMATS, isCodeFormat, renderCode, renderProgramCode } from './code.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -64,10 +65,11 @@ const EXAMPLES = `Examples:
   deriv "x*w^2+b^2" --hessian               [[0, 2*w, 0], [2*w, 2*x, 0], [0, 0, 2]]
   deriv "x*y; x+y^2" --jacobian             [[y, x], [1, 2*y]]
   deriv "mean((X*w+b-y)^2)" --wrt w,b --shape X=n×d,w=d,y=n   matrix form: ∇w = 2/n*X'*(X*w + b - y)
+  deriv "(w*x+b-y)^2/2" --wrt w,b --format python   the gradient as a Python function
   deriv --functions                         the functions deriv knows, with their derivatives
 `;
 
-type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
+type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html' | 'js' | 'python' | 'numpy' | 'c';
 interface Options {
   wrt?: string;
   order: string;
@@ -230,6 +232,10 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
   const warn = (ws: readonly DerivWarning[]): void => {
     if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, shown, paint));
   };
+  if (isCodeFormat(opts.format) && opts.shape === undefined) {
+    emit(renderCode(line, { ...opts, format: opts.format }, parseWrt(opts.wrt)));
+    return 0;
+  }
   if (opts.shape !== undefined && wantsNumeric({ ...opts, at: undefined }))
     throw new DerivError('BAD_OPTION', '--check, --sgd, --hessian and --jacobian are not available with --shape yet');
   if (opts.shape === undefined && wantsNumeric(opts)) {
@@ -268,7 +274,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-w, --wrt <vars>', 'differentiate with respect to these variables, comma-separated (default: all, as they appear)')
     .option('-n, --order <n>', 'differentiate n times', '1')
     .option('--mixed', 'with several --wrt variables: one mixed partial (∂²f/∂x∂y), not the gradient')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'latex', 'json', 'markdown', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'latex', 'json', 'markdown', 'html', ...CODE_FORMATS]).default('text'))
     .addOption(new Option('--steps [detail]', 'show the derivation step by step: brief (default) or full').choices(['brief', 'full']))
     .option('-o, --output <file>', 'write the output to a file instead of standard output')
     .option('--name <name>', 'the function\'s name in LaTeX headings', 'f')
@@ -320,6 +326,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       source = await io.readStdin();
     } else source = arg;
+    if (wantsProgram(source, opts) && isCodeFormat(opts.format) && opts.shape === undefined) {
+      const code = renderProgramCode(source, { ...opts, format: opts.format });
+      if (opts.output !== undefined) writeOutput(opts.output, code);
+      else io.stdout(code);
+      return 0;
+    }
     if (wantsProgram(source, opts)) {
       const out = renderProgram(source, opts);
       for (const note of out.notes) io.stderr(paint.dim(note));
