@@ -60,22 +60,44 @@ function outputValue(o: PrintedProgram['outputs'][number], language: CodeLanguag
   return language === 'numpy' ? `np.array(${list})` : list;
 }
 
+/**
+ * The pieces of a generated file: `header` (imports, #include), `helpers` (name → definition, for
+ * functions a language lacks), and the function itself. Several programs in one file share one
+ * header and one copy of each helper.
+ */
+export interface CodeParts {
+  readonly header: readonly string[];
+  readonly helpers: ReadonlyMap<string, string>;
+  readonly fn: string;
+  /** The generated function's identifier, its parameters (inputs, then C's output pointers) and outputs. */
+  readonly printed: PrintedProgram;
+}
+
+export function emitParts(p: CodeProgram, language: CodeLanguage): CodeParts {
+  const pr = printProgram(p, language);
+  const fn = language === 'js' ? emitJs(pr) : language === 'c' ? emitC(pr) : emitPython(pr, language);
+  const usesMath = language === 'python' && (/\bmath\./.test(fn) || [...pr.helpers.values()].some((h) => /\bmath\./.test(h)));
+  const header = language === 'c' ? ['#include <math.h>'] : language === 'numpy' ? ['import numpy as np'] : usesMath ? ['import math'] : [];
+  return { header, helpers: pr.helpers, fn, printed: pr };
+}
+
+/** Several programs' parts as one file. */
+export function joinParts(parts: readonly CodeParts[], language: CodeLanguage): string {
+  const header = [...new Set(parts.flatMap((p) => p.header))];
+  const helpers = new Map<string, string>();
+  for (const p of parts) for (const [k, v] of p.helpers) helpers.set(k, v);
+  const gap = language === 'python' || language === 'numpy' ? '\n\n\n' : '\n\n';
+  const blocks = [...(header.length > 0 ? [header.join('\n')] : []), ...helpers.values(), ...parts.map((p) => p.fn)];
+  return blocks.join(gap);
+}
+
 /** The program as source text in the language. */
 export function emit(p: CodeProgram, language: CodeLanguage): string {
-  const pr = printProgram(p, language);
-  switch (language) {
-    case 'js':
-      return emitJs(pr);
-    case 'c':
-      return emitC(pr);
-    default:
-      return emitPython(pr, language);
-  }
+  return joinParts([emitParts(p, language)], language);
 }
 
 function emitJs(pr: PrintedProgram): string {
-  const lines: string[] = [...pr.helpers.values()];
-  if (lines.length > 0) lines.push('');
+  const lines: string[] = [];
   lines.push(`function ${pr.functionName}(${pr.inputs.join(', ')}) {`);
   for (const t of pr.temps) lines.push(`  const ${t.name} = ${t.expr};`);
   const fields = pr.outputs.map((o) => `${jsKey(o.key)}: ${outputValue(o, 'js', undefined)}`);
@@ -103,18 +125,12 @@ function emitPython(pr: PrintedProgram, language: 'python' | 'numpy'): string {
   }
   const fields = pr.outputs.map((o) => `${JSON.stringify(o.key)}: ${outputValue(o, language, broadcast)}`);
   body.push(`    return {${fields.join(', ')}}`);
-  const helpers = [...pr.helpers.values()];
-  const code = [...helpers.flatMap((h) => [h, '', '']), `def ${pr.functionName}(${pr.inputs.join(', ')}):`, ...body].join('\n');
-  const imports: string[] = [];
-  if (language === 'numpy') imports.push('import numpy as np');
-  else if (/\bmath\./.test(code)) imports.push('import math');
-  return imports.length === 0 ? code : `${imports.join('\n')}\n\n\n${code}`;
+  return [`def ${pr.functionName}(${pr.inputs.join(', ')}):`, ...body].join('\n');
 }
 
 function emitC(pr: PrintedProgram): string {
   const params = [...pr.inputs.map((v) => `double ${v}`), ...pr.outputs.map((o) => `double *${o.id}`)];
-  const lines = ['#include <math.h>', ''];
-  for (const h of pr.helpers.values()) lines.push(h, '');
+  const lines: string[] = [];
   const matrices = pr.outputs.filter((o) => o.output.rows !== undefined);
   if (matrices.length > 0) lines.push(`/* ${matrices.map((o) => `${o.id}: ${o.output.rows}×${o.output.cols ?? 1}, row by row`).join('; ')} */`);
   lines.push(`void ${pr.functionName}(${params.join(', ')}) {`);
