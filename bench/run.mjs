@@ -256,4 +256,7 @@ if (growth.length > 0)
   ]);
 console.log('\n## Targets (issue 14)\n');
 console.log(markdownTable(['target', 'met', 'measured'], targets14.map(([t, ok, m]) => [t, ok === undefined ? 'n/a' : ok ? 'yes' : '**no**', m])));
+// Issue 13: gradients as code (bench/code.mjs, which also runs alone).
+const codeBench = spawnSync(process.execPath, [path.join(root, 'bench/code.mjs')], { encoding: 'utf8' });
+process.stdout.write(codeBench.status === 0 ? codeBench.stdout : `\n## Gradients as code\n\nbench/code.mjs failed: ${codeBench.stderr}\n`);
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);

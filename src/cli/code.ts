@@ -6,10 +6,12 @@
  * --shape the matrix form (NumPy only).
  */
 import { DerivError } from '../errors.js';
-import { derivative, readExpression, variablesOf } from '../api.js';
+import { derivative, gradient, readExpression, variablesOf } from '../api.js';
+import { parseShapes } from '../matrix/shape.js';
 import { hessian, jacobian } from '../numeric/matrix.js';
 import { program } from '../program/api.js';
 import { toCode, gradientCode } from '../code/api.js';
+import { codeProgramToText } from '../print/cse-text.js';
 import type { CodeLanguage } from '../../rules/functions.js';
 
 export const CODE_FORMATS: readonly string[] = ['js', 'python', 'numpy', 'c'];
@@ -31,6 +33,7 @@ export interface CodeCliOptions {
   readonly of?: string;
   readonly expand?: boolean;
   readonly simplify: boolean;
+  readonly shape?: string;
 }
 
 function checkOptions(o: CodeCliOptions): void {
@@ -45,6 +48,10 @@ const names = (wrt: string | undefined): string[] | undefined => (wrt === undefi
 export function renderCode(line: string, o: CodeCliOptions, wrtList: readonly string[] | undefined): string {
   checkOptions(o);
   const options = { name: o.name };
+  if (o.shape !== undefined) {
+    if (o.format !== 'numpy') throw new DerivError('BAD_OPTION', `with --shape (matrix form), code is generated for numpy only, not ${o.format}`);
+    return toCode(gradient(line, wrtList, { shapes: parseShapes(o.shape) }), 'numpy', options);
+  }
   if (o.jacobian === true) return toCode(jacobian(line.split(';').map((s) => s.trim()).filter((s) => s !== ''), wrtList), o.format, options);
   const { expr } = readExpression(line);
   if (o.hessian === true) return toCode(hessian(expr, wrtList), o.format, options);
@@ -61,7 +68,18 @@ export function renderCode(line: string, o: CodeCliOptions, wrtList: readonly st
 /** Code for a program's backward pass, in its own names. */
 export function renderProgramCode(source: string, o: CodeCliOptions): string {
   checkOptions(o);
+  // In matrix form a program is the formula it computes (the library inlines it).
+  if (o.shape !== undefined) return renderCode(source, o, names(o.wrt));
   const p = program(source, o.of === undefined ? {} : { of: o.of });
   const wrt = names(o.wrt);
   return toCode(p, o.format, { ...(wrt === undefined ? {} : { wrt }), ...(o.name === 'f' ? {} : { name: o.name }) });
+}
+
+/**
+ * --cse for a gradient whose written-out derivative is TOO_LARGE (Π(x + k), k = 1…1000): the
+ * gradient by reverse mode instead, in the --cse text shape, at a small multiple of the function's size.
+ */
+export function reverseModeCse(line: string, wrt: readonly string[] | undefined, single: boolean): string {
+  const { expr } = readExpression(line);
+  return codeProgramToText(gradientCode(expr, wrt ?? variablesOf(expr)), single);
 }

@@ -32,7 +32,7 @@ import { cseToText } from '../print/cse-text.js';
 import { cseToLatex } from '../print/cse-latex.js';
 import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
-import { CODE_FORMATS, isCodeFormat, renderCode, renderProgramCode } from './code.js';
+import { CODE_FORMATS, isCodeFormat, renderCode, renderProgramCode, reverseModeCse } from './code.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -232,7 +232,7 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
   const warn = (ws: readonly DerivWarning[]): void => {
     if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, shown, paint));
   };
-  if (isCodeFormat(opts.format) && opts.shape === undefined) {
+  if (isCodeFormat(opts.format)) {
     emit(renderCode(line, { ...opts, format: opts.format }, parseWrt(opts.wrt)));
     return 0;
   }
@@ -260,7 +260,16 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
     emit(renderMatrix(line, { shape: opts.shape, format: opts.format, name: opts.name, steps: opts.steps !== undefined, ...(opts.wrt === undefined ? {} : { wrt: parseWrt(opts.wrt)! }), ...(at === undefined ? {} : { at }) }));
     return 0;
   }
-  const computed = compute(line, opts);
+  let computed: Computed;
+  try {
+    computed = compute(line, opts);
+  } catch (e) {
+    // --cse of a gradient too large to write out: reverse mode gives it at a small multiple of the function's size.
+    if (!(e instanceof DerivError && e.code === 'TOO_LARGE' && opts.cse === true && opts.format === 'text' && opts.mixed !== true && opts.order === '1' && opts.steps === undefined)) throw e;
+    emit(reverseModeCse(line, parseWrt(opts.wrt), single));
+    io.stderr(paint.dim('note: the derivative written out is too large; shown by reverse mode, each shared piece named once'));
+    return 0;
+  }
   emit(render(line, computed, opts, single));
   warn(computed.warnings);
   return 0;
@@ -326,7 +335,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       source = await io.readStdin();
     } else source = arg;
-    if (wantsProgram(source, opts) && isCodeFormat(opts.format) && opts.shape === undefined) {
+    if (wantsProgram(source, opts) && isCodeFormat(opts.format)) {
       const code = renderProgramCode(source, { ...opts, format: opts.format });
       if (opts.output !== undefined) writeOutput(opts.output, code);
       else io.stdout(code);

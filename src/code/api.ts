@@ -18,8 +18,10 @@ import type { CodeProgram } from './ir.js';
 import { derivativeProgram, gradientProgram, matrixProgram, programCode, reverseProgram, type BuildOptions } from './build.js';
 import { emit, CODE_LANGUAGES } from './emit.js';
 import { compileProgram, type CompiledFunction } from './compile.js';
+import { MatrixDerivative } from '../matrix/api.js';
+import { matrixNumpy } from './matrix.js';
 
-export type Codeable = PartialLike | readonly PartialLike[] | DerivativeMatrix | Program | CodeProgram;
+export type Codeable = PartialLike | readonly PartialLike[] | DerivativeMatrix | Program | CodeProgram | readonly MatrixDerivative[] | MatrixDerivative;
 
 export interface CodeOptions extends BuildOptions {
   /** For a Program: the variables (default: its inputs). */
@@ -31,11 +33,13 @@ const isMatrix = (r: object): r is DerivativeMatrix => 'rows' in r && 'vars' in 
 const isPartial = (r: object): r is PartialLike => 'input' in r && 'wrt' in r && 'expr' in r && 'order' in r;
 
 /** The straight-line program of a result (see the file comment). */
-export function codeProgram(result: Codeable, options: CodeOptions = {}): CodeProgram {
+export function codeProgram(result: Exclude<Codeable, MatrixDerivative | readonly MatrixDerivative[]>, options: CodeOptions = {}): CodeProgram {
   if (typeof result !== 'object' || result === null) throw new DerivError('BAD_OPTION', 'expected a derivative, gradient, Hessian, Jacobian or program to generate code for');
   if (isCodeProgram(result)) return result;
   if (result instanceof Program) return programCode(result, options.wrt, options);
   if (isMatrix(result)) return matrixProgram(result, options);
+  if (result instanceof MatrixDerivative || (Array.isArray(result) && result.some((r) => r instanceof MatrixDerivative)))
+    throw new DerivError('BAD_OPTION', 'matrix form has no straight-line program: use toCode(result, \'numpy\')');
   if (Array.isArray(result)) {
     if (!result.every((r: unknown) => typeof r === 'object' && r !== null && isPartial(r)))
       throw new DerivError('BAD_OPTION', 'expected an array of derivatives (a gradient)');
@@ -58,10 +62,15 @@ export function gradientCode(f: string | Expr, wrt?: readonly string[], options:
 export function toCode(result: Codeable, language: CodeLanguage, options: CodeOptions = {}): string {
   if (!CODE_LANGUAGES.includes(language))
     throw new DerivError('BAD_OPTION', `unknown code language '${String(language)}'`, { hint: `one of ${CODE_LANGUAGES.join(', ')}` });
-  return emit(codeProgram(result, options), language);
+  const matrix = result instanceof MatrixDerivative ? [result] : Array.isArray(result) && result.length > 0 && result.every((r) => r instanceof MatrixDerivative) ? (result as readonly MatrixDerivative[]) : undefined;
+  if (matrix !== undefined) {
+    if (language !== 'numpy') throw new DerivError('BAD_OPTION', `matrix form (shapes) generates NumPy code only, not ${language}`, { hint: 'use numpy' });
+    return matrixNumpy(matrix, options.name);
+  }
+  return emit(codeProgram(result as Exclude<Codeable, MatrixDerivative | readonly MatrixDerivative[]>, options), language);
 }
 
 /** A JS function evaluating the function's value and all partials at once (and `.batch` over columns). */
-export function compile(result: Codeable, options: CodeOptions = {}): CompiledFunction {
+export function compile(result: Exclude<Codeable, MatrixDerivative | readonly MatrixDerivative[]>, options: CodeOptions = {}): CompiledFunction {
   return compileProgram(codeProgram(result, { value: true, ...options }));
 }

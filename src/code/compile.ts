@@ -28,17 +28,24 @@ export interface CompiledFunction {
   readonly source: string;
 }
 
-function missing(name: string): never {
-  throw new DerivError('BAD_VARIABLE', `the point has no number for '${name}'`, { hint: 'give every input a number' });
+function notAPoint(): never {
+  throw new DerivError('BAD_OPTION', 'expected the point as an object of numbers, e.g. { x: 1, w: 2 }');
 }
 
 export function compileProgram(p: CodeProgram): CompiledFunction {
+  const missing = (point: Readonly<Record<string, unknown>> | undefined): never => {
+    const name = p.inputs.find((v) => typeof point?.[v] !== 'number') ?? p.inputs[0]!;
+    throw new DerivError('BAD_VARIABLE', `the point has no number for '${name}'`, { hint: `give every input a number: ${p.inputs.join(', ')}` });
+  };
   const pr = printProgram(p, 'js');
   const helpers = [...pr.helpers.values()].join('\n');
   const temps = pr.temps.map((t) => `  const ${t.name} = ${t.expr};`).join('\n');
-  const reads = p.inputs
-    .map((v, i) => `  const ${pr.inputs[i]} = p[${JSON.stringify(v)}];\n  if (typeof ${pr.inputs[i]} !== "number") missing(${JSON.stringify(v)});`)
-    .join('\n');
+  // One branch checks every input; only a bad point pays for finding which one.
+  const reads = [
+    '  if (typeof p !== "object" || p === null) notAPoint();',
+    ...p.inputs.map((v, i) => `  const ${pr.inputs[i]} = p[${JSON.stringify(v)}];`),
+    ...(p.inputs.length === 0 ? [] : [`  if (${pr.inputs.map((id) => `typeof ${id} !== "number"`).join(' || ')}) missing(p);`]),
+  ].join('\n');
   const value = (o: (typeof pr.outputs)[number]): string => {
     if (o.output.rows === undefined) return o.exprs[0]!;
     const cols = o.output.cols ?? 1;
@@ -47,7 +54,7 @@ export function compileProgram(p: CodeProgram): CompiledFunction {
     return cols === 1 && o.key === 'value' ? `[${o.exprs.join(', ')}]` : `[${rows.join(', ')}]`;
   };
   const single = `${helpers}\nreturn function ${pr.functionName}(p) {\n${reads}\n${temps}\n  return { ${pr.outputs.map((o) => `${jsKey(o.key)}: ${value(o)}`).join(', ')} };\n};`;
-  const point = new Function('missing', `"use strict";\n${single}`)(missing) as (p: Readonly<Record<string, number>>) => Record<string, CompiledValue>;
+  const point = new Function('missing', 'notAPoint', `"use strict";\n${single}`)(missing, notAPoint) as (p: Readonly<Record<string, number>>) => Record<string, CompiledValue>;
 
   // The batch kernel: one loop over the points, each output entry written into its own column.
   const entries = pr.outputs.flatMap((o) => o.exprs);
@@ -58,7 +65,7 @@ export function compileProgram(p: CodeProgram): CompiledFunction {
     let n: number | undefined;
     for (const v of p.inputs) {
       const c = columns[v];
-      if (c === undefined) missing(v);
+      if (c === undefined) return missing(columns as Readonly<Record<string, unknown>>);
       if (typeof c !== 'number') {
         if (n !== undefined && c.length !== n) throw new DerivError('BAD_OPTION', `the columns differ in length ('${v}' has ${c.length}, others ${n})`);
         n = c.length;
@@ -87,9 +94,5 @@ export function compileProgram(p: CodeProgram): CompiledFunction {
     }
     return result;
   };
-  const fn = ((pt: Readonly<Record<string, number>>) => {
-    if (typeof pt !== 'object' || pt === null) throw new DerivError('BAD_OPTION', 'expected the point as an object of numbers, e.g. { x: 1, w: 2 }');
-    return point(pt);
-  }) as CompiledFunction;
-  return Object.assign(fn, { batch, inputs: p.inputs, outputs: p.outputs.map((o) => o.key), source: single.replace(/^\n?return /m, '') });
+  return Object.assign(point, { batch, inputs: p.inputs, outputs: p.outputs.map((o) => o.key), source: single.replace(/^\n?return /m, '') });
 }

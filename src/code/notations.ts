@@ -40,7 +40,8 @@ export function spellingNames(language: CodeLanguage): Set<string> {
  * Numbers: C writes a fraction with a double numerator (1/2 would be integer division) and
  * integers beyond 32 bits as doubles.
  */
-export function codeNotation(language: CodeLanguage, names: ReadonlyMap<string, string>): CodeNotation {
+export function codeNotation(language: CodeLanguage, names: ReadonlyMap<string, string> | ((name: string) => string | undefined)): CodeNotation {
+  const identifier = typeof names === 'function' ? names : (name: string): string | undefined => names.get(name);
   const helpers = new Map<string, string>();
   const spell = (s: CodeSpelling, args: readonly string[]): string => {
     if (typeof s !== 'string') {
@@ -61,7 +62,7 @@ export function codeNotation(language: CodeLanguage, names: ReadonlyMap<string, 
         : { text: language === 'c' ? `${integer(n)}.0/${integer(d)}` : `${n}/${d}`, neg: false, prec: PREC.MUL },
     constant: (name) => CONSTANTS[language][name],
     symbol: (name) => {
-      const id = names.get(name);
+      const id = identifier(name);
       if (id === undefined) throw new DerivError('BAD_VARIABLE', `no identifier for '${name}' in the generated code`);
       return id;
     },

@@ -37,6 +37,14 @@ export class MatrixDerivative {
   toTex(): string {
     return printMatrix(this.node, this.ctx, 'latex', this.order);
   }
+  /** The gradient as a NumPy expression, `2/n*X.T @ (X @ w + b - y)` (src/code/matrix.ts makes the function). */
+  toNumpy(): string {
+    return printMatrix(this.node, this.ctx, 'numpy', this.order);
+  }
+  /** The declared shape of a variable (1×1 when it is a scalar). */
+  shapeOf(name: string): Shape {
+    return this.ctx.shapeOfSymbol(name);
+  }
   /** console.log(d): `MatrixDerivative ∇w = 2/n*X'*(X*w + b - y)`. */
   [INSPECT](): string {
     return `MatrixDerivative ${this.heading('text')} = ${this.toString()}`;
