@@ -105,7 +105,11 @@ const STRUCTURED: Case[] = [
   },
 ];
 
-const ALL: Case[] = [...ROW_CASES, ...ROW_CHAIN_CASES, ...RANDOM_CASES, ...STRUCTURED];
+/** Names that are keywords, library names or prototype names in some target language. */
+const NAMES = '__proto__*constructor + lambda^2 + double*θ + def*int + sin(Math)*np + exp(main)';
+const NAME_CASES: Case[] = [gradientCase('keyword and prototype names', NAMES, [{ __proto__: 0.5, constructor: 1.5, lambda: -2, double: 3, θ: 0.25, def: 1, int: -1, Math: 0.7, np: 2, main: 0.1 }].map((p) => JSON.parse(JSON.stringify(p).replace('{', '{"__proto__": 0.5, ')) as Record<string, number>))];
+
+const ALL: Case[] = [...ROW_CASES, ...ROW_CHAIN_CASES, ...RANDOM_CASES, ...STRUCTURED, ...NAME_CASES];
 
 function compare(cases: readonly Case[], got: Outputs[][], language: string): void {
   const failures: string[] = [];

@@ -103,7 +103,9 @@ export function runC(cases: readonly RunCase[]): Outputs[][] {
           const flat = out.exprs.map(() => numbers[at++]!);
           const rows = out.output.rows;
           const cols = out.output.cols ?? 1;
-          o[out.key] = rows === undefined ? flat[0]! : out.key === 'value' && cols === 1 ? flat : Array.from({ length: rows }, (_, r) => flat.slice(r * cols, (r + 1) * cols));
+          const value = rows === undefined ? flat[0]! : out.key === 'value' && cols === 1 ? flat : Array.from({ length: rows }, (_, r) => flat.slice(r * cols, (r + 1) * cols));
+          // defineProperty: a key `__proto__` is an ordinary output here.
+          Object.defineProperty(o, out.key, { value, enumerable: true });
         }
         return o;
       }),
