@@ -39,7 +39,9 @@ export interface CodeCliOptions {
 function checkOptions(o: CodeCliOptions): void {
   const clash = [o.at !== undefined && '--at', o.check !== undefined && '--check', o.sgd !== undefined && '--sgd', o.steps !== undefined && '--steps', o.cse === true && '--cse', o.expand === true && '--expand'].filter(Boolean);
   if (clash.length > 0)
-    throw new DerivError('BAD_OPTION', `--format ${o.format} generates code; it does not go with ${clash.join(', ')}`, { hint: 'generated code always names shared pieces once' });
+    throw new DerivError('BAD_OPTION', `--format ${o.format} generates code; it does not go with ${clash.join(', ')}`, {
+      hint: o.cse === true ? 'generated code always names shared pieces once' : 'the generated function takes every input: call it at the point',
+    });
 }
 
 const names = (wrt: string | undefined): string[] | undefined => (wrt === undefined ? undefined : wrt.split(/[,\uff0c\u3001]/).map((s) => s.trim()));
