@@ -11,11 +11,12 @@
  */
 import { type Expr, sym, children } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
-import { freeVariables } from '../analysis.js';
+import { freeVariables, treeSize } from '../analysis.js';
+import { simplify } from '../simplify/simplify.js';
 import { rebuild } from '../core/expr.js';
 import { cse } from '../cse.js';
 import { definitionOrder } from '../cse-products.js';
-import type { CodeBinding, CodeOutput, CodeProgram } from './ir.js';
+import { opsOf, type CodeBinding, type CodeOutput, type CodeProgram } from './ir.js';
 
 /** Placeholder names start with a character no variable name has. */
 const PLACEHOLDER = '\u0001';
@@ -81,7 +82,19 @@ function useCounts(roots: readonly Expr[]): Map<string, number> {
   return uses;
 }
 
-const INLINE_SIZE = 7;
+const INLINE_SIZE = 40;
+
+/** Bodies up to this many nodes (written out) go through the simplifier: 1/(x+3) − x/(x+3)² is 3/(x+3)². */
+const SIMPLIFY_SIZE = 80;
+const simplifyMemo = new Map<Expr, Expr>();
+/** An adjoint as the simplifier finishes it, when small and no costlier. */
+function tidy(e: Expr): Expr {
+  if (treeSize(e, SIMPLIFY_SIZE + 1) > SIMPLIFY_SIZE) return e;
+  if (simplifyMemo.size > 50_000) simplifyMemo.clear();
+  const simplified = simplify(e, { memo: simplifyMemo });
+  // Kept only when it costs no more to evaluate (a common denominator can add a division per product).
+  return opsOf(simplified) <= opsOf(e) ? simplified : e;
+}
 
 export function finish(draft: Draft, forward: ReadonlySet<Expr> = new Set()): CodeProgram {
   const outputsFlat = draft.outputs.flatMap((o) => o.exprs);
@@ -97,7 +110,8 @@ export function finish(draft: Draft, forward: ReadonlySet<Expr> = new Set()): Co
     if (isPlaceholder(b.name) && (trivial(body) || ((uses.get(b.name) ?? 0) <= 1 && smallSize(body, forward, INLINE_SIZE) <= INLINE_SIZE))) inlined.set(b.name, body);
     else kept.push({ name: b.name, expr: body });
   }
-  const outputs = draft.outputs.map((o) => ({ ...o, exprs: o.exprs.map(subst) }));
+  const outputs = draft.outputs.map((o) => ({ ...o, exprs: o.exprs.map((e) => (o.key === 'value' ? subst(e) : tidy(subst(e)))) }));
+  for (let k = 0; k < kept.length; k++) if (isPlaceholder(kept[k]!.name)) kept[k] = { name: kept[k]!.name, expr: tidy(kept[k]!.expr) };
   // 2. CSE over what is left.
   const roots = [...kept.map((b) => b.expr), ...outputs.flatMap((o) => o.exprs)];
   const shared = draft.noCse === true ? { bindings: [], exprs: roots } : cse(roots, { prefix: PLACEHOLDER + 'c' });
