@@ -32,7 +32,7 @@ export function printProgram(p: CodeProgram, language: CodeLanguage): PrintedPro
   // C returns through pointer parameters, named after the outputs and clear of every other name.
   const outIds = language === 'c' ? identifiers(outputIds, language, [...reserved, ...ids.values()]) : undefined;
   const notation = codeNotation(language, ids);
-  const print = (e: Parameters<typeof printWith>[0]): string => printWith(e, notation, { order: p.order });
+  const print = (e: Parameters<typeof printWith>[0]): string => unwrap(printWith(e, notation, { order: p.order }));
   return {
     functionName: ids.get(p.name)!,
     inputs: p.inputs.map((v) => ids.get(v)!),
@@ -40,6 +40,18 @@ export function printProgram(p: CodeProgram, language: CodeLanguage): PrintedPro
     outputs: p.outputs.map((o, i) => ({ key: o.key, id: outIds?.get(outputIds[i]!) ?? outputIds[i]!, exprs: o.exprs.map(print), output: o })),
     helpers: notation.helpers,
   };
+}
+
+/** A statement's expression without parentheses around all of it (a template's own: `t1 = (1/np.cos(x))`). */
+function unwrap(text: string): string {
+  if (!text.startsWith('(') || !text.endsWith(')')) return text;
+  let depth = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth--;
+    if (depth === 0) return text; // the first parenthesis closes before the end
+  }
+  return text.slice(1, -1);
 }
 
 const rowsOf = (exprs: readonly string[], cols: number): string[][] => {
