@@ -62,6 +62,9 @@ describe('compile()', () => {
       for (const d of grad) expect(close(got[d.wrt[0]!] as number, d.evaluate(point), 1e-12), `${text} ∂${d.wrt[0]}`).toBe(true);
     }
   });
+  it('a variable the function does not use has partial 0', () => {
+    expect(compile(gradientCode('x^2', ['x', 'z'], { value: true }))({ x: 3, z: 1 })).toEqual({ value: 9, x: 6, z: 0 });
+  });
   it('a Hessian and a program compile too', () => {
     expect(compile(hessian('x*w^2+b^2'))({ x: 1, w: 2, b: 3 })).toEqual({ value: 13, hessian: [[0, 4, 0], [4, 2, 0], [0, 0, 2]] });
     const p = compile(program('z = w1*x + b1; h = relu(z); y_hat = w2*h + b2; L = (y_hat - y)^2/2'), { wrt: ['w1', 'b1', 'w2', 'b2'] });
