@@ -260,6 +260,9 @@ console.log(markdownTable(['target', 'met', 'measured'], targets14.map(([t, ok, 
 const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
 if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
 else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
+// Issue 13: gradients as code (bench/code.mjs, which also runs alone).
+const codeBench = spawnSync(process.execPath, [path.join(root, 'bench/code.mjs')], { encoding: 'utf8' });
+process.stdout.write(codeBench.status === 0 ? codeBench.stdout : `\n## Gradients as code\n\nbench/code.mjs failed: ${codeBench.stderr}\n`);
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
 
 // The playground's typing speed in Chromium (issue 15), a script of its own so it runs alone too.

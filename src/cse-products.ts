@@ -97,7 +97,7 @@ export function shareProducts(result: CseResult, nextName: () => string, maxProd
 }
 
 /** Bindings ordered so that each comes after the ones it uses (stable otherwise). */
-function definitionOrder(bindings: readonly CseBinding[]): CseBinding[] {
+export function definitionOrder(bindings: readonly CseBinding[]): CseBinding[] {
   const byName = new Map(bindings.map((b) => [b.name, b]));
   const out: CseBinding[] = [];
   const state = new Map<string, 'open' | 'done'>();

@@ -37,6 +37,9 @@ describe('the mathjs functions deriv lacked are rows', () => {
   it('nthRoot prints as a root in LaTeX', () => {
     expect(toLatex(parse('nthRoot(x, 3)'))).toBe('\\sqrt[3]{x}');
   });
+  it('a root index holding brackets is braced, so the first ] does not close it (found by the KaTeX property)', () => {
+    expect(toLatex(parse('nthRoot(x, nthRoot(x, 2))'))).toBe('\\sqrt[{\\sqrt[2]{x}}]{x}');
+  });
 });
 
 describe('n-ary min and max', () => {

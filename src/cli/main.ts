@@ -34,6 +34,7 @@ import { cseToLatex } from '../print/cse-latex.js';
 import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
 import { writePlayground, NOT_BUILT_EXIT } from './playground.js';
+import { CODE_FORMATS, isCodeFormat, renderCode, renderProgramCode, reverseModeCse } from './code.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -69,11 +70,12 @@ const EXAMPLES = `Examples:
   deriv "x*w^2+b^2" --hessian               [[0, 2*w, 0], [2*w, 2*x, 0], [0, 0, 2]]
   deriv "x*y; x+y^2" --jacobian             [[y, x], [1, 2*y]]
   deriv "mean((X*w+b-y)^2)" --wrt w,b --shape X=n×d,w=d,y=n   matrix form: ∇w = 2/n*X'*(X*w + b - y)
+  deriv "(w*x+b-y)^2/2" --wrt w,b --format python   the gradient as a Python function
   deriv --functions                         the functions deriv knows, with their derivatives
   deriv "x*w^2+b^2" --playground -o p.html  the offline playground page, opened on this expression
 `;
 
-type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html';
+type Format = 'text' | 'latex' | 'json' | 'markdown' | 'html' | 'js' | 'python' | 'numpy' | 'c';
 interface Options {
   wrt?: string;
   order: string;
@@ -241,6 +243,10 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
   const warn = (ws: readonly DerivWarning[]): void => {
     if (opts.format !== 'json') for (const w of ws) io.stderr(formatWarning(w, shown, paint));
   };
+  if (isCodeFormat(opts.format)) {
+    emit(renderCode(line, { ...opts, format: opts.format }, parseWrt(opts.wrt)));
+    return 0;
+  }
   if (opts.shape !== undefined && (opts.hessian === true || opts.jacobian === true))
     throw new DerivError('BAD_OPTION', '--hessian and --jacobian take scalar variables; with --shape deriv gives gradients of a scalar function (∇w), not derivatives of vectors', {
       hint: 'name the entries as scalars (w1, w2, …) and use --hessian without --shape',
@@ -270,7 +276,16 @@ function answer(line: string, shown: string, opts: Options, single: boolean, emi
     emit(out.stdout);
     return out.exitCode;
   }
-  const computed = compute(line, opts);
+  let computed: Computed;
+  try {
+    computed = compute(line, opts);
+  } catch (e) {
+    // --cse of a gradient too large to write out: reverse mode gives it at a small multiple of the function's size.
+    if (!(e instanceof DerivError && e.code === 'TOO_LARGE' && opts.cse === true && opts.format === 'text' && opts.mixed !== true && opts.order === '1' && opts.steps === undefined)) throw e;
+    emit(reverseModeCse(line, parseWrt(opts.wrt), single));
+    io.stderr(paint.dim('note: the derivative written out is too large; shown by reverse mode, each shared piece named once'));
+    return 0;
+  }
   emit(render(line, computed, opts, single));
   warn(computed.warnings);
   return 0;
@@ -284,7 +299,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('-w, --wrt <vars>', 'differentiate with respect to these variables, comma-separated (default: all, as they appear)')
     .option('-n, --order <n>', 'differentiate n times', '1')
     .option('--mixed', 'with several --wrt variables: one mixed partial (∂²f/∂x∂y), not the gradient')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'latex', 'json', 'markdown', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'latex', 'json', 'markdown', 'html', ...CODE_FORMATS]).default('text'))
     .addOption(new Option('--steps [detail]', 'show the derivation step by step: brief (default) or full').choices(['brief', 'full']))
     .option('-o, --output <file>', 'write the output to a file instead of standard output')
     .option('--name <name>', 'the function\'s name in LaTeX headings', 'f')
@@ -355,6 +370,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       source = await io.readStdin();
     } else source = arg;
+    if (wantsProgram(source, opts) && isCodeFormat(opts.format)) {
+      const code = renderProgramCode(source, { ...opts, format: opts.format });
+      if (opts.output !== undefined) writeOutput(opts.output, code);
+      else io.stdout(code);
+      return 0;
+    }
     if (wantsProgram(source, opts)) {
       const out = renderProgram(source, opts);
       for (const note of out.notes) io.stderr(paint.dim(note));

@@ -37,6 +37,14 @@ export class MatrixDerivative {
   toTex(): string {
     return printMatrix(this.node, this.ctx, 'latex', this.order);
   }
+  /** The gradient as a NumPy expression, `2/n*X.T @ (X @ w + b - y)` (src/code/matrix.ts makes the function). */
+  toNumpy(): string {
+    return printMatrix(this.node, this.ctx, 'numpy', this.order);
+  }
+  /** The declared shape of a variable (1×1 when it is a scalar). */
+  shapeOf(name: string): Shape {
+    return this.ctx.shapeOfSymbol(name);
+  }
   /** console.log(d): `MatrixDerivative ∇w = 2/n*X'*(X*w + b - y)`. */
   [INSPECT](): string {
     return `MatrixDerivative ${this.heading('text')} = ${this.toString()}`;
@@ -74,10 +82,6 @@ export class MatrixDerivative {
     const out = new Set<string>();
     for (const s of this.ctx.shapes.values()) for (const d of [s.rows, s.cols]) if (typeof d === 'string') out.add(d);
     return [...out];
-  }
-  /** The declared shape of a variable (1×1 for an undeclared scalar). */
-  shapeOf(name: string): Shape {
-    return this.ctx.shapeOfSymbol(name);
   }
   /**
    * Another formula for the same gradient (a claim to check), read in this function's shapes; it

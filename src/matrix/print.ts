@@ -7,7 +7,10 @@
  * non-scalar factors are `.*` in text and \odot in LaTeX.
  */
 import { type Expr, mul } from '../core/expr.js';
-import { toText, TEXT_PRECEDENCE } from '../print/text.js';
+import { toText } from '../print/text.js';
+import { PREC } from '../print/notation.js';
+import { printWith } from '../print/core.js';
+import { codeNotation } from '../code/notations.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { freeVariables } from '../analysis.js';
 import { type MNode, MatrixContext, isAtomName } from './node.js';
@@ -17,10 +20,10 @@ interface Out {
   readonly s: string;
   readonly prec: number;
 }
-type Syntax = 'text' | 'latex';
+type Syntax = 'text' | 'latex' | 'numpy';
 
 /** Text and LaTeX printers share these precedence numbers. */
-const P = TEXT_PRECEDENCE;
+const P = PREC;
 
 /** `symbols`: how to spell given symbols (e.g. the adjoints ∂L/∂Z of a program in LaTeX), printed as atoms. */
 export function printMatrix(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[] = [], symbols?: ReadonlyMap<string, string>): string {
@@ -61,6 +64,7 @@ function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly str
   const sub = (m: MNode): Out => print(m, ctx, syntax, order, depth + 1, symbols);
   const tex = syntax === 'latex';
   const wrap = (o: Out, min: number): string => (o.prec >= min ? o.s : tex ? `\\left(${o.s}\\right)` : `(${o.s})`);
+  if (syntax === 'numpy') return printNumpy(n, sub, wrap, ctx, order, depth, symbols);
   switch (n.k) {
     case 'identity':
       return { s: tex ? 'I' : `identity(${n.shape.rows})`, prec: P.ATOM };
@@ -93,6 +97,41 @@ function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly str
   }
 }
 
+/**
+ * NumPy: `X.T`, `X @ w`, `np.dot`, `np.sum`/`np.mean`/`np.trace`/`np.linalg.norm`, element-wise
+ * blocks through the code printer's NumPy notation. `*`, `/` and `@` share one precedence in
+ * Python (left to right), so a product right of `@` is parenthesised (`X @ 2*v` would be (X @ 2)*v).
+ */
+function printNumpy(
+  n: MNode,
+  sub: (m: MNode) => Out,
+  wrap: (o: Out, min: number) => string,
+  ctx: MatrixContext,
+  order: readonly string[],
+  depth: number,
+  symbols?: ReadonlyMap<string, string>,
+): Out {
+  switch (n.k) {
+    case 'identity':
+      return { s: `np.eye(${n.shape.rows})`, prec: P.ATOM };
+    case 'transpose':
+      return { s: `${wrap(sub(n.a), P.ATOM)}.T`, prec: P.ATOM };
+    case 'matmul':
+      // Vectors are 1-D arrays, for which `u @ v.T` is the inner product: a column times a row is np.outer.
+      if (n.a.shape.cols === 1 && n.a.shape.rows !== 1 && n.b.shape.rows === 1 && n.b.shape.cols !== 1)
+        return { s: `np.outer(${sub(n.a).s}, ${sub(n.b).s})`, prec: P.ATOM };
+      return { s: `${wrap(sub(n.a), P.MUL)} @ ${wrap(sub(n.b), P.MUL + 1)}`, prec: P.MUL };
+    case 'dot':
+      return { s: `np.dot(${sub(n.a).s}, ${sub(n.b).s})`, prec: P.ATOM };
+    case 'reduce': {
+      const name = n.op === 'norm2' ? 'np.linalg.norm' : `np.${n.op}`;
+      return { s: `${name}(${sub(n.a).s})`, prec: P.ATOM };
+    }
+    case 'ew':
+      return printBlock(n.expr, n.shape, ctx, 'numpy', order, depth, symbols);
+  }
+}
+
 function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax, order: readonly string[], depth: number, symbols?: ReadonlyMap<string, string>): Out {
   const tex = syntax === 'latex';
   const atoms = [...freeVariables(expr)].filter(isAtomName);
@@ -102,7 +141,8 @@ function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax
   // A constant block of a vector or matrix shape: ones(n) (text), \mathbf{1} (LaTeX), times its value
   // (which may hold scalar nodes: dot(u, v)*ones(n)).
   if (!isScalar(shape) && ctx.isScalarExpr(expr)) {
-    const ones = tex ? '\\mathbf{1}' : shape.cols === 1 ? `ones(${shape.rows})` : `ones(${shape.rows}, ${shape.cols})`;
+    const np = syntax === 'numpy';
+    const ones = tex ? '\\mathbf{1}' : shape.cols === 1 ? `${np ? 'np.' : ''}ones(${shape.rows})` : np ? `np.ones((${shape.rows}, ${shape.cols}))` : `ones(${shape.rows}, ${shape.cols})`;
     if (expr.kind === 'num' && expr.value.n === 1n && expr.value.d === 1n) return { s: ones, prec: P.ATOM };
     const c = scalarWithAtoms(expr, printed, syntax, order);
     const factor = expr.kind === 'add' ? (tex ? `\\left(${c}\\right)` : `(${c})`) : c;
@@ -133,14 +173,18 @@ function scalarWithAtoms(expr: Expr, printed: ReadonlyMap<string, Out>, syntax: 
   const atomPrec = (o: Out): number => (o.prec <= P.MUL ? P.ADD : o.prec);
   const options = entrywise === undefined ? { order } : { order, entrywise };
   if (syntax === 'latex') return toLatex(expr, { ...options, atoms: new Map([...printed].map(([k, o]) => [k, { tex: o.s, prec: atomPrec(o) }])) });
+  if (syntax === 'numpy') return printWith(expr, NUMPY, { order, atoms: new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }])) });
   return toText(expr, { ...options, atoms: new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }])) });
 }
 
 /** The coefficient of a block, printed as a scalar expression on its own. */
 function scalarText(factors: readonly Expr[], syntax: Syntax, order: readonly string[]): string {
   const expr = mul(...factors);
-  return syntax === 'latex' ? toLatex(expr, { order }) : toText(expr, { order });
+  return syntax === 'latex' ? toLatex(expr, { order }) : syntax === 'numpy' ? printWith(expr, NUMPY, { order }) : toText(expr, { order });
 }
+
+/** NumPy spelling of element-wise blocks; names are the matrix language's own (checked identifiers). */
+const NUMPY = codeNotation('numpy', (name) => name);
 
 function precOf(e: Expr, ctx: MatrixContext): number {
   if (e.kind === 'add') return P.ADD;
@@ -152,7 +196,7 @@ function precOf(e: Expr, ctx: MatrixContext): number {
 }
 
 /** LaTeX heading for a gradient with respect to a variable of a given shape. */
-export function matrixHeading(name: string, variable: string, shape: { rows: unknown; cols: unknown }, syntax: Syntax): string {
+export function matrixHeading(name: string, variable: string, shape: { rows: unknown; cols: unknown }, syntax: 'text' | 'latex'): string {
   const scalar = isScalar(shape as never);
   if (syntax === 'latex')
     return scalar

@@ -7,25 +7,13 @@
  * `w_{1}`, Greek names as Greek letters.
  */
 import type { Expr } from '../core/expr.js';
-import { foldDag } from '../core/walk.js';
 import { rowFor } from '../function-table.js';
-import { DisplayOrder, type VariableOrder } from './display-order.js';
+import type { VariableOrder } from './display-order.js';
+import { printWith } from './core.js';
+import { type Notation, type Printed, type ProductParts, PREC, parenthesize, signed as signedIn } from './notation.js';
 import { concat, fillTemplate } from './rope.js';
 
-const ADD = 1;
-const MUL = 2;
-const POW = 4;
-const ATOM = 5;
-
-interface Printed {
-  readonly tex: string;
-  readonly neg: boolean;
-  readonly prec: number;
-  /** For b^(−k): the printed b^k, to go under a fraction bar. */
-  readonly recip?: Printed;
-  /** Starts with a digit (a following number needs \cdot). */
-  readonly numeric?: boolean;
-}
+const { MUL, POW, ATOM } = PREC;
 
 export interface LatexOptions {
   readonly order?: VariableOrder;
@@ -85,9 +73,8 @@ export function latexName(name: string): string {
 }
 
 const wrap = (tex: string): string => `\\left(${tex}\\right)`;
-const paren = (p: Printed, minPrec: number): string =>
-  p.neg ? wrap(`-${p.tex}`) : p.prec < minPrec ? wrap(p.tex) : p.tex;
-const signed = (p: Printed): string => (p.neg ? `-${p.tex}` : p.tex);
+const paren = (p: Printed, minPrec: number): string => parenthesize(LATEX_NOTATION, p, minPrec);
+const signed = (p: Printed): string => signedIn(LATEX_NOTATION, p);
 
 function fraction(n: bigint, d: bigint): string {
   return d === 1n ? n.toString() : `\\frac{${n}}{${d}}`;
@@ -99,72 +86,17 @@ function printCall(fn: string, args: readonly Printed[]): Printed {
   if (row !== undefined && 'template' in row.latex) {
     // A superscript that would be 1 is dropped (expm1(1) is e − 1, not e^{1} − 1).
     // Only the short template is scanned; the arguments are concatenated in (src/print/rope.ts).
-    const template = row.latex.template.replace(/\^\{#(\d)\}/g, (whole, i: string) => (spelled[Number(i)] === '1' ? '' : whole));
-    const tex = fillTemplate(template, spelled);
+    // An argument inside an optional argument ([#1] of \sqrt) is braced when it holds brackets itself,
+    // or its first ] would close the option (\sqrt[\sqrt[2]{x}]{x} does not parse; \sqrt[{\sqrt[2]{x}}]{x} does).
+    const template = row.latex.template
+      .replace(/\^\{#(\d)\}/g, (whole, i: string) => (spelled[Number(i)] === '1' ? '' : whole))
+      .replace(/\[#(\d)\]/g, (whole, i: string) => (/[[\]]/.test(spelled[Number(i)] ?? '') ? `[{#${i}}]` : whole));
+    const text = fillTemplate(template, spelled);
     // Templates that end in a superscript or are bare (e^{u}) behave like powers.
-    return { tex, neg: false, prec: fn === 'exp' ? POW : ATOM };
+    return { text, neg: false, prec: fn === 'exp' ? POW : ATOM };
   }
   const name = row !== undefined && 'operator' in row.latex ? row.latex.operator : `\\operatorname{${fn}}`;
-  return { tex: `${name}${wrap(concat(spelled, ', '))}`, neg: false, prec: ATOM };
-}
-
-export const LATEX_PRECEDENCE = { ADD, MUL, POW, ATOM } as const;
-
-export function toLatex(e: Expr, options: LatexOptions = {}): string {
-  const order = DisplayOrder.of(options.order);
-  const memo = new Map<Expr, Printed>();
-  const print = (node: Expr, kids: readonly Printed[]): Printed => {
-    switch (node.kind) {
-      case 'num': {
-        const { n, d } = node.value;
-        const mag = n < 0n ? -n : n;
-        return { tex: fraction(mag, d), neg: n < 0n, prec: d === 1n ? ATOM : MUL, numeric: true };
-      }
-      case 'const':
-        return { tex: node.name === 'pi' ? '\\pi' : 'e', neg: false, prec: ATOM };
-      case 'sym': {
-        const atom = options.atoms?.get(node.name);
-        return atom !== undefined ? { tex: atom.tex, neg: false, prec: atom.prec } : { tex: latexName(node.name), neg: false, prec: ATOM };
-      }
-      case 'call':
-        return printCall(node.fn, kids);
-      case 'pow': {
-        const [base, exp] = kids as [Printed, Printed];
-        const basePrec = node.base.kind === 'call' && node.base.fn === 'exp' ? ATOM : POW + 1;
-        const half = node.exp.kind === 'num' && node.exp.value.d === 2n && (node.exp.value.n === 1n || node.exp.value.n === -1n);
-        const power = (expTex: string): Printed =>
-          half
-            ? { tex: `\\sqrt{${signed(base)}}`, neg: false, prec: ATOM }
-            : {
-                tex: `${paren(base, basePrec)}^{${expTex}}`,
-                neg: false,
-                prec: POW,
-                // Starts with a digit only if the base is a number printed without parentheses.
-                numeric: base.numeric === true && !base.neg && base.prec >= basePrec,
-              };
-        // A negative exponent is a reciprocal; a sum's sign covers its first term only (−1/2 − 3·x).
-        if (exp.neg && node.exp.kind !== 'add') {
-          const recip = exp.tex === '1' ? base : power(exp.tex);
-          return { tex: `\\frac{1}{${recip.tex}}`, neg: false, prec: ATOM, recip };
-        }
-        return power(signed(exp));
-      }
-      case 'add': {
-        const terms = order.sortTerms(node.terms, (t) => memo.get(t)!.neg);
-        const first = memo.get(terms[0]!)!;
-        let tex = first.tex;
-        for (let i = 1; i < terms.length; i++) {
-          const t = memo.get(terms[i]!)!;
-          tex += t.neg ? ` - ${t.tex}` : ` + ${t.tex}`;
-        }
-        return { tex, neg: first.neg, prec: ADD };
-      }
-      case 'mul':
-        return printProduct(node.factors, memo, order, options.entrywise);
-    }
-  };
-  const p = foldDag<Printed>(e, print, memo);
-  return signed(p);
+  return { text: `${name}${wrap(concat(spelled, ', '))}`, neg: false, prec: ATOM };
 }
 
 /** Factors side by side, with \cdot only where a number would follow a number (\odot between entry-wise factors). */
@@ -179,40 +111,50 @@ function juxtapose(parts: readonly Printed[], hadamard: readonly boolean[] = [])
   return tex;
 }
 
-function printProduct(
-  factors: readonly Expr[],
-  memo: Map<Expr, Printed>,
-  order: DisplayOrder,
-  entrywise?: (e: Expr) => boolean,
-): Printed {
-  let coefficient = { n: 1n, d: 1n };
-  const rest: Expr[] = [];
-  for (const f of factors) {
-    if (f.kind === 'num') coefficient = f.value;
-    else rest.push(f);
-  }
-  order.sortFactors(rest);
-  const neg = coefficient.n < 0n;
-  const magnitude = neg ? -coefficient.n : coefficient.n;
+function printProduct(parts: ProductParts): Printed {
+  const { n: magnitude, d, neg } = parts;
   const numerator: Printed[] = [];
   const denominator: Printed[] = [];
-  if (magnitude !== 1n) numerator.push({ tex: magnitude.toString(), neg: false, prec: ATOM, numeric: true });
-  if (coefficient.d !== 1n) denominator.push({ tex: coefficient.d.toString(), neg: false, prec: ATOM, numeric: true });
+  if (magnitude !== 1n) numerator.push({ text: magnitude.toString(), neg: false, prec: ATOM, numeric: true });
+  if (d !== 1n) denominator.push({ text: d.toString(), neg: false, prec: ATOM, numeric: true });
+  denominator.push(...parts.denominator);
   const hadamard: boolean[] = numerator.map(() => false);
-  let previous: Expr | undefined;
-  for (const f of rest) {
-    const p = memo.get(f)!;
-    if (p.recip !== undefined) denominator.push(p.recip);
-    else {
-      hadamard.push(previous !== undefined && entrywise !== undefined && entrywise(previous) && entrywise(f));
-      numerator.push(p);
-      previous = f;
-    }
+  for (const f of parts.numerator) {
+    hadamard.push(f.entrywise);
+    numerator.push(f.p);
   }
   const top = numerator.length === 0 ? '1' : juxtapose(numerator, hadamard);
-  if (denominator.length === 0) return { tex: top, neg, prec: MUL, numeric: numerator[0]?.numeric === true };
+  if (denominator.length === 0) return { text: top, neg, prec: MUL, numeric: numerator[0]?.numeric === true };
   // A lone sum over or under the bar needs no parentheses: \frac{1 + x^{2}}{x + 1}.
   const over = numerator.length === 1 ? signed(numerator[0]!) : top;
   const bottom = denominator.length === 1 ? signed(denominator[0]!) : juxtapose(denominator);
-  return { tex: `\\frac{${over}}{${bottom}}`, neg, prec: ATOM };
+  return { text: `\\frac{${over}}{${bottom}}`, neg, prec: ATOM };
+}
+
+export const LATEX_NOTATION: Notation = {
+  wrap,
+  negate: (p) => `-${p.text}`,
+  number: (n, d) => ({ text: fraction(n, d), neg: false, prec: d === 1n ? ATOM : MUL, numeric: true }),
+  constant: (name) => (name === 'pi' ? '\\pi' : 'e'),
+  symbol: latexName,
+  call: (node, args) => printCall(node.fn, args),
+  power: (node, base, exp) => {
+    const basePrec = node.base.kind === 'call' && node.base.fn === 'exp' ? ATOM : POW + 1;
+    const half = node.exp.kind === 'num' && node.exp.value.d === 2n && (node.exp.value.n === 1n || node.exp.value.n === -1n);
+    if (half) return { text: `\\sqrt{${signed(base)}}`, neg: false, prec: ATOM };
+    return {
+      text: `${paren(base, basePrec)}^{${signed(exp)}}`,
+      neg: false,
+      prec: POW,
+      // Starts with a digit only if the base is a number printed without parentheses.
+      numeric: base.numeric === true && !base.neg && base.prec >= basePrec,
+    };
+  },
+  reciprocal: (recip) => ({ text: `\\frac{1}{${recip.text}}`, neg: false, prec: ATOM, recip }),
+  product: printProduct,
+};
+
+export function toLatex(e: Expr, options: LatexOptions = {}): string {
+  const atoms = options.atoms === undefined ? undefined : new Map([...options.atoms].map(([k, a]) => [k, { text: a.tex, prec: a.prec }]));
+  return printWith(e, LATEX_NOTATION, { ...(options.order === undefined ? {} : { order: options.order }), ...(atoms === undefined ? {} : { atoms }), ...(options.entrywise === undefined ? {} : { entrywise: options.entrywise }) });
 }

@@ -1,0 +1,123 @@
+/**
+ * Builders: a CodeProgram (src/code/ir.ts) from what the library computes.
+ * - a Derivative: its expression, shared pieces named (CSE);
+ * - a gradient of a scalar function (a Gradient, or an expression and variables): reverse mode
+ *   (src/code/reverse.ts), so the code costs a small constant times the function — this path never
+ *   writes the symbolic derivative out, so it works where that is TOO_LARGE (Π(x + k), k = 1…1000);
+ * - a Hessian or Jacobian: every entry, shared pieces named;
+ * - a program: its own intermediates and its backward pass (src/program/backward.ts), in its names.
+ * Every program's value (the function itself) is computed too when `value` is asked for.
+ */
+import type { Expr } from '../core/expr.js';
+import { sym } from '../core/expr.js';
+import { freeVariables } from '../analysis.js';
+import { DerivError } from '../errors.js';
+import type { PartialLike } from '../numeric/gradient.js';
+import type { DerivativeMatrix } from '../numeric/matrix.js';
+import type { Program } from '../program/api.js';
+import { adjointName } from '../program/backward.js';
+import { reverseGradient } from './reverse.js';
+import { finish } from './finish.js';
+import { substitute as substituteNames } from '../templates.js';
+import type { CodeBinding, CodeOutput, CodeProgram } from './ir.js';
+
+export interface BuildOptions {
+  /** The function's name (default f): the code is named grad_f, d_f, hess_f, jac_f. */
+  readonly name?: string;
+  /** Also compute the function's value (output `value`); default false for toCode, true for compile. */
+  readonly value?: boolean;
+}
+
+const keyOf = (wrt: readonly string[]): string => wrt.join(',');
+
+/** The inputs: the display order's variables, then any other free variable, alphabetically. */
+function inputsOf(order: readonly string[], exprs: readonly Expr[]): string[] {
+  const free = new Set<string>();
+  for (const e of exprs) for (const v of freeVariables(e)) free.add(v);
+  const listed = order.filter((v) => free.has(v));
+  const seen = new Set(listed);
+  return [...listed, ...[...free].filter((v) => !seen.has(v)).sort()];
+}
+
+/** One derivative (any order, mixed or not): its expression with CSE. */
+export function derivativeProgram(d: PartialLike, options: BuildOptions = {}): CodeProgram {
+  const outputs: CodeOutput[] = [];
+  if (options.value === true) outputs.push({ key: 'value', exprs: [d.input] });
+  outputs.push({ key: keyOf(d.variables), exprs: [d.expr] });
+  return finish({ name: `d_${options.name ?? 'f'}`, inputs: inputsOf(d.order, [d.input, d.expr]), bindings: [], outputs, order: d.order });
+}
+
+/** The gradient of f with respect to wrt, by reverse mode (never writes the symbolic derivative out). */
+export function reverseProgram(f: Expr, wrt: readonly string[], order: readonly string[], options: BuildOptions = {}): CodeProgram {
+  const r = reverseGradient(f, wrt);
+  const outputs: CodeOutput[] = [];
+  if (options.value === true) outputs.push({ key: 'value', exprs: [f] });
+  wrt.forEach((v, i) => outputs.push({ key: v, exprs: [r.partials[i]!] }));
+  // Data first, then the parameters in the order asked: grad_L(x, y, w, b).
+  const wanted = new Set(wrt);
+  const inputs = [...inputsOf(order, [f]).filter((v) => !wanted.has(v)), ...wrt];
+  return finish({ name: `grad_${options.name ?? 'f'}`, inputs, bindings: r.bindings, outputs, order }, r.forward);
+}
+
+/** A gradient's partials: reverse mode when all are first partials of one function by its variables, else CSE. */
+export function gradientProgram(partials: readonly PartialLike[], options: BuildOptions = {}): CodeProgram {
+  if (partials.length === 0) throw new DerivError('BAD_OPTION', 'the gradient has no partials to generate code for');
+  const f = partials[0]!.input;
+  const order = partials[0]!.order;
+  const free = freeVariables(f);
+  const firstOrder = partials.every((p) => p.input === f && p.variables.length === 1);
+  // An adjoint of a program's intermediate is not a partial of the inlined formula by a variable.
+  if (firstOrder && partials.every((p) => free.has(p.variables[0]!) || order.includes(p.variables[0]!)))
+    return reverseProgram(f, partials.map((p) => p.variables[0]!), order, options);
+  const outputs: CodeOutput[] = [];
+  if (options.value === true) outputs.push({ key: 'value', exprs: [f] });
+  for (const p of partials) outputs.push({ key: keyOf(p.variables), exprs: [p.expr] });
+  return finish({ name: `grad_${options.name ?? 'f'}`, inputs: inputsOf(order, [f, ...partials.map((p) => p.expr)]), bindings: [], outputs, order });
+}
+
+/** A Hessian or Jacobian: every entry (a symmetric Hessian's mirror entries are the same node, computed once). */
+export function matrixProgram(m: DerivativeMatrix, options: BuildOptions = {}): CodeProgram {
+  const outputs: CodeOutput[] = [];
+  if (options.value === true)
+    outputs.push(m.kind === 'hessian' ? { key: 'value', exprs: [m.inputs[0]!] } : { key: 'value', exprs: m.inputs, rows: m.inputs.length, cols: 1 });
+  outputs.push({ key: m.kind, exprs: m.rows.flat(), rows: m.rows.length, cols: m.vars.length });
+  const prefix = m.kind === 'hessian' ? 'hess' : 'jac';
+  return finish({ name: `${prefix}_${options.name ?? 'f'}`, inputs: inputsOf(m.order, [...m.inputs, ...m.rows.flat()]), bindings: [], outputs, order: m.order });
+}
+
+/** A name like `dL_dh` for an adjoint, not clashing with the program's names. */
+function adjointIdentifier(output: string, name: string, taken: Set<string>): string {
+  let id = `d${output}_d${name}`;
+  while (taken.has(id)) id += '_';
+  taken.add(id);
+  return id;
+}
+
+/**
+ * A program's gradient in its own names: the forward assignments, then one adjoint per backward
+ * line (`dL_dh = w2*dL_dy_hat`), the outputs the requested adjoints.
+ */
+export function programCode(p: Program, wrt?: readonly string[], options: BuildOptions = {}): CodeProgram {
+  const pass = p.backward(wrt);
+  const parsed = p.parsed;
+  const taken = new Set(parsed.order);
+  const adjoints = new Map<string, Expr>();
+  for (const line of pass.lines) adjoints.set(adjointName(parsed.output, line.name), sym(adjointIdentifier(parsed.output, line.name, taken)));
+  const rename = (e: Expr): Expr => {
+    const names = [...freeVariables(e)].filter((v) => adjoints.has(v));
+    return names.length === 0 ? e : substituteNames(e, adjoints);
+  };
+  const bindings: CodeBinding[] = parsed.assignments.map((a) => ({ name: a.name, expr: a.expr }));
+  for (const line of pass.lines) bindings.push({ name: (adjoints.get(adjointName(parsed.output, line.name)) as { name: string }).name, expr: rename(line.expr) });
+  const outputs: CodeOutput[] = [];
+  if (options.value === true) outputs.push({ key: 'value', exprs: [sym(parsed.output)] });
+  for (const w of pass.wrt) outputs.push({ key: w, exprs: [adjoints.get(adjointName(parsed.output, w))!] });
+  const asked = new Set(pass.wrt);
+  const inputs = [...parsed.inputs.filter((v) => !asked.has(v)), ...pass.wrt.filter((v) => parsed.inputs.includes(v))];
+  return finish({ name: `grad_${options.name ?? parsed.output}`, inputs, bindings, outputs, order: parsed.order, noCse: true });
+}
+
+/** The function alone (its value, shared pieces named): the baseline the gradient's cost is measured against. */
+export function valueProgram(f: Expr, order: readonly string[], options: BuildOptions = {}): CodeProgram {
+  return finish({ name: options.name ?? 'f', inputs: inputsOf(order, [f]), bindings: [], outputs: [{ key: 'value', exprs: [f] }], order });
+}

@@ -1,0 +1,116 @@
+/**
+ * Runs generated code: many programs per process (one python3, one cc + run), so the tests stay
+ * fast. Each case is a CodeProgram with its points; every runner returns, per case and point, the
+ * outputs by key (a number, or a matrix as nested arrays).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CodeProgram } from '../../src/code/ir.js';
+import { emitParts, joinParts, type CodeParts } from '../../src/code/emit.js';
+import type { CodeLanguage } from '../../rules/functions.js';
+
+export type Outputs = Record<string, number | number[] | number[][]>;
+export interface RunCase {
+  readonly program: CodeProgram;
+  /** Points, each with every input of the program. */
+  readonly points: readonly Readonly<Record<string, number>>[];
+}
+
+export const hasPython = spawnSync('python3', ['-c', 'import sys'], { encoding: 'utf8' }).status === 0;
+export const hasNumpy = hasPython && spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+export const hasCc = spawnSync('cc', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** Programs renamed f0, f1, … so many fit in one file. */
+function parts(cases: readonly RunCase[], language: CodeLanguage): CodeParts[] {
+  return cases.map((c, i) => emitParts({ ...c.program, name: `f${i}` }, language));
+}
+
+const args = (c: RunCase, point: Readonly<Record<string, number>>): number[] => c.program.inputs.map((v) => point[v]!);
+
+export function runJs(cases: readonly RunCase[]): Outputs[][] {
+  const ps = parts(cases, 'js');
+  const source = `${joinParts(ps, 'js')}\nreturn [${ps.map((p) => p.printed.functionName).join(', ')}];`;
+  const fns = new Function(source)() as ((...a: number[]) => Outputs)[];
+  return cases.map((c, i) => c.points.map((pt) => fns[i]!(...args(c, pt))));
+}
+
+function runPythonSource(source: string): unknown {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deriv-code-'));
+  try {
+    const file = path.join(dir, 'gen.py');
+    writeFileSync(file, source);
+    const r = spawnSync('python3', [file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (r.status !== 0) throw new Error(`python3 failed:\n${r.stderr}\n--- source ---\n${source.slice(0, 4000)}`);
+    return JSON.parse(r.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Scalar Python: one call per point. */
+export function runPython(cases: readonly RunCase[]): Outputs[][] {
+  const ps = parts(cases, 'python');
+  const calls = cases.map((c, i) => `[${c.points.map((pt) => `${ps[i]!.printed.functionName}(${args(c, pt).map((a) => a.toPrecision(17)).join(', ')})`).join(', ')}]`);
+  const source = `${joinParts(ps, 'python')}\n\n\nimport json\nprint(json.dumps([${calls.join(',\n')}]))\n`;
+  return runPythonSource(source) as Outputs[][];
+}
+
+/** NumPy: one call per case, every input an array of all the case's points; results split back per point. */
+export function runNumpy(cases: readonly RunCase[]): Outputs[][] {
+  const ps = parts(cases, 'numpy');
+  const calls = cases.map((c, i) => {
+    const arrays = c.program.inputs.map((v) => `np.array([${c.points.map((pt) => pt[v]!.toPrecision(17)).join(', ')}])`);
+    return `out(${ps[i]!.printed.functionName}(${arrays.join(', ')}))`;
+  });
+  const source = `${joinParts(ps, 'numpy')}\n\n\nimport json\ndef out(d):\n    return {k: np.asarray(v, dtype=float).tolist() for k, v in d.items()}\nprint(json.dumps([${calls.join(',\n')}]))\n`;
+  const raw = runPythonSource(source) as Record<string, unknown>[];
+  // Each output is an array over points (innermost axis): take entry k of every leaf.
+  const at = (v: unknown, k: number): number | number[] | number[][] => (Array.isArray(v) && !Array.isArray(v[0]) ? (v as number[])[k]! : (v as unknown[]).map((x) => at(x, k)) as number[] | number[][]);
+  return cases.map((c, i) => c.points.map((_, k) => Object.fromEntries(Object.entries(raw[i]!).map(([key, v]) => [key, at(v, k)]))));
+}
+
+/** C: one file with every function and a main printing each output with 17 digits; compiled with cc -O2. */
+export function runC(cases: readonly RunCase[]): Outputs[][] {
+  const ps = parts(cases, 'c');
+  const body: string[] = [];
+  cases.forEach((c, i) => {
+    const pr = ps[i]!.printed;
+    for (const pt of c.points) {
+      const outs = pr.outputs.map((o, k) => `o${k}`);
+      const decl = pr.outputs.map((o, k) => `double o${k}[${o.exprs.length}];`).join(' ');
+      const prints = pr.outputs.map((o, k) => `for (int j = 0; j < ${o.exprs.length}; j++) printf("%.17g\\n", o${k}[j]);`).join(' ');
+      body.push(`  { ${decl} ${pr.functionName}(${[...args(c, pt).map((a) => a.toPrecision(17)), ...outs].join(', ')}); ${prints} }`);
+    }
+  });
+  const source = `${joinParts(ps, 'c')}\n\n#include <stdio.h>\nint main(void) {\n${body.join('\n')}\n  return 0;\n}\n`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'deriv-code-'));
+  try {
+    const file = path.join(dir, 'gen.c');
+    const exe = path.join(dir, 'gen');
+    writeFileSync(file, source);
+    const cc = spawnSync('cc', ['-O2', '-std=c99', '-Wall', '-Werror', '-Wno-unused-variable', '-o', exe, file, '-lm'], { encoding: 'utf8' });
+    if (cc.status !== 0) throw new Error(`cc failed:\n${cc.stderr}\n--- source ---\n${source.slice(0, 4000)}`);
+    const r = spawnSync(exe, [], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (r.status !== 0) throw new Error(`generated C failed: ${r.stderr}`);
+    const numbers = r.stdout.trim().split('\n').map(Number);
+    let at = 0;
+    return cases.map((c, i) =>
+      c.points.map(() => {
+        const o: Outputs = {};
+        for (const out of ps[i]!.printed.outputs) {
+          const flat = out.exprs.map(() => numbers[at++]!);
+          const rows = out.output.rows;
+          const cols = out.output.cols ?? 1;
+          const value = rows === undefined ? flat[0]! : out.key === 'value' && cols === 1 ? flat : Array.from({ length: rows }, (_, r) => flat.slice(r * cols, (r + 1) * cols));
+          // defineProperty: a key `__proto__` is an ordinary output here.
+          Object.defineProperty(o, out.key, { value, enumerable: true });
+        }
+        return o;
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
