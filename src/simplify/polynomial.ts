@@ -141,6 +141,12 @@ function generator(e: Expr, gens: Generators): Poly {
   return [{ exps: Array.from(exps, (x) => x ?? 0), c: { n: 1n, d: 1n } }];
 }
 
+/** Term visits one division may make (the sum of the intermediate polynomial's sizes). */
+const MAX_DIVISION_WORK = 200_000;
+/** Coefficients past 2^256 (numerator or denominator) stop a division. */
+const COEFFICIENT_LIMIT = 1n << 256n;
+const tooBig = (c: Rational): boolean => c.n > COEFFICIENT_LIMIT || -c.n > COEFFICIENT_LIMIT || c.d > COEFFICIENT_LIMIT;
+
 /**
  * p = quotient·d + remainder by the division algorithm (lex order): leading terms divisible by d's
  * leading term go to the quotient, the others to the remainder. Undefined for d = 0.
@@ -151,9 +157,15 @@ export function divideWithRemainder(p: Poly, d: Poly): { quotient: Poly; remaind
   const quotient = new Map<string, Term>();
   const remainder = new Map<string, Term>();
   let rest = p;
+  // Bounded work: a division whose intermediate polynomial keeps growing (many generators, a high
+  // power) or whose coefficients swell gives no short result anyway, so it stops with undefined
+  // instead of running for minutes (the fuzz test found one that did).
+  let work = 0;
   for (let guard = 0; rest.length > 0; guard++) {
-    if (guard > 10_000) return undefined;
+    work += rest.length;
+    if (guard > 10_000 || work > MAX_DIVISION_WORK) return undefined;
     const top = rest[0]!;
+    if (tooBig(top.c)) return undefined;
     const exps: number[] = [];
     let divisible = true;
     const n = Math.max(top.exps.length, lead.exps.length);
