@@ -57,7 +57,7 @@ function worthNaming(e: Expr): boolean {
 }
 
 /** Parents per node over the DAG of all roots (a root counts as one use of itself). */
-function useCounts(roots: readonly Expr[]): Map<Expr, number> {
+export function useCounts(roots: readonly Expr[]): Map<Expr, number> {
   const uses = new Map<Expr, number>();
   const seen = new Set<Expr>();
   const stack: Expr[] = [];

@@ -14,7 +14,7 @@ import { foldDag } from '../core/walk.js';
 import { freeVariables, treeSize } from '../analysis.js';
 import { simplify } from '../simplify/simplify.js';
 import { rebuild } from '../core/expr.js';
-import { cse } from '../cse.js';
+import { cse, useCounts } from '../cse.js';
 import { definitionOrder } from '../cse-products.js';
 import { opsOf, type CodeBinding, type CodeOutput, type CodeProgram } from './ir.js';
 
@@ -56,29 +56,9 @@ function smallSize(e: Expr, leaves: ReadonlySet<Expr>, cap: number): number {
 }
 
 /** Symbol uses per name over the trees of the roots (a name under a shared node counts once per parent). */
-function useCounts(roots: readonly Expr[]): Map<string, number> {
+function symbolUses(roots: readonly Expr[]): Map<string, number> {
   const uses = new Map<string, number>();
-  const parents = new Map<Expr, number>();
-  const seen = new Set<Expr>();
-  const stack: Expr[] = [];
-  for (const r of roots) {
-    parents.set(r, (parents.get(r) ?? 0) + 1);
-    if (!seen.has(r)) {
-      seen.add(r);
-      stack.push(r);
-    }
-  }
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const k of children(node)) {
-      parents.set(k, (parents.get(k) ?? 0) + 1);
-      if (!seen.has(k)) {
-        seen.add(k);
-        stack.push(k);
-      }
-    }
-  }
-  for (const [node, count] of parents) if (node.kind === 'sym') uses.set(node.name, (uses.get(node.name) ?? 0) + count);
+  for (const [node, count] of useCounts(roots)) if (node.kind === 'sym') uses.set(node.name, (uses.get(node.name) ?? 0) + count);
   return uses;
 }
 
@@ -98,7 +78,7 @@ function tidy(e: Expr): Expr {
 
 export function finish(draft: Draft, forward: ReadonlySet<Expr> = new Set()): CodeProgram {
   const outputsFlat = draft.outputs.flatMap((o) => o.exprs);
-  const uses = useCounts([...draft.bindings.map((b) => b.expr), ...outputsFlat]);
+  const uses = symbolUses([...draft.bindings.map((b) => b.expr), ...outputsFlat]);
   // 1. Inline placeholders; one substitution memo serves every body (a placeholder is decided before any body uses it).
   const inlined = new Map<string, Expr>();
   const memo = new Map<Expr, Expr>();
