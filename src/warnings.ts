@@ -57,6 +57,8 @@ export function missingVariableWarning(wrt: string, variables: readonly string[]
 
 /** Every variable of `wrt` that does not occur, each once. */
 export function wrtWarnings(wrt: readonly string[], variables: readonly string[]): DerivWarning[] {
+  // The usual case, without allocating: one variable, and it occurs.
+  if (wrt.length === 1 && variables.includes(wrt[0]!)) return [];
   const out: DerivWarning[] = [];
   for (const v of new Set(wrt)) {
     const w = missingVariableWarning(v, variables);
@@ -72,6 +74,9 @@ export const NO_VARIABLES: DerivWarning = {
 
 /** Warnings from several sources, each (code, message, position) once, in order. */
 export function mergeWarnings(...lists: readonly (readonly DerivWarning[])[]): DerivWarning[] {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  if (total === 0) return [];
   const seen = new Set<string>();
   const out: DerivWarning[] = [];
   for (const list of lists)

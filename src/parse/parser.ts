@@ -70,11 +70,15 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
       hint: 'raise the limit with the maxLength option (CLI: --max-length)',
     });
   // On scalars the element-wise operators .* ./ .^ are the plain ones.
-  const read = tokenize(input);
-  const tokens = read.some((t) => t.type === 'op' && t.text.length === 2) ? read.map((t) => (t.type === 'op' && t.text.length === 2 ? { ...t, text: t.text[1]! } : t)) : read;
+  const tokens = tokenize(input);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.type === 'op' && t.text.length === 2) tokens[k] = { ...t, text: t.text[1]! };
+  }
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
-  return { ...toExpr(tree, input), notes: readingNotes(tokens, input) };
+  const { expr, variables } = toExpr(tree, input);
+  return { expr, variables, notes: readingNotes(tokens, input) };
 }
 
 export function parse(input: string, options: ParseOptions = {}): Expr {

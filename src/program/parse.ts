@@ -53,7 +53,7 @@ export interface ParsedProgram {
 
 /** True when text is a program rather than one expression (an assignment `=`, not `==`, `<=`, …). */
 export function isProgramText(text: string): boolean {
-  return /(^|[^=<>!])=(?!=)/.test(text);
+  return text.includes('=') && /(^|[^=<>!])=(?!=)/.test(text);
 }
 
 interface Segment {
