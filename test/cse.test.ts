@@ -10,16 +10,9 @@ import katex from 'katex';
 import { cse, inlineCse, type CseResult } from '../src/cse.js';
 import { gradient, parse } from '../src/api.js';
 import { freeVariables, treeSize } from '../src/analysis.js';
-import { run, type CliIO } from '../src/cli/main.js';
 import type { Expr } from '../src/core/expr.js';
+import { deriv } from './helpers/cli.js';
 
-async function deriv(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 /** Written-out size of a CSE form: every definition plus every result. */
 const cseSize = (r: CseResult): number =>

@@ -9,13 +9,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
-import { mathjax } from 'mathjax-full/js/mathjax.js';
-import { TeX } from 'mathjax-full/js/input/tex.js';
-import { SVG } from 'mathjax-full/js/output/svg.js';
-import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
-import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
-import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
-import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -23,6 +16,7 @@ import { derivative, gradient, parse, FUNCTION_ROWS, type Derivative } from '../
 import { run, type CliIO } from '../src/cli/main.js';
 import { toMarkdownNote } from '../src/print/markdown.js';
 import { toHtmlPage } from '../src/print/html.js';
+import { renderBoth } from './helpers/render.js';
 
 async function deriv(argv: readonly string[]): Promise<string> {
   const out: string[] = [];
@@ -33,23 +27,6 @@ async function deriv(argv: readonly string[]): Promise<string> {
 }
 
 // ------------------------------------------------------------------ renderers
-
-const adaptor = liteAdaptor();
-RegisterHTMLHandler(adaptor);
-const mathjaxDoc = mathjax.document('', {
-  InputJax: new TeX({
-    packages: ['base', 'ams'],
-    formatError: (_jax: unknown, err: Error) => {
-      throw err;
-    },
-  }),
-  OutputJax: new SVG({ fontCache: 'none' }),
-});
-
-function renderBoth(tex: string): void {
-  expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' }), tex).not.toThrow();
-  expect(() => mathjaxDoc.convert(tex, { display: true }), tex).not.toThrow();
-}
 
 // ------------------------------------------------------------------ corpus
 

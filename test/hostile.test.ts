@@ -6,9 +6,9 @@
  * crashes. Timing is measured by the CLI runs recorded in the README, not here.
  */
 import { describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../src/cli/main.js';
 import { derivative, evaluate, parse, simplify, toLatex, toText, type DerivError } from '../src/index.js';
 import { DerivError as DerivErrorClass } from '../src/errors.js';
+import { deriv as derivCli, type CliResult } from './helpers/cli.js';
 
 /** The DerivError `f` throws (fails the test if it throws something else or nothing). */
 function errorOf(f: () => unknown): DerivError {
@@ -31,19 +31,7 @@ function resultOrTooLarge<T>(f: () => T): T | 'TOO_LARGE' {
   }
 }
 
-async function cli(argv: readonly string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    readStdin: () => Promise.resolve(stdin ?? ''),
-    stdinIsTTY: stdin === undefined,
-    color: false,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (argv: readonly string[], stdin?: string): Promise<CliResult> => derivCli(argv, stdin === undefined ? {} : { stdin });
 
 describe('syntax errors: code and 0-based position', () => {
   it.each([

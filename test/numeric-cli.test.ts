@@ -5,21 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
-import { run, type CliIO } from '../src/cli/main.js';
 import { hessian, jacobian } from '../src/index.js';
+import { deriv } from './helpers/cli.js';
 
-interface Result {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-async function deriv(argv: readonly string[]): Promise<Result> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const SEED000 = '1/2*(w*x+b-y)^2';
 const SEED000_AT = 'x=10,y=50,w=4,b=5';

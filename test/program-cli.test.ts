@@ -7,44 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import katex from 'katex';
 import fc from 'fast-check';
-import { run, type CliIO } from '../src/cli/main.js';
-import { mathjax } from 'mathjax-full/js/mathjax.js';
-import { TeX } from 'mathjax-full/js/input/tex.js';
-import { SVG } from 'mathjax-full/js/output/svg.js';
-import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
-import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
-import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
-import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
+import { deriv as derivCli, type CliResult } from './helpers/cli.js';
+import { renderBoth } from './helpers/render.js';
 
-// Markdown notes are read by KaTeX (Obsidian) and MathJax (Typora): both must render every formula.
-RegisterHTMLHandler(liteAdaptor());
-const mathjaxDoc = mathjax.document('', {
-  InputJax: new TeX({
-    packages: ['base', 'ams'],
-    formatError: (_jax: unknown, err: Error) => {
-      throw err;
-    },
-  }),
-  OutputJax: new SVG({ fontCache: 'none' }),
-});
 
-async function deriv(argv: readonly string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: () => Promise.resolve(stdin ?? ''), stdinIsTTY: stdin === undefined, color: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const deriv = (argv: readonly string[], stdin?: string): Promise<CliResult> => derivCli(argv, stdin === undefined ? {} : { stdin });
 
 const NET = 'z = w1*x + b1; h = relu(z); y_hat = w2*h + b2; L = (y_hat - y)^2/2';
 const AT = 'x=2,y=10,w1=3,b1=1,w2=2,b2=0';
 const WRT = 'w2,b2,w1,b1';
-const renders = (tex: string): void => {
-  expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' }), tex).not.toThrow();
-  expect(() => mathjaxDoc.convert(tex, { display: true }), tex).not.toThrow();
-};
+
 
 describe('text', () => {
   it('the backward pass, then with --at the forward and backward tables (seed 000)', async () => {
@@ -114,7 +87,7 @@ describe('formats', () => {
   it.each([[[]], [['--steps']], [['--at', AT]], [['--expand', '--steps', '--at', AT]]])('latex %j renders in KaTeX', async (extra) => {
     const r = await deriv([NET, '--wrt', WRT, '--format', 'latex', ...extra]);
     expect(r.code).toBe(0);
-    for (const block of r.stdout.split('\n\n')) renders(block);
+    for (const block of r.stdout.split('\n\n')) renderBoth(block);
   });
 
   it.each([[[]], [['--steps']], [['--steps', '--at', AT]]])('markdown %j: every $…$ and $$…$$ renders', async (extra) => {
@@ -123,7 +96,7 @@ describe('formats', () => {
     const display = [...r.stdout.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => m[1]!);
     const inline = [...r.stdout.replace(/\$\$\n[\s\S]*?\n\$\$/g, '').matchAll(/\$([^$\n]+)\$/g)].map((m) => m[1]!);
     expect(display.length + inline.length).toBeGreaterThan(2);
-    for (const tex of [...display, ...inline]) renders(tex);
+    for (const tex of [...display, ...inline]) renderBoth(tex);
   });
 
   it('html: a standalone page, typeset, with the tables', async () => {
@@ -194,6 +167,6 @@ describe('json --steps', () => {
       'z: h/function/heaviside(z)',
       'w1: z/linear/x',
     ]);
-    for (const s of j.steps) for (const tex of s.latex) renders(tex);
+    for (const s of j.steps) for (const tex of s.latex) renderBoth(tex);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { run, type CliIO } from '../src/cli/main.js';
+import { deriv } from './helpers/cli.js';
 
 interface Example {
   readonly argv: string[];
@@ -33,13 +33,6 @@ function examples(markdown: string): Example[] {
   return out;
 }
 
-async function deriv(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('docs/programs.md examples', () => {
   const all = examples(readFileSync(new URL('../docs/programs.md', import.meta.url), 'utf8'));

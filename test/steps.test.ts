@@ -14,15 +14,8 @@ import { derivative, parse, toText, isDerivError, type Expr } from '../src/index
 import { differentiate } from '../src/diff.js';
 import { add, mul, sym, call } from '../src/core/expr.js';
 import type { Derivation, DerivationStep } from '../src/steps/record.js';
-import { run, type CliIO } from '../src/cli/main.js';
+import { deriv } from './helpers/cli.js';
 
-async function deriv(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const allSteps = (d: Derivation): DerivationStep[] => d.passes.flatMap((p) => [...p.steps]);
 const nameFor = (d: Derivation, e: Expr): string | undefined => d.substitutions.find((s) => s.expr === e)?.name;
