@@ -18,6 +18,7 @@ import { aligned } from '../program/print.js';
 import { matrixExpanded, matrixProgramSgd } from '../program/matrix-numbers.js';
 import { sectionsHtml, sectionsMarkdown, type Section } from '../program/notes.js';
 import type { ProgramCliOptions, ProgramOutput } from './program.js';
+import { wholeNumber } from './numeric.js';
 
 export function renderMatrixProgram(source: string, o: ProgramCliOptions): ProgramOutput {
   if (o.sgd !== undefined && (o.at === undefined || (o.format !== 'text' && o.format !== 'json')))
@@ -29,7 +30,7 @@ export function renderMatrixProgram(source: string, o: ProgramCliOptions): Progr
   const start = o.at === undefined ? undefined : parseMatrixValues(o.at);
   const values = start === undefined ? undefined : matrixProgramValues(m, start);
   const expanded = o.expand === true ? matrixExpanded(m, parseShapes(o.shape!), { name: o.name, ...(o.of === undefined ? {} : { of: o.of }) }) : [];
-  const sgd = o.sgd === undefined || start === undefined ? undefined : matrixProgramSgd(m, start, o.sgd, o.stepsN === undefined ? 1 : stepsCount(o.stepsN));
+  const sgd = o.sgd === undefined || start === undefined ? undefined : matrixProgramSgd(m, start, o.sgd, o.stepsN === undefined ? 1 : wholeNumber(o.stepsN, '--steps-n'));
   const sgdLines = sgd?.map((st) => `step ${st.step}: ${[...st.params].map(([k, v]) => `${k} = ${valueText(v)}`).join(', ')}, ${output} = ${valueText(st.loss)}`) ?? [];
   const expandedLines = expanded.length === 0 ? [] : ['in terms of the inputs:', ...aligned(expanded.map((g) => [adjointName(output, g.wrt), `${g.toString()}${start === undefined ? '' : ` = ${valueText(g.evaluate(start))}`}`])).map((l) => `  ${l}`)];
   if (o.format === 'json') {
@@ -111,7 +112,3 @@ function matrixSections(m: MatrixProgram, values: ReturnType<typeof matrixProgra
   return out;
 }
 
-function stepsCount(text: string): number {
-  if (!/^\s*\d+\s*$/.test(text)) throw new DerivError('BAD_OPTION', `--steps-n must be a whole number, got '${text}'`);
-  return Number(text);
-}

@@ -16,7 +16,8 @@ import { checkMatrixClaim } from '../matrix/check.js';
 import { checkStepCount, descend, learningRate } from '../matrix/descent.js';
 import type { MatrixValue } from '../matrix/evaluate.js';
 import { latexName } from '../print/latex.js';
-import { toHtmlEquations } from '../print/html.js';
+import { equationsNote } from '../print/equations-note.js';
+import { wholeNumber } from './numeric.js';
 
 export interface MatrixCliOptions {
   readonly shape: string;
@@ -54,10 +55,7 @@ export function renderMatrix(expression: string, opts: MatrixCliOptions): Matrix
 function asNote(expression: string, opts: MatrixCliOptions): MatrixOutput {
   const tex = renderMatrix(expression, { ...opts, format: 'latex' }).stdout;
   const text = renderMatrix(expression, { ...opts, format: 'text' });
-  const equations = tex.includes('\\begin{') ? tex.split('\n\n') : tex.split('\n');
-  if (opts.format === 'html') return { stdout: toHtmlEquations(expression, equations, text.stdout).replace(/\n$/, ''), exitCode: text.exitCode };
-  const blocks = ['**Input**', `\`${expression}\``, ...equations.map((t) => `$$\n${t}\n$$`), '```text\n' + text.stdout + '\n```'];
-  return { stdout: blocks.join('\n\n'), exitCode: text.exitCode };
+  return { stdout: equationsNote(opts.format === 'html' ? 'html' : 'markdown', expression, tex, text.stdout), exitCode: text.exitCode };
 }
 
 function renderGradients(expression: string, opts: MatrixCliOptions): string {
@@ -159,8 +157,7 @@ function renderCheck(expression: string, claimText: string, opts: MatrixCliOptio
 function renderSgd(expression: string, lrText: string, opts: MatrixCliOptions): string {
   if (opts.at === undefined) throw new DerivError('BAD_OPTION', '--sgd needs a starting point: --at X=[[…]],w=[…],…', { hint: 'the --wrt variables are updated, the others are data' });
   if (opts.wrt === undefined) throw new DerivError('BAD_OPTION', '--sgd needs --wrt to name the parameters to update', { hint: 'e.g. --wrt w,b' });
-  const steps = opts.stepsN === undefined ? 1 : Number(opts.stepsN);
-  if (!/^\s*\d+\s*$/.test(opts.stepsN ?? '1')) throw new DerivError('BAD_OPTION', `--steps-n must be a whole number, got '${opts.stepsN}'`);
+  const steps = opts.stepsN === undefined ? 1 : wholeNumber(opts.stepsN, '--steps-n');
   checkStepCount(steps);
   const lr = learningRate(lrText);
   const results: readonly MatrixDerivative[] = matrixGradient(expression, opts.wrt, { shapes: parseShapes(opts.shape) });

@@ -21,7 +21,7 @@ import { valueSuffix, valueSuffixTex, valueWithDecimal, valueCellTex } from '../
 import { pageDerivations } from '../steps/page.js';
 import { stepsToText, stepsToJSON } from '../print/steps-text.js';
 import { stepsToLatex } from '../print/steps-latex.js';
-import { toHtmlEquations } from '../print/html.js';
+import { equationsNote } from '../print/equations-note.js';
 import type { Detail } from '../steps/record.js';
 
 export interface NumericOptions {
@@ -185,7 +185,8 @@ function renderCheck(expression: string, results: readonly Derivative[], claimTe
   return { stdout: `correct: ${heading} = ${d.toString()} (${how})`, notes, exitCode };
 }
 
-function wholeNumber(text: string, what: string): number {
+/** A --steps-n style count: BAD_OPTION unless whole digits. */
+export function wholeNumber(text: string, what: string): number {
   if (!/^\s*\d+\s*$/.test(text)) throw new DerivError('BAD_OPTION', `${what} must be a whole number, got '${text}'`);
   return Number(text);
 }
@@ -260,10 +261,7 @@ function asNote(expression: string, o: NumericOptions, wrt: readonly string[] | 
   const once = (): Derivative[] => (results ??= compute());
   const tex = renderNumeric(expression, { ...o, format: 'latex' }, wrt, once).stdout;
   const text = renderNumeric(expression, { ...o, format: 'text' }, wrt, once);
-  const equations = tex.includes('\\begin{aligned}') || tex.includes('\\begin{array}') ? tex.split('\n\n') : tex.split('\n');
-  if (o.format === 'html') return { ...text, stdout: toHtmlEquations(expression, equations, text.stdout).replace(/\n$/, '') };
-  const blocks = ['**Input**', `\`${expression}\``, ...equations.map((t) => `$$\n${t}\n$$`), '```text\n' + text.stdout + '\n```'];
-  return { ...text, stdout: blocks.join('\n\n') };
+  return { ...text, stdout: equationsNote(o.format === 'html' ? 'html' : 'markdown', expression, tex, text.stdout) };
 }
 
 /**

@@ -17,6 +17,7 @@ import { latexVoice } from '../print/steps-latex.js';
 import { parsePoint } from '../numeric/point.js';
 import type { PointValue } from '../numeric/exact-eval.js';
 import { renderMatrixProgram } from './matrix-program.js';
+import { wholeNumber } from './numeric.js';
 
 export interface ProgramCliOptions {
   readonly format: string;
@@ -87,7 +88,7 @@ export function renderProgram(source: string, o: ProgramCliOptions): ProgramOutp
   const kink = values === undefined ? undefined : prog.kinkNote(values);
   const notes = kink === undefined ? [] : [`note: ${kink}`];
   const steps = o.steps !== undefined;
-  const sgdSteps = o.sgd === undefined || point === undefined ? undefined : prog.sgd(point, o.sgd, o.stepsN === undefined ? 1 : wholeNumber(o.stepsN), wrt);
+  const sgdSteps = o.sgd === undefined || point === undefined ? undefined : prog.sgd(point, o.sgd, o.stepsN === undefined ? 1 : wholeNumber(o.stepsN, '--steps-n'), wrt);
   switch (o.format) {
     case 'json': {
       const json = prog.toJSON({ ...(wrt === undefined ? {} : { wrt }), ...(point === undefined ? {} : { at: point }) });
@@ -116,10 +117,6 @@ export function renderProgram(source: string, o: ProgramCliOptions): ProgramOutp
   }
 }
 
-function wholeNumber(text: string): number {
-  if (!/^\s*\d+\s*$/.test(text)) throw new DerivError('BAD_OPTION', `--steps-n must be a whole number, got '${text}'`);
-  return Number(text);
-}
 
 function latexOutput(prog: Program, wrt: readonly string[] | undefined, steps: boolean, expand: boolean, values: ReturnType<Program['at']> | undefined): string {
   const blocks = [prog.toTex({ ...(wrt === undefined ? {} : { wrt }), steps })];

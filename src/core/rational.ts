@@ -17,20 +17,21 @@ export const MAX_POW_BITS = 4096;
 /** Greatest common divisor of |a| and |b| (0 when both are 0). */
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** gcd of two non-negative integers below 2^53, on doubles (exact there). */
+function gcdOfSafeIntegers(x: number, y: number): number {
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   // Most values are small: Euclid on doubles is exact below 2^53 and far cheaper than on bigints.
-  if (a <= SAFE && b <= SAFE) {
-    let x = Number(a);
-    let y = Number(b);
-    while (y !== 0) {
-      const t = x % y;
-      x = y;
-      y = t;
-    }
-    return BigInt(x);
-  }
+  if (a <= SAFE && b <= SAFE) return BigInt(gcdOfSafeIntegers(Number(a), Number(b)));
   while (b !== 0n) {
     const t = a % b;
     a = b;
@@ -164,20 +165,10 @@ export function parseDecimal(text: string): Rational {
     // Under 16 characters the digits fit a double exactly: scale and reduce as doubles.
     const dot = text.indexOf('.');
     if (dot < 0) return q(BigInt(text));
-    let n = Number(text.slice(0, dot) + text.slice(dot + 1));
-    let d = 10 ** (text.length - dot - 1);
-    let a = n;
-    let b = d;
-    while (b !== 0) {
-      const t = a % b;
-      a = b;
-      b = t;
-    }
-    if (a > 1) {
-      n /= a;
-      d /= a;
-    }
-    return Object.freeze({ n: BigInt(n), d: BigInt(d) });
+    const n = Number(text.slice(0, dot) + text.slice(dot + 1));
+    const d = 10 ** (text.length - dot - 1);
+    const g = gcdOfSafeIntegers(n, d);
+    return Object.freeze({ n: BigInt(n / g), d: BigInt(d / g) });
   }
   const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!m) throw new RangeError(`not a decimal literal: ${text}`);
