@@ -40,7 +40,7 @@ function generator(seed: number): () => number {
 
 const close = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-9 * (1 + Math.abs(a) + Math.abs(b));
 
-/** The first entry where the two values differ, or undefined when all agree; null when either is undefined there. */
+/** Whether the two values differ in some entry (true), agree everywhere (false), or either is undefined at an entry (null). */
 function differs(a: MatrixValue, b: MatrixValue): boolean | null {
   for (let i = 0; i < a.length; i++)
     for (let j = 0; j < a[i]!.length; j++) {
