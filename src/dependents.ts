@@ -31,6 +31,16 @@ function indexOf(sum: Add): Map<string, Expr[]> {
 
 /** The terms of `sum` that depend on x, in canonical order. */
 export function dependentTerms(sum: Add, x: string): readonly Expr[] {
-  if (sum.terms.length < INDEX_FROM) return sum.terms.filter((t) => dependsOn(t, x));
+  const terms = sum.terms;
+  if (terms.length < INDEX_FROM) {
+    // A scan; the usual answers (every term, or none) allocate nothing.
+    let count = 0;
+    for (let i = 0; i < terms.length; i++) if (dependsOn(terms[i]!, x)) count++;
+    if (count === terms.length) return terms;
+    if (count === 0) return NONE;
+    const out: Expr[] = [];
+    for (let i = 0; i < terms.length; i++) if (dependsOn(terms[i]!, x)) out.push(terms[i]!);
+    return out;
+  }
   return indexOf(sum).get(x) ?? NONE;
 }

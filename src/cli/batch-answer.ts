@@ -37,30 +37,25 @@ export interface BatchChunkResult {
   readonly codes: readonly string[];
 }
 
-/** Spellings already made, per derivative (a cached derivative is printed once). */
-const printed = new WeakMap<Derivative, { text?: string; latex?: string }>();
-const textOf = (r: Derivative): string => {
-  const p = printed.get(r) ?? {};
-  printed.set(r, p);
-  return (p.text ??= r.toString());
-};
-const latexOf = (r: Derivative): string => {
-  const p = printed.get(r) ?? {};
-  printed.set(r, p);
-  return (p.latex ??= r.toTex());
-};
+/** A derivative's spellings, made on first use and kept with the cached formula (printed once however often asked). */
+interface Spellings {
+  text?: string;
+  latex?: string;
+}
 
 /** A derivative's spelling in the requested format. */
-function spelled(r: Derivative, format: BatchFormat): Record<string, string> {
-  if (format === 'text') return { text: textOf(r) };
-  if (format === 'latex') return { latex: latexOf(r) };
-  return { text: textOf(r), latex: latexOf(r) };
+function spelled(r: Derivative, kept: Spellings, format: BatchFormat): Record<string, string> {
+  if (format === 'text') return { text: (kept.text ??= r.toString()) };
+  if (format === 'latex') return { latex: (kept.latex ??= r.toTex()) };
+  return { text: (kept.text ??= r.toString()), latex: (kept.latex ??= r.toTex()) };
 }
 
 const wrtLabel = (r: Derivative): string => (r.variables.length === 1 ? r.variables[0]! : r.variables.join(','));
 
 interface Computed {
   readonly results: Derivative[];
+  /** One per result. */
+  readonly spellings: Spellings[];
   readonly warnings: ReturnType<typeof mergeWarnings>;
   readonly constant?: Parameters<typeof valueAt>[0];
 }
@@ -75,7 +70,10 @@ const RECENT = 256;
 const recent = new Map<string, Computed>();
 
 function computeAll(req: BatchRequest, limits: BatchLimits): Computed {
-  const key = JSON.stringify([req.expr, req.wrt ?? null, req.order, req.mixed, req.simplify]);
+  // Each name with its length in front, the formula last: no two different requests share a key.
+  let names = req.wrt === undefined ? '*' : '';
+  if (req.wrt !== undefined) for (const n of req.wrt) names += `${n.length}:${n}`;
+  const key = `${req.order}|${req.mixed ? 1 : 0}${req.simplify ? 1 : 0}|${names}|${req.expr}`;
   const hit = recent.get(key);
   if (hit !== undefined) {
     recent.delete(key);
@@ -92,9 +90,9 @@ function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
   const common = { order: req.order, simplify: req.simplify, ...limits };
   const { expr, warnings: notes } = readExpression(req.expr, common);
   const wrt = req.wrt ?? variablesOf(expr);
-  if (wrt.length === 0) return { results: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
+  if (wrt.length === 0) return { results: [], spellings: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
   const results = req.mixed ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
-  return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
+  return { results, spellings: results.map(() => ({})), warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
 }
 
 const noVariables = (req: BatchRequest, why: string): DerivError =>
@@ -114,7 +112,7 @@ function plain(req: BatchRequest, limits: BatchLimits): Record<string, unknown> 
     derivatives: c.results.map((r, i) => ({
       wrt: wrtLabel(r),
       order: r.variables.length,
-      ...spelled(r, req.format),
+      ...spelled(r, c.spellings[i]!, req.format),
       ...(derivations === undefined ? {} : { steps: stepsToJSON(derivations[i]!, { order: r.order, name: req.name }) }),
     })),
     ...warnings,

@@ -30,6 +30,7 @@ import {
 import { foldCall } from './fold.js';
 import { DerivError } from '../errors.js';
 import { findList, findPow, rememberCompound } from './intern.js';
+import { sortInPlace } from './sort-small.js';
 
 /** Split a term into its exact coefficient and the rest: 3·x·y → (3, x·y). */
 export function splitCoefficient(e: Expr): [Rational, Expr] {
@@ -138,7 +139,7 @@ export function add(...xs: readonly Expr[]): Expr {
   if (terms.length === 0) return num(constantPart);
   if (!isZero(constantPart)) terms.push(num(constantPart));
   if (terms.length === 1) return terms[0]!;
-  terms.sort(canonicalCompare);
+  sortInPlace(terms, canonicalCompare);
   const hash = hashChildren(4, terms);
   const hit = findList(hash, 'add', terms) as Add | undefined;
   return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));
@@ -359,7 +360,7 @@ export function mul(...xs: readonly Expr[]): Expr {
   if (needsRefold) return mul(num(coefficient), ...factors);
   const merged = mergeExponentials(factors);
   if (merged !== undefined) return mul(num(coefficient), ...merged);
-  factors.sort(canonicalCompare);
+  sortInPlace(factors, canonicalCompare);
   if (factors.length === 0) return num(coefficient);
   if (isOne(coefficient) && factors.length === 1) return factors[0]!;
   if (!isOne(coefficient)) factors = [num(coefficient), ...factors];

@@ -14,6 +14,9 @@
 import type { Expr } from '../core/expr.js';
 import { freeVariables } from '../analysis.js';
 import { compareStructure } from '../core/order.js';
+import { sortInPlace } from '../core/sort-small.js';
+
+const byNumber = (a: number, b: number): number => a - b;
 
 export type VariableOrder = readonly string[];
 
@@ -65,7 +68,7 @@ export class DisplayOrder {
   private key(e: Expr): readonly number[] {
     let k = this.keys.get(e);
     if (k === undefined) {
-      k = [...freeVariables(e)].map((v) => this.rankOf(v)).sort((a, b) => a - b);
+      k = sortInPlace([...freeVariables(e)].map((v) => this.rankOf(v)), byNumber);
       this.keys.set(e, k);
     }
     return k;
@@ -93,7 +96,7 @@ export class DisplayOrder {
    * one: `sigmoid(u) - y`, not `-y + sigmoid(u)`.
    */
   sortTerms(terms: readonly Expr[], isNegative: (e: Expr) => boolean): Expr[] {
-    const sorted = terms.length > 8 ? this.sortedByKeys(terms) : [...terms].sort(this.compareTerms);
+    const sorted = terms.length > 8 ? this.sortedByKeys(terms) : sortInPlace([...terms], this.compareTerms);
     // Constants sort first (no variables); in a polynomial they go last.
     let constants = 0;
     while (constants < sorted.length && this.key(sorted[constants]!).length === 0) constants++;
@@ -128,7 +131,7 @@ export class DisplayOrder {
 
   /** factors sorted by compareFactors (in place), class and key looked up once per factor when there are many. */
   sortFactors(factors: Expr[]): Expr[] {
-    if (factors.length <= 8) return factors.sort(this.compareFactors);
+    if (factors.length <= 8) return sortInPlace(factors, this.compareFactors);
     const entries = factors.map((t) => ({ t, c: factorClass(t), k: this.key(t) }));
     entries.sort((a, b) => {
       if (a.c !== b.c) return a.c - b.c;
