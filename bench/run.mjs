@@ -155,9 +155,12 @@ const derivNodes = (r) => {
   const sizes = [r.nodes, r.cseNodes].filter((n) => n !== undefined);
   return sizes.length > 0 ? Math.min(...sizes) : undefined;
 };
-/** The correct peer with the fewest nodes, [tool, result], and the correct peers whose node size is unavailable. */
+/**
+ * The correct peer with the fewest nodes (the faster on a tie), [tool, result], and the correct peers whose node
+ * size is unavailable.
+ */
 const smallestPeer = (others) => ({
-  smallest: others.filter(([, r]) => r.nodes !== undefined).sort(([, a], [, b]) => a.nodes - b.nodes)[0],
+  smallest: others.filter(([, r]) => r.nodes !== undefined).sort(([, a], [, b]) => a.nodes - b.nodes || a.medianMs - b.medianMs)[0],
   unmeasured: others.filter(([, r]) => r.nodes === undefined).map(([p]) => peerName(p)),
 });
 const nodesText = (n) => (n === undefined ? 'n/a' : String(n));
