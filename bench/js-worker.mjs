@@ -1,7 +1,9 @@
 /**
  * Child process that differentiates cases with one JavaScript tool (argv[2]:
  * deriv | mathjs | nerdamer). Reads one JSON case per stdin line, answers one
- * JSON line: { medianMs, firstMs, runs, size, values } or { error }.
+ * JSON line: { medianMs, firstMs, runs, size, values, texts? } or { error }; texts (the printed partials, for
+ * bench/size.mjs) only when the case asks for them (c.wantTexts) and they total at most MAX_TEXT_CHARS. deriv adds
+ * cseSize, cseForm? (its --cse form as texts, under the same conditions) and parsedMedianMs.
  * Timed: text in → every partial printed as text (parse once, differentiate,
  * the tool's default simplification, print each partial). Values at the point are computed
  * afterwards, untimed, with the tool's own evaluator.
@@ -11,6 +13,7 @@ import { createRequire } from 'node:module';
 import { timeRuns } from './timing.mjs';
 import { checkedVariables } from './check.mjs';
 import { seedCases } from './workloads.mjs';
+import { MAX_TEXT_CHARS } from './size.mjs';
 
 const require = createRequire(import.meta.url);
 const tool = process.argv[2];
@@ -28,12 +31,12 @@ async function load() {
       },
       text: (d) => d.toString(),
       value: (d, point) => d.evaluate(point),
-      // Characters of the definitions (`t1 = …`) and of the partials in terms of them (no headings, as plain size).
-      cseSize: (ds) => {
+      // The --cse form as texts: the definitions (`t1 = …`) and the partials in terms of them (no headings).
+      cseForm: (ds) => {
         const { bindings, exprs } = deriv.cse(ds.map((d) => d.expr));
         const order = [...(ds[0]?.order ?? []), ...bindings.map((b) => b.name)];
         const text = (e) => deriv.toText(e, { order });
-        return bindings.reduce((s, b) => s + `${b.name} = ${text(b.expr)}`.length, 0) + exprs.reduce((s, e) => s + text(e).length, 0);
+        return { definitions: bindings.map((b) => `${b.name} = ${text(b.expr)}`), partials: exprs.map(text) };
       },
     };
   }
@@ -104,8 +107,13 @@ for await (const line of lines) {
       }
     }
     answer = { medianMs, firstMs, runs, size: result.texts.reduce((s, t) => s + t.length, 0), values };
-    // deriv only, untimed: the size of the --cse form (temporaries once, then the partials).
-    if (impl.cseSize !== undefined) answer.cseSize = impl.cseSize(result.ds);
+    if (c.wantTexts && answer.size <= MAX_TEXT_CHARS) answer.texts = result.texts;
+    // deriv only, untimed: the --cse form (temporaries once, then the partials), its characters and its texts.
+    if (impl.cseForm !== undefined) {
+      const form = impl.cseForm(result.ds);
+      answer.cseSize = [...form.definitions, ...form.partials].reduce((s, t) => s + t.length, 0);
+      if (c.wantTexts && answer.cseSize <= MAX_TEXT_CHARS) answer.cseForm = form;
+    }
     // deriv only: the median time on the parsed input (no parsing, no printing), as SymPy and Maxima are timed.
     if (impl.parsedRun !== undefined) answer.parsedMedianMs = timeRuns(impl.parsedRun(c)).medianMs;
   } catch (e) {

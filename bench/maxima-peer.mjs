@@ -38,7 +38,7 @@ export function maximaStatement(c, ratsimp) {
   const point = Object.entries(c.point).map(([v, x]) => `${v} = ${number(x)}`);
   return (
     `%bench_f: []$\n%bench_f: [${maximaText(c)}]$\nbench_progress()$\n` +
-    `bench_emit(errcatch(bench_case(%bench_f, [${c.wrt.join(', ')}], [${checked.join(', ')}], [${point.join(', ')}], ${ratsimp})))$\n`
+    `bench_emit(errcatch(bench_case(%bench_f, [${c.wrt.join(', ')}], [${checked.join(', ')}], [${point.join(', ')}], ${ratsimp}, ${c.wantTexts === true})))$\n`
   );
 }
 
@@ -48,7 +48,7 @@ export function decodeMaximaLine(line, c, chatter) {
   if (!line.startsWith('@@bench ')) return undefined;
   const fields = line.slice('@@bench '.length).trim().split(/\s+/);
   if (fields[0] === 'error') {
-    const said = chatter.map((l) => l.trim()).filter(Boolean);
+    const said = chatter.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('@@'));
     return { error: `Maxima: ${said[0] ?? 'error'}`.slice(0, 120) };
   }
   const [firstMs, medianMs, runs, size, ...vals] = fields;
@@ -59,11 +59,36 @@ export function decodeMaximaLine(line, c, chatter) {
   return { firstMs: Number(firstMs), medianMs: Number(medianMs), runs: Number(runs), size: Number(size), values };
 }
 
+/**
+ * A decoder for one worker: decodeMaximaLine, plus the `@@text <length> <text>` lines that precede a @@bench answer
+ * when the case asked for texts (maxima_worker.lisp), handed over as the answer's `texts` when there is one per
+ * partial and each has the length announced. Texts left over from a case that never answered are dropped at the
+ * next case's @@progress.
+ */
+export function maximaDecoder() {
+  let texts = [];
+  let intact = true;
+  return (line, c, chatter) => {
+    if (line.startsWith('@@text ')) {
+      const m = /^@@text (\d+) ([^]*)$/.exec(line);
+      if (m !== null && m[2].length === Number(m[1])) texts.push(m[2]);
+      else intact = false;
+      return undefined;
+    }
+    const answer = decodeMaximaLine(line, c, chatter);
+    if (answer === undefined) return undefined;
+    if (!answer.progress && answer.error === undefined && intact && texts.length > 0 && texts.length === c?.wrt.length) answer.texts = texts;
+    texts = [];
+    intact = true;
+    return answer;
+  };
+}
+
 /** The worker for `maxima` or `maxima-ratsimp`. */
 export function maximaWorker(tool, root) {
   const ratsimp = tool === 'maxima-ratsimp';
   return new Worker('maxima', ['--very-quiet', '-p', path.join(root, 'bench/maxima_worker.lisp')], root, {
     encode: (c) => maximaStatement(c, ratsimp),
-    decode: decodeMaximaLine,
+    decode: maximaDecoder(),
   });
 }

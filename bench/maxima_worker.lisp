@@ -1,12 +1,17 @@
 ;;; Maxima side of the benchmark, preloaded into one long-lived `maxima -p bench/maxima_worker.lisp` process.
 ;;; bench/maxima-peer.mjs writes these statements per case on stdin:
 ;;;   %bench_f: []$  %bench_f: [F]$  bench_progress()$
-;;;   bench_emit(errcatch(bench_case(%bench_f, [v1, ...], [i1, ...], [x = 0.25, ...], RATSIMP)))$
+;;;   bench_emit(errcatch(bench_case(%bench_f, [v1, ...], [i1, ...], [x = 0.25, ...], RATSIMP, TEXTS)))$
 ;;; F is parsed and simplified by Maxima's reader and evaluator before bench_case runs (reading is not timed, nor
 ;;; is printing); bench_progress prints `@@progress`, which restarts the bench's time limit. bench_case times diff(F, v) for every v (ratsimp(diff(F, v)) when RATSIMP is true) and answers one
 ;;; line, flushed:
 ;;;   @@bench <firstMs> <medianMs> <runs> <size> <value of the i1-th partial at the point> ...
-;;; or `@@bench error` (after Maxima's own message) when anything fails.
+;;; or `@@bench error` (after Maxima's own message) when anything fails. When TEXTS is true and the partials'
+;;; printed forms (string(d)) total at most +bench-max-text-chars+, the @@bench line is preceded by one line per
+;;; partial, in order:
+;;;   @@text <length> <string(d)>
+;;; (any newline in the text written as a space, so a line is a partial; the length lets the reader check that),
+;;; for the node size of bench/size.mjs.
 ;;;
 ;;; Timing (in-process, so process start-up is never counted): the first call alone; then, unless it took over a
 ;;; second, a short warm-up (up to 20 calls or 50 ms, not counted); then up to 201 samples within about 0.4 s (at
@@ -44,6 +49,7 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
 (defconstant +bench-min-samples+ 3)
 (defconstant +bench-budget-ms+ 400d0)
 (defconstant +bench-sample-ms+ 0.1d0)
+(defconstant +bench-max-text-chars+ 300000) ; as MAX_TEXT_CHARS in bench/size.mjs
 
 (defun bench-time (f vars ratsimp)
   "(values result first-ms median-ms calls)"
@@ -80,12 +86,22 @@ steps at today's epoch); other Lisps' internal real time is fine-grained."
   (finish-output)
   '$done)
 
-(defun $bench_case (f-in-list vars checked point ratsimp)
+(defun bench-emit-texts (texts)
+  "One `@@text <length> <text>` line per partial, newlines written as spaces."
+  (dolist (text texts)
+    (terpri)
+    (format t "@@text ~d ~a" (length text) (substitute #\Space #\Newline text)))
+  (terpri)
+  (finish-output))
+
+(defun $bench_case (f-in-list vars checked point ratsimp texts)
   "F-IN-LIST is [F], or [] when F could not be read (Maxima has printed why)."
   (unless (cdr f-in-list) (merror "the case's f could not be read"))
   (multiple-value-bind (result first-ms median-ms calls) (bench-time (cadr f-in-list) (cdr vars) ratsimp)
-    (let ((size 0) (values nil))
-      (dolist (d result) (incf size (length (mfuncall '$string d))))
+    (let* ((strings (mapcar #'(lambda (d) (mfuncall '$string d)) result))
+           (size (reduce #'+ (mapcar #'length strings)))
+           (values nil))
+      (when (and texts (<= size +bench-max-text-chars+)) (bench-emit-texts strings))
       (dolist (i (cdr checked))
         ;; A partial Maxima could not take stays a 'diff noun; substituting a number for its variable is an error.
         (let ((v (handler-case (mfuncall '$float (mfuncall '$substitute point (nth (1- i) result)))

@@ -3,7 +3,10 @@
  * families, every answer checked against finite differences; then whole-process
  * CLI time. Prints Markdown tables and the issue's targets, met or missed.
  * Environment: BENCH_LIMIT_S (per-case limit for peers, default 20), BENCH_PEERS
- * (comma list, default mathjs,nerdamer,sympy,maxima,maxima-ratsimp), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs).
+ * (comma list, default mathjs,nerdamer,sympy,maxima,maxima-ratsimp), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs),
+ * BENCH_CASES (comma list of seeds, poly, nest, prod, tanh, mse, logistic: only those workloads, and only the
+ * in-process tables and targets; no CLI, batch, code or playground parts), BENCH_SIZES (comma list of the
+ * families' N).
  * How to read the output: bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,11 +19,23 @@ import { Worker } from './worker-pool.mjs';
 import { MAXIMA_TOOLS, maximaVersion, maximaWorker } from './maxima-peer.mjs';
 import { timeCommand } from './cli-time.mjs';
 import { formatMs, formatRatio, markdownTable } from './table.mjs';
+import { outputNodes, cseNodes } from './size.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const quick = process.env.BENCH_QUICK === '1';
 const limitMs = Number(process.env.BENCH_LIMIT_S ?? 20) * 1000;
-const SIZES = quick ? [10, 100] : [10, 100, 1000, 3000];
+/** BENCH_SIZES=100,1000: the families at these N only (default 10, 100, 1000, 3000; 10 and 100 with BENCH_QUICK). */
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number).filter((n) => n > 0) : quick ? [10, 100] : [10, 100, 1000, 3000];
+/** BENCH_CASES=seeds,poly,…: only these workloads (and no CLI, batch, code or playground parts); unset = all. */
+const only = process.env.BENCH_CASES?.split(',').map((s) => s.trim()).filter(Boolean);
+const KNOWN_CASES = ['seeds', ...Object.keys(FAMILIES), 'logistic'];
+for (const name of only ?? []) {
+  if (!KNOWN_CASES.includes(name)) {
+    process.stderr.write(`bench: BENCH_CASES: unknown workload "${name}" (known: ${KNOWN_CASES.join(', ')})\n`);
+    process.exit(2);
+  }
+}
+const runs = (name) => only === undefined || only.includes(name);
 /** N = 3000 runs only for a tool whose N = 1000 case finished within this. */
 const BIG_N_GATE_MS = 1500;
 
@@ -57,14 +72,25 @@ async function runCase(worker, tool, c, ref) {
   if (answer.firstMs > limit) return { status: 'timeout', note: `first run ${formatMs(answer.firstMs)}` };
   const wrong = verify(ref, answer.values);
   if (wrong !== undefined) return { status: 'wrong', note: wrong, ...answer };
-  return { status: 'ok', ...answer };
+  return { status: 'ok', ...answer, ...nodeSizes(tool, answer) };
+}
+
+/**
+ * The notation-neutral sizes of an answer (bench/size.mjs): `nodes` of its printed partials and, for deriv,
+ * `cseNodes` of its --cse form; undefined when the texts were not sent (too long, or a case that does not ask)
+ * or do not parse.
+ */
+function nodeSizes(tool, answer) {
+  return { nodes: outputNodes(answer.texts, tool), cseNodes: tool === 'deriv' ? cseNodes(answer.cseForm) : undefined };
 }
 
 // ------------------------------------------------------------------ cases
-const cases = [...seedCases()];
-const families = Object.keys(FAMILIES);
+const cases = runs('seeds') ? [...seedCases()] : [];
+const families = Object.keys(FAMILIES).filter(runs);
 for (const n of SIZES) for (const fam of families) cases.push(FAMILIES[fam](n));
-for (const n of quick ? [5] : [5, 10]) cases.push(logisticCase(n));
+if (runs('logistic')) for (const n of quick ? [5] : [5, 10]) cases.push(logisticCase(n));
+// The workers send back their printed partials (for the node size) on the cases the size comparison uses.
+for (const c of cases) c.wantTexts = c.family === 'seed' || c.n <= 1000;
 
 log(`bench: ${cases.length} cases, tools deriv ${peers.join(' ')}, peer limit ${limitMs / 1000} s, ${os.cpus().length} cores${maxima ? `, ${maxima}` : ''}`);
 const refs = new Map(cases.map((c) => [c.id, reference(c)]));
@@ -124,21 +150,42 @@ const correctPeers = (c) =>
     .map((p) => [p, results.get(p).get(c.id)])
     .filter(([, r]) => r?.status === 'ok')
     .sort(([, a], [, b]) => a.medianMs - b.medianMs);
-/** deriv's output size: the smaller of the plain and the --cse form. */
-const derivSize = (r) => Math.min(r.size, r.cseSize ?? Infinity);
+/** deriv's node size: the smaller of the plain and the --cse form (undefined when neither was measured). */
+const derivNodes = (r) => {
+  const sizes = [r.nodes, r.cseNodes].filter((n) => n !== undefined);
+  return sizes.length > 0 ? Math.min(...sizes) : undefined;
+};
+/**
+ * The correct peer with the fewest nodes (the faster on a tie), [tool, result], and the correct peers whose node
+ * size is unavailable.
+ */
+const smallestPeer = (others) => ({
+  smallest: others.filter(([, r]) => r.nodes !== undefined).sort(([, a], [, b]) => a.nodes - b.nodes || a.medianMs - b.medianMs)[0],
+  unmeasured: others.filter(([, r]) => r.nodes === undefined).map(([p]) => peerName(p)),
+});
+const nodesText = (n) => (n === undefined ? 'n/a' : String(n));
+/** deriv's size cell: chars · nodes, each `plain / --cse` when the two forms differ. */
+const derivSizeCell = (r) => {
+  const pair = (a, b) => (b === undefined || a === b ? a : `${a} / ${b}`);
+  const cse = r.cseSize !== undefined;
+  return `${pair(String(r.size), cse ? String(r.cseSize) : undefined)} · ${pair(nodesText(r.nodes), cse ? nodesText(r.cseNodes) : undefined)}`;
+};
 const headToHead = cases.filter((c) => c.family === 'seed' || (FAMILIES[c.family] && (c.n === 100 || c.n === 1000)));
 const h2h = headToHead.map((c) => {
   const ours = results.get('deriv').get(c.id);
   const ok = ours.status === 'ok';
   const others = correctPeers(c);
   const fastest = others[0];
-  const smallest = [...others].sort(([, a], [, b]) => a.size - b.size)[0];
+  const { smallest, unmeasured } = smallestPeer(others);
   const maximaDiff = results.get('maxima')?.get(c.id);
+  const ourNodes = ok ? derivNodes(ours) : undefined;
   return {
     c,
     ours,
+    smallest,
     maximaRatio: ok && maximaDiff?.status === 'ok' ? perDerivative(c, ours) / perDerivative(c, maximaDiff) : undefined,
-    sizeOver: ok && smallest ? derivSize(ours) > smallest[1].size : undefined,
+    sizeOver: ourNodes !== undefined && smallest ? ourNodes > smallest[1].nodes : undefined,
+    unmeasured,
     row: [
       c.family === 'seed' ? `\`${c.text}\` (${c.wrt.join(', ')})` : c.id,
       ok ? formatMs(perDerivative(c, ours)) : ours.status,
@@ -149,18 +196,24 @@ const h2h = headToHead.map((c) => {
       ok && maximaDiff?.status === 'ok' && ours.parsedMedianMs !== undefined
         ? formatRatio(perDerivative(c, { medianMs: ours.parsedMedianMs }), perDerivative(c, maximaDiff))
         : '—',
-      ok ? `${ours.size}${ours.cseSize !== undefined && ours.cseSize !== ours.size ? ` / ${ours.cseSize}` : ''}` : '',
-      smallest ? `${smallest[1].size} (${peerName(smallest[0])})` : '—',
+      ok ? derivSizeCell(ours) : '',
+      smallest
+        ? `${smallest[1].size} · ${smallest[1].nodes} (${peerName(smallest[0])})`
+        : unmeasured.length > 0
+          ? `n/a (${unmeasured.join(', ')})`
+          : '—',
     ],
   };
 });
 console.log('\n## deriv against the fastest correct peer (seeds, N = 100 and 1000)\n');
 console.log('ratio = deriv time / peer time per derivative (seeds) or per case (families): under 1 = deriv ahead.');
 console.log('deriv parsed = deriv on the already-parsed input, not printing: what SymPy and Maxima are timed on (the targets use the full time).');
-console.log('deriv size = plain / --cse characters (one number when equal); the target compares the smaller with the smallest correct peer.\n');
+console.log('size = characters · nodes of the expression tree (bench/size.mjs: every output read by one parser; spaces, brackets,');
+console.log('`exp` against `%e^`, `**` against `^` do not count). deriv: plain / --cse when they differ. The smallest correct peer is the one');
+console.log('with the fewest nodes; the size target compares its nodes with the smaller of deriv\'s plain and --cse forms.\n');
 console.log(
   markdownTable(
-    ['case', 'deriv', 'deriv parsed', 'fastest correct peer', 'ratio', 'ratio to Maxima diff', 'same, deriv parsed', 'deriv size', 'smallest correct peer size'],
+    ['case', 'deriv', 'deriv parsed', 'fastest correct peer', 'ratio', 'ratio to Maxima diff', 'same, deriv parsed', 'deriv size: chars · nodes', 'smallest correct peer: chars · nodes'],
     h2h.map((h) => h.row),
   ),
 );
@@ -179,28 +232,44 @@ if (peers.includes('sympy'))
   cli.push(['SymPy one-liner (python3, import + diff)', 'python3', ['-c', "from sympy import *; w,x,b=symbols('w x b'); print(diff(x*w**2+b**2, w))"], quick ? 3 : 5]);
 const cliRows = [];
 const cliTimes = {};
-for (const [label, cmd, args, runs] of cli) {
-  const r = timeCommand(cmd, args, { runs, cwd: root });
-  cliTimes[label] = r.medianMs;
-  cliRows.push([label, String(runs), r.error ? `error: ${r.error}` : formatMs(r.medianMs), r.error ? '' : formatMs(r.minMs), (r.output ?? '').split('\n').at(-1)]);
-  log(`  cli ${label}: ${r.error ?? formatMs(r.medianMs)}`);
+// BENCH_CASES runs the chosen workloads only: no CLI timing (nor the batch, code and playground parts below).
+if (only === undefined) {
+  for (const [label, cmd, args, runs] of cli) {
+    const r = timeCommand(cmd, args, { runs, cwd: root });
+    cliTimes[label] = r.medianMs;
+    cliRows.push([label, String(runs), r.error ? `error: ${r.error}` : formatMs(r.medianMs), r.error ? '' : formatMs(r.minMs), (r.output ?? '').split('\n').at(-1)]);
+    log(`  cli ${label}: ${r.error ?? formatMs(r.medianMs)}`);
+  }
+  console.log('\n## Whole-process CLI time (wall clock, spawn to exit)\n');
+  console.log(markdownTable(['command', 'runs', 'median', 'min', 'output'], cliRows));
 }
-console.log('\n## Whole-process CLI time (wall clock, spawn to exit)\n');
-console.log(markdownTable(['command', 'runs', 'median', 'min', 'output'], cliRows));
 
 // ------------------------------------------------------------------ targets
+/**
+ * [met, measured] for "deriv's output is no larger than the smallest correct peer's", in nodes (bench/size.mjs):
+ * the smaller of deriv's plain and --cse forms against the correct peer with the fewest nodes. Met is undefined
+ * (n/a) when either side has no node size; correct peers without one are named.
+ */
+function sizeVerdict(ours, peerOk) {
+  const { smallest, unmeasured } = smallestPeer(peerOk);
+  const mine = derivNodes(ours);
+  const missing = unmeasured.length > 0 ? `; no node size for ${unmeasured.join(', ')}` : '';
+  if (mine === undefined || smallest === undefined)
+    return [undefined, `node size unavailable (${mine === undefined ? 'deriv' : 'every correct peer'}): ${derivNodes(ours) ?? '?'} vs ${smallest?.[1].nodes ?? '?'} nodes${missing}`];
+  return [mine <= smallest[1].nodes, `${mine} vs ${smallest[1].nodes} nodes (${peerName(smallest[0])}); chars ${Math.min(ours.size, ours.cseSize ?? Infinity)} vs ${smallest[1].size}${missing}`];
+}
 const deriv = results.get('deriv');
 const targets = [];
 const seedTimes = cases.filter((c) => c.family === 'seed').map((c) => [c, deriv.get(c.id)]);
 const worstSeed = Math.max(...seedTimes.map(([c, r]) => (r.status === 'ok' ? perDerivative(c, r) : Infinity)));
-targets.push([`every seed derivative ≤ 10 µs in-process`, worstSeed <= 0.01, `slowest ${formatMs(worstSeed)}`]);
+if (seedTimes.length > 0) targets.push([`every seed derivative ≤ 10 µs in-process`, worstSeed <= 0.01, `slowest ${formatMs(worstSeed)}`]);
 const sympyRatio = Math.max(
   ...seedTimes.map(([c, r]) => {
     const s = results.get('sympy')?.get(c.id);
     return s?.status === 'ok' && r.status === 'ok' ? perDerivative(c, r) / perDerivative(c, s) : 0;
   }),
 );
-if (peers.includes('sympy')) targets.push(['seeds ≥ 100× faster than SymPy', sympyRatio <= 0.01, `worst ratio ${formatRatio(sympyRatio, 1)}`]);
+if (peers.includes('sympy') && seedTimes.length > 0) targets.push(['seeds ≥ 100× faster than SymPy', sympyRatio <= 0.01, `worst ratio ${formatRatio(sympyRatio, 1)}`]);
 for (const fam of families) {
   const big = deriv.get(FAMILIES[fam](1000).id);
   const mid = deriv.get(FAMILIES[fam](100).id);
@@ -208,17 +277,17 @@ for (const fam of families) {
   targets.push([`${fam} N=1000 correct in < 100 ms`, big.status === 'ok' && big.medianMs < 100, big.status === 'ok' ? formatMs(big.medianMs) : big.status]);
   if (mid?.status === 'ok' && big.status === 'ok')
     targets.push([`${fam} growth N=100→1000 ≤ 12×`, big.medianMs / mid.medianMs <= 12, `${(big.medianMs / mid.medianMs).toFixed(1)}×`]);
-  const peerOk = peers.map((p) => results.get(p).get(FAMILIES[fam](1000).id)).filter((r) => r?.status === 'ok');
+  const peerOk = peers.map((p) => [p, results.get(p).get(FAMILIES[fam](1000).id)]).filter(([, r]) => r?.status === 'ok');
   if (peerOk.length > 0 && big.status === 'ok') {
-    const fastest = Math.min(...peerOk.map((r) => r.medianMs));
-    const smallest = Math.min(...peerOk.map((r) => r.size));
+    const fastest = Math.min(...peerOk.map(([, r]) => r.medianMs));
     targets.push([`${fam} N=1000 ≥ 10× faster than the fastest peer`, big.medianMs * 10 <= fastest, `${formatMs(big.medianMs)} vs ${formatMs(fastest)}`]);
-    const ours = Math.min(big.size, big.cseSize ?? Infinity);
-    targets.push([`${fam} N=1000 output (plain or --cse) ≤ smallest correct peer output`, ours <= smallest, `${ours} vs ${smallest} chars`]);
+    targets.push([`${fam} N=1000 output nodes (plain or --cse) ≤ smallest correct peer's`, ...sizeVerdict(big, peerOk)]);
   } else if (big.status === 'ok') targets.push([`${fam} N=1000 vs peers`, undefined, 'no peer finished correctly']);
 }
 const cliMs = cliTimes['`deriv "x*w^2+b^2" --wrt w`'];
-targets.push(['whole-process CLI median ≤ 80 ms', cliMs !== undefined && cliMs <= 80, `${formatMs(cliMs)} (node -e 0: ${formatMs(cliTimes['`node -e 0` (Node start-up)'])})`]);
+if (only === undefined)
+  targets.push(['whole-process CLI median ≤ 80 ms', cliMs !== undefined && cliMs <= 80, `${formatMs(cliMs)} (node -e 0: ${formatMs(cliTimes['`node -e 0` (Node start-up)'])})`]);
+else targets.push(['whole-process CLI median ≤ 80 ms', undefined, 'not run (BENCH_CASES)']);
 console.log('\n## Targets (issue 5)\n');
 console.log(markdownTable(['target', 'met', 'measured'], targets.map(([t, ok, m]) => [t, ok === undefined ? 'n/a' : ok ? 'yes' : '**no**', m])));
 // Issue 14: lead Maxima's diff at every size, with output no larger than any correct peer's.
@@ -237,14 +306,16 @@ if (peers.includes('maxima')) {
 } else targets14.push(['every seed and family at N = 100 and 1000 faster than Maxima `diff`', undefined, 'Maxima not run']);
 const sized = h2h.filter((h) => h.sizeOver !== undefined);
 const larger = sized.filter((h) => h.sizeOver);
+const unsized = h2h.filter((h) => h.sizeOver === undefined && h.ours.status === 'ok' && (h.smallest !== undefined || h.unmeasured.length > 0));
+const unsizedNote = unsized.length > 0 ? `; node size unavailable on ${unsized.map(caseName).join(', ')}` : '';
 targets14.push([
-  'output (plain or --cse) ≤ smallest correct peer output, seeds and N = 100, 1000',
+  'output nodes (plain or --cse) ≤ smallest correct peer output, seeds and N = 100, 1000 (nodes of the expression tree, not characters)',
   sized.length === 0 ? undefined : larger.length === 0,
-  sized.length === 0
-    ? 'no peer finished correctly'
+  (sized.length === 0
+    ? 'no peer finished correctly with a node size'
     : larger.length === 0
       ? `no larger on all ${sized.length} cases a peer finished correctly`
-      : `larger on ${larger.length} of ${sized.length}: ${larger.map(caseName).join(', ')}`,
+      : `larger on ${larger.length} of ${sized.length}: ${larger.map((h) => `${caseName(h)} ${derivNodes(h.ours)} vs ${h.smallest[1].nodes} (${peerName(h.smallest[0])})`).join(', ')}`) + unsizedNote,
 ]);
 const linear = ['poly', 'tanh', 'mse'].filter((f) => FAMILIES[f]);
 const growth = linear.map((f) => [f, deriv.get(FAMILIES[f](100).id), deriv.get(FAMILIES[f](1000).id)]).filter(([, a, b]) => a?.status === 'ok' && b?.status === 'ok');
@@ -256,14 +327,29 @@ if (growth.length > 0)
   ]);
 console.log('\n## Targets (issue 14)\n');
 console.log(markdownTable(['target', 'met', 'measured'], targets14.map(([t, ok, m]) => [t, ok === undefined ? 'n/a' : ok ? 'yes' : '**no**', m])));
-// ------------------------------------------------------------------ batch mode (issue 13), its own script
-const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
-else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
-// Issue 13: gradients as code (bench/code.mjs, which also runs alone).
-const codeBench = spawnSync(process.execPath, [path.join(root, 'bench/code.mjs')], { encoding: 'utf8' });
-process.stdout.write(codeBench.status === 0 ? codeBench.stdout : `\n## Gradients as code\n\nbench/code.mjs failed: ${codeBench.stderr}\n`);
+if (larger.length > 0) {
+  // The texts behind the size target's misses, so they can be looked at without rerunning anything.
+  const clip = (s) => (s.length > 400 ? `${s.slice(0, 400)} … (${s.length} chars)` : s);
+  const show = (texts) => texts.slice(0, 6).map((t) => `\`${clip(t)}\``).join('; ') + (texts.length > 6 ? `; … (${texts.length - 6} more)` : '');
+  console.log('\n### Where deriv\'s output has more nodes than the smallest correct peer\'s\n');
+  for (const h of larger) {
+    const cse = h.ours.cseNodes !== undefined && (h.ours.nodes === undefined || h.ours.cseNodes < h.ours.nodes);
+    const ourTexts = cse ? [...h.ours.cseForm.definitions, ...h.ours.cseForm.partials] : h.ours.texts;
+    console.log(`- ${caseName(h)} (${h.c.wrt.length > 3 ? `${h.c.wrt.length} vars` : h.c.wrt.join(', ')}): deriv ${cse ? '--cse' : 'plain'} ${derivNodes(h.ours)} nodes, ${peerName(h.smallest[0])} ${h.smallest[1].nodes} nodes`);
+    console.log(`  - deriv: ${show(ourTexts)}`);
+    console.log(`  - ${peerName(h.smallest[0])}: ${show(h.smallest[1].texts)}`);
+  }
+}
+if (only === undefined) {
+  // ---------------------------------------------------------------- batch mode (issue 13), its own script
+  const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
+  else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
+  // Issue 13: gradients as code (bench/code.mjs, which also runs alone).
+  const codeBench = spawnSync(process.execPath, [path.join(root, 'bench/code.mjs')], { encoding: 'utf8' });
+  process.stdout.write(codeBench.status === 0 ? codeBench.stdout : `\n## Gradients as code\n\nbench/code.mjs failed: ${codeBench.stderr}\n`);
+}
 if (notes.length > 0) console.log(`\n## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}`);
 
 // The playground's typing speed in Chromium (issue 15), a script of its own so it runs alone too.
-spawnSync(process.execPath, [path.join(root, 'bench/playground.mjs')], { stdio: 'inherit' });
+if (only === undefined) spawnSync(process.execPath, [path.join(root, 'bench/playground.mjs')], { stdio: 'inherit' });

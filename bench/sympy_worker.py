@@ -4,6 +4,8 @@ Timed: sympy.diff on the already-parsed expression, one call per partial (parsin
 timed, which favours SymPy). SymPy's cache is cleared before every run, so a repeat does not just look up
 the previous answer. Mirrors bench/timing.mjs: first run; unless it took over a second, repeats for ~0.4 s
 and at least MIN_REPEATS; the median of the repeats.
+When the case asks for them ("wantTexts") and they total at most MAX_TEXT_CHARS, the answer carries the printed
+partials (str(d)) as "texts", for the node size of bench/size.mjs.
 """
 import json
 import sys
@@ -20,6 +22,7 @@ BUDGET = 0.4
 MAX_REPS = 5000
 MIN_REPEATS = 3
 MAX_CHECKED = 12
+MAX_TEXT_CHARS = 300000  # as bench/size.mjs
 
 
 def checked(wrt):
@@ -70,8 +73,11 @@ def answer(case):
             values[v] = float(d.xreplace(subs).evalf())
         except Exception as e:  # an unevaluated Derivative or a symbolic leftover
             values[v] = "evaluation failed: " + str(e)[:80]
-    return {"medianMs": times[len(times) // 2], "firstMs": first, "runs": 1 + len(repeats),
-            "size": sum(len(t) for t in texts), "values": values}
+    size = sum(len(t) for t in texts)
+    out = {"medianMs": times[len(times) // 2], "firstMs": first, "runs": 1 + len(repeats), "size": size, "values": values}
+    if case.get("wantTexts") and size <= MAX_TEXT_CHARS:
+        out["texts"] = texts
+    return out
 
 
 for line in sys.stdin:
