@@ -27,6 +27,7 @@ import { isProgramText, parseProgram, type ParsedProgram } from './program/parse
 import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
 import { inlineMatrixProgram } from './program/matrix.js';
 import { INSPECT } from './inspect.js';
+import { carryDecimals } from './parse/decimals.js';
 import { textHeading } from './print/heading.js';
 import { derivativeEquation } from './print/equation.js';
 import { type DerivWarning, wrtWarnings, mergeWarnings, NO_VARIABLES } from './warnings.js';
@@ -78,6 +79,7 @@ function displayOrderOf(e: Expr): readonly string[] {
   const listed = new Set(ordered);
   const rest = [...free].filter((v) => !listed.has(v)).sort();
   const order = Object.freeze([...ordered, ...rest]);
+  carryDecimals(known, order);
   variablesMemo.set(e, { known, order });
   return order;
 }

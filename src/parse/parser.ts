@@ -17,6 +17,7 @@ import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-
 import { suggestName } from './suggest.js';
 import { readingNotes } from './notes.js';
 import type { DerivWarning } from '../warnings.js';
+import { isDecimalLiteral, markDecimals } from './decimals.js';
 
 /** The syntax tree, before canonicalisation. Positions point into the input. */
 export type Syntax =
@@ -78,6 +79,11 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
   const { expr, variables } = toExpr(tree, input);
+  for (let k = 0; k < tokens.length; k++)
+    if (tokens[k]!.type === 'number' && isDecimalLiteral(tokens[k]!.text)) {
+      markDecimals(variables);
+      break;
+    }
   return { expr, variables, notes: readingNotes(tokens, input) };
 }
 

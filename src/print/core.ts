@@ -4,10 +4,12 @@
  * (src/print/display-order.ts) and leaves every spelling to a Notation (src/print/notation.ts).
  * Text, LaTeX and the code targets differ only in their notation tables.
  */
-import type { Expr } from '../core/expr.js';
+import type { Add, Expr } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { DisplayOrder, type VariableOrder } from './display-order.js';
 import { type Notation, type Printed, PREC, signed } from './notation.js';
+import { decimalText, writtenWithDecimals } from '../parse/decimals.js';
+import { rescaledForDecimals } from './decimal-scale.js';
 
 export interface PrintOptions {
   /** Variable names in the order the user wrote them (drives term and factor order). */
@@ -26,13 +28,15 @@ export function printWith(e: Expr, notation: Notation, options: PrintOptions = {
 /** e printed in a notation, sign reported separately (for callers that place it themselves). */
 export function printNode(e: Expr, notation: Notation, options: PrintOptions = {}): Printed {
   const order = DisplayOrder.of(options.order);
+  const decimals = writtenWithDecimals(options.order);
   const memo = new Map<Expr, Printed>();
   const print = (node: Expr, kids: readonly Printed[]): Printed => {
     switch (node.kind) {
       case 'num': {
         const { n, d } = node.value;
         const neg = n < 0n;
-        const p = notation.number(neg ? -n : n, d);
+        const decimal = decimals && d !== 1n ? decimalText(neg ? -n : n, d) : undefined;
+        const p = decimal !== undefined ? { text: decimal, neg: false, prec: PREC.ATOM } : notation.number(neg ? -n : n, d);
         return neg ? { ...p, neg } : p;
       }
       case 'const':
@@ -69,6 +73,15 @@ export function printNode(e: Expr, notation: Notation, options: PrintOptions = {
           if (f.kind === 'num') coefficient = f.value;
           else rest.push(f);
         }
+        let replaced: { sum: Expr; printed: Printed } | undefined;
+        if (decimals) {
+          const sums = rest.filter((f) => f.kind === 'add');
+          const scaled = sums.length === 1 ? rescaledForDecimals(coefficient, sums[0] as Add) : undefined;
+          if (scaled !== undefined) {
+            coefficient = scaled.coefficient;
+            replaced = { sum: sums[0]!, printed: printNode(scaled.sum, notation, options) };
+          }
+        }
         order.sortFactors(rest);
         const neg = coefficient.n < 0n;
         const numerator: { p: Printed; entrywise: boolean }[] = [];
@@ -76,14 +89,21 @@ export function printNode(e: Expr, notation: Notation, options: PrintOptions = {
         const entrywise = options.entrywise;
         let previous: Expr | undefined;
         for (const f of rest) {
-          const p = memo.get(f)!;
+          const p = f === replaced?.sum ? replaced.printed : memo.get(f)!;
           if (p.recip !== undefined) denominator.push(p.recip);
           else {
             numerator.push({ p, entrywise: previous !== undefined && entrywise !== undefined && entrywise(previous) && entrywise(f) });
             previous = f;
           }
         }
-        return notation.product({ n: neg ? -coefficient.n : coefficient.n, d: coefficient.d, neg, numerator, denominator, rest });
+        const magnitude = neg ? -coefficient.n : coefficient.n;
+        // With decimals, a coefficient such as 28569/100 leads as 285.69 instead of splitting over the bar.
+        const decimal = decimals && coefficient.d !== 1n ? decimalText(magnitude, coefficient.d) : undefined;
+        if (decimal !== undefined) {
+          numerator.unshift({ p: { text: decimal, neg: false, prec: PREC.ATOM }, entrywise: false });
+          return notation.product({ n: 1n, d: 1n, neg, numerator, denominator, rest });
+        }
+        return notation.product({ n: magnitude, d: coefficient.d, neg, numerator, denominator, rest });
       }
     }
   };
