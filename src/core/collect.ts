@@ -142,7 +142,7 @@ export function add(...xs: readonly Expr[]): Expr {
   sortInPlace(terms, canonicalCompare);
   const hash = hashChildren(4, terms);
   const hit = findList(hash, 'add', terms) as Add | undefined;
-  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));
+  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms }));
 }
 
 /**
@@ -157,7 +157,7 @@ function twoTerms(a: Expr, b: Expr): Expr | undefined {
   const terms = canonicalCompare(a, b) < 0 ? [a, b] : [b, a];
   const hash = hashChildren(4, terms);
   const hit = findList(hash, 'add', terms) as Add | undefined;
-  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms: Object.freeze(terms) }));
+  return hit ?? rememberCompound(makeNode<Add>('add', hash, { terms }));
 }
 
 /** c·rest for a rest that carries no coefficient of its own. */
@@ -173,7 +173,7 @@ function scaleTerm(c: Rational, rest: Expr): Expr {
 function makeMul(factors: Expr[]): Mul {
   const hash = hashChildren(5, factors);
   const hit = findList(hash, 'mul', factors) as Mul | undefined;
-  return hit ?? rememberCompound(makeNode<Mul>('mul', hash, { factors: Object.freeze(factors) }));
+  return hit ?? rememberCompound(makeNode<Mul>('mul', hash, { factors }));
 }
 
 /** c·e for a non-number e: what collecting gives (e's factors are already collected), without the collection. */
@@ -382,7 +382,7 @@ export function call(fn: string, args: readonly Expr[]): Expr {
 function makeCall(fn: string, args: readonly Expr[]): Call {
   const hash = hashChildren(fnHash(fn), args);
   const hit = findList(hash, 'call', args, fn) as Call | undefined;
-  return hit ?? rememberCompound(makeNode<Call>('call', hash, { fn, args: Object.freeze([...args]) }));
+  return hit ?? rememberCompound(makeNode<Call>('call', hash, { fn, args: [...args] }));
 }
 
 // ---------------------------------------------------------------- powers

@@ -114,7 +114,7 @@ export function findPow(hash: number, base: Expr, exp: Expr): Expr | undefined {
   return undefined;
 }
 
-/** Remembers a new compound node (the caller has looked it up first and frozen it). */
+/** Remembers a new compound node (the caller has looked it up first). */
 export function rememberCompound<T extends Expr>(node: T): T {
   const ref = new WeakRef<Expr>(node);
   const bucket = compound.get(node.hash);

@@ -80,7 +80,11 @@ interface Fields {
 }
 
 /**
- * A new frozen node. Every node has all fields, in one order (unused ones undefined), so nodes of
+ * A new frozen node. Its child arrays (terms, factors, args) are readonly by type but not frozen: V8 in
+ * Node 20 reads a frozen array's elements ~2.6× slower and allocates an iterator for each for-of over
+ * one, which made whole derivatives 9–22 % slower (x+x^2, a sigmoid, poly 100, tanh 1000). Nothing in
+ * deriv writes to them; a caller who casts the readonly away and does breaks hash-consing.
+ * Every node has all fields, in one order (unused ones undefined), so nodes of
  * all kinds share one hidden class and the `kind` tests everywhere read a monomorphic property
  * (seven shapes made every such read megamorphic).
  */
