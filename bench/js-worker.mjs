@@ -94,7 +94,7 @@ for await (const line of lines) {
   const c = JSON.parse(line);
   let answer;
   try {
-    const { result, medianMs, firstMs, runs } = timeRuns(() => {
+    const { result, medianMs, firstMs, runs } = await timeRuns(() => {
       const ds = impl.run(c);
       return { ds, texts: ds.map(impl.text) };
     });
@@ -115,7 +115,7 @@ for await (const line of lines) {
       if (c.wantTexts && answer.cseSize <= MAX_TEXT_CHARS) answer.cseForm = form;
     }
     // deriv only: the median time on the parsed input (no parsing, no printing), as SymPy and Maxima are timed.
-    if (impl.parsedRun !== undefined) answer.parsedMedianMs = timeRuns(impl.parsedRun(c)).medianMs;
+    if (impl.parsedRun !== undefined) answer.parsedMedianMs = (await timeRuns(impl.parsedRun(c))).medianMs;
   } catch (e) {
     answer = { error: String(e?.message ?? e).split('\n')[0].slice(0, 120) };
   }

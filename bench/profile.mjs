@@ -43,9 +43,9 @@ if (values.phases) {
     ['differentiate + simplify (parsed input)', () => gradient(parsed, wrt, { maxSize: 1e9 })],
     ['whole bench call (text → printed partials)', whole],
   ];
-  for (const [, fn] of phases) timeRuns(fn);
+  for (const [, fn] of phases) await timeRuns(fn);
   console.log(`${label}:`);
-  for (const [name, fn] of phases) console.log(`  ${name.padEnd(44)} ${formatMs(timeRuns(fn).medianMs)}`);
+  for (const [name, fn] of phases) console.log(`  ${name.padEnd(44)} ${formatMs((await timeRuns(fn)).medianMs)}`);
 } else {
   const budgetMs = Number(values.seconds) * 1000;
   let calls = 0;
