@@ -2,7 +2,7 @@
  * Facts about expressions, memoised per node (nodes are immutable and shared,
  * so a fact computed once holds for every later use).
  */
-import { type Expr, children } from './core/expr.js';
+import { type Expr, children, factsOf } from './core/expr.js';
 import { foldDag } from './core/walk.js';
 import { DerivError } from './errors.js';
 
@@ -16,18 +16,17 @@ export const MAX_VARIABLE_SET_WORK = 4_000_000;
 
 const EMPTY: ReadonlySet<string> = new Set();
 const NO_KIDS: readonly Expr[] = [];
-const freeMemo = new WeakMap<Expr, ReadonlySet<string>>();
 
 /** The variable names an expression depends on. O(1) after the first call on a node. */
 export function freeVariables(e: Expr): ReadonlySet<string> {
-  const cached = freeMemo.get(e);
+  const cached = factsOf(e).free;
   if (cached !== undefined) return cached;
   const local = new Map<Expr, ReadonlySet<string>>();
   let copied = 0;
   return foldDag<ReadonlySet<string>>(
     e,
     (node, kids) => {
-      const known = freeMemo.get(node);
+      const known = factsOf(node).free;
       if (known !== undefined) return known;
       let out: ReadonlySet<string>;
       if (node.kind === 'sym') out = new Set([node.name]);
@@ -55,12 +54,12 @@ export function freeVariables(e: Expr): ReadonlySet<string> {
         }
         out = merged ?? largest;
       }
-      freeMemo.set(node, out);
+      factsOf(node).free = out;
       return out;
     },
     local,
     // A node whose set is already known is a leaf here: the walk never re-enters a cached subtree.
-    (node) => (freeMemo.has(node) ? NO_KIDS : children(node)),
+    (node) => (factsOf(node).free !== undefined ? NO_KIDS : children(node)),
   );
 }
 
@@ -82,23 +81,21 @@ export function dagSize(e: Expr): number {
   return memo.size;
 }
 
-const treeSizeMemo = new WeakMap<Expr, number>();
-
 /**
  * Size of the expression written out as a tree (every shared subterm counted
  * each time it occurs), saturating at 2^53. Memoised per node, so the
  * simplifier can compare candidate forms cheaply.
  */
 export function treeSize(e: Expr, cap = Number.MAX_SAFE_INTEGER): number {
-  const cached = treeSizeMemo.get(e);
+  const cached = factsOf(e).size;
   if (cached !== undefined) return Math.min(cached, cap);
   const size = foldDag<number>(e, (node, kids) => {
-    const known = treeSizeMemo.get(node);
+    const known = factsOf(node).size;
     if (known !== undefined) return known;
     let s = 1;
     for (const k of kids) s = Math.min(Number.MAX_SAFE_INTEGER, s + k);
-    treeSizeMemo.set(node, s);
+    factsOf(node).size = s;
     return s;
-  }, new Map(), (node) => (treeSizeMemo.has(node) ? NO_KIDS : children(node)));
+  }, new Map(), (node) => (factsOf(node).size !== undefined ? NO_KIDS : children(node)));
   return Math.min(size, cap);
 }

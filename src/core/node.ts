@@ -80,7 +80,8 @@ interface Fields {
 }
 
 /**
- * A new frozen node. Its child arrays (terms, factors, args) are readonly by type but not frozen: V8 in
+ * A new node: readonly by type (nothing in deriv writes its fields but the fact slots below, each once). Not
+ * frozen, so that facts about it live on it (see NodeFacts). Its child arrays (terms, factors, args) are readonly by type but not frozen: V8 in
  * Node 20 reads a frozen array's elements ~2.6× slower and allocates an iterator for each for-of over
  * one, which made whole derivatives 9–22 % slower (x+x^2, a sigmoid, poly 100, tanh 1000). Nothing in
  * deriv writes to them; a caller who casts the readonly away and does breaks hash-consing.
@@ -90,7 +91,7 @@ interface Fields {
  */
 /** @internal (src/core/collect.ts) */
 export function makeNode<T extends Expr>(kind: Expr['kind'], hash: number, f: Fields): T {
-  return Object.freeze({
+  return {
     kind,
     id: nextId++,
     hash,
@@ -102,8 +103,25 @@ export function makeNode<T extends Expr>(kind: Expr['kind'], hash: number, f: Fi
     exp: f.exp,
     fn: f.fn,
     args: f.args,
-  }) as unknown as T;
+    free: undefined,
+    size: undefined,
+    heads: undefined,
+  } as unknown as T;
 }
+
+/**
+ * Facts computed at most once per node by the module that owns each (analysis.ts: free variables and tree
+ * size; simplify/identities.ts: the function heads rows look for), kept on the node itself: a field read,
+ * where a WeakMap holding every live node cost a hash lookup that missed the cache on big expressions
+ * (tanh 1000's gradient: ~10 % of its time) and ephemeron work at every garbage collection.
+ */
+export interface NodeFacts {
+  free: ReadonlySet<string> | undefined;
+  size: number | undefined;
+  heads: ReadonlySet<string> | undefined;
+}
+/** The fact slots of a node (for the modules that own them). */
+export const factsOf = (e: Expr): NodeFacts => e as unknown as NodeFacts;
 
 /** hashString of function names, computed once per name. */
 const fnHashes = new Map<string, number>();

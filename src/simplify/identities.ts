@@ -4,7 +4,7 @@
  * tries the rows that can apply to it (a polynomial tries none).
  */
 import { IDENTITY_ROWS, PRESENTATION_ROWS, type IdentityRow } from '../../rules/identities.js';
-import { type Expr, mul, pow, num, splitCoefficient, children, rebuild } from '../core/expr.js';
+import { type Expr, mul, pow, num, splitCoefficient, children, rebuild, factsOf } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { addAll, mulAll } from '../bulk.js';
 import { parse } from '../parse/parser.js';
@@ -134,18 +134,17 @@ function factorHeads(e: Expr, into: Set<string>): void {
   for (const f of e.kind === 'mul' ? e.factors : [e]) baseHeads(f.kind === 'pow' ? f.base : f, into);
 }
 
-const headsMemo = new WeakMap<Expr, ReadonlySet<string>>();
 const NO_HEADS: ReadonlySet<string> = new Set();
 
 /** The function names a product or sum node offers to rows (memoised per node). */
 function headsOfNode(e: Expr): ReadonlySet<string> {
-  let heads = headsMemo.get(e);
+  let heads = factsOf(e).heads;
   if (heads === undefined) {
     const found = new Set<string>();
     if (e.kind === 'add') for (const t of e.terms) factorHeads(splitCoefficient(t)[1], found);
     else factorHeads(e, found);
     heads = found.size === 0 ? NO_HEADS : found;
-    headsMemo.set(e, heads);
+    factsOf(e).heads = heads;
   }
   return heads;
 }
