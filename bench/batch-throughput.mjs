@@ -9,6 +9,11 @@
  *   seeds    the seed examples of bench/workloads.mjs with all their wrt (x*w^2+b^2 wrt w,b; (y-(x*w+b))^2 wrt w,b;
  *            1/(1+exp(-x)) wrt x; …), cycled;
  *            (after its first request, each formula comes from the batch's cache of recent formulas);
+ *   new text the same requests, each formula's text made new (spaces before and after it, up to 64 each, so
+ *            4096 spellings per seed): the batch's cache of recent formulas never answers, every request is
+ *            parsed, differentiated, simplified and printed; the expressions are the seeds' own, so what the
+ *            library keeps on expression nodes (free variables, sizes) still helps, as for any program that asks
+ *            about the same quantities in new words;
  *   renamed  the same requests with the variables renamed per request (x_17, w_17, …): the same work, but no two
  *            requests share an expression, so nothing deriv remembers from one request helps the next.
  */
@@ -33,6 +38,11 @@ const WORKLOADS = {
   seeds: (i) => {
     const [expr, ...wrt] = SEEDS[i % SEEDS.length];
     return JSON.stringify({ expr, wrt });
+  },
+  'new text': (i) => {
+    const [expr, ...wrt] = SEEDS[i % SEEDS.length];
+    const k = Math.floor(i / SEEDS.length);
+    return JSON.stringify({ expr: ' '.repeat(k % 64) + expr + ' '.repeat(Math.floor(k / 64) % 64), wrt });
   },
   renamed: (i) => {
     const [f, ...wrt] = SEEDS[i % SEEDS.length];
@@ -86,6 +96,8 @@ function runBatch(workload, n, args) {
 const runs = [
   ['seeds', quick ? 50_000 : 200_000, ['--workers', '0'], 'in-process (--workers 0)'],
   ['seeds', quick ? 50_000 : 200_000, [], `worker threads (default: ${Math.max(1, os.availableParallelism() - 1)} + the main thread, past 2000 lines)`],
+  ['new text', quick ? 50_000 : 200_000, ['--workers', '0'], 'in-process (--workers 0)'],
+  ['new text', quick ? 50_000 : 200_000, [], 'worker threads (default)'],
   ['renamed', quick ? 10_000 : 40_000, ['--workers', '0'], 'in-process (--workers 0)'],
   ['renamed', quick ? 10_000 : 40_000, [], 'worker threads (default)'],
 ];
@@ -109,7 +121,15 @@ for (const [workload, n, args, mode] of runs) {
 console.log('\n## Batch mode (`deriv --batch`, JSON lines through bin/deriv.cjs)\n');
 console.log(`Requests/s from spawn to exit (start-up included), ${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)} at the end; input piped as the command reads it; every answer checked (in order, no error). CPU s = user + system time of all its threads (requests per CPU-second: what one core does when the machine is shared). peak MB = maxRSS of the process, all threads.\n`);
 console.log(markdownTable(['workload', 'requests', 'mode', 'requests/s', 'seconds', 'CPU s', 'peak MB'], rows));
-const best = results.find((r) => r.workload === 'seeds' && r.args.length === 0);
-const met = best !== undefined && best.bad === '' && best.rate >= TARGET;
+// The target is judged on requests the batch has not answered before (new text): a repeated formula comes from
+// the cache of recent formulas, which says little about deriv. Both are shown.
+const rateOf = (workload) => {
+  const runs = results.filter((r) => r.workload === workload && r.bad === '');
+  return runs.length === 0 ? undefined : Math.max(...runs.map((r) => r.rate));
+};
+const fresh = rateOf('new text');
+const cached = rateOf('seeds');
+const met = fresh !== undefined && fresh >= TARGET;
+const fmt = (r) => (r === undefined ? 'not run' : `${Math.round(r).toLocaleString('en-US')} requests/s`);
 console.log(`\n## Targets (issue 13, batch)\n`);
-console.log(markdownTable(['target', 'met', 'measured'], [[`≥ ${TARGET.toLocaleString('en-US')} seed requests/s (\`deriv --batch\`, default workers)`, met ? 'yes' : '**no**', best ? `${Math.round(best.rate).toLocaleString('en-US')} requests/s` : 'not run']]));
+console.log(markdownTable(['target', 'met', 'measured'], [[`≥ ${TARGET.toLocaleString('en-US')} seed-size requests/s (\`deriv --batch\`), on formulas not answered before (new text; the better of in-process and workers)`, met ? 'yes' : '**no**', `${fmt(fresh)} (the same seeds repeated, from the cache: ${fmt(cached)})`]]));
