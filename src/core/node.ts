@@ -80,14 +80,13 @@ interface Fields {
 }
 
 /**
- * A new node: readonly by type (nothing in deriv writes its fields but the fact slots below, each once). Not
- * frozen, so that facts about it live on it (see NodeFacts). Its child arrays (terms, factors, args) are readonly by type but not frozen: V8 in
- * Node 20 reads a frozen array's elements ~2.6× slower and allocates an iterator for each for-of over
- * one, which made whole derivatives 9–22 % slower (x+x^2, a sigmoid, poly 100, tanh 1000). Nothing in
- * deriv writes to them; a caller who casts the readonly away and does breaks hash-consing.
- * Every node has all fields, in one order (unused ones undefined), so nodes of
- * all kinds share one hidden class and the `kind` tests everywhere read a monomorphic property
- * (seven shapes made every such read megamorphic).
+ * A new node: readonly by type (nothing in deriv writes its fields but the fact slots below, each once), and not
+ * frozen, so that facts about it live on it (see NodeFacts). Its child arrays (terms, factors, args) are readonly by
+ * type and not frozen either: V8 in Node 20 reads a frozen array's elements ~2.6× slower and allocates an iterator
+ * for each for-of over one, which made whole derivatives 9–22 % slower (x+x^2, a sigmoid, poly 100, tanh 1000).
+ * A caller who casts the readonly away and writes to a node breaks hash-consing.
+ * Every node has all fields, in one order (unused ones undefined), so nodes of all kinds share one hidden class and
+ * the `kind` tests everywhere read a monomorphic property (seven shapes made every such read megamorphic).
  */
 /** @internal (src/core/collect.ts) */
 export function makeNode<T extends Expr>(kind: Expr['kind'], hash: number, f: Fields): T {
