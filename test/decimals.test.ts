@@ -21,6 +21,10 @@ const CASES: readonly (readonly [string, string, string])[] = [
   ['(1.5*x - 2)^3', 'x', '4.5*(1.5*x - 2)^2'],
   ['1e-3*x^2', 'x', '0.002*x'],
   ['sin(0.5*x)', 'x', '0.5*cos(0.5*x)'],
+  ['x^1.5', 'x', '1.5*x^0.5'],
+  ['-0.25*x^2', 'x', '-0.5*x'],
+  ['0.5/x', 'x', '-0.5/x^2'],
+  ['exp(-0.5*x)', 'x', '-0.5*exp(-0.5*x)'],
   // No finite decimal: the fraction stays.
   ['0.1*x/0.3', 'x', '1/3'],
   // Written without decimals: fractions as before.
