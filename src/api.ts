@@ -283,9 +283,9 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   return derive(expr, order, sequence, options, settingsOf(options), mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr))));
 }
 
-/** The settings a Derivative keeps to record its steps the same way (shared by a gradient's partials; read only). */
 const NO_SETTINGS: RecordOptions = Object.freeze({});
 
+/** The settings a Derivative keeps to record its steps the same way (shared by a gradient's partials; read only). */
 function settingsOf(options: DerivativeOptions): RecordOptions {
   // Only the options given (no spreads of empty objects: this runs once per derivative).
   const { simplify, maxExpandTerms, maxSize } = options;
@@ -347,10 +347,11 @@ function scalarGradient(input: string | Expr, vars: readonly string[] | undefine
   const settings = settingsOf(options);
   // The partials share most of their subexpressions (the residual of a loss): each is simplified once.
   const simplifyMemo = new Map<Expr, Expr>();
-  // A name looked up in a set: 3000 partials each scanning 3000 names was a tenth of a big gradient's time.
-  const occurs = new Set(display);
+  // Whether v occurs, from the expression's (memoised) variable set: 3000 partials each scanning the 3000 names of
+  // `display` was a tenth of a big gradient's time. Only a missing name needs wrtWarnings' explanation.
+  const free = freeVariables(expr);
   const noted = mergeWarnings(notes);
-  const partials = names.map((v) => derive(expr, display, [v], options, settings, occurs.has(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), simplifyMemo));
+  const partials = names.map((v) => derive(expr, display, [v], options, settings, free.has(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), simplifyMemo));
   const constant = display.length === 0 ? [NO_VARIABLES] : [];
   return Gradient.fromPartials(partials, mergeWarnings(notes, constant, ...partials.map((p) => p.warnings)));
 }

@@ -79,11 +79,7 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
   const { expr, variables } = toExpr(tree, input);
-  for (let k = 0; k < tokens.length; k++)
-    if (tokens[k]!.type === 'number' && isDecimalLiteral(tokens[k]!.text)) {
-      markDecimals(variables);
-      break;
-    }
+  if (tokens.some((t) => t.type === 'number' && isDecimalLiteral(t.text))) markDecimals(variables);
   return { expr, variables, notes: readingNotes(tokens, input) };
 }
 
