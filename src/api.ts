@@ -53,7 +53,8 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
 export function readExpression(text: string, options: ParseOptions = {}): { expr: Expr; warnings: readonly DerivWarning[] } {
   if (typeof text !== 'string') throw new DerivError('PARSE', `expected the expression as text, got ${describeValue(text)}`);
   const { expr, variables, notes } = parseWithInfo(text, options);
-  if (!orderOf.has(expr)) orderOf.set(expr, variables);
+  // The latest text wins: x^2/4 read after 0.25*x^2 (the same node) prints as the new text was written.
+  orderOf.set(expr, variables);
   return { expr, warnings: notes };
 }
 
@@ -88,7 +89,7 @@ const variablesMemo = new WeakMap<Expr, { readonly known: readonly string[] | un
 function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[]; notes: readonly DerivWarning[] } {
   if (typeof input === 'string') {
     const { expr, variables, notes } = parseWithInfo(input, options);
-    if (!orderOf.has(expr)) orderOf.set(expr, variables);
+    orderOf.set(expr, variables);
     return { expr, order: variables, notes };
   }
   if (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')

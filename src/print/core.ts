@@ -4,12 +4,11 @@
  * (src/print/display-order.ts) and leaves every spelling to a Notation (src/print/notation.ts).
  * Text, LaTeX and the code targets differ only in their notation tables.
  */
-import type { Add, Expr } from '../core/expr.js';
+import type { Expr } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { DisplayOrder, type VariableOrder } from './display-order.js';
 import { type Notation, type Printed, PREC, signed } from './notation.js';
 import { decimalText, writtenWithDecimals } from '../parse/decimals.js';
-import { rescaledForDecimals } from './decimal-scale.js';
 
 export interface PrintOptions {
   /** Variable names in the order the user wrote them (drives term and factor order). */
@@ -73,15 +72,6 @@ export function printNode(e: Expr, notation: Notation, options: PrintOptions = {
           if (f.kind === 'num') coefficient = f.value;
           else rest.push(f);
         }
-        let replaced: { sum: Expr; printed: Printed } | undefined;
-        if (decimals) {
-          const sums = rest.filter((f) => f.kind === 'add');
-          const scaled = sums.length === 1 ? rescaledForDecimals(coefficient, sums[0] as Add) : undefined;
-          if (scaled !== undefined) {
-            coefficient = scaled.coefficient;
-            replaced = { sum: sums[0]!, printed: printNode(scaled.sum, notation, options) };
-          }
-        }
         order.sortFactors(rest);
         const neg = coefficient.n < 0n;
         const numerator: { p: Printed; entrywise: boolean }[] = [];
@@ -89,7 +79,7 @@ export function printNode(e: Expr, notation: Notation, options: PrintOptions = {
         const entrywise = options.entrywise;
         let previous: Expr | undefined;
         for (const f of rest) {
-          const p = f === replaced?.sum ? replaced.printed : memo.get(f)!;
+          const p = memo.get(f)!;
           if (p.recip !== undefined) denominator.push(p.recip);
           else {
             numerator.push({ p, entrywise: previous !== undefined && entrywise !== undefined && entrywise(previous) && entrywise(f) });
