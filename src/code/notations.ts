@@ -10,6 +10,12 @@ import { type Notation, type Printed, PREC, parenthesize, signed } from '../prin
 import { linearProduct } from '../print/product-text.js';
 import { concat, fillTemplate } from '../print/rope.js';
 import { DerivError } from '../errors.js';
+import { toNumber } from '../core/rational.js';
+
+/** A double as a literal every target reads (an overflow as 1e999, which each reads as infinity). */
+/** A fraction with a side past the double range: n/d would read as ∞/∞ (NaN) or ∞/d. */
+const outOfRange = (n: bigint, d: bigint): boolean => d !== 1n && (!Number.isFinite(Number(n)) || !Number.isFinite(Number(d)));
+const doubleLiteral = (x: number): string => (Number.isFinite(x) ? String(x) : x > 0 ? '1e999' : '-1e999');
 
 export interface CodeNotation extends Notation {
   /** Helper functions the printed code called (name → definition), filled while printing. */
@@ -59,7 +65,10 @@ export function codeNotation(language: CodeLanguage, names: ReadonlyMap<string, 
     number: (n, d): Printed =>
       d === 1n
         ? { text: integer(n), neg: false, prec: PREC.ATOM }
-        : { text: language === 'c' ? `${integer(n)}.0/${integer(d)}` : `${n}/${d}`, neg: false, prec: PREC.MUL },
+        : outOfRange(n, d)
+          ? // A side past the double range would read as ∞ (∞/∞ is NaN): the quotient's double, written out.
+            { text: doubleLiteral(toNumber({ n, d })), neg: false, prec: PREC.ATOM }
+          : { text: language === 'c' ? `${integer(n)}.0/${integer(d)}` : `${n}/${d}`, neg: false, prec: PREC.MUL },
     constant: (name) => CONSTANTS[language][name],
     symbol: (name) => {
       const id = identifier(name);
@@ -76,7 +85,14 @@ export function codeNotation(language: CodeLanguage, names: ReadonlyMap<string, 
         ? { text: `pow(${signed(notation, base)}, ${signed(notation, exp)})`, neg: false, prec: PREC.ATOM }
         : { text: `${parenthesize(notation, base, PREC.POW + 1)}**${parenthesize(notation, exp, PREC.ATOM)}`, neg: false, prec: PREC.POW, leadPow: true },
     reciprocal: (recip) => ({ text: `1/${parenthesize(notation, recip, PREC.POW)}`, neg: false, prec: PREC.MUL, recip }),
-    product: (parts) => linearProduct(notation, parts, { times: '*' }),
+    product: (parts) =>
+      linearProduct(
+        notation,
+        outOfRange(parts.n, parts.d)
+          ? { ...parts, n: 1n, d: 1n, numerator: [{ p: notation.number(parts.n, parts.d), entrywise: false }, ...parts.numerator] }
+          : parts,
+        { times: '*' },
+      ),
   };
   return notation;
 }

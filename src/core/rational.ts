@@ -147,8 +147,30 @@ export function powQ(a: Rational, e: Rational): Rational | undefined {
   return powQInt(q(neg ? -rn : rn, rd), e.n);
 }
 
-export const toNumber = (a: Rational): number =>
-  a.d === 1n ? Number(a.n) : Number(a.n) / Number(a.d);
+/** Significant bits kept of each side of a quotient too large for doubles (a double has 53). */
+const KEPT_BITS = 64;
+
+/**
+ * The nearest double (to within rounding) of a. Numerator and denominator beyond the double range
+ * (the coefficients of Π(x + k/200) multiplied out have 500 digits over 480) are each cut to their
+ * leading bits first, and the power of two put back at the end: Number(n) / Number(d) would be ∞/∞.
+ */
+export function toNumber(a: Rational): number {
+  if (a.d === 1n) return Number(a.n);
+  const x = Number(a.n) / Number(a.d);
+  if (Number.isFinite(x) && (x !== 0 || a.n === 0n)) return x;
+  const n = a.n < 0n ? -a.n : a.n;
+  const cutN = Math.max(0, n.toString(2).length - KEPT_BITS);
+  const cutD = Math.max(0, a.d.toString(2).length - KEPT_BITS);
+  let y = Number(n >> BigInt(cutN)) / Number(a.d >> BigInt(cutD));
+  // y · 2^(cutN − cutD), in steps that stay within the exponent range of a double.
+  for (let e = cutN - cutD; e !== 0 && y !== 0 && Number.isFinite(y); ) {
+    const step = Math.max(-1000, Math.min(1000, e));
+    y *= 2 ** step;
+    e -= step;
+  }
+  return a.n < 0n ? -y : y;
+}
 
 /** Largest decimal exponent a literal may carry (1e10000): 1e999999999 would be a billion-digit integer. */
 export const MAX_DECIMAL_EXPONENT = 10_000;

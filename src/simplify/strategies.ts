@@ -7,6 +7,7 @@
 import { type Expr, type Add, mul, num, splitCoefficient, isMinusOne } from '../core/expr.js';
 import { factorCommon, negatedSum } from './factor.js';
 import { expand } from './expand.js';
+import { expandPolynomialSum } from './univariate.js';
 import { togetherForms, togetherInProduct } from './together.js';
 import { isNegative, q, gcd } from '../core/rational.js';
 import { treeSize } from '../analysis.js';
@@ -28,8 +29,10 @@ export interface Strategy {
   readonly candidates: (e: Expr, context: StrategyContext) => readonly (Expr | undefined)[];
 }
 
-/** Sums longer than this are not expanded (an expansion is capped at maxTerms monomials anyway). */
+/** Sums longer than this are not expanded by distributing (an expansion is capped at maxTerms monomials anyway). */
 const EXPANDABLE = 64;
+/** Nodes of a monomial c·x^k, for deciding before building whether a dense expansion can be smaller. */
+const MONOMIAL_NODES = 5;
 
 const hasSumFactor = (t: Expr): boolean => {
   if (t.kind !== 'mul') return false;
@@ -93,10 +96,14 @@ export const SHRINKING_STRATEGIES: readonly Strategy[] = [
     id: 'expand',
     name: 'expand and collect',
     // Expansion distributes products over sum factors: without one it would give the sum back.
-    applies: (e) => e.kind === 'add' && e.terms.length <= EXPANDABLE && someTermHasSumFactor(e),
+    // Past the distributing expansion's budget, a sum of products of polynomials in one generator is
+    // multiplied out densely (the product rule on Π(x + k): n² coefficient operations, not 2ⁿ monomials).
+    applies: (e) => e.kind === 'add' && someTermHasSumFactor(e),
     candidates: (e, { maxTerms }) => {
-      const expanded = expand(e, maxTerms);
-      return [expanded, expanded?.kind === 'add' ? factorCommon(expanded) : undefined];
+      const expanded = (e as Add).terms.length <= EXPANDABLE ? expand(e, maxTerms) : undefined;
+      if (expanded !== undefined) return [expanded, expanded.kind === 'add' ? factorCommon(expanded) : undefined];
+      const dense = expandPolynomialSum(e as Add, (monomials) => MONOMIAL_NODES * monomials < treeSize(e));
+      return [dense, dense?.kind === 'add' ? factorCommon(dense) : undefined];
     },
   },
   {
