@@ -281,7 +281,10 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   const times = checkOrder(options.order);
   const sequence: string[] = [];
   for (let i = 0; i < times; i++) for (const n of names) sequence.push(n);
-  return derive(expr, order, sequence, options, settingsOf(options), mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr))));
+  // As in a gradient: only a name that does not occur needs wrtWarnings, whose scan of the display order is O(variables).
+  const free = freeVariables(expr);
+  const warnings = names.every((n) => free.has(n)) ? mergeWarnings(notes) : mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr)));
+  return derive(expr, order, sequence, options, settingsOf(options), warnings);
 }
 
 const NO_SETTINGS: RecordOptions = Object.freeze({});

@@ -19,8 +19,8 @@ import { addAll } from '../bulk.js';
 const MAX_DEGREE = 256;
 /** Most coefficient operations (multiply-adds) one expansion may make. */
 const MAX_WORK = 400_000;
-/** Largest coefficient (in bits) of the common multiple. */
-const MAX_BITS = 4096;
+/** Coefficients of the common multiple stay below this in size (4096 bits). */
+const LIMIT = 1n << 4096n;
 /** (sum)^k factors are taken apart up to this k. */
 const MAX_POWER = 64;
 
@@ -145,7 +145,6 @@ function readTerm(t: Expr, reader: Reader): Term | undefined {
   return term;
 }
 
-const bits = (n: bigint): number => (n < 0n ? -n : n).toString(16).length * 4;
 
 /**
  * The sum multiplied out and collected, as an expression, or undefined (see the contract above).
@@ -177,10 +176,12 @@ export function expandPolynomialSum(sum: Add, worthIt: (monomials: number) => bo
     const p = reader.factor(b as Add)!.poly;
     for (let i = 0; i < k; i++) {
       work += lcm.length * p.length;
+      if (work > MAX_WORK) return undefined;
       lcm = multiply(lcm, p);
+      // Checked as it grows: (x + 10^100)^64·… would otherwise multiply 20,000-digit numbers before any check.
+      for (const c of lcm) if (c > LIMIT || c < -LIMIT) return undefined;
     }
   }
-  for (const c of lcm) if (bits(c) > MAX_BITS) return undefined;
 
   // Each term: the multiple divided by what the term lacks, or its own factors multiplied, whichever is less work.
   let denominator = 1n;
