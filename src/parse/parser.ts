@@ -17,7 +17,8 @@ import { resolveFunctionName, aritiesOf, knownFunctionNames } from '../function-
 import { suggestName } from './suggest.js';
 import { readingNotes } from './notes.js';
 import type { DerivWarning } from '../warnings.js';
-import { isDecimalLiteral, markDecimals } from './decimals.js';
+import { isDecimalLiteral } from './decimals.js';
+import { sharedOrder } from './variable-orders.js';
 
 /** The syntax tree, before canonicalisation. Positions point into the input. */
 export type Syntax =
@@ -79,8 +80,8 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
   const { expr, variables } = toExpr(tree, input);
-  if (tokens.some((t) => t.type === 'number' && isDecimalLiteral(t.text))) markDecimals(variables);
-  return { expr, variables, notes: readingNotes(tokens, input) };
+  const decimals = tokens.some((t) => t.type === 'number' && isDecimalLiteral(t.text));
+  return { expr, variables: sharedOrder(variables, decimals), notes: readingNotes(tokens, input) };
 }
 
 export function parse(input: string, options: ParseOptions = {}): Expr {
