@@ -138,7 +138,7 @@ function derivativeOf(node: Expr, x: string, d: readonly Expr[], charge: (n: num
     case 'call': {
       // 0^g is 0 wherever g > 0 (and undefined elsewhere): its derivative is 0, never a^b*log(a) with log(0).
       if (node.kind === 'pow' && node.base.kind === 'num' && node.base.value.n === 0n) return ZERO_EXPR;
-      const args = node.kind === 'pow' ? [node.base, node.exp] : node.args;
+      const args = children(node);
       const row = rowFor(node.kind === 'pow' ? 'pow' : node.fn, args.length);
       if (row === undefined)
         throw new DerivError('UNKNOWN_FUNCTION', `no derivative rule for ${node.kind === 'call' ? node.fn : 'pow'}`);

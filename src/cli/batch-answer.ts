@@ -106,8 +106,19 @@ function computeAll(req: BatchRequest, limits: BatchLimits): Computed {
   return computed;
 }
 
+/** The library options of each (order, simplify) under one batch's limits, made once (not one object per request). */
+const optionsMemo = new WeakMap<BatchLimits, Map<string, { readonly order: number; readonly simplify: boolean } & BatchLimits>>();
+function optionsOf(req: BatchRequest, limits: BatchLimits): { readonly order: number; readonly simplify: boolean } & BatchLimits {
+  let byKind = optionsMemo.get(limits);
+  if (byKind === undefined) optionsMemo.set(limits, (byKind = new Map()));
+  const key = `${req.order}${req.simplify ? '+' : '-'}`;
+  let options = byKind.get(key);
+  if (options === undefined) byKind.set(key, (options = { order: req.order, simplify: req.simplify, ...limits }));
+  return options;
+}
+
 function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
-  const common = { order: req.order, simplify: req.simplify, ...limits };
+  const common = optionsOf(req, limits);
   const { expr, warnings: notes } = readExpression(req.expr, common);
   const wrt = req.wrt ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], spellings: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };

@@ -423,7 +423,7 @@ export function pow(base: Expr, e: Expr): Expr {
   }
   const hash = mix(mix(6, base.hash), e.hash);
   const hit = findPow(hash, base, e);
-  return hit ?? rememberCompound(makeNode<Pow>('pow', hash, { base, exp: e }));
+  return hit ?? rememberCompound(makeNode<Pow>('pow', hash, { base, exp: e, args: [base, e] }));
 }
 
 // ---------------------------------------------------------------- shorthands
