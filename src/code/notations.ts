@@ -12,9 +12,9 @@ import { concat, fillTemplate } from '../print/rope.js';
 import { DerivError } from '../errors.js';
 import { toNumber } from '../core/rational.js';
 
-/** A double as a literal every target reads (an overflow as 1e999, which each reads as infinity). */
 /** A fraction with a side past the double range: n/d would read as ∞/∞ (NaN) or ∞/d. */
 const outOfRange = (n: bigint, d: bigint): boolean => d !== 1n && (!Number.isFinite(Number(n)) || !Number.isFinite(Number(d)));
+/** A double as a literal every target reads (an overflow as 1e999, which each reads as infinity). */
 const doubleLiteral = (x: number): string => (Number.isFinite(x) ? String(x) : x > 0 ? '1e999' : '-1e999');
 
 export interface CodeNotation extends Notation {

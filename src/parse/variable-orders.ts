@@ -5,8 +5,9 @@
  * (print/display-order.ts), are made once instead of once per input.
  *
  * Contract: the arrays handed out are shared, so nobody may write to them (they are readonly by type, as the
- * parser's own always were). Bounded: orders of up to MAX_SHARED_LENGTH names, and past MAX_ORDERS distinct orders the table starts over; arrays handed
- * out before stay valid, and only the sharing of their tables ends.
+ * parser's own always were). Bounded: only orders of up to MAX_SHARED_LENGTH names are shared, and past
+ * MAX_ORDERS distinct orders the table starts over (arrays handed out before stay valid; only the sharing of
+ * their tables ends).
  */
 import { markDecimals } from './decimals.js';
 
