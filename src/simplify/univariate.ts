@@ -4,7 +4,9 @@
  * (./expand.ts) has 2ⁿ⁻¹ monomials per term before like terms meet. Here each polynomial factor is
  * a dense array of integer coefficients (its rational content kept apart), the factors' least
  * common multiple L is multiplied out once, and each term is L divided exactly by the factors it
- * lacks — O(n²) coefficient operations for the whole sum instead of O(n³) (or 2ⁿ).
+ * lacks — O(n²) coefficient operations for the whole sum instead of O(n³) (or 2ⁿ). The sparse
+ * multivariate polynomials of ./polynomial.ts (terms in maps keyed by exponent lists, for cancelling
+ * common factors) would multiply each term out on its own: n³ map updates here.
  *
  * Contract: the result is the same polynomial as the sum (exact integer arithmetic; the divisions
  * are exact by construction), or undefined when the sum is not a polynomial in one generator
