@@ -2,7 +2,8 @@
  * Inputs written with decimal numbers (`0.37*w + b - 1.25`, `1e-3*x`) are answered with decimals: a
  * student who writes 0.25·x² expects 0.5·x, not x/2. The fact travels with the input's display context,
  * its variable order array (every result of the input prints with that array), so no signature changes:
- * the parser marks the array it returns, and whoever derives another order array from it passes the mark on.
+ * the parser marks the array it returns (through variable-orders.ts, which shares one array per order and
+ * mark), and whoever derives another order array from it passes the mark on.
  * Only finite decimals are printed so (exact: 28569/100 is 285.69); 1/3 stays a fraction.
  */
 const marked = new WeakSet<readonly string[]>();
