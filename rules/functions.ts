@@ -84,12 +84,12 @@ const SOFTPLUS = code(
   'np.logaddexp(0.0, #0)',
   { helper: 'deriv_softplus', define: 'static double deriv_softplus(double u) {\n  return u > 0 ? u + log1p(exp(-u)) : log1p(exp(u));\n}' },
 );
-/** The real n-th root as mathjs: a negative u with an odd integer n has the negative root. */
+/** The real n-th root as mathjs: a negative u with an odd integer n has the negative root, with any other n none (NaN). */
 const NTH_ROOT = code(
-  { helper: 'nthRoot', define: 'function nthRoot(u, n) {\n  return u < 0 && Number.isInteger(n) && Math.abs(n) % 2 === 1 ? -Math.pow(-u, 1 / n) : Math.pow(u, 1 / n);\n}' },
-  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    return -((-u) ** (1.0 / n)) if u < 0 and float(n).is_integer() and abs(n) % 2 == 1 else u ** (1.0 / n)' },
-  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    odd = (np.mod(n, 1) == 0) & (np.mod(np.abs(n), 2) == 1)\n    return np.where((u < 0) & odd, -np.power(np.abs(u), 1.0 / n), np.power(u, 1.0 / n))' },
-  { helper: 'deriv_nth_root', define: 'static double deriv_nth_root(double u, double n) {\n  return u < 0 && n == floor(n) && fmod(fabs(n), 2.0) == 1.0 ? -pow(-u, 1.0 / n) : pow(u, 1.0 / n);\n}' },
+  { helper: 'nthRoot', define: 'function nthRoot(u, n) {\n  if (u < 0) return Number.isInteger(n) && Math.abs(n) % 2 === 1 ? -Math.pow(-u, 1 / n) : NaN;\n  return Math.pow(u, 1 / n);\n}' },
+  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    if u < 0:\n        return -((-u) ** (1.0 / n)) if float(n).is_integer() and abs(n) % 2 == 1 else float("nan")\n    return u ** (1.0 / n)' },
+  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    odd = (np.mod(n, 1) == 0) & (np.mod(np.abs(n), 2) == 1)\n    root = np.power(np.abs(u), 1.0 / n)\n    return np.where(u < 0, np.where(odd, -root, np.nan), root)' },
+  { helper: 'deriv_nth_root', define: 'static double deriv_nth_root(double u, double n) {\n  if (u < 0) return n == floor(n) && fmod(fabs(n), 2.0) == 1.0 ? -pow(-u, 1.0 / n) : NAN;\n  return pow(u, 1.0 / n);\n}' },
 );
 const SQRT_ROOT = code('Math.sqrt', 'math.sqrt', 'np.sqrt', 'sqrt');
 const CBRT = code(

@@ -20,8 +20,12 @@ export function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
-/** The real n-th root, as mathjs's nthRoot: a negative u with an odd integer n has the negative root. */
+/**
+ * The real n-th root, as mathjs's nthRoot: a negative u with an odd integer n has the negative root; a
+ * negative u with any other n has none (NaN — Math.pow(u, 1/n) would give a value for n = 1/2, u² ≥ 0,
+ * which is no root of u).
+ */
 export function nthRoot(u: number, n = 2): number {
-  if (u < 0 && Number.isInteger(n) && Math.abs(n) % 2 === 1) return -Math.pow(-u, 1 / n);
+  if (u < 0) return Number.isInteger(n) && Math.abs(n) % 2 === 1 ? -Math.pow(-u, 1 / n) : NaN;
   return Math.pow(u, 1 / n);
 }
