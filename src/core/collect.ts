@@ -67,6 +67,8 @@ interface TermSlots extends Slots {
   /** The term itself while its slot holds exactly it (one occurrence, unscaled): no need to rebuild it. */
   readonly originals: (Expr | undefined)[];
   constantPart: Rational;
+  /** Whether a numeric multiple of a sum was distributed into the slots. */
+  distributed: boolean;
 }
 
 /** The slot of `key` among keys[0, searchTo), or −1. */
@@ -103,6 +105,7 @@ function collectTerm(slots: TermSlots, t: Expr, scale: Rational, unscaled: boole
   const s = mulQ(scale, c);
   // A number times a sum inside a sum is distributed: y − (x·w + b) is y − x·w − b.
   if (rest.kind === 'add') {
+    slots.distributed = true;
     for (const u of rest.terms) collectTerm(slots, u, s, false);
     return;
   }
@@ -128,8 +131,28 @@ export function add(...xs: readonly Expr[]): Expr {
     const quick = twoTerms(xs[0]!, xs[1]!);
     if (quick !== undefined) return quick;
   }
-  const slots: TermSlots = { keys: [], index: undefined, scans: 0, coefficients: [], originals: [], constantPart: ZERO };
+  const slots = collectSlots(xs);
+  const sum = sumOf(slots);
+  // The same holds when the other terms cancel: 2·(a+b) + t − t is 2·(a+b), not 2·a + 2·b. A term
+  // that was distributed is the answer when the sum is exactly its distribution (the count of terms
+  // rules out nearly every sum before the distribution is built to compare).
+  if (sum.kind === 'add' && slots.distributed)
+    for (const x of xs) {
+      const rest = x.kind === 'mul' ? splitCoefficient(x)[1] : undefined;
+      if (rest?.kind === 'add' && rest.terms.length === sum.terms.length && sumOf(collectSlots([x])) === sum) return x;
+    }
+  return sum;
+}
+
+/** The terms of xs, like terms collected and numeric multiples of sums distributed. */
+function collectSlots(xs: readonly Expr[]): TermSlots {
+  const slots: TermSlots = { keys: [], index: undefined, scans: 0, coefficients: [], originals: [], constantPart: ZERO, distributed: false };
   for (const x of xs) collectTerm(slots, x, ONE, true);
+  return slots;
+}
+
+/** The sum the collected slots hold. */
+function sumOf(slots: TermSlots): Expr {
   const terms: Expr[] = [];
   for (let i = 0; i < slots.keys.length; i++) {
     const c = slots.coefficients[i]!;
