@@ -20,7 +20,14 @@ export interface PrintedProgram {
   readonly functionName: string;
   readonly inputs: readonly string[];
   readonly temps: readonly { readonly name: string; readonly expr: string }[];
-  readonly outputs: readonly { readonly key: string; readonly id: string; readonly exprs: readonly string[]; readonly output: CodeOutput }[];
+  readonly outputs: readonly {
+    readonly key: string;
+    readonly id: string;
+    readonly exprs: readonly string[];
+    readonly output: CodeOutput;
+    /** Per entry: whether it depends on no input, through the temporaries too (NumPy fills such entries to the inputs' shape). */
+    readonly constant: readonly boolean[];
+  }[];
   readonly helpers: ReadonlyMap<string, string>;
 }
 
@@ -33,11 +40,19 @@ export function printProgram(p: CodeProgram, language: CodeLanguage): PrintedPro
   const outIds = language === 'c' ? identifiers(outputIds, language, [...reserved, ...ids.values()]) : undefined;
   const notation = codeNotation(language, ids);
   const print = (e: Parameters<typeof printWith>[0]): string => unwrap(printWith(e, notation, { order: p.order }));
+  const varying = new Set(p.inputs);
+  for (const t of p.temps) if (dependsOnAny(t.expr, varying)) varying.add(t.name);
   return {
     functionName: ids.get(p.name)!,
     inputs: p.inputs.map((v) => ids.get(v)!),
     temps: p.temps.map((t) => ({ name: ids.get(t.name)!, expr: print(t.expr) })),
-    outputs: p.outputs.map((o, i) => ({ key: o.key, id: outIds?.get(outputIds[i]!) ?? outputIds[i]!, exprs: o.exprs.map(print), output: o })),
+    outputs: p.outputs.map((o, i) => ({
+      key: o.key,
+      id: outIds?.get(outputIds[i]!) ?? outputIds[i]!,
+      exprs: o.exprs.map(print),
+      output: o,
+      constant: o.exprs.map((e) => !dependsOnAny(e, varying)),
+    })),
     helpers: notation.helpers,
   };
 }
@@ -54,6 +69,8 @@ function unwrap(text: string): string {
   return text.slice(1, -1);
 }
 
+const dependsOnAny = (e: Parameters<typeof freeVariables>[0], names: ReadonlySet<string>): boolean => [...freeVariables(e)].some((v) => names.has(v));
+
 const rowsOf = (exprs: readonly string[], cols: number): string[][] => {
   const rows: string[][] = [];
   for (let i = 0; i < exprs.length; i += cols) rows.push(exprs.slice(i, i + cols));
@@ -61,10 +78,9 @@ const rowsOf = (exprs: readonly string[], cols: number): string[][] => {
 };
 
 function outputValue(o: PrintedProgram['outputs'][number], language: CodeLanguage, broadcast: string | undefined): string {
-  const constant = (k: number): boolean => freeVariables(o.output.exprs[k]!).size === 0;
   // An integer literal is written as a float (np.full(shape, 2) would be an integer array).
   const asFloat = (text: string): string => (/^-?\d+$/.test(text) ? `${text}.0` : text);
-  const entry = (text: string, k: number): string => (language === 'numpy' && broadcast !== undefined && constant(k) ? `np.full(${broadcast}, ${asFloat(text)})` : text);
+  const entry = (text: string, k: number): string => (language === 'numpy' && broadcast !== undefined && o.constant[k] ? `np.full(${broadcast}, ${asFloat(text)})` : text);
   if (o.output.rows === undefined) return entry(o.exprs[0]!, 0);
   const cols = o.output.cols ?? 1;
   const rows = rowsOf(o.exprs.map(entry), cols);
@@ -127,7 +143,7 @@ function emitPython(pr: PrintedProgram, language: 'python' | 'numpy'): string {
   const body: string[] = [];
   for (const t of pr.temps) body.push(`    ${t.name} = ${t.expr}`);
   // NumPy: a constant entry is filled to the inputs' broadcast shape, so every output is an array of one shape.
-  const constants = language === 'numpy' && pr.inputs.length > 0 && pr.outputs.some((o) => o.output.exprs.some((e) => freeVariables(e).size === 0));
+  const constants = language === 'numpy' && pr.inputs.length > 0 && pr.outputs.some((o) => o.constant.some(Boolean));
   let broadcast: string | undefined;
   if (constants) {
     const used = new Set([...pr.inputs, ...pr.temps.map((t) => t.name), pr.functionName]);

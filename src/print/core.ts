@@ -63,6 +63,9 @@ export function printNode(e: Expr, notation: Notation, options: PrintOptions = {
           const t = memo.get(terms[i]!)!;
           text += t.neg ? ` - ${t.text}` : ` + ${t.text}`;
         }
+        // A sum's sign is its first term's. Where a target writes that sign its own way (JS: -(x**2), as -x**2
+        // does not parse), it goes on that term: wrapping the whole sum, -(x**2 - 1), would negate every term.
+        if (first.neg && first.leadPow === true) return { text: notation.negate(first) + text.slice(first.text.length), neg: false, prec: PREC.ADD };
         return { text, neg: first.neg, prec: PREC.ADD, leadPow: first.leadPow === true };
       }
       case 'mul': {
