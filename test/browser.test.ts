@@ -1,19 +1,18 @@
 /**
- * The HTML page in a real browser: headless Chromium (Debian's `chromium`)
- * opens the page written by `deriv … --format html -o FILE` from disk, with
- * networking features off, and we check what it shows: the DOM after loading
- * (no KaTeX error spans, every formula typeset, the result text present) and
- * a screenshot, kept in test-artifacts/ for people to look at.
+ * The HTML page in a real browser: headless Chromium (Debian's `chromium`, driven by playwright-core — one
+ * browser for the file, a page per case) opens the page written by `deriv … --format html -o FILE` from
+ * disk, with every request but the page's own file stopped, and we check what it shows: the DOM after
+ * loading (no KaTeX error spans, every formula typeset, the result text present) and screenshots, kept in
+ * test-artifacts/ for people to look at.
  *
- * Where Chromium is not installed the tests are SKIPPED with a warning; they
- * never pass without running. CI installs it: apt-get install -y chromium.
+ * Where Chromium is not installed the tests are SKIPPED with a warning; they never pass without running.
+ * CI installs it: apt-get install -y chromium.
  */
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium as playwright, type Browser } from 'playwright-core';
 import { run, type CliIO } from '../src/cli/main.js';
 
 /** CHROMIUM=/path/to/chromium picks the browser (CHROMIUM=none: behave as if there were none). */
@@ -26,21 +25,35 @@ if (chromium === undefined) {
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
-/** Runs headless Chromium on a page with a throwaway profile; returns stdout. */
-function chrome(args: readonly string[], page: string): string {
-  const profile = mkdtempSync(path.join(tmpdir(), 'deriv-chromium-'));
-  try {
-    return execFileSync(
-      chromium!,
-      [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...args, pathToFileURL(page).href,
-      ],
-      { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+let browser: Browser;
+/** Requests other than a page's own file (none are expected: the page is self-contained). */
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  if (chromium === undefined) return;
+  browser = await playwright.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The page at `file` in a fresh context of `width` × `height`: its DOM after loading, and screenshots of it. */
+async function openPage(file: string, width: number, height: number) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const url = pathToFileURL(file).href;
+  await context.route('**/*', (route) => {
+    if (route.request().url() === url) return route.continue();
+    foreign.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  return {
+    dom: await page.content(),
+    screenshot: (shot: string, fullPage = false) => page.screenshot({ path: shot, fullPage }),
+    close: () => context.close(),
+  };
 }
 
 async function writePage(argv: readonly string[], file: string): Promise<void> {
@@ -77,7 +90,8 @@ describe.skipIf(chromium === undefined)('HTML page in headless Chromium', () => 
     mkdirSync(ARTIFACTS, { recursive: true });
     const page = path.join(ARTIFACTS, `${c.name}.html`);
     await writePage(c.argv, page);
-    const dom = chrome(['--dump-dom'], page);
+    const loaded = await openPage(page, 1200, 900);
+    const dom = loaded.dom;
     expect(dom).toContain('</main>');
     expect(dom).not.toContain('katex-error');
     expect(dom).toContain(`<code>${c.result.replace(/&/g, '&amp;')}</code>`);
@@ -90,11 +104,16 @@ describe.skipIf(chromium === undefined)('HTML page in headless Chromium', () => 
 
     const shot = path.join(ARTIFACTS, `${c.name}.png`);
     rmSync(shot, { force: true });
-    chrome([`--screenshot=${shot}`, '--window-size=1200,900', '--hide-scrollbars'], page);
+    await loaded.screenshot(shot);
+    // The whole page, for people to look at.
+    await loaded.screenshot(path.join(ARTIFACTS, `${c.name}-page.png`), true);
+    await loaded.close();
     expect(pngSize(shot)).toEqual({ width: 1200, height: 900 });
     // A blank or unstyled page compresses to a few kilobytes; typeset math does not.
     expect(statSync(shot).size).toBeGreaterThan(20_000);
-    // The whole page, for people to look at.
-    chrome([`--screenshot=${path.join(ARTIFACTS, `${c.name}-page.png`)}`, '--window-size=1200,2400', '--hide-scrollbars'], page);
+  });
+
+  it('no page asked for anything but its own file (fonts and styles are inlined)', () => {
+    expect(foreign).toEqual([]);
   });
 });

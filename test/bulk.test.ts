@@ -9,6 +9,7 @@ import { derivative, parse } from '../src/index.js';
 import { add, mul, type Expr } from '../src/core/expr.js';
 import { addAll, mulAll } from '../src/bulk.js';
 import { deriv } from './helpers/cli.js';
+import { runs } from './helpers/run-seed.js';
 
 const atoms = ['x', 'y', '2', '-3', 'x^2', 'sin(x)', '1/2', 'x*y', 'y+1', 'exp(y)'].map((t) => parse(t));
 const list = fc.array(fc.constantFrom(...atoms), { minLength: 0, maxLength: 30 });
@@ -23,7 +24,7 @@ describe('chunked add/mul', () => {
         expect(addAll(xs, size)).toBe(add(...xs));
         expect(mulAll(fs, size)).toBe(mul(...fs));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

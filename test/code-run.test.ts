@@ -69,7 +69,7 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     tie('e').map((a) => `sqrt(2 + sin(${a}))`),
   ),
 })).e;
-const RANDOM_CASES: Case[] = fc.sample(expr, { numRuns: 40, seed: 13 }).map((text, i) => {
+const RANDOM_CASES: Case[] = fc.sample(expr, { numRuns: 40 }).map((text, i) => {
   const random = rng(7 + i);
   const points = Array.from({ length: POINTS }, () => ({ x: -1.5 + 3 * random(), y: -1.5 + 3 * random() }));
   return gradientCase(`random ${text}`, text, points, ['x', 'y']);

@@ -16,6 +16,7 @@ import { close } from './helpers/oracle.js';
 import { hasNumpy } from './helpers/code-runners.js';
 // @ts-expect-error plain JS module without types
 import { FAMILIES } from '../bench/workloads.mjs';
+import { runs } from './helpers/run-seed.js';
 
 const LOSS = '(w*x + b - y)^2/2';
 
@@ -27,6 +28,31 @@ describe('the linear-regression loss wrt w, b in every language', () => {
     ['c', '#include <math.h>\n\nvoid grad_L(double x, double y, double w, double b, double *d_w, double *d_b) {\n  const double t1 = w*x + b - y;\n  *d_w = x*t1;\n  *d_b = t1;\n}'],
   ] as const)('%s', (language, expected) => {
     expect(toCode(gradient(LOSS, ['w', 'b']), language, { name: 'L' })).toBe(expected);
+  });
+});
+
+describe('NumPy: every output is an array of the inputs\' shape', () => {
+  it('y/3 + x -> both partials filled: {"x": np.full(shape, 1.0), "y": np.full(shape, 1/3)}', () => {
+    expect(toCode(gradient('y/3 + x', ['x', 'y']), 'numpy')).toContain('return {"x": np.full(shape, 1.0), "y": np.full(shape, 1/3)}');
+  });
+  it('sqrt(2 + sin(1/3))*y/3 with its value -> ∂/∂y, a constant reached through a temporary, is filled too (found by code-run.test.ts)', () => {
+    const code = toCode(gradientCode(parse('sqrt(2 + sin(1/3))*y/3'), ['x', 'y'], { value: true }), 'numpy');
+    expect(code).toContain('t1 = np.sqrt(2 + np.sin(1/3))');
+    expect(code).toContain('"y": np.full(shape, t1/3)');
+  });
+});
+
+describe('JS: a sum led by a negated power (-x**2 does not parse in JS)', () => {
+  // Found by code-run.test.ts: the sign went around the whole sum, -(y**2 - 1), so compile() gave wrong values.
+  it.each([
+    ['x/(-y^2 - 1)', '(-(y**2) - 1)'],
+    ['-y^2 + x', 'x - y**2'],
+    ['(1 - y^2)^3', '(1 - y**2)**3'],
+    ['x*(-y^3 - y)^2', '(-(y**3) - y)'],
+  ])('%s -> %s in the code, which compiles to its value', (f, text) => {
+    const g = compile(gradientCode(parse(f), ['x'], { value: true }));
+    expect(toCode(gradientCode(parse(f), ['x'], { value: true }), 'js')).toContain(text);
+    expect(close(g({ x: 0.75, y: 1.5 })['value'] as number, evaluate(parse(f), { x: 0.75, y: 1.5 }), 1e-12)).toBe(true);
   });
 });
 
@@ -47,7 +73,7 @@ describe('compile()', () => {
           for (const k of g.outputs) expect((out[k] as Float64Array)[i]).toBe(one[k]);
         });
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
   it('agrees with every partial\'s evaluate() on seed examples', () => {

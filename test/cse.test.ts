@@ -12,6 +12,7 @@ import { gradient, parse } from '../src/api.js';
 import { freeVariables, treeSize } from '../src/analysis.js';
 import type { Expr } from '../src/core/expr.js';
 import { deriv } from './helpers/cli.js';
+import { runs } from './helpers/run-seed.js';
 
 
 /** Written-out size of a CSE form: every definition plus every result. */
@@ -98,7 +99,7 @@ describe('cse(exprs)', () => {
         }
         checkLaws(grad, cse(grad));
       }),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
+      { numRuns: runs(150) },
     );
   });
 

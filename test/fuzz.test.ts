@@ -8,9 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exercise, randomText, tokenSoup, wellFormed } from './helpers/fuzz-inputs.js';
+import { runs } from './helpers/run-seed.js';
 
-/** Runs per property; FUZZ_RUNS=20000 for a longer soak. */
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 400);
+/** Runs per property (PROPERTY_SCALE=50 for a longer soak). */
+const RUNS = runs(400);
 const CODES = ['ok', 'PARSE', 'UNKNOWN_FUNCTION', 'ARITY', 'BAD_VARIABLE', 'UNSUPPORTED', 'TOO_LARGE', 'UNDEFINED', 'BAD_OPTION'];
 
 describe('fuzz: nothing but DerivError', () => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { deriv } from './helpers/cli.js';
 import { streamBatch } from '../src/cli/batch-stream.js';
 import { LineSplitter } from '../src/cli/batch-lines.js';
+import { runs } from './helpers/run-seed.js';
 
 type Row = Record<string, unknown> & { line: number; error?: { code: string; field?: string; position?: number } };
 const rows = (stdout: string): Row[] => (stdout === '' ? [] : stdout.split('\n').map((l) => JSON.parse(l) as Row));
@@ -221,7 +222,7 @@ describe('deriv --batch: properties', () => {
         });
         expect(r.code).toBe(expected.some((x) => x.text === undefined) ? 2 : 0);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -256,7 +257,7 @@ describe('deriv --batch: properties', () => {
         for (const n of tooLong) expect(Buffer.byteLength(expected[n - 1]!)).toBeGreaterThan(maxLine);
         expect(got.size + tooLong.length).toBe(expected.length);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -15,6 +15,7 @@ import { toPoint } from '../src/numeric/point.js';
 import { foldDag } from '../src/core/walk.js';
 import { q } from '../src/core/rational.js';
 import { codeOf } from './helpers/errors.js';
+import { runs } from './helpers/run-seed.js';
 
 
 const SEED000 = '1/2*(w*x+b-y)^2';
@@ -252,7 +253,7 @@ describe('Hessian and Jacobian', () => {
 
 // ------------------------------------------------------------ properties
 
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 200);
+const RUNS = runs(200);
 const VARS = ['x', 'y', 'w', 'b'] as const;
 const SMOOTH = ['sin', 'cos', 'exp', 'tanh', 'sigmoid', 'atan', 'softplus', 'asinh'] as const;
 const atom = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...VARS) }, { weight: 1, arbitrary: fc.constantFrom('2', '3', '1/2', 'pi') });

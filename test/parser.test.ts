@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DerivError, evaluate, parse, toLatex, toText, variablesOf } from '../src/index.js';
 import { close, math, randomPoint, rng } from './helpers/oracle.js';
+import { runs } from './helpers/run-seed.js';
 
 /** [input, canonical text, the same thing spelled out explicitly] */
 const CASES: readonly (readonly [string, string, string])[] = [
@@ -130,7 +131,7 @@ describe('names', () => {
         const scope = { [v]: k / 1000 };
         expect(close(evaluate(e, scope), math.evaluate(toText(e), { ...scope }) as number, 1e-12)).toBe(true);
       }),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 300) },
+      { numRuns: runs(300) },
     );
     expect(accepted).toBeGreaterThan(200);
   });

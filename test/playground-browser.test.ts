@@ -74,252 +74,258 @@ const SEEDS = [
 ];
 
 describe.skipIf(chromium === undefined)('the playground in headless Chromium', () => {
-  it.each(SEEDS)('typing $f, then choosing $wrt -> the result the library gives ($expected), typeset', async (seed) => {
-    const page = await open();
-    await typeInput(page, seed.f);
-    // All variables chosen: the gradient, one line per variable.
-    const all = nodeView(formatHash({ ...parseHash(''), f: seed.f }));
-    expect(await resultText(page)).toBe(all.resultText);
-    expect(await page.$$eval('#wrt-list input', (els) => els.map((e) => (e as HTMLInputElement).dataset['name']))).toEqual(all.variables);
-    // One variable chosen (with several; with one, it is chosen already, and shown as ∂/∂x = …).
-    const several = all.variables.length > 1;
-    if (several) await chooseWrt(page, [seed.wrt]);
-    const one = nodeView(`#f=${encodeURIComponent(seed.f)}${several ? `&wrt=${seed.wrt}` : ''}`);
-    if (several) expect(await page.evaluate(() => location.hash)).toContain(`wrt=${seed.wrt}`);
-    expect(await resultText(page)).toBe(one.resultText);
-    if (seed.expected !== undefined) expect(one.resultText).toBe(several ? seed.expected : `∂/∂${seed.wrt} = ${seed.expected}`);
-    expect(await typesetLatex(page, '#result-math')).toEqual(one.resultLatex);
-    expect(await typesetLatex(page, '#input-math')).toEqual(one.inputLatex);
-    expect(await page.$$('.katex-error')).toHaveLength(0);
-    await page.close();
-  });
-
-  it('steps: off / brief / full switch shows the library\'s steps, one list item per step', async () => {
-    const hash = '#f=1/2*(w*x%2Bb-y)^2&wrt=w';
-    const page = await open(hash);
-    expect(await page.isHidden('#steps')).toBe(true);
-    for (const detail of ['brief', 'full'] as const) {
-      await page.check(`input[name=steps][value=${detail}]`);
-      await settle(page);
-      const expected = nodeView(`${hash}&steps=${detail}`).steps!;
-      const rules = await page.$$eval('#steps-body li[data-rule]', (els) => els.map((e) => e.getAttribute('data-rule')));
-      expect(rules).toEqual(expected.flatMap((s) => s.steps.map((st) => st.rule)));
-      expect(await typesetLatex(page, '#steps-body li .math')).toEqual(expected.flatMap((s) => s.steps.map((st) => st.equation)));
-      expect(await page.evaluate(() => location.hash)).toContain(`steps=${detail}`);
-    }
-    const brief = nodeView(`${hash}&steps=brief`).steps![0]!.steps.length;
-    const full = nodeView(`${hash}&steps=full`).steps![0]!.steps.length;
-    expect(full).toBeGreaterThan(brief);
-    // The notes are words with math between them, not one long unbreakable formula.
-    expect(await page.$$eval('#steps-body li .note', (els) => els.map((e) => e.textContent).join(' '))).toMatch(/does not depend on|rule/);
-    await page.close();
-  });
-
-  it.each([
-    { input: 'sin(x^2', code: 'PARSE' },
-    { input: 'x +* 2', code: 'PARSE' },
-    { input: 'foo(x)', code: 'UNKNOWN_FUNCTION' },
-  ])('an error for $input is shown inline with a caret at its position ($code)', async ({ input, code }) => {
-    const page = await open();
-    await typeInput(page, input);
-    const outcome = compute(parseHash(`#f=${encodeURIComponent(input)}`));
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(await page.isVisible('#f-error')).toBe(true);
-    expect(await page.$eval('#f-error .code', (e) => e.textContent)).toBe(code);
-    expect(outcome.error.code).toBe(code);
-    const column = Number(await page.$eval('#f-error pre', (e) => e.getAttribute('data-column')));
-    expect(column).toBe(outcome.error.position! + 1);
-    // The caret sits under that column of the echoed input.
-    const [echo, caret] = (await page.$eval('#f-error pre', (e) => e.textContent ?? '')).split('\n');
-    expect(echo).toBe(input);
-    expect(caret).toBe(`${' '.repeat(column - 1)}^`);
-    expect(await page.getAttribute('#f', 'aria-invalid')).toBe('true');
-    if (outcome.error.hint !== undefined) expect(await page.$eval('#f-error .hint', (e) => e.textContent)).toContain(outcome.error.hint);
-    await page.close();
-  });
-
-  it('sin(x^2: the caret is under the ( that is never closed, column 4, as the CLI puts it', async () => {
-    const page = await open('#f=sin(x^2');
-    expect(await page.$eval('#f-error pre', (e) => e.getAttribute('data-column'))).toBe('4');
-    expect(await page.$eval('#f-error', (e) => e.textContent)).toMatch(/never closed/);
-    await page.close();
-  });
-
-  it('the copy buttons put the LaTeX, the Markdown note and the plain text on the clipboard', async () => {
-    const hash = '#f=1/2*(w*x%2Bb-y)^2&wrt=w,b&steps=brief';
-    const page = await open(hash);
-    const view = nodeView(hash);
-    for (const kind of ['latex', 'markdown', 'text'] as const) {
-      await page.evaluate(() => navigator.clipboard.writeText(''));
-      await page.click(`#copy-${kind}`);
-      await page.waitForFunction(() => /copied/.test(document.querySelector('#copy-status')?.textContent ?? ''));
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copied).toBe(view.copy[kind]());
-    }
-    // What they are: the CLI's outputs for `deriv … --wrt w,b --steps` in each format.
-    expect(view.copy.markdown()).toContain('**Steps for');
-    expect(view.copy.latex()).toContain('\\begin{aligned}');
-    expect(view.copy.text()).toMatch(/^1\. /m);
-    await page.close();
-  });
-
-  it('permalink: the state goes into the hash, and opening the link restores it', async () => {
-    const page = await open();
-    await typeInput(page, 'x*w^2+b^2');
-    await chooseWrt(page, ['w']);
-    for (const [name, value] of [['x', '1'], ['w', '2'], ['b', '3']]) await page.fill(`#point-fields input[data-name=${name}]`, value!);
-    await settle(page);
-    const hash = await page.evaluate(() => location.hash);
-    expect(hash).toBe('#f=x*w^2%2Bb^2&wrt=w&at=x=1,w=2,b=3');
-    expect(await page.getAttribute('#permalink', 'href')).toBe(PAGE_URL + hash);
-    const shown = { result: await resultText(page), values: await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text'))) };
-    expect(shown.values).toEqual(['f = 13', '∂f/∂w = 4']);
-    const again = await open(hash);
-    expect(await resultText(again)).toBe(shown.result);
-    expect(await again.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(shown.values);
-    expect(await again.inputValue('#f')).toBe('x*w^2+b^2');
-    expect(await again.$$eval('#wrt-list input:checked', (els) => els.map((e) => (e as HTMLInputElement).dataset['name']))).toEqual(['w']);
-    expect(await again.inputValue('#point-fields input[data-name=b]')).toBe('3');
-    await page.close();
-    await again.close();
-  });
-
-  it('values at a point are exact where the point is (seed 000: L = 25/2, ∂L/∂w = -50, ∂L/∂b = -5)', async () => {
-    const page = await open('#f=L%20%3D%201/2*(w*x%2Bb-y)^2&at=x=10,y=50,w=4,b=5&wrt=w,b');
-    expect(await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(['L = 25/2', '∂L/∂w = -50', '∂L/∂b = -5']);
-    await page.close();
-  });
-
-  it('a program with named intermediates: the backward pass and the values (seed 000 network: ∂L/∂w1 = 16)', async () => {
-    const f = 'z = w1*x + b1\nh = max(0, z)\ny_hat = w2*h + b2\nL = (y_hat - y)^2/2';
-    const page = await open(`#f=${encodeURIComponent(f)}&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0`);
-    const view = nodeView(`#f=${encodeURIComponent(f)}&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0`);
-    expect(await resultText(page)).toBe(view.resultText);
-    const values = await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')));
-    expect(values).toEqual(expect.arrayContaining(['L = 8', '∂L/∂w1 = 16', '∂L/∂b1 = 8', '∂L/∂w2 = 28', '∂L/∂b2 = 4']));
-    await page.close();
-  });
-
-  it('matrix form with shapes: ∇w = 2/n*X\'*(X*w + b - y), and its value at the seed\'s numbers', async () => {
-    const at = 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]';
-    const page = await open(`#f=mean((X*w%2Bb-y)^2)&shape=X=n%C3%97d,w=d,y=n&wrt=w,b&at=${encodeURIComponent(at)}`);
-    expect(await resultText(page)).toBe("∇w = 2/n*X'*(X*w + b - y)\n∂/∂b = 2/n*sum(X*w + b - y)");
-    expect(await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(expect.arrayContaining(['∇w = [177, 201, 225]', '∂/∂b = 24']));
-    expect(await page.isHidden('#plot-section')).toBe(true);
-    await page.close();
-  });
-
-  it.each([
-    { f: 'x*w^2+b^2', at: 'x=1,w=2,b=3', variable: 'w', pieces: { f: 1, df: 1 } },
-    { f: 'sin(x+x^2)', at: 'x=1/2', variable: 'x', pieces: { f: 1, df: 1 } },
-    { f: '1/(x-1)', at: 'x=3', variable: 'x', pieces: { f: 2, df: 2 } }, // the pole is a sample (a gap where 1/0 is not finite)
-    { f: '1/(x-1)', at: 'x=3.05', variable: 'x', pieces: { f: 2, df: 2 } }, // the pole falls between samples (a jump that does not shrink)
-    { f: 'tan(x)', at: 'x=0.3', variable: 'x', pieces: { f: 4, df: 4 } }, // poles at -π/2, π/2, 3π/2
-    { f: 'max(0,x)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 2 } }, // a kink: f is one line, its derivative steps
-    { f: 'abs(x-1/3)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 2 } },
-  ])('plot of $f over $variable at $at: sampled values are deriv\'s; $pieces.f and $pieces.df pieces (no line across a pole or a step)', async ({ f, at, variable, pieces }) => {
-    const page = await open(`#f=${encodeURIComponent(f)}&at=${at}&plot=${variable}`);
-    await page.waitForSelector('#plot svg');
-    const data = await page.$eval('#plot svg', (svg) => ({
-      xs: JSON.parse(svg.getAttribute('data-xs')!) as number[],
-      f: JSON.parse(svg.querySelector('[data-series=f]')!.getAttribute('data-ys')!) as (number | null)[],
-      df: JSON.parse(svg.querySelector('[data-series=df]')!.getAttribute('data-ys')!) as (number | null)[],
-      fBreaks: svg.querySelector('[data-series=f]')!.getAttribute('data-breaks')!,
-      dfBreaks: svg.querySelector('[data-series=df]')!.getAttribute('data-breaks')!,
-      fPath: svg.querySelector('[data-series=f]')!.getAttribute('d')!,
-      dfPath: svg.querySelector('[data-series=df]')!.getAttribute('d')!,
-      tangent: ['data-x', 'data-y', 'data-slope'].map((a) => Number(svg.querySelector('.tangent')?.getAttribute(a))),
-    }));
-    const expr = parse(f);
-    const d = derivative(expr, variable).expr;
-    const point = Object.fromEntries(at.split(',').map((kv) => [kv.split('=')[0]!, evaluate(kv.split('=')[1]!)]));
-    const scope = (x: number): Record<string, number> => ({ ...point, [variable]: x });
-    const value = (e: typeof expr, x: number): number | null => {
-      const v = evaluate(e, scope(x));
-      return Number.isFinite(v) ? v : null;
-    };
-    // The same evaluator on both sides; the browser's Math.sin may differ from Node's in the last bit.
-    const same = (shown: number | null, expected: number | null): void => {
-      if (expected === null || shown === null) expect(shown).toBe(expected);
-      else expect(Math.abs(shown - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
-    };
-    expect(data.xs.length).toBeGreaterThan(100);
-    data.xs.forEach((x, i) => {
-      same(data.f[i]!, value(expr, x));
-      same(data.df[i]!, value(d, x));
-    });
-    // Each piece of a curve is one subpath (one M); a new piece starts after a gap (not finite) or at a break (a jump).
-    expect((data.fPath.match(/M/g) ?? []).length).toBe(pieces.f);
-    expect((data.dfPath.match(/M/g) ?? []).length).toBe(pieces.df);
-    const drawnAcross = (ys: (number | null)[], breaks: string, x0: number): boolean =>
-      data.xs.some((x, i) => i > 0 && data.xs[i - 1]! < x0 && x > x0 && ys[i - 1] !== null && ys[i] !== null && !breaks.split(',').includes(String(i)));
-    if (f === '1/(x-1)') expect(drawnAcross(data.f, data.fBreaks, 1) || drawnAcross(data.df, data.dfBreaks, 1)).toBe(false);
-    if (at === 'x=3.05') expect(data.fBreaks).not.toBe('');
-    // The tangent touches f at the point, with deriv's slope.
-    const a = point[variable]!;
-    expect(data.tangent[0]).toBe(a);
-    same(data.tangent[1]!, value(expr, a));
-    same(data.tangent[2]!, value(d, a));
-    await page.close();
-  });
-
-  it('keyboard only: Tab reaches the input, the toggles, the steps switch and the copy buttons; Space toggles a variable', async () => {
-    const page = await open('#f=x*w^2%2Bb^2');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset['name'])).toBe('x');
-    await page.keyboard.press('Space'); // x off: the gradient in w and b
-    await settle(page);
-    expect(await page.evaluate(() => location.hash)).toContain('wrt=w,b');
-    const reached = new Set<string>();
-    for (let i = 0; i < 30; i++) {
-      await page.keyboard.press('Tab');
-      reached.add(await page.evaluate(() => document.activeElement?.id || (document.activeElement as HTMLInputElement | null)?.name || ''));
-    }
-    for (const id of ['steps', 'shape', 'copy-latex', 'copy-markdown', 'copy-text', 'plot-var', 'from', 'to', 'permalink']) expect(reached).toContain(id);
-    // Every control has a name a screen reader can say.
-    const unlabelled = await page.$$eval('input, select, textarea, button', (els) =>
-      els.filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label') && e.tagName !== 'BUTTON').map((e) => e.outerHTML),
-    );
-    expect(unlabelled).toEqual([]);
-    await page.close();
-  });
-
-  it('print: the controls are hidden, the function, result, steps and plot are printed', async () => {
-    const page = await open('#f=sin(x%2Bx^2)&steps=brief&at=x=1/2');
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.isHidden('.copy')).toBe(true);
-    expect(await page.isHidden('#f')).toBe(true);
-    expect(await page.$eval('#f-print', (e) => getComputedStyle(e).display)).toBe('block');
-    expect(await page.$eval('#f-print', (e) => e.textContent)).toBe('sin(x+x^2)');
-    for (const s of ['#result-math', '#steps-body', '#plot svg']) expect(await page.isVisible(s)).toBe(true);
-    await page.pdf({ path: path.join(ARTIFACTS, 'playground-print.pdf') });
-    await page.close();
-  });
-
-  it.each([
-    { name: 'linear-model', hash: '#f=x*w^2%2Bb^2&wrt=w&at=x=1,w=2,b=3' },
-    { name: 'relu-network', hash: `#f=${encodeURIComponent('1/2*(w2*max(0,w1*x+b1)+b2-y)^2')}&wrt=w1&steps=brief&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0` },
-    { name: 'sin', hash: '#f=sin(x%2Bx^2)&steps=brief&at=x=1/2' },
-  ])('screenshots of $name at desktop width and at 400 px (readable: nothing wider than the screen)', async ({ name, hash }) => {
-    for (const [kind, viewport] of [['desktop', { width: 1200, height: 900 }], ['phone', { width: 400, height: 860 }]] as const) {
-      const page = await open(hash, viewport);
-      await page.waitForSelector('#plot svg');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      const file = path.join(ARTIFACTS, `playground-${name}-${kind}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      const png = readFileSync(file);
-      expect(png.readUInt32BE(16)).toBe(viewport.width);
-      expect(png.length).toBeGreaterThan(20_000); // typeset math and a plot, not a blank page
+  // Pages run side by side (each test opens its own): most of a test is waiting on the page (a frame, a
+  // task), so five at a time take little more than one. The timing and the whole-session checks follow alone.
+  describe.concurrent('pages opened side by side', () => {
+    it.each(SEEDS)('typing $f, then choosing $wrt -> the result the library gives ($expected), typeset', async (seed) => {
+      const page = await open();
+      await typeInput(page, seed.f);
+      // All variables chosen: the gradient, one line per variable.
+      const all = nodeView(formatHash({ ...parseHash(''), f: seed.f }));
+      expect(await resultText(page)).toBe(all.resultText);
+      expect(await page.$$eval('#wrt-list input', (els) => els.map((e) => (e as HTMLInputElement).dataset['name']))).toEqual(all.variables);
+      // One variable chosen (with several; with one, it is chosen already, and shown as ∂/∂x = …).
+      const several = all.variables.length > 1;
+      if (several) await chooseWrt(page, [seed.wrt]);
+      const one = nodeView(`#f=${encodeURIComponent(seed.f)}${several ? `&wrt=${seed.wrt}` : ''}`);
+      if (several) expect(await page.evaluate(() => location.hash)).toContain(`wrt=${seed.wrt}`);
+      expect(await resultText(page)).toBe(one.resultText);
+      if (seed.expected !== undefined) expect(one.resultText).toBe(several ? seed.expected : `∂/∂${seed.wrt} = ${seed.expected}`);
+      expect(await typesetLatex(page, '#result-math')).toEqual(one.resultLatex);
+      expect(await typesetLatex(page, '#input-math')).toEqual(one.inputLatex);
+      expect(await page.$$('.katex-error')).toHaveLength(0);
       await page.close();
-    }
+    });
+
+    it('steps: off / brief / full switch shows the library\'s steps, one list item per step', async () => {
+      const hash = '#f=1/2*(w*x%2Bb-y)^2&wrt=w';
+      const page = await open(hash);
+      expect(await page.isHidden('#steps')).toBe(true);
+      for (const detail of ['brief', 'full'] as const) {
+        await page.check(`input[name=steps][value=${detail}]`);
+        await settle(page);
+        const expected = nodeView(`${hash}&steps=${detail}`).steps!;
+        const rules = await page.$$eval('#steps-body li[data-rule]', (els) => els.map((e) => e.getAttribute('data-rule')));
+        expect(rules).toEqual(expected.flatMap((s) => s.steps.map((st) => st.rule)));
+        expect(await typesetLatex(page, '#steps-body li .math')).toEqual(expected.flatMap((s) => s.steps.map((st) => st.equation)));
+        expect(await page.evaluate(() => location.hash)).toContain(`steps=${detail}`);
+      }
+      const brief = nodeView(`${hash}&steps=brief`).steps![0]!.steps.length;
+      const full = nodeView(`${hash}&steps=full`).steps![0]!.steps.length;
+      expect(full).toBeGreaterThan(brief);
+      // The notes are words with math between them, not one long unbreakable formula.
+      expect(await page.$$eval('#steps-body li .note', (els) => els.map((e) => e.textContent).join(' '))).toMatch(/does not depend on|rule/);
+      await page.close();
+    });
+
+    it.each([
+      { input: 'sin(x^2', code: 'PARSE' },
+      { input: 'x +* 2', code: 'PARSE' },
+      { input: 'foo(x)', code: 'UNKNOWN_FUNCTION' },
+    ])('an error for $input is shown inline with a caret at its position ($code)', async ({ input, code }) => {
+      const page = await open();
+      await typeInput(page, input);
+      const outcome = compute(parseHash(`#f=${encodeURIComponent(input)}`));
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(await page.isVisible('#f-error')).toBe(true);
+      expect(await page.$eval('#f-error .code', (e) => e.textContent)).toBe(code);
+      expect(outcome.error.code).toBe(code);
+      const column = Number(await page.$eval('#f-error pre', (e) => e.getAttribute('data-column')));
+      expect(column).toBe(outcome.error.position! + 1);
+      // The caret sits under that column of the echoed input.
+      const [echo, caret] = (await page.$eval('#f-error pre', (e) => e.textContent ?? '')).split('\n');
+      expect(echo).toBe(input);
+      expect(caret).toBe(`${' '.repeat(column - 1)}^`);
+      expect(await page.getAttribute('#f', 'aria-invalid')).toBe('true');
+      if (outcome.error.hint !== undefined) expect(await page.$eval('#f-error .hint', (e) => e.textContent)).toContain(outcome.error.hint);
+      await page.close();
+    });
+
+    it('sin(x^2: the caret is under the ( that is never closed, column 4, as the CLI puts it', async () => {
+      const page = await open('#f=sin(x^2');
+      expect(await page.$eval('#f-error pre', (e) => e.getAttribute('data-column'))).toBe('4');
+      expect(await page.$eval('#f-error', (e) => e.textContent)).toMatch(/never closed/);
+      await page.close();
+    });
+
+    it('the copy buttons put the LaTeX, the Markdown note and the plain text on the clipboard', async () => {
+      const hash = '#f=1/2*(w*x%2Bb-y)^2&wrt=w,b&steps=brief';
+      const page = await open(hash);
+      const view = nodeView(hash);
+      for (const kind of ['latex', 'markdown', 'text'] as const) {
+        await page.evaluate(() => navigator.clipboard.writeText(''));
+        await page.click(`#copy-${kind}`);
+        await page.waitForFunction(() => /copied/.test(document.querySelector('#copy-status')?.textContent ?? ''));
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copied).toBe(view.copy[kind]());
+      }
+      // What they are: the CLI's outputs for `deriv … --wrt w,b --steps` in each format.
+      expect(view.copy.markdown()).toContain('**Steps for');
+      expect(view.copy.latex()).toContain('\\begin{aligned}');
+      expect(view.copy.text()).toMatch(/^1\. /m);
+      await page.close();
+    });
+
+    it('permalink: the state goes into the hash, and opening the link restores it', async () => {
+      const page = await open();
+      await typeInput(page, 'x*w^2+b^2');
+      await chooseWrt(page, ['w']);
+      for (const [name, value] of [['x', '1'], ['w', '2'], ['b', '3']]) await page.fill(`#point-fields input[data-name=${name}]`, value!);
+      await settle(page);
+      const hash = await page.evaluate(() => location.hash);
+      expect(hash).toBe('#f=x*w^2%2Bb^2&wrt=w&at=x=1,w=2,b=3');
+      expect(await page.getAttribute('#permalink', 'href')).toBe(PAGE_URL + hash);
+      const shown = { result: await resultText(page), values: await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text'))) };
+      expect(shown.values).toEqual(['f = 13', '∂f/∂w = 4']);
+      const again = await open(hash);
+      expect(await resultText(again)).toBe(shown.result);
+      expect(await again.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(shown.values);
+      expect(await again.inputValue('#f')).toBe('x*w^2+b^2');
+      expect(await again.$$eval('#wrt-list input:checked', (els) => els.map((e) => (e as HTMLInputElement).dataset['name']))).toEqual(['w']);
+      expect(await again.inputValue('#point-fields input[data-name=b]')).toBe('3');
+      await page.close();
+      await again.close();
+    });
+
+    it('values at a point are exact where the point is (seed 000: L = 25/2, ∂L/∂w = -50, ∂L/∂b = -5)', async () => {
+      const page = await open('#f=L%20%3D%201/2*(w*x%2Bb-y)^2&at=x=10,y=50,w=4,b=5&wrt=w,b');
+      expect(await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(['L = 25/2', '∂L/∂w = -50', '∂L/∂b = -5']);
+      await page.close();
+    });
+
+    it('a program with named intermediates: the backward pass and the values (seed 000 network: ∂L/∂w1 = 16)', async () => {
+      const f = 'z = w1*x + b1\nh = max(0, z)\ny_hat = w2*h + b2\nL = (y_hat - y)^2/2';
+      const page = await open(`#f=${encodeURIComponent(f)}&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0`);
+      const view = nodeView(`#f=${encodeURIComponent(f)}&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0`);
+      expect(await resultText(page)).toBe(view.resultText);
+      const values = await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')));
+      expect(values).toEqual(expect.arrayContaining(['L = 8', '∂L/∂w1 = 16', '∂L/∂b1 = 8', '∂L/∂w2 = 28', '∂L/∂b2 = 4']));
+      await page.close();
+    });
+
+    it('matrix form with shapes: ∇w = 2/n*X\'*(X*w + b - y), and its value at the seed\'s numbers', async () => {
+      const at = 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]';
+      const page = await open(`#f=mean((X*w%2Bb-y)^2)&shape=X=n%C3%97d,w=d,y=n&wrt=w,b&at=${encodeURIComponent(at)}`);
+      expect(await resultText(page)).toBe("∇w = 2/n*X'*(X*w + b - y)\n∂/∂b = 2/n*sum(X*w + b - y)");
+      expect(await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(expect.arrayContaining(['∇w = [177, 201, 225]', '∂/∂b = 24']));
+      expect(await page.isHidden('#plot-section')).toBe(true);
+      await page.close();
+    });
+
+    it.each([
+      { f: 'x*w^2+b^2', at: 'x=1,w=2,b=3', variable: 'w', pieces: { f: 1, df: 1 } },
+      { f: 'sin(x+x^2)', at: 'x=1/2', variable: 'x', pieces: { f: 1, df: 1 } },
+      { f: '1/(x-1)', at: 'x=3', variable: 'x', pieces: { f: 2, df: 2 } }, // the pole is a sample (a gap where 1/0 is not finite)
+      { f: '1/(x-1)', at: 'x=3.05', variable: 'x', pieces: { f: 2, df: 2 } }, // the pole falls between samples (a jump that does not shrink)
+      { f: 'tan(x)', at: 'x=0.3', variable: 'x', pieces: { f: 4, df: 4 } }, // poles at -π/2, π/2, 3π/2
+      { f: 'max(0,x)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 2 } }, // a kink: f is one line, its derivative steps
+      { f: 'abs(x-1/3)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 2 } },
+    ])('plot of $f over $variable at $at: sampled values are deriv\'s; $pieces.f and $pieces.df pieces (no line across a pole or a step)', async ({ f, at, variable, pieces }) => {
+      const page = await open(`#f=${encodeURIComponent(f)}&at=${at}&plot=${variable}`);
+      await page.waitForSelector('#plot svg');
+      const data = await page.$eval('#plot svg', (svg) => ({
+        xs: JSON.parse(svg.getAttribute('data-xs')!) as number[],
+        f: JSON.parse(svg.querySelector('[data-series=f]')!.getAttribute('data-ys')!) as (number | null)[],
+        df: JSON.parse(svg.querySelector('[data-series=df]')!.getAttribute('data-ys')!) as (number | null)[],
+        fBreaks: svg.querySelector('[data-series=f]')!.getAttribute('data-breaks')!,
+        dfBreaks: svg.querySelector('[data-series=df]')!.getAttribute('data-breaks')!,
+        fPath: svg.querySelector('[data-series=f]')!.getAttribute('d')!,
+        dfPath: svg.querySelector('[data-series=df]')!.getAttribute('d')!,
+        tangent: ['data-x', 'data-y', 'data-slope'].map((a) => Number(svg.querySelector('.tangent')?.getAttribute(a))),
+      }));
+      const expr = parse(f);
+      const d = derivative(expr, variable).expr;
+      const point = Object.fromEntries(at.split(',').map((kv) => [kv.split('=')[0]!, evaluate(kv.split('=')[1]!)]));
+      const scope = (x: number): Record<string, number> => ({ ...point, [variable]: x });
+      const value = (e: typeof expr, x: number): number | null => {
+        const v = evaluate(e, scope(x));
+        return Number.isFinite(v) ? v : null;
+      };
+      // The same evaluator on both sides; the browser's Math.sin may differ from Node's in the last bit.
+      const same = (shown: number | null, expected: number | null): void => {
+        if (expected === null || shown === null) expect(shown).toBe(expected);
+        else expect(Math.abs(shown - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+      };
+      expect(data.xs.length).toBeGreaterThan(100);
+      data.xs.forEach((x, i) => {
+        same(data.f[i]!, value(expr, x));
+        same(data.df[i]!, value(d, x));
+      });
+      // Each piece of a curve is one subpath (one M); a new piece starts after a gap (not finite) or at a break (a jump).
+      expect((data.fPath.match(/M/g) ?? []).length).toBe(pieces.f);
+      expect((data.dfPath.match(/M/g) ?? []).length).toBe(pieces.df);
+      const drawnAcross = (ys: (number | null)[], breaks: string, x0: number): boolean =>
+        data.xs.some((x, i) => i > 0 && data.xs[i - 1]! < x0 && x > x0 && ys[i - 1] !== null && ys[i] !== null && !breaks.split(',').includes(String(i)));
+      if (f === '1/(x-1)') expect(drawnAcross(data.f, data.fBreaks, 1) || drawnAcross(data.df, data.dfBreaks, 1)).toBe(false);
+      if (at === 'x=3.05') expect(data.fBreaks).not.toBe('');
+      // The tangent touches f at the point, with deriv's slope.
+      const a = point[variable]!;
+      expect(data.tangent[0]).toBe(a);
+      same(data.tangent[1]!, value(expr, a));
+      same(data.tangent[2]!, value(d, a));
+      await page.close();
+    });
+
+    it('keyboard only: Tab reaches the input, the toggles, the steps switch and the copy buttons; Space toggles a variable', async () => {
+      const page = await open('#f=x*w^2%2Bb^2');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).dataset['name'])).toBe('x');
+      await page.keyboard.press('Space'); // x off: the gradient in w and b
+      await settle(page);
+      expect(await page.evaluate(() => location.hash)).toContain('wrt=w,b');
+      const reached = new Set<string>();
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        reached.add(await page.evaluate(() => document.activeElement?.id || (document.activeElement as HTMLInputElement | null)?.name || ''));
+      }
+      for (const id of ['steps', 'shape', 'copy-latex', 'copy-markdown', 'copy-text', 'plot-var', 'from', 'to', 'permalink']) expect(reached).toContain(id);
+      // Every control has a name a screen reader can say.
+      const unlabelled = await page.$$eval('input, select, textarea, button', (els) =>
+        els.filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label') && e.tagName !== 'BUTTON').map((e) => e.outerHTML),
+      );
+      expect(unlabelled).toEqual([]);
+      await page.close();
+    });
+
+    it('print: the controls are hidden, the function, result, steps and plot are printed', async () => {
+      const page = await open('#f=sin(x%2Bx^2)&steps=brief&at=x=1/2');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.isHidden('.copy')).toBe(true);
+      expect(await page.isHidden('#f')).toBe(true);
+      expect(await page.$eval('#f-print', (e) => getComputedStyle(e).display)).toBe('block');
+      expect(await page.$eval('#f-print', (e) => e.textContent)).toBe('sin(x+x^2)');
+      for (const s of ['#result-math', '#steps-body', '#plot svg']) expect(await page.isVisible(s)).toBe(true);
+      await page.pdf({ path: path.join(ARTIFACTS, 'playground-print.pdf') });
+      await page.close();
+    });
+
+    it.each([
+      { name: 'linear-model', hash: '#f=x*w^2%2Bb^2&wrt=w&at=x=1,w=2,b=3' },
+      { name: 'relu-network', hash: `#f=${encodeURIComponent('1/2*(w2*max(0,w1*x+b1)+b2-y)^2')}&wrt=w1&steps=brief&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0` },
+      { name: 'sin', hash: '#f=sin(x%2Bx^2)&steps=brief&at=x=1/2' },
+    ])('screenshots of $name at desktop width and at 400 px (readable: nothing wider than the screen)', async ({ name, hash }) => {
+      for (const [kind, viewport] of [['desktop', { width: 1200, height: 900 }], ['phone', { width: 400, height: 860 }]] as const) {
+        const page = await open(hash, viewport);
+        await page.waitForSelector('#plot svg');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        const file = path.join(ARTIFACTS, `playground-${name}-${kind}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        const png = readFileSync(file);
+        expect(png.readUInt32BE(16)).toBe(viewport.width);
+        expect(png.length).toBeGreaterThan(20_000); // typeset math and a plot, not a blank page
+        await page.close();
+      }
+    });
+
   });
 
   // Measured and reported here; the 50 ms target itself is met in the benchmark (bench/playground.mjs), as speed
-  // targets are in this project. The bound below only catches an artificial delay (a debounce) creeping in.
+  // targets are in this project. What is checked is the rule, not a time (a loaded machine makes any bound flaky):
+  // an update is scheduled with no delay unless the one before took over 50 ms, and never waits over 250 ms.
   it('keystroke to typeset result: measured for each seed expression (reported; no artificial delay)', async () => {
     const page = await open();
     for (const seed of SEEDS) {
@@ -332,14 +338,15 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       await page.keyboard.type('q');
       await page.waitForFunction((n) => Number(document.body.dataset['updates']) > n, before);
       const roundTripMs = performance.now() - start;
+      const [lastCostMs, delayMs] = await page.evaluate(() => [Number(document.body.dataset['lastCostMs']), Number(document.body.dataset['delayMs'])]);
+      expect(delayMs, `update after one that took ${lastCostMs} ms`).toBe(lastCostMs > 50 ? Math.min(250, lastCostMs) : 0);
       const inPageMs = Number(await page.evaluate(() => document.body.dataset['latencyMs']));
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
       const toFrameMs = Number(await page.evaluate(() => document.body.dataset['frameMs']));
       timings.push({ input: `${seed.f}+q`, inPageMs, toFrameMs, roundTripMs: Math.round(roundTripMs * 10) / 10 });
       expect(await resultText(page)).toBe(nodeView(`#f=${encodeURIComponent(`${seed.f}+q`)}`).resultText);
     }
-    const sorted = timings.map((t) => t.inPageMs).sort((a, b) => a - b);
-    expect(sorted[Math.floor(sorted.length / 2)]!).toBeLessThan(250);
+    expect(timings.every((t) => Number.isFinite(t.inPageMs) && Number.isFinite(t.toFrameMs))).toBe(true);
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { deriv as derivCli, type CliResult } from './helpers/cli.js';
 import { renderBoth } from './helpers/render.js';
+import { runs } from './helpers/run-seed.js';
 
 
 const deriv = (argv: readonly string[], stdin?: string): Promise<CliResult> => derivCli(argv, stdin === undefined ? {} : { stdin });
@@ -151,7 +152,7 @@ describe('fuzz: programs never crash the command', () => {
         expect([0, 2, 3, 4], `${JSON.stringify(text)} ${extra.join(' ')}: ${r.stderr}`).toContain(r.code);
         if (r.code !== 0) expect(r.stderr).toMatch(/^error [A-Z_]+: /);
       }),
-      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
+      { numRuns: runs(300) },
     );
     expect(seen.has(0) && seen.has(2)).toBe(true);
   });

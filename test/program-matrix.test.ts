@@ -15,6 +15,7 @@ import { matrixLineText } from '../src/program/matrix.js';
 import { adjointName } from '../src/program/backward.js';
 import { run, type CliIO } from '../src/cli/main.js';
 import { codeOf } from './helpers/errors.js';
+import { runs } from './helpers/run-seed.js';
 
 const NET = 'Z = W1*x + b1; H = relu(Z); y_hat = W2*H + b2; L = norm2(y_hat - y)^2/2';
 const SHAPES = 'W1=h×d,b1=h,W2=k×h,b2=k,x=d,y=k';
@@ -59,7 +60,7 @@ describe('the two-layer network in matrix form', () => {
           for (const g of reference) expect(valueText(values.get(g.wrt)!), `${g.wrt} with ${shapes}`).toBe(valueText(g.evaluate(at)));
         },
       ),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
+      { numRuns: runs(60) },
     );
   });
 });

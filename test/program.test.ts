@@ -16,6 +16,7 @@ import { FUNCTION_ROWS } from '../rules/functions.js';
 import { foldDag } from '../src/core/walk.js';
 import { centralDifference } from './helpers/oracle.js';
 import { codeOf } from './helpers/errors.js';
+import { runs } from './helpers/run-seed.js';
 
 const SEED_000 = 'z = w1*x + b1; h = relu(z); y_hat = w2*h + b2; L = (y_hat - y)^2/2';
 const SEED_POINT = 'x=2,y=10,w1=3,b1=1,w2=2,b2=0';
@@ -204,7 +205,7 @@ describe('a 2-input, 3-hidden-unit tanh network', () => {
 
 // ------------------------------------------------------------ properties
 
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 120);
+const RUNS = runs(120);
 const INPUTS = ['x', 'y', 'w', 'b'] as const;
 const SMOOTH = ['sin', 'cos', 'exp', 'tanh', 'sigmoid', 'atan', 'softplus', 'asinh'] as const;
 const ROWS = FUNCTION_ROWS.map((r) => [r.name, r.params.length] as const);

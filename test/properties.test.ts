@@ -17,9 +17,10 @@ import { FUNCTION_ROWS } from '../rules/functions.js';
 import { children, rebuild, splitCoefficient } from '../src/core/expr.js';
 import { foldDag } from '../src/core/walk.js';
 import { centralDifference, close, mathjsEvaluate } from './helpers/oracle.js';
+import { runs } from './helpers/run-seed.js';
 
-/** Runs per property; PROPERTY_RUNS=5000 for a longer soak. */
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 250);
+/** Runs per property (PROPERTY_SCALE=20 for a longer soak). */
+const RUNS = runs(250);
 const VARS = ['x', 'y', 'w', 'b'] as const;
 type Var = (typeof VARS)[number];
 type Point = Record<Var, number>;

@@ -29,14 +29,19 @@ describe('rule table: every partial against central finite differences', () => {
   it.each(PARTIAL_CASES)('%s', (_name, row, i) => {
     const template = partialAt(row, i, row.params.map((p) => sym(p)));
     const random = rng(row.name.length * 97 + i * 13 + row.params.length);
+    let judged = 0;
     for (let k = 0; k < POINTS; k++) {
       const point = samplePoint(row, random);
       const args = row.params.map((p) => point[p]!);
       const fd = centralDifference((t) => row.evaluate(...args.map((a, j) => (j === i ? t : a))), args[i]!);
-      expect(fd.stable, `finite difference unstable at ${JSON.stringify(point)}`).toBe(true);
+      // Where the two step sizes disagree the difference cannot judge (near the edge of a domain): skipped.
+      if (!fd.stable) continue;
+      judged++;
       const symbolic = evaluate(template, point);
       expect(close(symbolic, fd.value, 1e-7), `${symbolic} vs ${fd.value} at ${JSON.stringify(point)}`).toBe(true);
     }
+    // The sample domains keep away from edges, so nearly every point is judged.
+    expect(judged, 'points the finite difference could judge').toBeGreaterThanOrEqual(POINTS - 2);
   });
 });
 

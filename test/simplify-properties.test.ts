@@ -11,8 +11,9 @@ import fc from 'fast-check';
 import { derivative, parse, simplify, toText, type Expr } from '../src/index.js';
 import { add, mul, sym, neg, ONE_EXPR, children } from '../src/core/expr.js';
 import { DerivError } from '../src/errors.js';
+import { runs } from './helpers/run-seed.js';
 
-const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 250);
+const RUNS = runs(250);
 const VARS = ['x', 'y', 'w'] as const;
 const FUNCTIONS = ['sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'abs', 'sign', 'tanh', 'sinh', 'cosh', 'sigmoid', 'atan', 'cbrt'] as const;
 

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { gradient, derivative, freeVariables } from '../src/index.js';
 import { pageDerivations } from '../src/steps/page.js';
 import { deriv } from './helpers/cli.js';
+import { runs } from './helpers/run-seed.js';
 
 const NET = '1/2*(w2*max(0,w1*x+b1)+b2-y)^2';
 
@@ -64,7 +65,7 @@ describe('step letters', () => {
             meaning.set(s.name, s.expr);
           }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 

@@ -15,6 +15,7 @@ import { differentiate } from '../src/diff.js';
 import { add, mul, sym, call } from '../src/core/expr.js';
 import type { Derivation, DerivationStep } from '../src/steps/record.js';
 import { deriv } from './helpers/cli.js';
+import { runs } from './helpers/run-seed.js';
 
 
 const allSteps = (d: Derivation): DerivationStep[] => d.passes.flatMap((p) => [...p.steps]);
@@ -262,7 +263,7 @@ describe('laws', () => {
         }
         checkLaws(text, 'x');
       }),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 150) },
+      { numRuns: runs(150) },
     );
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { derivative, gradient, DerivError } from '../src/index.js';
 import { deriv } from './helpers/cli.js';
+import { runs } from './helpers/run-seed.js';
 
 describe('CLI warnings (stdout unchanged, a warning with the reason on stderr)', () => {
   it.each([
@@ -122,7 +123,7 @@ describe('property: WRT_NOT_FOUND exactly when the variable does not occur', () 
         const codes = derivative(text, wrt).warnings.map((w) => w.code);
         expect(codes.includes('WRT_NOT_FOUND')).toBe(!occurs);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -9,6 +9,7 @@
  */
 import { create, all, type FactoryFunctionMap } from 'mathjs';
 import { heaviside, relu, sigmoid, softplus } from '../../src/numeric-functions.js';
+import { RUN_SEED } from './run-seed.js';
 
 export const math = create(all as FactoryFunctionMap, {});
 math.import({ relu, sigmoid, softplus, heaviside, step: heaviside }, { override: false });
@@ -23,12 +24,16 @@ export function mathjsEvaluate(text: string, scope: Readonly<Record<string, numb
  * f′(x) by the five-point central difference (error O(h⁴)), at two step sizes.
  * `value` is the estimate at the smaller step; `stable` says the two estimates
  * agree to `tolerance` (relative), i.e. the point is well-conditioned for f.
+ * `span` is the interval the stencils sampled, [x − 2h, x + 2h]: where f has a
+ * kink, a tie, a pole or a branch cut inside it, the estimate says nothing about
+ * f′(x) even when `stable` holds, so a caller that knows where f changes pieces
+ * checks the span too (and skips the sample, with `fc.pre`, rather than judge it).
  */
 export function centralDifference(
   f: (x: number) => number,
   x: number,
   tolerance = 1e-7,
-): { value: number; stable: boolean } {
+): { value: number; stable: boolean; span: readonly [number, number] } {
   const estimate = (h: number): number =>
     (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h);
   const h = 1e-3 * Math.max(1, Math.abs(x));
@@ -36,7 +41,7 @@ export function centralDifference(
   const fine = estimate(h / 2);
   const stable =
     Number.isFinite(coarse) && Number.isFinite(fine) && Math.abs(coarse - fine) <= tolerance * Math.max(1, Math.abs(fine));
-  return { value: fine, stable };
+  return { value: fine, stable, span: [x - 2 * h, x + 2 * h] };
 }
 
 /** |a − b| within `tolerance` relative to max(1, |a|, |b|). */
@@ -46,9 +51,12 @@ export function close(a: number, b: number, tolerance = 1e-9): boolean {
   return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** A seeded uniform generator on [0, 1) (mulberry32), so failures reproduce. */
+/**
+ * A seeded uniform generator on [0, 1) (mulberry32). `seed` tells a test's streams apart; the run seed
+ * (test/helpers/run-seed.ts) is mixed in, so each run draws new points and DERIV_TEST_SEED repeats a run.
+ */
 export function rng(seed: number): () => number {
-  let s = seed >>> 0;
+  let s = (seed + Math.imul(RUN_SEED, 0x9e3779b1)) >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
