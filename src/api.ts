@@ -231,13 +231,15 @@ function checkOrder(order: number | undefined): number {
 
 /** Declared vectors and matrices switch to the matrix language (see src/matrix/). */
 export interface MatrixFormOptions {
-  /** e.g. { X: 'n×d', w: 'd', y: 'n' }; names not listed are scalars. */
+  /** e.g. { X: 'n×d', w: 'd', y: 'n' } or 'X=n×d,w=d,y=n'; names not listed are scalars. */
   readonly shapes: ShapeSpec;
 }
 
 const hasShapes = (o: object): o is MatrixFormOptions => {
   const shapes = (o as Partial<MatrixFormOptions>).shapes;
-  return shapes !== undefined && (shapes instanceof Map ? shapes.size > 0 : Object.keys(shapes).length > 0);
+  if (shapes === undefined) return false;
+  if (typeof shapes === 'string') return shapes.trim() !== '';
+  return shapes instanceof Map ? shapes.size > 0 : Object.keys(shapes).length > 0;
 };
 
 function matrixText(input: string | Expr, vars?: readonly string[]): string {

@@ -151,3 +151,32 @@ describe('notes and what cannot work', () => {
     }
   });
 });
+
+describe('a size named like a variable (security review, finding 1): a SHAPE error, never the size taken for the variable', () => {
+  // Before: ∇w = [708, 804, 900], ∂/∂b = 96 — the row count b = 4 was taken for the bias b (right: [177, 201, 225], 24).
+  it.each([
+    ['L = mean((X*w+b-y)^2)', 'X=b×d,w=d,y=b', 2, 'X=n×d,w=d,y=n'],
+    ['y_hat = X*w + b; L = mean((y_hat - y)^2)', 'X=b×d,w=d,y=b', 2, 'X=n×d,w=d,y=n'],
+    ['sum(X*w)', 'X=n×w,w=w', 4, 'X=n×m,w=m'],
+    ['mean((X*w + c - y)^2)', 'X=n×c,w=c,y=n', 4, 'X=n×m,w=m,y=n'],
+  ])('%s with --shape %s -> SHAPE, caret at column %i of the shapes, hint %s', async (f, shape, column, renamed) => {
+    for (const extra of [[], ['--at', SEED_AT], ['--format', 'numpy']]) {
+      const r = await deriv([f, '--wrt', 'w', '--shape', shape, ...extra]);
+      expect(r.code, `${extra.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error SHAPE: /);
+      expect(r.stderr).toContain(`  ${shape}\n  ${' '.repeat(column)}^`);
+      expect(r.stderr).toContain(`hint: sizes and variables need different names: ${renamed}`);
+    }
+  });
+
+  it('the library refuses it too (shapes as an object: no position)', () => {
+    expect(() => matrixGradient(F, ['w', 'b'], { shapes: { X: 'b×d', w: 'd', y: 'b' } })).toThrow(expect.objectContaining({ code: 'SHAPE' }));
+  });
+
+  it('with sizes named apart, seed 003 -> ∇w = [177, 201, 225], ∂/∂b = 24', async () => {
+    const r = await deriv(['L = mean((X*w+b-y)^2)', '--wrt', 'w,b', '--shape', 'X=n×d,w=d,y=n', '--at', SEED_AT]);
+    expect(r.stdout).toContain('= [177, 201, 225]');
+    expect(r.stdout).toContain('= 24');
+  });
+});

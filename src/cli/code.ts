@@ -7,7 +7,6 @@
  */
 import { DerivError } from '../errors.js';
 import { derivative, gradient, readExpression, variablesOf } from '../api.js';
-import { parseShapes } from '../matrix/shape.js';
 import { hessian, jacobian } from '../numeric/matrix.js';
 import { program } from '../program/api.js';
 import { toCode, gradientCode } from '../code/api.js';
@@ -52,7 +51,7 @@ export function renderCode(line: string, o: CodeCliOptions, wrtList: readonly st
   const options = { name: o.name };
   if (o.shape !== undefined) {
     if (o.format !== 'numpy') throw new DerivError('BAD_OPTION', `with --shape (matrix form), code is generated for numpy only, not ${o.format}`);
-    return toCode(gradient(line, wrtList, { shapes: parseShapes(o.shape) }), 'numpy', options);
+    return toCode(gradient(line, wrtList, { shapes: o.shape }), 'numpy', options);
   }
   if (o.jacobian === true) return toCode(jacobian(line.split(';').map((s) => s.trim()).filter((s) => s !== ''), wrtList), o.format, options);
   const { expr } = readExpression(line);

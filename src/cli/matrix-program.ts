@@ -25,7 +25,7 @@ export function renderMatrixProgram(source: string, o: ProgramCliOptions): Progr
     throw new DerivError('BAD_OPTION', 'programs with --shape run --sgd from an --at point, printing text or json');
   if (o.steps !== undefined && ((o.format !== 'text' && o.format !== 'json') || o.at !== undefined))
     throw new DerivError('BAD_OPTION', 'programs with --shape show --steps as text or json, without --at');
-  const m = matrixProgram(source, parseShapes(o.shape!), o.wrt === undefined ? undefined : o.wrt.split(',').map((s) => s.trim()), { name: o.name, ...(o.of === undefined ? {} : { of: o.of }) });
+  const m = matrixProgram(source, o.shape!, o.wrt === undefined ? undefined : o.wrt.split(',').map((s) => s.trim()), { name: o.name, ...(o.of === undefined ? {} : { of: o.of }) });
   const output = m.parsed.output;
   const start = o.at === undefined ? undefined : parseMatrixValues(o.at);
   const values = start === undefined ? undefined : matrixProgramValues(m, start);

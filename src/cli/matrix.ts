@@ -61,9 +61,9 @@ function asNote(expression: string, opts: MatrixCliOptions): MatrixOutput {
 function renderGradients(expression: string, opts: MatrixCliOptions): string {
   const shapes = parseShapes(opts.shape);
   const syntax = opts.format === 'latex' ? 'latex' : 'text';
-  // The steps are recorded and printed only when asked for.
-  const derivation = opts.steps === true ? matrixDerivation(expression, opts.wrt, { shapes, syntax }) : undefined;
-  const results = derivation?.results ?? matrixGradient(expression, opts.wrt, { shapes });
+  // The steps are recorded and printed only when asked for; the shapes go as text, so errors point into it.
+  const derivation = opts.steps === true ? matrixDerivation(expression, opts.wrt, { shapes: opts.shape, syntax }) : undefined;
+  const results = derivation?.results ?? matrixGradient(expression, opts.wrt, { shapes: opts.shape });
   const values = opts.at === undefined ? undefined : parseMatrixValues(opts.at);
   const valueOf = (i: number) => (values === undefined ? undefined : results[i]!.evaluate(values));
   switch (opts.format) {
@@ -109,7 +109,7 @@ const pointText = (values: ReadonlyMap<string, MatrixValue>): string => [...valu
 const pointTex = (values: ReadonlyMap<string, MatrixValue>): string => [...values].map(([k, v]) => `${latexName(k)} = ${valueTex(v)}`).join(',\\ ');
 
 function renderCheck(expression: string, claimText: string, opts: MatrixCliOptions): MatrixOutput {
-  const results = matrixGradient(expression, opts.wrt, { shapes: parseShapes(opts.shape) });
+  const results = matrixGradient(expression, opts.wrt, { shapes: opts.shape });
   if (results.length !== 1)
     throw new DerivError('BAD_OPTION', '--check compares one gradient: give one variable with --wrt', { hint: `e.g. --wrt ${results[0]?.wrt ?? 'w'} --check "…"` });
   const d = results[0]!;
@@ -160,7 +160,7 @@ function renderSgd(expression: string, lrText: string, opts: MatrixCliOptions): 
   const steps = opts.stepsN === undefined ? 1 : wholeNumber(opts.stepsN, '--steps-n');
   checkStepCount(steps);
   const lr = learningRate(lrText);
-  const results: readonly MatrixDerivative[] = matrixGradient(expression, opts.wrt, { shapes: parseShapes(opts.shape) });
+  const results: readonly MatrixDerivative[] = matrixGradient(expression, opts.wrt, { shapes: opts.shape });
   let point: Map<string, MatrixValue> = parseMatrixValues(opts.at);
   for (const r of results) if (!point.has(r.wrt)) throw new DerivError('BAD_VARIABLE', `no starting value for the parameter '${r.wrt}'`, { hint: `add ${r.wrt}=… to --at` });
   const rows: { step: number; params: Map<string, MatrixValue>; loss: MatrixValue }[] = [];

@@ -13,10 +13,11 @@ import { backprop, zeroOf } from './backprop.js';
 import { tidy } from './tidy.js';
 import { printMatrix, matrixHeading } from './print.js';
 import { type MatrixStep, type PrintedStep, printSteps, stepsText } from './steps.js';
-import { type Shape, type Dim, normaliseShapes, formatShape } from './shape.js';
+import { type Shape, type Dim, normaliseShapes, formatShape, parseShapes, checkSizesApart } from './shape.js';
 import { evaluateMatrix, type MatrixValue } from './evaluate.js';
 
-export type ShapeSpec = ReadonlyMap<string, Shape> | Readonly<Record<string, string | number | readonly Dim[]>>;
+/** Shapes as a Map, as `{ X: 'n×d', w: 'd' }`, or as the --shape text `X=n×d,w=d` (errors then point into it). */
+export type ShapeSpec = ReadonlyMap<string, Shape> | Readonly<Record<string, string | number | readonly Dim[]>> | string;
 
 export interface MatrixOptions {
   readonly shapes: ShapeSpec;
@@ -93,7 +94,8 @@ export class MatrixDerivative {
   }
 }
 
-function toShapeMap(spec: ShapeSpec): Map<string, Shape> {
+export function toShapeMap(spec: ShapeSpec): Map<string, Shape> {
+  if (typeof spec === 'string') return parseShapes(spec);
   return spec instanceof Map ? new Map(spec) : normaliseShapes(spec as Readonly<Record<string, string | number | readonly Dim[]>>);
 }
 
@@ -130,6 +132,7 @@ function derive(text: string, wrt: readonly string[] | undefined, options: Matri
   const { node, variables } = buildMatrix(text, ctx);
   const names = (wrt ?? variables).map((v) => checkVariableName(v));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables to differentiate with respect to');
+  checkSizesApart(ctx.shapes, [...variables, ...names], typeof options.shapes === 'string' ? options.shapes : undefined);
   const gradients = backprop(node, ctx, trace);
   const results = names.map((v) => {
     const g = gradients.get(v) ?? zeroOf(ctx, v);

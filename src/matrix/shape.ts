@@ -111,3 +111,43 @@ export function normaliseShapes(shapes: Readonly<Record<string, string | number 
   }
   return out;
 }
+
+/**
+ * Sizes and variables print alike (`2/n*X'*…`) and a point's values fix both, so they must not share a
+ * name: with `X=b×d` beside a bias `b`, the row count 4 was taken for b and ∇w came out four times too
+ * large, silently. A size named like a variable of the function (one written in it, declared with a shape
+ * or asked for) is a SHAPE error naming both; `spec`, the --shape text, gives it a position.
+ */
+export function checkSizesApart(shapes: ReadonlyMap<string, Shape>, variables: Iterable<string>, spec?: string): void {
+  const names = new Set(variables);
+  for (const name of shapes.keys()) names.add(name);
+  for (const [name, s] of shapes)
+    for (const d of [s.rows, s.cols]) {
+      if (typeof d !== 'string' || !names.has(d)) continue;
+      const where = spec === undefined ? undefined : sizePosition(spec, d);
+      const fresh = freshSize(d, names, shapes);
+      const renamed = (t: Shape): string => dimsText({ rows: t.rows === d ? fresh : t.rows, cols: t.cols === d ? fresh : t.cols });
+      throw new DerivError('SHAPE', `'${d}' is a size (${name}=${dimsText(s)}) and also a variable of the function`, {
+        ...(where === undefined ? {} : { input: spec, position: where }),
+        hint: `sizes and variables need different names: ${[...shapes].map(([n, t]) => `${n}=${renamed(t)}`).join(',')}`,
+      });
+    }
+}
+
+const dimsText = (s: Shape): string => (s.cols === 1 ? String(s.rows) : `${s.rows}×${s.cols}`);
+
+/** A size name used by no variable and no other size: n, m, k, … then d1, d2, … */
+function freshSize(taken: string, names: ReadonlySet<string>, shapes: ReadonlyMap<string, Shape>): string {
+  const sizes = new Set<string>();
+  for (const s of shapes.values()) for (const d of [s.rows, s.cols]) if (typeof d === 'string') sizes.add(d);
+  const free = (c: string): boolean => c !== taken && !names.has(c) && !sizes.has(c);
+  return ['n', 'm', 'k', 'p', 'q'].find(free) ?? Array.from({ length: 100 }, (_, i) => `d${i + 1}`).find(free)!;
+}
+
+/** Where the size `name` is first written after an `=` in the --shape text (a whole name, not part of one). */
+function sizePosition(spec: string, name: string): number | undefined {
+  const escaped = name.replace(/[$]/g, '\\$&');
+  const m = new RegExp(`=[^=]*?(?<![\\p{L}\\p{N}_$])(${escaped})(?![\\p{L}\\p{N}_$])`, 'u').exec(spec);
+  return m === null ? undefined : m.index + m[0].length - name.length;
+}
+
