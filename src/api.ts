@@ -13,6 +13,7 @@ import { evaluate as evaluateExpr, type Scope } from './evaluate.js';
 import { freeVariables } from './analysis.js';
 import { checkVariableName } from './names.js';
 import { DerivError } from './errors.js';
+import * as v from './validate.js';
 import { checkSize, maxSizeOf, type SizeOptions } from './limits.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
 import { recordDerivation, type Derivation, type Detail, type RecordOptions, type Substitution } from './steps/record.js';
@@ -167,6 +168,8 @@ export class Derivative {
    * sections gave (kept for the same inner functions, so A means one thing in a whole note).
    */
   derivation(detail: Detail = 'brief', page: StepsPage = {}): Derivation {
+    v.optional(v.detail)(detail, 'derivation: the detail');
+    v.options({ name: v.functionName, names: v.list(v.record('a substitution', 'name', 'expr')) })(page, 'derivation: the page');
     const settings = { ...this.#settings, detail, order: this.order, reserved: page.name === undefined ? [] : [page.name], names: page.names ?? [] };
     if (page.names !== undefined && page.names.length > 0) return recordDerivation(this.input, this.variables, settings);
     const key = `${detail}\u0000${page.name ?? ''}`;
@@ -188,28 +191,34 @@ export class Derivative {
    * (`\frac{\partial L}{\partial w} = x \left(…\right)`); with `steps`, the derivation as an aligned block.
    */
   toTex(options: { steps?: boolean | Detail; name?: string } = {}): string {
+    v.noteOptions(options, 'toTex: the options');
     const detail = stepsDetail(options.steps);
     if (detail === undefined) return options.name === undefined ? toLatex(this.expr, { order: this.order }) : derivativeEquation(this, options.name);
     return stepsToLatex(this.derivation(detail, nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** The derivation as text, one numbered step per line pair (the CLI's --steps). */
   stepsText(options: { detail?: Detail; name?: string } = {}): string {
+    v.stepsTextOptions(options, 'stepsText: the options');
     return stepsToText(this.derivation(options.detail ?? 'brief', nameOnly(options.name)), { order: this.order, ...(options.name === undefined ? {} : { name: options.name }) });
   }
   /** Paste-ready Markdown: input, result and (with steps) the derivation in $$ blocks. */
   toMarkdown(options: NoteOptions = {}): string {
+    v.noteOptions(options, 'toMarkdown: the options');
     return toMarkdownNote([this], options);
   }
   /** A standalone HTML page, typeset with KaTeX, that needs no network. */
   toHtml(options: NoteOptions = {}): string {
+    v.noteOptions(options, 'toHtml: the options');
     return toHtmlPage([this], options);
   }
   /** The derivative's value at a point (double precision). */
   evaluate(scope: Scope = {}): number {
+    v.scope(scope, 'evaluate: the values');
     return evaluateExpr(this.expr, scope);
   }
   /** The derivative's value at a point: exact (`-50`, `25/2`) where the point is exact, else a double. */
   at(point: PointInput): PointValue {
+    v.point(point, 'at: the point');
     return valueAt(this.expr, toPoint(point), this.order);
   }
   toJSON(): { wrt: readonly string[]; text: string; latex: string } {

@@ -10,6 +10,7 @@ import { rowFor } from './function-table.js';
 import { toNumber } from './core/rational.js';
 import { foldDag } from './core/walk.js';
 import { DerivError } from './errors.js';
+import { describe as describeValue } from './validate.js';
 
 export type Scope = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
 
@@ -31,7 +32,9 @@ export function evaluate(e: Expr, scope: Scope = {}): number {
           throw new DerivError('BAD_VARIABLE', `no value given for the variable '${node.name}'`, {
             hint: `give it a value, e.g. ${node.name}=1`,
           });
-        return Number(v);
+        if (typeof v === 'number') return v;
+        // A value that is no number (text, null, an object) would be NaN here, silently: say so instead.
+        throw new DerivError('BAD_VARIABLE', `the value of '${node.name}' must be a number, got ${describeValue(v)}`);
       }
       case 'add': {
         let s = 0;

@@ -38,3 +38,28 @@ function checkNewName(name: string, what: string): string {
     throw new DerivError('BAD_VARIABLE', `'${trimmed}' is a function, not a variable`, { input: name, position: 0 });
   return trimmed;
 }
+
+/** Longest function name accepted (--name, "name", options.name): a heading, not a paragraph. */
+export const MAX_FUNCTION_NAME = 64;
+
+/**
+ * A function's name for headings (`--name L`, `L = …`): letters, digits and _ as in a variable name
+ * (w1, J_θ, loss), since it is typeset as one (latexName) in LaTeX, Markdown and HTML. Anything else —
+ * braces, backslashes, markup, control characters — is BAD_OPTION at its position: written into a
+ * note it would break the LaTeX or inject into the page.
+ */
+export function checkFunctionName(name: unknown, what = '--name'): string {
+  if (typeof name !== 'string') throw new DerivError('BAD_OPTION', `${what} must be a name, got ${name === null ? 'null' : typeof name}`);
+  const trimmed = name.trim().normalize('NFC');
+  if (trimmed === '') throw new DerivError('BAD_OPTION', `${what} is empty`, { input: name, position: 0, hint: 'for example --name L' });
+  if ([...trimmed].length > MAX_FUNCTION_NAME) throw new DerivError('BAD_OPTION', `${what} is longer than ${MAX_FUNCTION_NAME} characters`, { input: name, position: 0 });
+  const bad = badCharacter(trimmed);
+  if (bad >= 0)
+    throw new DerivError('BAD_OPTION', `${what} '${trimmed}' is not a name`, {
+      input: name,
+      position: name.indexOf(trimmed) + [...trimmed].slice(0, bad).join('').length,
+      hint: 'a name is a letter or _ followed by letters, digits or _ (L, loss, J_theta)',
+    });
+  return trimmed;
+}
+

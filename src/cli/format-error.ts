@@ -16,20 +16,24 @@ export interface Paint {
 }
 export const NO_PAINT: Paint = { red: (s) => s, bold: (s) => s, dim: (s) => s };
 
-/** Control characters would garble the terminal: show them as visible escapes of the same width 1. */
-const visible = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/g, '\u00b7');
+/**
+ * User text reaches stderr inside messages and hints too (a --wrt or --name that is no name is quoted in
+ * its error): control characters (C0, DEL, C1 — ESC sequences would recolour or rewrite the terminal)
+ * and bidirectional overrides (which reorder what is shown) become a visible '·' of the same width.
+ */
+const visible = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\u00b7');
 
 export function formatError(err: DerivError, paint: Paint = NO_PAINT): string {
-  const lines = [`${paint.red(paint.bold('error'))} ${paint.bold(err.code)}: ${err.message}`];
+  const lines = [`${paint.red(paint.bold('error'))} ${paint.bold(err.code)}: ${visible(err.message)}`];
   lines.push(...caret(err.input, err.position, paint));
-  if (err.hint !== undefined) lines.push(`hint: ${err.hint}`);
+  if (err.hint !== undefined) lines.push(`hint: ${visible(err.hint)}`);
   return lines.join('\n');
 }
 
 /** A warning: the result stands, but the input may not have been read as meant (src/warnings.ts). */
 export function formatWarning(w: DerivWarning, input: string | undefined, paint: Paint = NO_PAINT): string {
-  const lines = [`${paint.bold('warning')}: ${w.message}`, ...caret(input, w.position, paint)];
-  if (w.hint !== undefined) lines.push(`hint: ${w.hint}`);
+  const lines = [`${paint.bold('warning')}: ${visible(w.message)}`, ...caret(input, w.position, paint)];
+  if (w.hint !== undefined) lines.push(`hint: ${visible(w.hint)}`);
   return lines.join('\n');
 }
 

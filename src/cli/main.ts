@@ -27,6 +27,7 @@ import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 import { functionTable } from './functions.js';
 import { splitNaming } from './naming.js';
+import { checkFunctionName } from '../names.js';
 import { CONSTANT_PRINTED, warningJSON, renderConstant, locate, asTyped } from './results.js';
 import { renderNumeric, wantsNumeric } from './numeric.js';
 import { cseToText } from '../print/cse-text.js';
@@ -338,6 +339,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     throw e;
   }
   const opts = program.opts<Options>();
+  try {
+    // Headings typeset the name: braces, backslashes or markup in it would break a note or inject into a page.
+    if (program.getOptionValueSource('name') === 'cli') opts.name = checkFunctionName(opts.name);
+  } catch (e) {
+    if (!(e instanceof DerivError)) throw e;
+    io.stderr(formatError(e, paint));
+    return EXIT_CODES[e.code];
+  }
   if (opts.functions === true) {
     io.stdout(functionTable(opts.format));
     return 0;
@@ -368,7 +377,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         io.stderr(`${paint.red('error')} no expression given\n${program.helpInformation()}`);
         return 2;
       }
-      source = await io.readStdin();
+      // A byte-order mark (Windows editors write one) is no part of the expression.
+      source = (await io.readStdin()).replace(/^\uFEFF/, '');
     } else source = arg;
     if (wantsProgram(source, opts) && isCodeFormat(opts.format)) {
       const code = renderProgramCode(source, { ...opts, format: opts.format });

@@ -54,7 +54,7 @@ export const wantsProgram = (source: string, o: ProgramCliOptions): boolean =>
 export function readProgramFile(file: string, argument: string | undefined): string {
   if (argument !== undefined && argument !== '-') throw new DerivError('BAD_OPTION', '--file reads the program from a file: give no expression as well', { hint: `deriv --file ${file} --wrt …` });
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); // a byte-order mark is no part of the program
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'error';
     throw new DerivError('BAD_OPTION', `cannot read ${file} (${reason})`);

@@ -6,6 +6,7 @@
  */
 import { INSPECT } from '../inspect.js';
 import { DerivError } from '../errors.js';
+import * as v from '../validate.js';
 import { checkVariableName } from '../names.js';
 import { MatrixContext, type MNode } from './node.js';
 import { buildMatrix } from './build.js';
@@ -52,21 +53,24 @@ export class MatrixDerivative {
   }
   /** `∇w` / `∂/∂b` (text) or `\nabla_{w} f` / `\frac{\partial f}{\partial b}` (LaTeX). */
   heading(syntax: 'text' | 'latex', name = 'f'): string {
+    v.oneOf('text', 'latex')(syntax, 'heading: the syntax');
+    v.functionName(name, 'heading: the name');
     return matrixHeading(name, this.wrt, this.shape, syntax);
   }
   /** The gradient's value: exact rationals where the inputs are, numbers otherwise. */
   evaluate(values: ReadonlyMap<string, MatrixValue>): MatrixValue {
-    return evaluateMatrix(this.node, this.ctx, values);
+    return evaluateMatrix(this.node, this.ctx, matrixValues(values, 'evaluate: the values'));
   }
   /** The function's own value at the same point. */
   evaluateFunction(values: ReadonlyMap<string, MatrixValue>): MatrixValue {
-    return evaluateMatrix(this.func, this.ctx, values);
+    return evaluateMatrix(this.func, this.ctx, matrixValues(values, 'evaluateFunction: the values'));
   }
   describeShape(): string {
     return formatShape(this.shape);
   }
   /** The differentiated function, printed (text or LaTeX). */
   functionText(syntax: 'text' | 'latex' = 'text'): string {
+    v.oneOf('text', 'latex')(syntax, 'functionText: the syntax');
     return printMatrix(this.func, this.ctx, syntax, this.order);
   }
   /** The declared and scalar variables the function depends on, in order of first appearance. */
@@ -89,9 +93,18 @@ export class MatrixDerivative {
    * answers evaluate() like this one (its shape may differ: the caller compares).
    */
   claim(text: string): MatrixDerivative {
+    v.text(text, 'claim: the formula');
     const { node, variables } = buildMatrix(text, this.ctx);
     return new MatrixDerivative(this.wrt, node.shape, node, this.ctx, this.func, [...this.order, ...variables.filter((v) => !this.order.includes(v))]);
   }
+}
+
+/** Values for evaluation: a Map from names to matrices of expressions (parseMatrixValues makes one). */
+export function matrixValues(values: unknown, what: string): ReadonlyMap<string, MatrixValue> {
+  if (!(values instanceof Map)) throw new DerivError('BAD_OPTION', `${what} must be a Map of matrix values (parseMatrixValues), got ${v.describe(values)}`);
+  const entry = v.list(v.list(v.expr, 1_000_000, 1), 1_000_000, 1);
+  for (const [k, m] of values) entry(m, `${what}.get(${JSON.stringify(String(k))})`);
+  return values as ReadonlyMap<string, MatrixValue>;
 }
 
 export function toShapeMap(spec: ShapeSpec): Map<string, Shape> {

@@ -100,13 +100,17 @@ export function parseShapes(spec: string): Map<string, Shape> {
 export function normaliseShapes(shapes: Readonly<Record<string, string | number | readonly Dim[]>>): Map<string, Shape> {
   const out = new Map<string, Shape>();
   for (const name of Object.keys(shapes)) {
-    const v = shapes[name]!;
+    const v: unknown = shapes[name];
+    const dim = (d: unknown): Dim => {
+      if ((typeof d === 'number' && Number.isInteger(d) && d >= 1) || typeof d === 'string') return parseDim(String(d), String(d), 0);
+      throw new DerivError('BAD_OPTION', `the shape of '${name}' must be sizes such as 'n×d', 3 or [3, 'd'], got ${d === null ? 'null' : typeof d}`);
+    };
     const shape =
       typeof v === 'string'
         ? parseShape(v)
-        : typeof v === 'number'
-          ? { rows: v, cols: 1 }
-          : { rows: v[0] ?? 1, cols: v[1] ?? 1 };
+        : Array.isArray(v) && v.length >= 1 && v.length <= 2
+          ? { rows: dim(v[0]), cols: v.length === 2 ? dim(v[1]) : 1 }
+          : { rows: dim(v), cols: 1 };
     out.set(checkVariableName(name), shape);
   }
   return out;

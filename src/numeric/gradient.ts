@@ -4,6 +4,7 @@
  * Array.prototype.at's meaning (the i-th partial, negative from the end);
  * `at(point)` gives the partials' values there, in the same order.
  */
+import * as v from '../validate.js';
 import type { Expr } from '../core/expr.js';
 import { type PointValue, valueAt } from './exact-eval.js';
 import { type PointInput, toPoint } from './point.js';
@@ -48,6 +49,7 @@ export class Gradient<D extends PartialLike> extends Array<D> {
   }
   /** The gradient as one LaTeX equation, `\nabla_{w,b} L = \left( …, … \right)` (name default f). */
   toTex(options: { name?: string } = {}): string {
+    v.options({ name: v.functionName })(options, 'toTex: the options');
     return resultEquations(Array.from(this), options.name ?? 'f').join('\n');
   }
   /** console.log(g): the lines of toString, under the count. */
@@ -60,7 +62,7 @@ export class Gradient<D extends PartialLike> extends Array<D> {
   override at(point: PointInput): PointValue[];
   override at(arg: number | PointInput): D | undefined | PointValue[] {
     if (typeof arg === 'number') return super.at(arg);
-    const point = toPoint(arg);
+    const point = toPoint(v.point(arg, 'at: the point') as PointInput);
     return Array.from(this, (d) => valueAt(d.expr, point, d.order));
   }
 }

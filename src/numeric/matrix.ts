@@ -10,6 +10,7 @@
  * Both print as nested lists (text), a pmatrix (LaTeX) or arrays (JSON), and
  * evaluate at a point entry by entry (exact where the point is exact).
  */
+import * as v from '../validate.js';
 import { INSPECT } from '../inspect.js';
 import type { Expr } from '../core/expr.js';
 import { derivative, parse, variablesOf } from '../api.js';
@@ -64,6 +65,7 @@ export class DerivativeMatrix {
   }
   /** `\nabla^{2} f = \begin{pmatrix}…\end{pmatrix}` (Hessian) or `J = …` (Jacobian); `bare` drops the left side. */
   toTex(options: { name?: string; bare?: boolean } = {}): string {
+    v.options({ name: v.functionName, bare: v.boolean })(options, 'toTex: the options');
     const body = pmatrix(this.rows.map((r) => r.map((e) => toLatex(e, { order: this.order }))));
     if (options.bare === true) return body;
     const lhs = this.kind === 'hessian' ? `\\nabla^{2} ${latexName(options.name ?? 'f')}` : `J_{${latexName(options.name ?? 'f')}}`;
@@ -71,7 +73,7 @@ export class DerivativeMatrix {
   }
   /** The entries' values at a point, exact where the point is exact. */
   at(point: PointInput): PointValue[][] {
-    const p = toPoint(point);
+    const p = toPoint(v.point(point, 'at: the point') as PointInput);
     for (const input of this.inputs) valueAt(input, p, this.order); // a missing variable is named even where an entry is constant
     return this.rows.map((r) => r.map((e) => valueAt(e, p, this.order)));
   }

@@ -12,6 +12,7 @@
  * adjoint with everything substituted. The backward pass is computed independently
  * of both (src/program/backward.ts); the tests check that they agree.
  */
+import * as v from '../validate.js';
 import type { Expr } from '../core/expr.js';
 import { derivative } from '../api.js';
 import { toLatex } from '../print/latex.js';
@@ -47,7 +48,7 @@ export class Program {
 
   /** The backward pass for these variables (default: every input, as they appear). */
   backward(wrt?: readonly string[]): BackwardPass {
-    const names = checkWrt(this.parsed, wrt);
+    const names = checkWrt(this.parsed, v.optional(v.nameList)(wrt, 'the variables'));
     const key = names.join('\u0000');
     let pass = this.#passes.get(key);
     if (pass === undefined) {
@@ -69,14 +70,19 @@ export class Program {
   }
   /** Forward and backward values at a point (exact where the point is). */
   at(point: PointInput, wrt?: readonly string[]): ProgramValues {
+    v.point(point, 'at: the point');
     return programValues(this.parsed, this.backward(wrt), toPoint(point));
   }
   /** Gradient descent on the `wrt` inputs from `point` (entry 0 is the start). */
   sgd(point: PointInput, lr: PointInputValue, steps = 1, wrt?: readonly string[]): ProgramSgdStep[] {
+    v.point(point, 'sgd: the point');
+    v.either(v.number, v.text)(lr, 'sgd: the learning rate');
+    v.count(0, 10_000)(steps, 'sgd: the number of steps');
     return programSgd(this.parsed, this.backward(wrt), toPoint(point), lr, steps);
   }
   /** A kink note for the values (relu at 0 …), or undefined. */
   kinkNote(values: ProgramValues): string | undefined {
+    v.record('the values of this program (its .at())', 'kinks')(values, 'kinkNote: the values');
     return kinkNote(values.kinks.flatMap((k) => k.kinks), this.parsed.order);
   }
 
@@ -94,6 +100,7 @@ export class Program {
   }
   /** The program and the backward pass (with notes when `steps`) as one LaTeX `aligned` block. */
   toTex(options: { wrt?: readonly string[]; steps?: boolean } = {}): string {
+    v.options({ wrt: v.nameList, steps: v.boolean })(options, 'toTex: the options');
     const pass = this.backward(options.wrt);
     if (options.steps === true) return stepsLatex(pass, this.parsed);
     const rows = [...assignmentEquations(this.parsed, 'latex'), ...pass.lines.map((l) => `${adjointHeading(this.output, l.name, 'latex')} = ${lineBody(l, this.parsed, 'latex')}`)];
@@ -102,6 +109,7 @@ export class Program {
 
   /** The JSON form: program, wrt, backward, gradient (expanded) and, at a point, values and forward. */
   toJSON(options: { wrt?: readonly string[]; at?: PointInput } = {}): ProgramJson {
+    v.options({ wrt: v.nameList, at: v.point })(options, 'toJSON: the options');
     const p = this.parsed;
     const pass = this.backward(options.wrt);
     const values = options.at === undefined ? undefined : this.at(options.at, options.wrt);

@@ -25,7 +25,8 @@ import { tidy } from '../matrix/tidy.js';
 import { printMatrix } from '../matrix/print.js';
 import { latexName } from '../print/latex.js';
 import { evaluateMatrix, type MatrixValue } from '../matrix/evaluate.js';
-import { type Shape, isScalar, formatShape, parseShapes, checkSizesApart } from '../matrix/shape.js';
+import { type Shape, isScalar, formatShape, checkSizesApart } from '../matrix/shape.js';
+import { toShapeMap, type ShapeSpec } from '../matrix/api.js';
 import { parseStatements, rebase, type ParsedStatements, type ProgramOptions } from './parse.js';
 import { adjointName } from './backward.js';
 
@@ -63,9 +64,9 @@ export interface MatrixProgram {
 }
 
 /** Parse, build and backpropagate a matrix program. `shapes` declares the inputs' shapes. */
-export function matrixProgram(text: string, shapeSpec: ReadonlyMap<string, Shape> | string, wrtInput: readonly string[] | undefined, options: ProgramOptions = {}): MatrixProgram {
+export function matrixProgram(text: string, shapeSpec: ShapeSpec, wrtInput: readonly string[] | undefined, options: ProgramOptions = {}): MatrixProgram {
   const parsed = parseStatements(text, options, (rhs) => ({ value: rhs, variables: namesOf(parseSyntax(rhs, { functions: MATRIX_FUNCTIONS, transpose: true })) }));
-  const shapes = typeof shapeSpec === 'string' ? parseShapes(shapeSpec) : shapeSpec;
+  const shapes = toShapeMap(shapeSpec);
   checkSizesApart(shapes, [...parsed.inputs, ...parsed.statements.map((s) => s.name), ...(wrtInput ?? [])], typeof shapeSpec === 'string' ? shapeSpec : undefined);
   const shapeMap = new Map(shapes);
   const ctx = new MatrixContext(shapeMap);
