@@ -43,7 +43,7 @@ export { type BackwardPass, type BackwardLine, type AdjointTerm } from './progra
 export { type ProgramValues, type NamedValue, type ProgramSgdStep } from './program/values.js';
 export { matrixProgram, matrixProgramValues, inlineMatrixProgram, type MatrixProgram, type MatrixProgramLine } from './program/matrix.js';
 export { toCode, compile, gradientCode, codeProgram, type Codeable, type CodeOptions } from './code/api.js';
-export { type CompiledFunction, type CompiledValue, type BatchValue } from './code/compile.js';
+export { type CompiledFunction, type CompiledValue, type BatchValue, type BatchColumn } from './code/compile.js';
 export { countOps, opsOf, type CodeProgram, type CodeBinding, type CodeOutput } from './code/ir.js';
 export { valueProgram } from './code/build.js';
 export { type CodeLanguage, type CodeSpelling, type CodeSpellings } from '../rules/functions.js';

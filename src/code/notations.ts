@@ -29,15 +29,23 @@ const CONSTANTS: Readonly<Record<CodeLanguage, { readonly pi: string; readonly e
   c: { pi: '3.141592653589793', e: '2.718281828459045' },
 };
 
-/** Every identifier a language's spellings use (library names, helpers): no variable may take one. */
+/**
+ * Every identifier a language's spellings put next to the generated function (library names, helper
+ * names): no variable may take one. A helper's own parameters and locals are its own; the names its
+ * body uses from outside are in the language's reserved table (test/code-names.test.ts checks this).
+ */
 export function spellingNames(language: CodeLanguage): Set<string> {
   const out = new Set<string>();
+  const words = (text: string): void => {
+    for (const m of text.replace(/#\d/g, ' ').matchAll(/[A-Za-z_][A-Za-z_0-9]*/g)) out.add(m[0]);
+  };
   for (const row of FUNCTION_ROWS) {
     const s = row.code[language];
-    const text = typeof s === 'string' ? s : `${s.helper} ${s.define}`;
-    for (const m of text.matchAll(/[A-Za-z_][A-Za-z_0-9]*/g)) out.add(m[0]);
+    if (typeof s === 'string') words(s);
+    else out.add(s.helper);
   }
-  for (const c of Object.values(CONSTANTS[language])) for (const m of c.matchAll(/[A-Za-z_][A-Za-z_0-9]*/g)) out.add(m[0]);
+  words(CONSTANTS[language].pi);
+  words(CONSTANTS[language].e);
   return out;
 }
 

@@ -103,13 +103,86 @@ export function runC(cases: readonly RunCase[]): Outputs[][] {
           const flat = out.exprs.map(() => numbers[at++]!);
           const rows = out.output.rows;
           const cols = out.output.cols ?? 1;
-          const value = rows === undefined ? flat[0]! : out.key === 'value' && cols === 1 ? flat : Array.from({ length: rows }, (_, r) => flat.slice(r * cols, (r + 1) * cols));
+          const value = rows === undefined ? flat[0]! : out.output.functionValue === true && cols === 1 ? flat : Array.from({ length: rows }, (_, r) => flat.slice(r * cols, (r + 1) * cols));
           // defineProperty: a key `__proto__` is an ordinary output here.
           Object.defineProperty(o, out.key, { value, enumerable: true });
         }
         return o;
       }),
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tools' own word lists and syntax checks: independent oracles for the names generated code uses.
+
+/** python3's keywords, soft keywords and builtins (undefined without python3). */
+export function pythonReservedNames(): Set<string> | undefined {
+  if (!hasPython) return undefined;
+  const r = spawnSync('python3', ['-c', 'import keyword, builtins, json; print(json.dumps(keyword.kwlist + keyword.softkwlist + dir(builtins)))'], { encoding: 'utf8' });
+  return new Set(JSON.parse(r.stdout) as string[]);
+}
+
+/** Macros cc predefines and <math.h> defines (GNU extensions on), and the functions <math.h> declares; undefined without cc. */
+export function cMathNames(): { macros: Set<string>; functions: Set<string> } | undefined {
+  if (!hasCc) return undefined;
+  const source = '#define _GNU_SOURCE\n#include <math.h>\n';
+  const macros = spawnSync('cc', ['-dM', '-E', '-x', 'c', '-'], { input: source, encoding: 'utf8' }).stdout;
+  const declared = spawnSync('cc', ['-E', '-P', '-x', 'c', '-'], { input: source, encoding: 'utf8' }).stdout;
+  return {
+    macros: new Set([...macros.matchAll(/^#define ([A-Za-z_]\w*)/gm)].map((m) => m[1]!)),
+    functions: new Set([...declared.matchAll(/\bextern [^;(]*?\b([A-Za-z_]\w*) \(/g)].map((m) => m[1]!)),
+  };
+}
+
+/**
+ * Python and NumPy sources parsed and compiled by python3 in one process; for each, the problems found:
+ * a SyntaxError, or, in every function not named in `helpers`, a parameter twice or a parameter or
+ * assigned name that is a keyword, a builtin or one of the source's `modules` (math; np and numpy for NumPy).
+ */
+export function pythonProblems(sources: readonly { readonly source: string; readonly modules: readonly string[] }[], helpers: readonly string[]): string[][] {
+  const script = `
+import ast, builtins, json, keyword, sys
+language = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
+helpers = set(json.loads(sys.argv[1]))
+out = []
+for case in json.load(sys.stdin):
+    source, reserved = case["source"], language | set(case["modules"])
+    problems = []
+    try:
+        tree = ast.parse(source)
+        compile(source, "<generated>", "exec")
+    except SyntaxError as e:
+        out.append(["SyntaxError: %s (line %s)" % (e.msg, e.lineno)])
+        continue
+    for fn in [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name not in helpers]:
+        params = [a.arg for a in fn.args.args]
+        if len(set(params)) != len(params):
+            problems.append("%s: a parameter twice in %s" % (fn.name, params))
+        names = params + [t.id for n in ast.walk(fn) if isinstance(n, ast.Assign) for t0 in n.targets for t in (t0.elts if isinstance(t0, ast.Tuple) else [t0]) if isinstance(t, ast.Name)]
+        for name in [fn.name] + names:
+            if name in reserved:
+                problems.append("%s: reserved name %s" % (fn.name, name))
+    out.append(problems)
+print(json.dumps(out))
+`;
+  const r = spawnSync('python3', ['-c', script, JSON.stringify(helpers)], { input: JSON.stringify(sources), encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`python3 failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout) as string[][];
+}
+
+/** `cc -fsyntax-only` of one C file under each standard; the compiler's messages per standard ('' when clean). */
+export function cSyntaxErrors(source: string, standards: readonly string[] = ['gnu17', 'c2x']): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deriv-code-'));
+  try {
+    const file = path.join(dir, 'gen.c');
+    writeFileSync(file, source);
+    return standards.map((std) => {
+      const r = spawnSync('cc', ['-fsyntax-only', `-std=${std}`, '-Wall', '-Werror', '-Wno-unused-variable', '-Wno-unused-function', file], { encoding: 'utf8' });
+      return r.status === 0 ? '' : `-std=${std}: ${r.stderr}`;
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
