@@ -24,7 +24,7 @@ describe('the linear-regression loss wrt w, b in every language', () => {
   it.each([
     ['js', 'function grad_L(x, y, w, b) {\n  const t1 = w*x + b - y;\n  return { w: x*t1, b: t1 };\n}'],
     ['python', 'def grad_L(x, y, w, b):\n    t1 = w*x + b - y\n    return {"w": x*t1, "b": t1}'],
-    ['numpy', 'import numpy as np\n\n\ndef grad_L(x, y, w, b):\n    t1 = w*x + b - y\n    return {"w": x*t1, "b": t1}'],
+    ['numpy', 'import numpy as np\n\n\ndef grad_L(x, y, w, b):\n    x, y, w, b = map(np.float64, (x, y, w, b))\n    t1 = w*x + b - y\n    return {"w": x*t1, "b": t1}'],
     ['c', '#include <math.h>\n\nvoid grad_L(double x, double y, double w, double b, double *d_w, double *d_b) {\n  const double t1 = w*x + b - y;\n  *d_w = x*t1;\n  *d_b = t1;\n}'],
   ] as const)('%s', (language, expected) => {
     expect(toCode(gradient(LOSS, ['w', 'b']), language, { name: 'L' })).toBe(expected);
@@ -193,7 +193,7 @@ describe('CLI --format js|python|numpy|c', () => {
   });
   it('matrix form to NumPy', async () => {
     const r = await deriv(['L = mean((X*w+b-y)^2)', '--wrt', 'w,b', '--shape', 'X=n×d,w=d,y=n', '--format', 'numpy']);
-    expect(r.stdout).toBe('import numpy as np\n\n\ndef grad_L(X, w, b, y):\n    n = X.shape[0]\n    return {"w": 2/n*X.T @ (X @ w + b - y), "b": 2/n*np.sum(X @ w + b - y)}');
+    expect(r.stdout).toBe('import numpy as np\n\n\ndef grad_L(X, w, b, y):\n    X, w, b, y = map(np.float64, (X, w, b, y))\n    n = X.shape[0]\n    return {"w": 2/n*X.T @ (X @ w + b - y), "b": 2/n*np.sum(X @ w + b - y)}');
   });
   it.each([
     [['x^2', '--format', 'js', '--at', 'x=1']],

@@ -50,7 +50,7 @@ export function printProgram(p: CodeProgram, language: CodeLanguage): PrintedPro
   const varying = new Set(p.inputs);
   for (const t of p.temps) if (dependsOnAny(t.expr, varying)) varying.add(t.name);
   const ids = new Map<string, string>([...p.inputs.map((v, i) => [v, inputs[i]!] as const), ...p.temps.map((t, i) => [t.name, temps[i]!] as const)]);
-  const notation = codeNotation(language, ids);
+  const notation = codeNotation(language, ids, { arrayValued: (name) => varying.has(name) });
   const print = (e: Parameters<typeof printWith>[0]): string => unwrap(printWith(e, notation, { order: p.order }));
   return {
     functionName,
@@ -150,8 +150,20 @@ export function jsKey(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
+/**
+ * NumPy: every input as float64 first, so the code computes as JS and C do whatever it is given: a list,
+ * an integer array (whose x**3 would wrap around silently, and x**-1 raise), or a Python number (whose
+ * 1/x raises at 0 and (-8.0)**(1/3) is complex).
+ */
+export function float64Inputs(inputs: readonly string[]): string | undefined {
+  if (inputs.length === 0) return undefined;
+  return inputs.length === 1 ? `${inputs[0]} = np.float64(${inputs[0]})` : `${inputs.join(', ')} = map(np.float64, (${inputs.join(', ')}))`;
+}
+
 function emitPython(pr: PrintedProgram, language: 'python' | 'numpy'): string {
   const body: string[] = [];
+  const floats = language === 'numpy' ? float64Inputs(pr.inputs) : undefined;
+  if (floats !== undefined) body.push(`    ${floats}`);
   for (const t of pr.temps) body.push(`    ${t.name} = ${t.expr}`);
   // NumPy: a constant entry is filled to the inputs' broadcast shape, so every output is an array of one shape.
   const constants = language === 'numpy' && pr.inputs.length > 0 && pr.outputs.some((o) => o.constant.some(Boolean));

@@ -2,6 +2,7 @@
  * Matrix-form gradients (--shape) as a NumPy function: arrays in, each gradient one expression in
  * NumPy's linear algebra (`2/n*X.T @ (X @ w + b - y)`), dimensions read off the arrays' shapes.
  *   def grad_f(X, w, b, y):
+ *       X, w, b, y = map(np.float64, (X, w, b, y))
  *       n = X.shape[0]
  *       return {"w": 2/n*X.T @ (X @ w + b - y), "b": 2/n*np.sum(X @ w + b - y)}
  * Variables and size names are identifiers from one Namer (src/code/identifiers.ts): a size named
@@ -13,6 +14,7 @@ import type { Dim } from '../matrix/shape.js';
 import { Namer } from './identifiers.js';
 import { refuseRepeats } from './ir.js';
 import { spellingNames } from './notations.js';
+import { float64Inputs } from './emit.js';
 
 export function matrixNumpy(results: readonly MatrixDerivative[], name = 'f'): string {
   if (results.length === 0) throw new DerivError('BAD_OPTION', 'no gradient to generate code for');
@@ -37,11 +39,13 @@ export function matrixNumpy(results: readonly MatrixDerivative[], name = 'f'): s
   const uses = (id: string): boolean => bodies.some((b) => new RegExp(`(?<![\\w.])${id}(?!\\w)`).test(b.text));
   const used = [...dims].filter(([d]) => uses(ids.get(d)!));
   const params = order.map((v) => ids.get(v)!);
+  const floats = float64Inputs(params);
   return [
     'import numpy as np',
     '',
     '',
     `def ${functionName}(${params.join(', ')}):`,
+    ...(floats === undefined ? [] : [`    ${floats}`]),
     ...used.map(([d, from]) => `    ${ids.get(d)!} = ${from}`),
     `    return {${bodies.map((b) => `${JSON.stringify(b.key)}: ${b.text}`).join(', ')}}`,
   ].join('\n');

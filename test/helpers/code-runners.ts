@@ -29,6 +29,32 @@ function parts(cases: readonly RunCase[], language: CodeLanguage): CodeParts[] {
 
 const args = (c: RunCase, point: Readonly<Record<string, number>>): number[] => c.program.inputs.map((v) => point[v]!);
 
+/** A number as a literal of the language (NaN and ±∞ included). */
+function literal(x: number, language: 'python' | 'c'): string {
+  if (Number.isNaN(x)) return language === 'c' ? 'NAN' : 'float("nan")';
+  if (!Number.isFinite(x)) return `${x < 0 ? '-' : ''}${language === 'c' ? 'INFINITY' : 'float("inf")'}`;
+  return x.toPrecision(17);
+}
+
+/** A number printed by Python (repr in JSON strings, see PY_JSON) or C (%.17g): nan, inf, -inf, -nan included. */
+function readNumber(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  if (/^-?nan$/i.test(text)) return NaN;
+  if (/^-?inf(inity)?$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  return Number(text);
+}
+const revive = (_key: string, value: unknown): unknown => readNumber(value);
+
+/** Python's side of the JSON hand-over: non-finite floats as strings (JSON has no NaN or Infinity). */
+const PY_JSON = `
+import json, math
+def _plain(v):
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    v = float(v)
+    return v if math.isfinite(v) else repr(v)
+`;
+
 export function runJs(cases: readonly RunCase[]): Outputs[][] {
   const ps = parts(cases, 'js');
   const source = `${joinParts(ps, 'js')}\nreturn [${ps.map((p) => p.printed.functionName).join(', ')}];`;
@@ -43,7 +69,7 @@ function runPythonSource(source: string): unknown {
     writeFileSync(file, source);
     const r = spawnSync('python3', [file], { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error(`python3 failed:\n${r.stderr}\n--- source ---\n${source.slice(0, 4000)}`);
-    return JSON.parse(r.stdout);
+    return JSON.parse(r.stdout, revive);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -52,8 +78,8 @@ function runPythonSource(source: string): unknown {
 /** Scalar Python: one call per point. */
 export function runPython(cases: readonly RunCase[]): Outputs[][] {
   const ps = parts(cases, 'python');
-  const calls = cases.map((c, i) => `[${c.points.map((pt) => `${ps[i]!.printed.functionName}(${args(c, pt).map((a) => a.toPrecision(17)).join(', ')})`).join(', ')}]`);
-  const source = `${joinParts(ps, 'python')}\n\n\nimport json\nprint(json.dumps([${calls.join(',\n')}]))\n`;
+  const calls = cases.map((c, i) => `[${c.points.map((pt) => `${ps[i]!.printed.functionName}(${args(c, pt).map((a) => literal(a, 'python')).join(', ')})`).join(', ')}]`);
+  const source = `${joinParts(ps, 'python')}\n\n${PY_JSON}\nprint(json.dumps([[{k: _plain(v) for k, v in d.items()} for d in case] for case in [${calls.join(',\n')}]]))\n`;
   return runPythonSource(source) as Outputs[][];
 }
 
@@ -61,10 +87,10 @@ export function runPython(cases: readonly RunCase[]): Outputs[][] {
 export function runNumpy(cases: readonly RunCase[]): Outputs[][] {
   const ps = parts(cases, 'numpy');
   const calls = cases.map((c, i) => {
-    const arrays = c.program.inputs.map((v) => `np.array([${c.points.map((pt) => pt[v]!.toPrecision(17)).join(', ')}])`);
+    const arrays = c.program.inputs.map((v) => `np.array([${c.points.map((pt) => literal(pt[v]!, 'python')).join(', ')}])`);
     return `out(${ps[i]!.printed.functionName}(${arrays.join(', ')}))`;
   });
-  const source = `${joinParts(ps, 'numpy')}\n\n\nimport json\ndef out(d):\n    return {k: np.asarray(v, dtype=float).tolist() for k, v in d.items()}\nprint(json.dumps([${calls.join(',\n')}]))\n`;
+  const source = `${joinParts(ps, 'numpy')}\n\n${PY_JSON}\ndef out(d):\n    return {k: _plain(np.asarray(v, dtype=float).tolist()) for k, v in d.items()}\nprint(json.dumps([${calls.join(',\n')}]))\n`;
   const raw = runPythonSource(source) as Record<string, unknown>[];
   // Each output is an array over points (innermost axis): take entry k of every leaf.
   const at = (v: unknown, k: number): number | number[] | number[][] => (Array.isArray(v) && !Array.isArray(v[0]) ? (v as number[])[k]! : (v as unknown[]).map((x) => at(x, k)) as number[] | number[][]);
@@ -81,7 +107,7 @@ export function runC(cases: readonly RunCase[]): Outputs[][] {
       const outs = pr.outputs.map((o, k) => `o${k}`);
       const decl = pr.outputs.map((o, k) => `double o${k}[${o.exprs.length}];`).join(' ');
       const prints = pr.outputs.map((o, k) => `for (int j = 0; j < ${o.exprs.length}; j++) printf("%.17g\\n", o${k}[j]);`).join(' ');
-      body.push(`  { ${decl} ${pr.functionName}(${[...args(c, pt).map((a) => a.toPrecision(17)), ...outs].join(', ')}); ${prints} }`);
+      body.push(`  { ${decl} ${pr.functionName}(${[...args(c, pt).map((a) => literal(a, 'c')), ...outs].join(', ')}); ${prints} }`);
     }
   });
   const source = `${joinParts(ps, 'c')}\n\n#include <stdio.h>\nint main(void) {\n${body.join('\n')}\n  return 0;\n}\n`;
@@ -94,7 +120,7 @@ export function runC(cases: readonly RunCase[]): Outputs[][] {
     if (cc.status !== 0) throw new Error(`cc failed:\n${cc.stderr}\n--- source ---\n${source.slice(0, 4000)}`);
     const r = spawnSync(exe, [], { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error(`generated C failed: ${r.stderr}`);
-    const numbers = r.stdout.trim().split('\n').map(Number);
+    const numbers = r.stdout.trim().split('\n').map((t) => readNumber(t) as number);
     let at = 0;
     return cases.map((c, i) =>
       c.points.map(() => {
