@@ -201,11 +201,21 @@ const dimName = (d: string | number, symbols?: ReadonlyMap<string, string>): str
 
 function precOf(e: Expr, ctx: MatrixContext): number {
   if (e.kind === 'add') return P.ADD;
+  // An element-wise quotient by a vector or matrix is bracketed next to a matrix product as a sum is:
+  // X'*1/(X*w + 3)^2 reads (X'*1)/(…)^2, and NumPy's X.T @ 1/v is (X.T @ 1)/v, which does not run.
+  if (dividesByArray(e, ctx)) return P.ADD;
   // An entry-wise product (⊙) next to a matrix product must be bracketed: (δ ⊙ h) xᵀ.
   if (e.kind === 'mul') return e.factors.filter((f) => !ctx.isScalarExpr(f)).length > 1 ? P.ADD : P.MUL;
   if (e.kind === 'pow') return P.POW;
   if (e.kind === 'num' && (e.value.n < 0n || e.value.d !== 1n)) return P.MUL;
   return P.ATOM;
+}
+
+/** Whether e prints with a non-scalar denominator: a negative power of an array (1/v^2), alone or as a factor (u/v). */
+function dividesByArray(e: Expr, ctx: MatrixContext): boolean {
+  const negative = (x: Expr): boolean => (x.kind === 'num' ? x.value.n < 0n : x.kind === 'mul' && x.factors.some((f) => f.kind === 'num' && f.value.n < 0n));
+  const reciprocal = (x: Expr): boolean => x.kind === 'pow' && x.exp.kind !== 'add' && negative(x.exp) && !ctx.isScalarExpr(x.base);
+  return reciprocal(e) || (e.kind === 'mul' && e.factors.some(reciprocal));
 }
 
 /** LaTeX heading for a gradient with respect to a variable of a given shape. */
