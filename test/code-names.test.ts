@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import vm from 'node:vm';
+import { spawnSync } from 'node:child_process';
 import { FUNCTION_ROWS } from '../rules/functions.js';
 import { codeProgram, compile, evaluate, gradient, gradientCode, hessian, parse, program, toCode, type CodeProgram } from '../src/index.js';
 import { CODE_LANGUAGES, emitParts, joinParts } from '../src/code/emit.js';
@@ -140,6 +141,23 @@ describe('finding 2: one reserved-name table per language, checked against the t
       for (const m of define.replace(/"[^"]*"/g, '""').matchAll(/(?<![\w.])[A-Za-z_]\w*/g))
         if (!declared(define).has(m[0]) && !outside.has(m[0]) && !isReserved(m[0], language)) unreserved.push(`${name}: ${m[0]}`);
     expect(unreserved).toEqual([]);
+  });
+});
+
+describe('finding 2: matrix form names its variables and sizes like the other languages', () => {
+  it.each([
+    ['a size named lambda or np', 'mean((X*w+b-y)^2)', 'X=lambda×np,w=np,y=lambda', 'def grad_f(X, w, b, y):', '    lambda_ = X.shape[0]'],
+    ['variables named lambda and np', 'sum(exp(lambda*np))', 'lambda=n×d,np=d', 'def grad_f(lambda_, np_):', '"np": lambda_.T @ np.exp(lambda_ @ np_)'],
+    ['a size named T next to X.T', 'mean((X*w-y)^2)', 'X=T×d,w=d,y=T', 'def grad_f(X, w, y):', '    T = X.shape[0]'],
+  ])('%s -> renamed, runs (before: BAD_VARIABLE for a variable, `lambda = X.shape[0]` for a size)', async (_label, f, shape, def, line) => {
+    const r = await deriv([f, '--wrt', f.includes('np)') ? 'np' : 'w', '--shape', shape, '--format', 'numpy']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(def);
+    expect(r.stdout).toContain(line);
+    if (hasPython) {
+      const check = spawnSync('python3', ['-c', `import ast\nast.parse(${JSON.stringify(r.stdout)})`], { encoding: 'utf8' });
+      expect(check.stderr).toBe('');
+    }
   });
 });
 
