@@ -69,8 +69,44 @@ export type SampleInterval = readonly [number, number] | readonly [number, numbe
 const code = (js: CodeSpelling, python: CodeSpelling, numpy: CodeSpelling, c: CodeSpelling): CodeSpellings => ({ js, python, numpy, c });
 /** The same name in every language, with its library's prefix (Math.sin, math.sin, np.sin, sin). */
 const std = (name: string, numpyName = name): CodeSpellings => code(`Math.${name}`, `math.${name}`, `np.${numpyName}`, name);
+/**
+ * Python's `math` raises where JS, C and deriv give an IEEE value (math.exp(1000): OverflowError, not ∞;
+ * math.log(0): ValueError, not −∞; 1/math.sin(0): ZeroDivisionError, not ∞). Such a function is a helper:
+ * `value` computes it from u, and `otherwise` is the IEEE answer when that raises.
+ */
+const pyReal = (helper: string, value: string, otherwise: string): CodeSpelling => ({
+  helper,
+  define: `def ${helper}(u):\n    try:\n        return ${value}\n    except (ArithmeticError, ValueError):\n        return ${otherwise}`,
+});
+/** A function whose Python spelling is an IEEE helper, the other languages the library's own. */
+const real = (name: string, numpyName: string, otherwise: string): CodeSpellings => ({ ...std(name, numpyName), python: pyReal(`_${name}`, `math.${name}(u)`, otherwise) });
+/** A reciprocal function 1/g(u) (sec, csch, …): `otherwise` is the IEEE answer where Python raises. */
+const recip = (g: string, otherwise: string, name: string): CodeSpellings =>
+  code(`(1/Math.${g}(#0))`, pyReal(`_${name}`, `1.0 / math.${g}(u)`, otherwise), `(1/np.${g}(#0))`, `(1.0/${g}(#0))`);
+/** g(1/u) (asec, acoth, …). */
+const ofReciprocal = (g: string, numpyName: string, otherwise: string, name: string): CodeSpellings =>
+  code(`Math.${g}(1/(#0))`, pyReal(`_${name}`, `math.${g}(1.0 / u)`, otherwise), `np.${numpyName}(1/(#0))`, `${g}(1.0/(#0))`);
+const NAN = 'math.nan';
+/** −∞ at 0 (a logarithm's pole), NaN below. */
+const LOG_POLE = '-math.inf if u == 0 else math.nan';
 
 // Helpers for what a language's library lacks; each is defined once in the generated code that uses it.
+/**
+ * a^b as JS's Math.pow and C's pow: ±∞ on overflow, NaN for a negative base and a non-integer exponent.
+ * Python's ** gives OverflowError, ZeroDivisionError (0.0**-1) or a complex number instead, and runs
+ * exact integer arithmetic on integers (3**1000000000 takes minutes); NumPy's float_power is float64.
+ */
+const POW = code(
+  'Math.pow',
+  {
+    helper: '_pow',
+    define:
+      'def _pow(a, b):\n    try:\n        return math.pow(a, b)\n    except OverflowError:\n        return -math.inf if a < 0 and b % 2 == 1 else math.inf\n' +
+      '    except ValueError:\n        if a < 0:\n            return math.nan\n        return -math.inf if math.copysign(1.0, a) < 0 and b % 2 == 1 else math.inf',
+  },
+  'np.float_power',
+  'pow',
+);
 const SIGMOID = code(
   { helper: 'sigmoid', define: 'function sigmoid(u) {\n  return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));\n}' },
   { helper: '_sigmoid', define: 'def _sigmoid(u):\n    return 1.0 / (1.0 + math.exp(-u)) if u >= 0 else math.exp(u) / (1.0 + math.exp(u))' },
@@ -87,11 +123,17 @@ const SOFTPLUS = code(
 /** The real n-th root as mathjs: a negative u with an odd integer n has the negative root, with any other n none (NaN). */
 const NTH_ROOT = code(
   { helper: 'nthRoot', define: 'function nthRoot(u, n) {\n  if (u < 0) return Number.isInteger(n) && Math.abs(n) % 2 === 1 ? -Math.pow(-u, 1 / n) : NaN;\n  return Math.pow(u, 1 / n);\n}' },
-  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    if u < 0:\n        return -((-u) ** (1.0 / n)) if float(n).is_integer() and abs(n) % 2 == 1 else float("nan")\n    return u ** (1.0 / n)' },
+  {
+    helper: '_nth_root',
+    define:
+      'def _nth_root(u, n):\n    if u < 0 and not (float(n).is_integer() and abs(n) % 2 == 1):\n        return math.nan\n' +
+      '    e = 1.0 / n if n != 0 else math.copysign(math.inf, n)\n    try:\n        root = math.pow(abs(u), e)\n' +
+      '    except (ArithmeticError, ValueError):\n        root = math.inf\n    return -root if u < 0 else root',
+  },
   { helper: '_nth_root', define: 'def _nth_root(u, n):\n    odd = (np.mod(n, 1) == 0) & (np.mod(np.abs(n), 2) == 1)\n    root = np.power(np.abs(u), 1.0 / n)\n    return np.where(u < 0, np.where(odd, -root, np.nan), root)' },
   { helper: 'deriv_nth_root', define: 'static double deriv_nth_root(double u, double n) {\n  if (u < 0) return n == floor(n) && fmod(fabs(n), 2.0) == 1.0 ? -pow(-u, 1.0 / n) : NAN;\n  return pow(u, 1.0 / n);\n}' },
 );
-const SQRT_ROOT = code('Math.sqrt', 'math.sqrt', 'np.sqrt', 'sqrt');
+const SQRT_ROOT = real('sqrt', 'sqrt', NAN);
 const CBRT = code(
   'Math.cbrt',
   { helper: '_cbrt', define: 'def _cbrt(u):\n    return math.copysign(abs(u) ** (1.0 / 3.0), u)' },
@@ -104,7 +146,43 @@ const SIGN = code(
   'np.sign',
   { helper: 'deriv_sign', define: 'static double deriv_sign(double u) {\n  return u > 0 ? 1.0 : u < 0 ? -1.0 : u;\n}' },
 );
-const HEAVISIDE = code('(#0 > 0 ? 1 : 0)', '(1.0 if #0 > 0 else 0.0)', 'np.heaviside(#0, 0.0)', '((#0) > 0 ? 1.0 : 0.0)');
+/** 1 for u > 0, 0 for u ≤ 0, and NaN for NaN (a comparison alone would say 0). */
+const HEAVISIDE = code(
+  { helper: 'heaviside', define: 'function heaviside(u) {\n  return u > 0 ? 1 : u <= 0 ? 0 : u;\n}' },
+  { helper: '_heaviside', define: 'def _heaviside(u):\n    return 1.0 if u > 0 else 0.0 if u <= 0 else u' },
+  'np.heaviside(#0, 0.0)',
+  { helper: 'deriv_heaviside', define: 'static double deriv_heaviside(double u) {\n  return u > 0 ? 1.0 : u <= 0 ? 0.0 : u;\n}' },
+);
+/** The larger or smaller of a and b, NaN when either is (Python's max(1.0, nan) is 1.0, C's fmax too). */
+const extreme = (name: 'max' | 'min', numpyName: string): CodeSpellings => {
+  const pick = name === 'max' ? 'a > b' : 'a < b';
+  return code(
+    `Math.${name}`,
+    { helper: `_${name}`, define: `def _${name}(a, b):\n    return a + b if a != a or b != b else a if ${pick} else b` },
+    `np.${numpyName}`,
+    { helper: `deriv_${name}`, define: `static double deriv_${name}(double a, double b) {\n  return a != a || b != b ? a + b : ${pick} ? a : b;\n}` },
+  );
+};
+/** max(u, 0), NaN for NaN (C's fmax(NaN, 0) is 0). */
+const RELU = code(
+  'Math.max(#0, 0)',
+  'max(#0, 0.0)',
+  'np.maximum(#0, 0.0)',
+  { helper: 'deriv_relu', define: 'static double deriv_relu(double u) {\n  return u > 0 ? u : u <= 0 ? 0.0 : u;\n}' },
+);
+
+/** log(u)/log(b) with each logarithm and the quotient as IEEE gives them (b = 1 divides by 0). */
+const LOG_BASE = code(
+  '(Math.log(#0)/Math.log(#1))',
+  {
+    helper: '_log_base',
+    define:
+      'def _log_base(u, b):\n    lu, lb = (math.log(v) if v > 0 else -math.inf if v == 0 else math.nan for v in (u, b))\n' +
+      '    if lb == 0:\n        return math.nan if lu == 0 or lu != lu else math.copysign(math.inf, lu)\n    return lu / lb',
+  },
+  '(np.log(#0)/np.log(#1))',
+  '(log(#0)/log(#1))',
+);
 
 const op = (operator: string): LatexSpelling => ({ operator });
 const tpl = (template: string): LatexSpelling => ({ template });
@@ -123,21 +201,21 @@ const oneAtZero = (x: number): number | undefined => (x === 0 ? 1 : undefined);
 export const FUNCTION_ROWS: readonly FunctionRow[] = [
   // name      params      partials                                   domain             sample
   { name: 'pow', params: ['a', 'b'], partials: ['b*a^(b-1)', 'a^b*log(a)'], domain: 'a > 0, or b an integer', sample: [POS, R],
-    latex: tpl('{#0}^{#1}'), code: code('Math.pow', 'math.pow', 'np.power', 'pow'), evaluate: Math.pow, summary: 'a^b; x^n, a^x and f^g alike' },
+    latex: tpl('{#0}^{#1}'), code: POW, evaluate: Math.pow, summary: 'a^b; x^n, a^x and f^g alike' },
   { name: 'exp', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
-    latex: tpl('e^{#0}'), code: std('exp'), exactAtE: { one: 'e' }, exact: oneAtZero, evaluate: Math.exp, summary: 'e^u' },
+    latex: tpl('e^{#0}'), code: real('exp', 'exp', 'math.inf'), exactAtE: { one: 'e' }, exact: oneAtZero, evaluate: Math.exp, summary: 'e^u' },
   { name: 'log', aliases: ['ln'], params: ['u'], partials: ['1/u'], domain: 'u > 0', sample: [POS],
-    latex: op('\\ln'), code: code('Math.log', 'math.log', 'np.log', 'log'), exactAtE: { e: 1 }, exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, summary: 'natural logarithm (ln is the same)' },
+    latex: op('\\ln'), code: { ...std('log'), python: pyReal('_log', 'math.log(u)', LOG_POLE) }, exactAtE: { e: 1 }, exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, summary: 'natural logarithm (ln is the same)' },
   { name: 'log', params: ['u', 'b'], partials: ['1/(u*log(b))', '-log(u)/(b*log(b)^2)'], domain: 'u > 0, b > 0, b ≠ 1', sample: [POS, [1.5, 4]],
-    latex: tpl('\\log_{#1}\\left(#0\\right)'), code: code('(Math.log(#0)/Math.log(#1))', '(math.log(#0)/math.log(#1))', '(np.log(#0)/np.log(#1))', '(log(#0)/log(#1))'), evaluate: (u, b) => Math.log(u) / Math.log(b), summary: 'logarithm of u to base b' },
+    latex: tpl('\\log_{#1}\\left(#0\\right)'), code: LOG_BASE, evaluate: (u, b) => Math.log(u) / Math.log(b), summary: 'logarithm of u to base b' },
   { name: 'log2', params: ['u'], partials: ['1/(u*log(2))'], domain: 'u > 0', sample: [POS],
-    latex: op('\\log_{2}'), code: std('log2'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log2, summary: 'base-2 logarithm' },
+    latex: op('\\log_{2}'), code: real('log2', 'log2', LOG_POLE), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log2, summary: 'base-2 logarithm' },
   { name: 'log10', params: ['u'], partials: ['1/(u*log(10))'], domain: 'u > 0', sample: [POS],
-    latex: op('\\log_{10}'), code: std('log10'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log10, summary: 'base-10 logarithm' },
+    latex: op('\\log_{10}'), code: real('log10', 'log10', LOG_POLE), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log10, summary: 'base-10 logarithm' },
   { name: 'log1p', params: ['u'], partials: ['1/(1+u)'], domain: 'u > -1', sample: [[-0.8, 3]],
-    latex: tpl('\\ln\\left(1 + #0\\right)'), code: std('log1p'), exact: zeroAtZero, evaluate: Math.log1p, summary: 'log(1+u)' },
+    latex: tpl('\\ln\\left(1 + #0\\right)'), code: real('log1p', 'log1p', '-math.inf if u == -1 else math.nan'), exact: zeroAtZero, evaluate: Math.log1p, summary: 'log(1+u)' },
   { name: 'expm1', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
-    latex: tpl('\\left(e^{#0} - 1\\right)'), code: std('expm1'), exact: zeroAtZero, evaluate: Math.expm1, summary: 'exp(u)-1' },
+    latex: tpl('\\left(e^{#0} - 1\\right)'), code: real('expm1', 'expm1', 'math.inf'), exact: zeroAtZero, evaluate: Math.expm1, summary: 'exp(u)-1' },
   { name: 'sqrt', params: ['u'], partials: ['1/(2*sqrt(u))'], domain: 'u > 0', sample: [POS],
     latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: Math.sqrt, summary: 'square root' },
   { name: 'nthRoot', params: ['u'], partials: ['1/(2*nthRoot(u))'], domain: 'u > 0', sample: [POS],
@@ -148,56 +226,56 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
     latex: tpl('\\sqrt[3]{#0}'), code: CBRT, root: 3, parity: 'odd', evaluate: Math.cbrt, summary: 'real cube root' },
 
   { name: 'sin', params: ['u'], partials: ['cos(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\sin'), code: std('sin'), parity: 'odd', exact: zeroAtZero, evaluate: Math.sin, summary: 'sine' },
+    latex: op('\\sin'), code: real('sin', 'sin', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.sin, summary: 'sine' },
   { name: 'cos', params: ['u'], partials: ['-sin(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\cos'), code: std('cos'), parity: 'even', exact: oneAtZero, evaluate: Math.cos, summary: 'cosine' },
+    latex: op('\\cos'), code: real('cos', 'cos', NAN), parity: 'even', exact: oneAtZero, evaluate: Math.cos, summary: 'cosine' },
   { name: 'tan', params: ['u'], partials: ['sec(u)^2'], domain: 'cos(u) ≠ 0', sample: [[-1.2, 1.2]],
-    latex: op('\\tan'), code: std('tan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.tan, summary: 'tangent' },
+    latex: op('\\tan'), code: real('tan', 'tan', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.tan, summary: 'tangent' },
   { name: 'sec', params: ['u'], partials: ['sec(u)*tan(u)'], domain: 'cos(u) ≠ 0', sample: [[-1.2, 1.2]],
-    latex: op('\\sec'), code: code('(1/Math.cos(#0))', '(1/math.cos(#0))', '(1/np.cos(#0))', '(1.0/cos(#0))'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cos(x), summary: 'secant' },
+    latex: op('\\sec'), code: recip('cos', NAN, 'sec'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cos(x), summary: 'secant' },
   { name: 'csc', params: ['u'], partials: ['-csc(u)*cot(u)'], domain: 'sin(u) ≠ 0', sample: [[0.2, 2.9]],
-    latex: op('\\csc'), code: code('(1/Math.sin(#0))', '(1/math.sin(#0))', '(1/np.sin(#0))', '(1.0/sin(#0))'), parity: 'odd', evaluate: (x) => 1 / Math.sin(x), summary: 'cosecant' },
+    latex: op('\\csc'), code: recip('sin', 'math.copysign(math.inf, u) if u == 0 else math.nan', 'csc'), parity: 'odd', evaluate: (x) => 1 / Math.sin(x), summary: 'cosecant' },
   { name: 'cot', params: ['u'], partials: ['-csc(u)^2'], domain: 'sin(u) ≠ 0', sample: [[0.2, 2.9]],
-    latex: op('\\cot'), code: code('(1/Math.tan(#0))', '(1/math.tan(#0))', '(1/np.tan(#0))', '(1.0/tan(#0))'), parity: 'odd', evaluate: (x) => 1 / Math.tan(x), summary: 'cotangent' },
+    latex: op('\\cot'), code: recip('tan', 'math.copysign(math.inf, u) if u == 0 else math.nan', 'cot'), parity: 'odd', evaluate: (x) => 1 / Math.tan(x), summary: 'cotangent' },
   { name: 'asin', params: ['u'], partials: ['1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\arcsin'), code: std('asin', 'arcsin'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asin, summary: 'inverse sine' },
+    latex: op('\\arcsin'), code: real('asin', 'arcsin', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.asin, summary: 'inverse sine' },
   { name: 'acos', params: ['u'], partials: ['-1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\arccos'), code: std('acos', 'arccos'), evaluate: Math.acos, summary: 'inverse cosine' },
+    latex: op('\\arccos'), code: real('acos', 'arccos', NAN), evaluate: Math.acos, summary: 'inverse cosine' },
   { name: 'atan', params: ['u'], partials: ['1/(1+u^2)'], domain: 'all real u', sample: [R],
     latex: op('\\arctan'), code: std('atan', 'arctan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atan, summary: 'inverse tangent' },
   { name: 'atan2', params: ['y', 'x'], partials: ['x/(x^2+y^2)', '-y/(x^2+y^2)'], domain: '(x, y) ≠ (0, 0), off the cut x < 0, y = 0', sample: [R, POS],
     latex: tpl('\\operatorname{atan2}\\left(#0, #1\\right)'), code: std('atan2', 'arctan2'), evaluate: Math.atan2, summary: 'angle of the point (x, y)' },
 
   { name: 'sinh', params: ['u'], partials: ['cosh(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\sinh'), code: std('sinh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.sinh, summary: 'hyperbolic sine' },
+    latex: op('\\sinh'), code: real('sinh', 'sinh', 'math.copysign(math.inf, u)'), parity: 'odd', exact: zeroAtZero, evaluate: Math.sinh, summary: 'hyperbolic sine' },
   { name: 'cosh', params: ['u'], partials: ['sinh(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\cosh'), code: std('cosh'), parity: 'even', exact: oneAtZero, evaluate: Math.cosh, summary: 'hyperbolic cosine' },
+    latex: op('\\cosh'), code: real('cosh', 'cosh', 'math.inf'), parity: 'even', exact: oneAtZero, evaluate: Math.cosh, summary: 'hyperbolic cosine' },
   { name: 'tanh', params: ['u'], partials: ['1-tanh(u)^2'], domain: 'all real u', sample: [R],
     latex: op('\\tanh'), code: std('tanh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.tanh, summary: 'hyperbolic tangent' },
   { name: 'asinh', params: ['u'], partials: ['1/sqrt(u^2+1)'], domain: 'all real u', sample: [R],
     latex: op('\\operatorname{arsinh}'), code: std('asinh', 'arcsinh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asinh, summary: 'inverse hyperbolic sine' },
   { name: 'acosh', params: ['u'], partials: ['1/sqrt(u^2-1)'], domain: 'u > 1', sample: [[1.2, 4]],
-    latex: op('\\operatorname{arcosh}'), code: std('acosh', 'arccosh'), evaluate: Math.acosh, summary: 'inverse hyperbolic cosine' },
+    latex: op('\\operatorname{arcosh}'), code: real('acosh', 'arccosh', NAN), evaluate: Math.acosh, summary: 'inverse hyperbolic cosine' },
   { name: 'atanh', params: ['u'], partials: ['1/(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\operatorname{artanh}'), code: std('atanh', 'arctanh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, summary: 'inverse hyperbolic tangent' },
+    latex: op('\\operatorname{artanh}'), code: real('atanh', 'arctanh', 'math.copysign(math.inf, u) if abs(u) == 1 else math.nan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, summary: 'inverse hyperbolic tangent' },
   { name: 'sech', params: ['u'], partials: ['-sech(u)*tanh(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\operatorname{sech}'), code: code('(1/Math.cosh(#0))', '(1/math.cosh(#0))', '(1/np.cosh(#0))', '(1.0/cosh(#0))'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cosh(x), summary: 'hyperbolic secant' },
+    latex: op('\\operatorname{sech}'), code: recip('cosh', '0.0', 'sech'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cosh(x), summary: 'hyperbolic secant' },
   { name: 'csch', params: ['u'], partials: ['-csch(u)*coth(u)'], domain: 'u ≠ 0', sample: [AWAY],
-    latex: op('\\operatorname{csch}'), code: code('(1/Math.sinh(#0))', '(1/math.sinh(#0))', '(1/np.sinh(#0))', '(1.0/sinh(#0))'), parity: 'odd', evaluate: (x) => 1 / Math.sinh(x), summary: 'hyperbolic cosecant' },
+    latex: op('\\operatorname{csch}'), code: recip('sinh', 'math.copysign(math.inf if u == 0 else 0.0, u)', 'csch'), parity: 'odd', evaluate: (x) => 1 / Math.sinh(x), summary: 'hyperbolic cosecant' },
   { name: 'coth', params: ['u'], partials: ['-csch(u)^2'], domain: 'u ≠ 0', sample: [AWAY],
-    latex: op('\\coth'), code: code('(1/Math.tanh(#0))', '(1/math.tanh(#0))', '(1/np.tanh(#0))', '(1.0/tanh(#0))'), parity: 'odd', evaluate: (x) => 1 / Math.tanh(x), summary: 'hyperbolic cotangent' },
+    latex: op('\\coth'), code: recip('tanh', 'math.copysign(math.inf, u)', 'coth'), parity: 'odd', evaluate: (x) => 1 / Math.tanh(x), summary: 'hyperbolic cotangent' },
   { name: 'asec', params: ['u'], partials: ['1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arcsec}'), code: code('Math.acos(1/(#0))', 'math.acos(1/(#0))', 'np.arccos(1/(#0))', 'acos(1.0/(#0))'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acos(1 / x), summary: 'inverse secant' },
+    latex: op('\\operatorname{arcsec}'), code: ofReciprocal('acos', 'arccos', NAN, 'asec'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acos(1 / x), summary: 'inverse secant' },
   { name: 'acsc', params: ['u'], partials: ['-1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arccsc}'), code: code('Math.asin(1/(#0))', 'math.asin(1/(#0))', 'np.arcsin(1/(#0))', 'asin(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.asin(1 / x), summary: 'inverse cosecant' },
+    latex: op('\\operatorname{arccsc}'), code: ofReciprocal('asin', 'arcsin', NAN, 'acsc'), parity: 'odd', evaluate: (x) => Math.asin(1 / x), summary: 'inverse cosecant' },
   { name: 'acot', params: ['u'], partials: ['-1/(1+u^2)'], domain: 'u ≠ 0 (acot(u) = atan(1/u), as mathjs)', sample: [AWAY],
-    latex: op('\\operatorname{arccot}'), code: code('Math.atan(1/(#0))', 'math.atan(1/(#0))', 'np.arctan(1/(#0))', 'atan(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.atan(1 / x), summary: 'inverse cotangent' },
+    latex: op('\\operatorname{arccot}'), code: ofReciprocal('atan', 'arctan', 'math.copysign(math.pi / 2, u)', 'acot'), parity: 'odd', evaluate: (x) => Math.atan(1 / x), summary: 'inverse cotangent' },
   { name: 'asech', params: ['u'], partials: ['-1/(u*sqrt(1-u^2))'], domain: '0 < u < 1', sample: [[0.1, 0.9]],
-    latex: op('\\operatorname{arsech}'), code: code('Math.acosh(1/(#0))', 'math.acosh(1/(#0))', 'np.arccosh(1/(#0))', 'acosh(1.0/(#0))'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acosh(1 / x), summary: 'inverse hyperbolic secant' },
+    latex: op('\\operatorname{arsech}'), code: ofReciprocal('acosh', 'arccosh', 'math.inf if u == 0 and math.copysign(1.0, u) > 0 else math.nan', 'asech'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acosh(1 / x), summary: 'inverse hyperbolic secant' },
   { name: 'acsch', params: ['u'], partials: ['-1/(abs(u)*sqrt(1+u^2))'], domain: 'u ≠ 0', sample: [AWAY],
-    latex: op('\\operatorname{arcsch}'), code: code('Math.asinh(1/(#0))', 'math.asinh(1/(#0))', 'np.arcsinh(1/(#0))', 'asinh(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.asinh(1 / x), summary: 'inverse hyperbolic cosecant' },
+    latex: op('\\operatorname{arcsch}'), code: ofReciprocal('asinh', 'arcsinh', 'math.copysign(math.inf, u)', 'acsch'), parity: 'odd', evaluate: (x) => Math.asinh(1 / x), summary: 'inverse hyperbolic cosecant' },
   { name: 'acoth', params: ['u'], partials: ['1/(1-u^2)'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arcoth}'), code: code('Math.atanh(1/(#0))', 'math.atanh(1/(#0))', 'np.arctanh(1/(#0))', 'atanh(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), summary: 'inverse hyperbolic cotangent' },
+    latex: op('\\operatorname{arcoth}'), code: ofReciprocal('atanh', 'arctanh', 'math.copysign(math.inf, u) if abs(u) == 1 else math.nan', 'acoth'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), summary: 'inverse hyperbolic cotangent' },
 
   { name: 'abs', params: ['u'], partials: ['sign(u)'], domain: 'u ≠ 0', sample: [NONZERO],
     latex: tpl('\\left|#0\\right|'), code: code('Math.abs', 'abs', 'np.abs', 'fabs'), parity: 'even', exact: Math.abs, evaluate: Math.abs, summary: 'absolute value; abs\'(0) taken as 0' },
@@ -206,11 +284,11 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
   { name: 'heaviside', aliases: ['step'], params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
     latex: tpl('\\mathbf{1}\\left[#0 > 0\\right]'), code: HEAVISIDE, exact: heaviside, evaluate: heaviside, summary: 'unit step: 1 if u > 0, else 0 (so relu\'(0) = 0)' },
   { name: 'max', params: ['a', 'b'], partials: ['heaviside(a-b)', 'heaviside(b-a)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\max'), code: code('Math.max', 'max', 'np.maximum', 'fmax'), exact: Math.max, evaluate: Math.max, summary: 'larger of a and b; max(0, u) is ReLU' },
+    latex: op('\\max'), code: extreme('max', 'maximum'), exact: Math.max, evaluate: Math.max, summary: 'larger of a and b; max(0, u) is ReLU' },
   { name: 'min', params: ['a', 'b'], partials: ['heaviside(b-a)', 'heaviside(a-b)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\min'), code: code('Math.min', 'min', 'np.minimum', 'fmin'), exact: Math.min, evaluate: Math.min, summary: 'smaller of a and b' },
+    latex: op('\\min'), code: extreme('min', 'minimum'), exact: Math.min, evaluate: Math.min, summary: 'smaller of a and b' },
   { name: 'relu', params: ['u'], partials: ['heaviside(u)'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: op('\\operatorname{ReLU}'), code: code('Math.max(#0, 0)', 'max(#0, 0.0)', 'np.maximum(#0, 0.0)', 'fmax(#0, 0.0)'), exact: relu, evaluate: relu, summary: 'max(0, u); relu\'(0) taken as 0' },
+    latex: op('\\operatorname{ReLU}'), code: RELU, exact: relu, evaluate: relu, summary: 'max(0, u); relu\'(0) taken as 0' },
   { name: 'sigmoid', params: ['u'], partials: ['sigmoid(u)*(1-sigmoid(u))'], domain: 'all real u', sample: [R],
     latex: op('\\sigma'), code: SIGMOID, exact: (x) => (x === 0 ? 0.5 : undefined), evaluate: sigmoid, summary: 'logistic function 1/(1+exp(-u))' },
   { name: 'softplus', params: ['u'], partials: ['sigmoid(u)'], domain: 'all real u', sample: [R],

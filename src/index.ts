@@ -39,6 +39,6 @@ export { type BackwardPass, type BackwardLine, type AdjointTerm } from './progra
 export { type ProgramValues, type NamedValue, type ProgramSgdStep } from './program/values.js';
 export type { MatrixProgram, MatrixProgramLine } from './program/matrix.js';
 export type { Codeable, CodeOptions } from './code/api.js';
-export { type CompiledFunction, type CompiledValue, type BatchValue } from './code/compile.js';
+export { type CompiledFunction, type CompiledValue, type BatchValue, type BatchColumn } from './code/compile.js';
 export type { CodeProgram, CodeBinding, CodeOutput } from './code/ir.js';
 export { type CodeLanguage, type CodeSpelling, type CodeSpellings } from '../rules/functions.js';

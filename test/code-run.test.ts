@@ -126,6 +126,59 @@ function compare(cases: readonly Case[], got: Outputs[][], language: string): vo
   expect(failures, `${language}: ${failures.length} mismatches`).toEqual([]);
 }
 
+/**
+ * Issue 27 (findings 5 and 6): at the edges — overflow, poles, no real value, NaN in — every language gives the
+ * answer JS gives for the same program (NaN for NaN, ±∞ for ±∞), and its value is deriv's own evaluate().
+ */
+const EDGE_U = [0, -0.5, 1, -1, 2.5, -2.5, 1000, -1000, NaN];
+const EDGE_A = [0, -8, 0.5, 1000, -1000, NaN];
+const EDGE_B = [0, 1 / 3, 3, -1, 1000, NaN];
+const EDGE_CASES: (RunCase & { readonly label: string; readonly text: string })[] = FUNCTION_ROWS.map((row) => {
+  const [p, q] = row.params as [string, string | undefined];
+  const points = q === undefined ? EDGE_U.map((u) => ({ [p]: u })) : EDGE_A.flatMap((a) => EDGE_B.map((b) => ({ [p]: a, [q]: b })));
+  const text = `${row.name}(${row.params.join(', ')})`;
+  return { label: `row ${label(row)}`, text, program: gradientCode(parse(text), row.params, { value: true }), points };
+});
+/** Equal as IEEE results: both NaN, the same infinity, or close. */
+const sameIeee = (a: unknown, b: unknown): boolean =>
+  Array.isArray(b)
+    ? Array.isArray(a) && a.length === b.length && b.every((x, i) => sameIeee(a[i], x))
+    : typeof a === 'number' && typeof b === 'number' && (Number.isNaN(a) ? Number.isNaN(b) : Number.isFinite(a) && Number.isFinite(b) ? close(a, b, 1e-9) : a === b);
+
+function compareEdges(got: Outputs[][], want: Outputs[][], language: string): void {
+  const failures: string[] = [];
+  EDGE_CASES.forEach((c, i) =>
+    c.points.forEach((pt, k) => {
+      for (const [key, value] of Object.entries(want[i]![k]!))
+        if (!sameIeee(got[i]![k]![key], value)) failures.push(`${c.label} at ${JSON.stringify(pt, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}: ${key} = ${String(got[i]![k]![key])}, JS ${String(value)}`);
+    }),
+  );
+  expect(failures, `${language}: ${failures.length} answers differ from JS's`).toEqual([]);
+}
+
+describe('generated code at the edges: overflow, poles, no real value and NaN give the same answer in every language', () => {
+  const js = runJs(EDGE_CASES);
+  it(`JavaScript's value is deriv's own evaluate() (${EDGE_CASES.length} rows, ${EDGE_CASES.reduce((n, c) => n + c.points.length, 0)} points)`, () => {
+    const failures: string[] = [];
+    EDGE_CASES.forEach((c, i) =>
+      c.points.forEach((pt, k) => {
+        const expected = evaluate(parse(c.text), pt);
+        if (!sameIeee(js[i]![k]!['value'], expected)) failures.push(`${c.label} at ${JSON.stringify(pt)}: ${String(js[i]![k]!['value'])}, evaluate ${expected}`);
+      }),
+    );
+    expect(failures).toEqual([]);
+  });
+  const py = hasPython ? it : it.skip;
+  if (!hasPython) console.warn('SKIPPED generated Python at the edges: python3 is not available');
+  py('Python (before: OverflowError, ValueError, ZeroDivisionError, complex numbers)', () => compareEdges(runPython(EDGE_CASES), js, 'python'), 60_000);
+  const np = hasNumpy ? it : it.skip;
+  if (!hasNumpy) console.warn('SKIPPED generated NumPy at the edges: python3 with numpy is not available');
+  np('NumPy', () => compareEdges(runNumpy(EDGE_CASES), js, 'numpy'), 60_000);
+  const cc = hasCc ? it : it.skip;
+  if (!hasCc) console.warn('SKIPPED generated C at the edges: no C compiler (cc) on this machine');
+  cc('C (before: fmax(NaN, 0) = 0, heaviside(NaN) = 0)', () => compareEdges(runC(EDGE_CASES), js, 'c'), 120_000);
+});
+
 describe('generated code, run, agrees with the symbolic derivatives', () => {
   it('the expected values are finite (the points are inside every domain)', () => {
     for (const c of ALL) for (const e of c.expected) for (const v of Object.values(e).flat(2)) expect(Number.isFinite(v), c.label).toBe(true);

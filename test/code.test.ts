@@ -24,7 +24,7 @@ describe('the linear-regression loss wrt w, b in every language', () => {
   it.each([
     ['js', 'function grad_L(x, y, w, b) {\n  const t1 = w*x + b - y;\n  return { w: x*t1, b: t1 };\n}'],
     ['python', 'def grad_L(x, y, w, b):\n    t1 = w*x + b - y\n    return {"w": x*t1, "b": t1}'],
-    ['numpy', 'import numpy as np\n\n\ndef grad_L(x, y, w, b):\n    t1 = w*x + b - y\n    return {"w": x*t1, "b": t1}'],
+    ['numpy', 'import numpy as np\n\n\ndef grad_L(x, y, w, b):\n    x, y, w, b = map(np.float64, (x, y, w, b))\n    t1 = w*x + b - y\n    return {"w": x*t1, "b": t1}'],
     ['c', '#include <math.h>\n\nvoid grad_L(double x, double y, double w, double b, double *d_w, double *d_b) {\n  const double t1 = w*x + b - y;\n  *d_w = x*t1;\n  *d_b = t1;\n}'],
   ] as const)('%s', (language, expected) => {
     expect(toCode(gradient(LOSS, ['w', 'b']), language, { name: 'L' })).toBe(expected);
@@ -88,6 +88,12 @@ describe('compile()', () => {
       for (const d of grad) expect(close(got[d.wrt[0]!] as number, d.evaluate(point), 1e-12), `${text} ∂${d.wrt[0]}`).toBe(true);
     }
   });
+  it('.batch takes a number, a Float64Array, another typed array or an array of numbers per input', () => {
+    const g = compile(gradient('x*y'));
+    const out = g.batch({ x: new Float32Array([1, 2]), y: [3, 4] });
+    expect([...(out['value'] as Float64Array)]).toEqual([3, 8]);
+    expect([...(g.batch({ x: 2, y: new Int8Array([5]) })['x'] as Float64Array)]).toEqual([5]);
+  });
   it('a variable the function does not use has partial 0', () => {
     expect(compile(gradientCode('x^2', ['x', 'z'], { value: true }))({ x: 3, z: 1 })).toEqual({ value: 9, x: 6, z: 0 });
   });
@@ -102,6 +108,18 @@ describe('compile()', () => {
     ['no point at all', () => compile(gradient(LOSS, ['w', 'b']))(null as never), 'BAD_OPTION'],
     ['columns of different lengths', () => compile(gradient(LOSS, ['w', 'b'])).batch({ x: new Float64Array(2), y: new Float64Array(3), w: 1, b: 1 }), 'BAD_OPTION'],
     ['something that is not a result', () => compile(42 as never), 'BAD_OPTION'],
+    // Issue 27, finding 8: each of these threw a raw TypeError or RangeError, or gave NaN rows.
+    ['.batch(null) (before: TypeError)', () => compile(gradient('x^2')).batch(null as never), 'BAD_OPTION'],
+    ['.batch(5) (before: BAD_VARIABLE for x)', () => compile(gradient('x^2')).batch(5 as never), 'BAD_OPTION'],
+    ['.batch([1, 2]) (an array, not columns by name)', () => compile(gradient('x^2')).batch([1, 2] as never), 'BAD_OPTION'],
+    ['.batch({ x: { length: 1e10 } }) (before: RangeError)', () => compile(gradient('x^2')).batch({ x: { length: 1e10 } } as never), 'BAD_VARIABLE'],
+    [".batch({ x: 'abc' }) (before: three NaN rows)", () => compile(gradient('x^2')).batch({ x: 'abc' } as never), 'BAD_VARIABLE'],
+    [".batch({ x: [1, '2'] }) (before: a NaN row)", () => compile(gradient('x^2')).batch({ x: [1, '2'] } as never), 'BAD_VARIABLE'],
+    ['.batch({}) (no column for x)', () => compile(gradient('x^2')).batch({}), 'BAD_VARIABLE'],
+    ['.batch({ y: [1] }) for constructor (an inherited property is no column)', () => compile(gradient('constructor^2')).batch({ y: [1] } as never), 'BAD_VARIABLE'],
+    ['a point that is a number', () => compile(gradient('x^2'))(3 as never), 'BAD_OPTION'],
+    ['a point that is an array', () => compile(gradient('x^2'))([3] as never), 'BAD_OPTION'],
+    ['no point (undefined)', () => (compile(gradient('x^2')) as unknown as () => unknown)(), 'BAD_OPTION'],
     ['an unknown language', () => toCode(gradient(LOSS), 'fortran' as never), 'BAD_OPTION'],
   ])('%s -> coded error', (_name, f, code) => {
     expect(codeOf(f)).toBe(code);
@@ -143,7 +161,8 @@ describe('names: keywords and prototype names are ordinary variables', () => {
   it.each(CODE_LANGUAGES.map((l) => [l] as const))('%s: the names are mapped to identifiers the language accepts', (language) => {
     const code = toCode(gradientCode(text), language);
     if (language === 'python' || language === 'numpy') expect(code).toMatch(/def grad_f\(__proto__, constructor, lambda_, double, theta, def_, int_\)/);
-    if (language === 'c') expect(code).toMatch(/double __proto__, double constructor, double lambda, double double_, double theta, double def, double int_/);
+    // C reserves names starting with __ for the implementation (__LINE__ is a macro): such a name gets a prefix.
+    if (language === 'c') expect(code).toMatch(/double v__proto__, double constructor, double lambda, double double_, double theta, double def, double int_/);
     if (language === 'js') expect(() => new Function(`${code}; return grad_f;`)).not.toThrow();
   });
 });
@@ -174,7 +193,7 @@ describe('CLI --format js|python|numpy|c', () => {
   });
   it('matrix form to NumPy', async () => {
     const r = await deriv(['L = mean((X*w+b-y)^2)', '--wrt', 'w,b', '--shape', 'X=n×d,w=d,y=n', '--format', 'numpy']);
-    expect(r.stdout).toBe('import numpy as np\n\n\ndef grad_L(X, w, b, y):\n    n = X.shape[0]\n    return {"w": 2/n*X.T @ (X @ w + b - y), "b": 2/n*np.sum(X @ w + b - y)}');
+    expect(r.stdout).toBe('import numpy as np\n\n\ndef grad_L(X, w, b, y):\n    X, w, b, y = map(np.float64, (X, w, b, y))\n    n = X.shape[0]\n    return {"w": 2/n*X.T @ (X @ w + b - y), "b": 2/n*np.sum(X @ w + b - y)}');
   });
   it.each([
     [['x^2', '--format', 'js', '--at', 'x=1']],

@@ -19,7 +19,7 @@ import { adjointName } from '../program/backward.js';
 import { reverseGradient } from './reverse.js';
 import { finish } from './finish.js';
 import { substitute as substituteNames } from '../templates.js';
-import type { CodeBinding, CodeOutput, CodeProgram } from './ir.js';
+import { refuseRepeats, type CodeBinding, type CodeOutput, type CodeProgram } from './ir.js';
 
 export interface BuildOptions {
   /** The function's name (default f): the code is named grad_f, d_f, hess_f, jac_f. */
@@ -42,16 +42,17 @@ function inputsOf(order: readonly string[], exprs: readonly Expr[]): string[] {
 /** One derivative (any order, mixed or not): its expression with CSE. */
 export function derivativeProgram(d: PartialLike, options: BuildOptions = {}): CodeProgram {
   const outputs: CodeOutput[] = [];
-  if (options.value === true) outputs.push({ key: 'value', exprs: [d.input] });
+  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [d.input] });
   outputs.push({ key: keyOf(d.variables), exprs: [d.expr] });
   return finish({ name: `d_${options.name ?? 'f'}`, inputs: inputsOf(d.order, [d.input, d.expr]), bindings: [], outputs, order: d.order });
 }
 
 /** The gradient of f with respect to wrt, by reverse mode (never writes the symbolic derivative out). */
 export function reverseProgram(f: Expr, wrt: readonly string[], order: readonly string[], options: BuildOptions = {}): CodeProgram {
+  refuseRepeats(wrt);
   const r = reverseGradient(f, wrt);
   const outputs: CodeOutput[] = [];
-  if (options.value === true) outputs.push({ key: 'value', exprs: [f] });
+  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [f] });
   wrt.forEach((v, i) => outputs.push({ key: v, exprs: [r.partials[i]!] }));
   // Data first, then the parameters in the order asked: grad_L(x, y, w, b).
   const wanted = new Set(wrt);
@@ -70,7 +71,7 @@ export function gradientProgram(partials: readonly PartialLike[], options: Build
   if (firstOrder && partials.every((p) => free.has(p.variables[0]!) || order.includes(p.variables[0]!)))
     return reverseProgram(f, partials.map((p) => p.variables[0]!), order, options);
   const outputs: CodeOutput[] = [];
-  if (options.value === true) outputs.push({ key: 'value', exprs: [f] });
+  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [f] });
   for (const p of partials) outputs.push({ key: keyOf(p.variables), exprs: [p.expr] });
   return finish({ name: `grad_${options.name ?? 'f'}`, inputs: inputsOf(order, [f, ...partials.map((p) => p.expr)]), bindings: [], outputs, order });
 }
@@ -79,7 +80,7 @@ export function gradientProgram(partials: readonly PartialLike[], options: Build
 export function matrixProgram(m: DerivativeMatrix, options: BuildOptions = {}): CodeProgram {
   const outputs: CodeOutput[] = [];
   if (options.value === true)
-    outputs.push(m.kind === 'hessian' ? { key: 'value', exprs: [m.inputs[0]!] } : { key: 'value', exprs: m.inputs, rows: m.inputs.length, cols: 1 });
+    outputs.push(m.kind === 'hessian' ? { key: 'value', functionValue: true, exprs: [m.inputs[0]!] } : { key: 'value', functionValue: true, exprs: m.inputs, rows: m.inputs.length, cols: 1 });
   outputs.push({ key: m.kind, exprs: m.rows.flat(), rows: m.rows.length, cols: m.vars.length });
   const prefix = m.kind === 'hessian' ? 'hess' : 'jac';
   return finish({ name: `${prefix}_${options.name ?? 'f'}`, inputs: inputsOf(m.order, [...m.inputs, ...m.rows.flat()]), bindings: [], outputs, order: m.order });
@@ -98,6 +99,7 @@ function adjointIdentifier(output: string, name: string, taken: Set<string>): st
  * line (`dL_dh = w2*dL_dy_hat`), the outputs the requested adjoints.
  */
 export function programCode(p: Program, wrt?: readonly string[], options: BuildOptions = {}): CodeProgram {
+  if (wrt !== undefined) refuseRepeats(wrt);
   const pass = p.backward(wrt);
   const parsed = p.parsed;
   const taken = new Set(parsed.order);
@@ -110,7 +112,7 @@ export function programCode(p: Program, wrt?: readonly string[], options: BuildO
   const bindings: CodeBinding[] = parsed.assignments.map((a) => ({ name: a.name, expr: a.expr }));
   for (const line of pass.lines) bindings.push({ name: (adjoints.get(adjointName(parsed.output, line.name)) as { name: string }).name, expr: rename(line.expr) });
   const outputs: CodeOutput[] = [];
-  if (options.value === true) outputs.push({ key: 'value', exprs: [sym(parsed.output)] });
+  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [sym(parsed.output)] });
   for (const w of pass.wrt) outputs.push({ key: w, exprs: [adjoints.get(adjointName(parsed.output, w))!] });
   const asked = new Set(pass.wrt);
   const inputs = [...parsed.inputs.filter((v) => !asked.has(v)), ...pass.wrt.filter((v) => parsed.inputs.includes(v))];
@@ -119,5 +121,5 @@ export function programCode(p: Program, wrt?: readonly string[], options: BuildO
 
 /** The function alone (its value, shared pieces named): the baseline the gradient's cost is measured against. */
 export function valueProgram(f: Expr, order: readonly string[], options: BuildOptions = {}): CodeProgram {
-  return finish({ name: options.name ?? 'f', inputs: inputsOf(order, [f]), bindings: [], outputs: [{ key: 'value', exprs: [f] }], order });
+  return finish({ name: options.name ?? 'f', inputs: inputsOf(order, [f]), bindings: [], outputs: [{ key: 'value', functionValue: true, exprs: [f] }], order });
 }

@@ -9,9 +9,9 @@
 import type { CodeLanguage } from '../../rules/functions.js';
 import { printWith } from '../print/core.js';
 import { freeVariables } from '../analysis.js';
-import { identifiers } from './identifiers.js';
+import { Namer } from './identifiers.js';
 import { codeNotation, spellingNames } from './notations.js';
-import type { CodeOutput, CodeProgram } from './ir.js';
+import { checkProgram, type CodeOutput, type CodeProgram } from './ir.js';
 
 export const CODE_LANGUAGES: readonly CodeLanguage[] = ['js', 'python', 'numpy', 'c'];
 
@@ -22,6 +22,7 @@ export interface PrintedProgram {
   readonly temps: readonly { readonly name: string; readonly expr: string }[];
   readonly outputs: readonly {
     readonly key: string;
+    /** C's output pointer (`d_w`, `hessian`), drawn from the function's names. */
     readonly id: string;
     readonly exprs: readonly string[];
     readonly output: CodeOutput;
@@ -29,31 +30,41 @@ export interface PrintedProgram {
     readonly constant: readonly boolean[];
   }[];
   readonly helpers: ReadonlyMap<string, string>;
+  /**
+   * A further identifier for a name the generator introduces itself (NumPy's `shape`, compile()'s point
+   * `p` and loop index `i`): from the same names as the rest, so it is none of them and not reserved.
+   */
+  readonly fresh: (wanted: string) => string;
 }
 
 /** Every name of the program spelled in the language, every expression printed by the printer core. */
 export function printProgram(p: CodeProgram, language: CodeLanguage): PrintedProgram {
-  const outputIds = p.outputs.map((o) => (o.key === 'value' || o.rows !== undefined ? o.key : `d_${o.key.replace(/,/g, '_')}`));
-  const reserved = [...spellingNames(language)];
-  const ids = identifiers([p.name, ...p.inputs, ...p.temps.map((t) => t.name)], language, reserved);
-  // C returns through pointer parameters, named after the outputs and clear of every other name.
-  const outIds = language === 'c' ? identifiers(outputIds, language, [...reserved, ...ids.values()]) : undefined;
-  const notation = codeNotation(language, ids);
-  const print = (e: Parameters<typeof printWith>[0]): string => unwrap(printWith(e, notation, { order: p.order }));
+  checkProgram(p);
+  const namer = new Namer(language, spellingNames(language));
+  // The function, then the inputs and temporaries as written (they keep the plainest spellings), then the generator's own.
+  const functionName = namer.name(p.name);
+  const inputs = p.inputs.map((v) => namer.name(v));
+  const temps = p.temps.map((t) => namer.name(t.name));
+  // C returns through pointer parameters, named after the outputs (`d_w` for ∂/∂w).
+  const outIds = p.outputs.map((o) => (language !== 'c' ? '' : namer.fresh(o.functionValue === true || o.rows !== undefined ? o.key : `d_${o.key.replace(/,/g, '_')}`)));
   const varying = new Set(p.inputs);
   for (const t of p.temps) if (dependsOnAny(t.expr, varying)) varying.add(t.name);
+  const ids = new Map<string, string>([...p.inputs.map((v, i) => [v, inputs[i]!] as const), ...p.temps.map((t, i) => [t.name, temps[i]!] as const)]);
+  const notation = codeNotation(language, ids, { arrayValued: (name) => varying.has(name) });
+  const print = (e: Parameters<typeof printWith>[0]): string => unwrap(printWith(e, notation, { order: p.order }));
   return {
-    functionName: ids.get(p.name)!,
-    inputs: p.inputs.map((v) => ids.get(v)!),
-    temps: p.temps.map((t) => ({ name: ids.get(t.name)!, expr: print(t.expr) })),
+    functionName,
+    inputs,
+    temps: p.temps.map((t, i) => ({ name: temps[i]!, expr: print(t.expr) })),
     outputs: p.outputs.map((o, i) => ({
       key: o.key,
-      id: outIds?.get(outputIds[i]!) ?? outputIds[i]!,
+      id: outIds[i]!,
       exprs: o.exprs.map(print),
       output: o,
       constant: o.exprs.map((e) => !dependsOnAny(e, varying)),
     })),
     helpers: notation.helpers,
+    fresh: (wanted) => namer.fresh(wanted),
   };
 }
 
@@ -84,7 +95,7 @@ function outputValue(o: PrintedProgram['outputs'][number], language: CodeLanguag
   if (o.output.rows === undefined) return entry(o.exprs[0]!, 0);
   const cols = o.output.cols ?? 1;
   const rows = rowsOf(o.exprs.map(entry), cols);
-  const list = cols === 1 && o.key === 'value' ? `[${rows.map((r) => r[0]).join(', ')}]` : `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`;
+  const list = cols === 1 && o.output.functionValue === true ? `[${rows.map((r) => r[0]).join(', ')}]` : `[${rows.map((r) => `[${r.join(', ')}]`).join(', ')}]`;
   return language === 'numpy' ? `np.array(${list})` : list;
 }
 
@@ -139,16 +150,26 @@ export function jsKey(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
+/**
+ * NumPy: every input as float64 first, so the code computes as JS and C do whatever it is given: a list,
+ * an integer array (whose x**3 would wrap around silently, and x**-1 raise), or a Python number (whose
+ * 1/x raises at 0 and (-8.0)**(1/3) is complex).
+ */
+export function float64Inputs(inputs: readonly string[]): string | undefined {
+  if (inputs.length === 0) return undefined;
+  return inputs.length === 1 ? `${inputs[0]} = np.float64(${inputs[0]})` : `${inputs.join(', ')} = map(np.float64, (${inputs.join(', ')}))`;
+}
+
 function emitPython(pr: PrintedProgram, language: 'python' | 'numpy'): string {
   const body: string[] = [];
+  const floats = language === 'numpy' ? float64Inputs(pr.inputs) : undefined;
+  if (floats !== undefined) body.push(`    ${floats}`);
   for (const t of pr.temps) body.push(`    ${t.name} = ${t.expr}`);
   // NumPy: a constant entry is filled to the inputs' broadcast shape, so every output is an array of one shape.
   const constants = language === 'numpy' && pr.inputs.length > 0 && pr.outputs.some((o) => o.constant.some(Boolean));
   let broadcast: string | undefined;
   if (constants) {
-    const used = new Set([...pr.inputs, ...pr.temps.map((t) => t.name), pr.functionName]);
-    broadcast = 'shape';
-    while (used.has(broadcast)) broadcast += '_';
+    broadcast = pr.fresh('shape');
     body.push(`    ${broadcast} = np.broadcast(${pr.inputs.join(', ')}${pr.inputs.length === 1 ? ', 0.0' : ''}).shape`);
   }
   const fields = pr.outputs.map((o) => `${JSON.stringify(o.key)}: ${outputValue(o, language, broadcast)}`);

@@ -90,7 +90,7 @@ export function finish(draft: Draft, forward: ReadonlySet<Expr> = new Set()): Co
     if (isPlaceholder(b.name) && (trivial(body) || ((uses.get(b.name) ?? 0) <= 1 && smallSize(body, forward, INLINE_SIZE) <= INLINE_SIZE))) inlined.set(b.name, body);
     else kept.push({ name: b.name, expr: body });
   }
-  const outputs = draft.outputs.map((o) => ({ ...o, exprs: o.exprs.map((e) => (o.key === 'value' ? subst(e) : tidy(subst(e)))) }));
+  const outputs = draft.outputs.map((o) => ({ ...o, exprs: o.exprs.map((e) => (o.functionValue === true ? subst(e) : tidy(subst(e)))) }));
   for (let k = 0; k < kept.length; k++) if (isPlaceholder(kept[k]!.name)) kept[k] = { name: kept[k]!.name, expr: tidy(kept[k]!.expr) };
   // 2. CSE over what is left.
   const roots = [...kept.map((b) => b.expr), ...outputs.flatMap((o) => o.exprs)];

@@ -1,22 +1,14 @@
 /**
- * Variable names as safe identifiers in each code language. deriv's names may be Greek or
- * accented letters, may shadow a keyword (`lambda` in Python, `double` in C), a library name the
- * generated code uses (`Math`, `np`, `exp` in C), or an object-prototype name (`__proto__`,
- * `constructor`), which are ordinary local variables here. Each name gets an ASCII identifier that
- * is none of those and no other name's.
+ * Identifiers of generated code. deriv's names may be Greek or accented letters, may be a keyword
+ * (`lambda` in Python, `double` in C), a library name the generated code uses (`Math`, `np`, `exp`
+ * in C), a macro (`linux`, `__LINE__`), or a name the generator itself introduces (the point `p`,
+ * a loop index `i`, a temporary `t1`, NumPy's `shape`, C's output pointer `d_w`). One Namer per
+ * generated function hands out every identifier in it, the user's and its own, so none is
+ * reserved in the language (src/code/reserved.ts), none is a library or helper name, and no two
+ * are the same.
  */
 import type { CodeLanguage } from '../../rules/functions.js';
-
-const JS_RESERVED = `break case catch class const continue debugger default delete do else enum export extends false finally for
-function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static
-implements interface package private protected public await arguments eval undefined NaN Infinity Math Number Object`.split(/\s+/);
-const PY_RESERVED = `False None True and as assert async await break class continue def del elif else except finally for from global
-if import in is lambda nonlocal not or pass raise return try while with yield match case math np numpy abs max min float int`.split(/\s+/);
-const C_RESERVED = `auto break case char const continue default do double else enum extern float for goto if inline int long register
-restrict return short signed sizeof static struct switch typedef union unsigned void volatile while _Bool _Complex _Imaginary
-main NAN INFINITY HUGE_VAL errno y0 y1 yn j0 j1 jn gamma`.split(/\s+/);
-
-const RESERVED: Readonly<Record<CodeLanguage, readonly string[]>> = { js: JS_RESERVED, python: PY_RESERVED, numpy: PY_RESERVED, c: C_RESERVED };
+import { isReserved, RESERVED_FORM } from './reserved.js';
 
 const GREEK: Readonly<Record<string, string>> = {
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota', κ: 'kappa',
@@ -24,7 +16,7 @@ const GREEK: Readonly<Record<string, string>> = {
   ω: 'omega', Γ: 'Gamma', Δ: 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
 };
 
-/** An ASCII spelling of a name: Greek letters by name, accents dropped (ŷ → y), anything else as _uXXXX. */
+/** An ASCII spelling of a name: Greek letters by name, accents dropped (ŷ → y_hat), anything else as _uXXXX. */
 function ascii(name: string): string {
   let out = '';
   for (const ch of name.normalize('NFD')) {
@@ -37,19 +29,44 @@ function ascii(name: string): string {
   return out;
 }
 
+/** One scope of a generated function: every identifier handed out is new, unreserved and no library or helper name. */
+export class Namer {
+  private readonly taken: Set<string>;
+  private readonly given = new Map<string, string>();
+
+  /** `extra`: further names to avoid (the library and helper names the printed program uses). */
+  constructor(
+    readonly language: CodeLanguage,
+    extra: Iterable<string> = [],
+  ) {
+    this.taken = new Set(extra);
+  }
+
+  /** The identifier of one of the user's names (or the program's): the same each time it is asked for. */
+  name(name: string): string {
+    const known = this.given.get(name);
+    if (known !== undefined) return known;
+    const id = this.fresh(name);
+    this.given.set(name, id);
+    return id;
+  }
+
+  /** A new identifier as close to `wanted` (in ASCII) as the scope allows: `wanted`, else `wanted_`, `wanted__`, … */
+  fresh(wanted: string): string {
+    const spelled = ascii(wanted);
+    // A form the language reserves (C: `__x`, `_X`) is not cured by a suffix: it gets a prefix.
+    let id = RESERVED_FORM[this.language]?.test(spelled) === true ? `v${spelled}` : spelled;
+    while (this.taken.has(id) || isReserved(id, this.language)) id = `${id}_`;
+    this.taken.add(id);
+    return id;
+  }
+}
+
 /**
  * Identifiers for the names, in order (earlier names keep the plainer spelling). `extra` are
  * further names to avoid (the library and helper names a printed program uses).
  */
 export function identifiers(names: readonly string[], language: CodeLanguage, extra: Iterable<string> = []): Map<string, string> {
-  const avoid = new Set([...RESERVED[language], ...extra]);
-  const out = new Map<string, string>();
-  for (const name of names) {
-    if (out.has(name)) continue;
-    let id = ascii(name);
-    while (avoid.has(id)) id = `${id}_`;
-    avoid.add(id);
-    out.set(name, id);
-  }
-  return out;
+  const namer = new Namer(language, extra);
+  return new Map(names.map((n) => [n, namer.name(n)]));
 }

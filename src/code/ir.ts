@@ -12,6 +12,7 @@
  */
 import type { Expr } from '../core/expr.js';
 import { children } from '../core/expr.js';
+import { DerivError } from '../errors.js';
 
 export interface CodeBinding {
   readonly name: string;
@@ -25,6 +26,8 @@ export interface CodeOutput {
   readonly exprs: readonly Expr[];
   readonly rows?: number;
   readonly cols?: number;
+  /** The function's own value (key `value`), as opposed to a partial by a variable that happens to be named `value`. */
+  readonly functionValue?: true;
 }
 
 export interface CodeProgram {
@@ -38,6 +41,43 @@ export interface CodeProgram {
 }
 
 export const isMatrixOutput = (o: CodeOutput): boolean => o.rows !== undefined;
+
+/** The one hint for a name listed twice: a repeated variable means a higher derivative only with --mixed. */
+export const LISTED_TWICE_HINT = 'list each variable once; for a second derivative such as ∂²f/∂x² use --mixed --wrt x,x (derivative(f, [\'x\', \'x\']))';
+
+/** Throws BAD_VARIABLE when a gradient's variables repeat one (a gradient has one partial per variable). */
+export function refuseRepeats(wrt: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const v of wrt) {
+    if (seen.has(v)) throw new DerivError('BAD_VARIABLE', `'${v}' is listed twice in the variables of the gradient`, { hint: LISTED_TWICE_HINT });
+    seen.add(v);
+  }
+}
+
+/**
+ * A program's names are a function's parameters and its result's keys: each must be distinct, or
+ * the generated code has a duplicate parameter, or one output silently overwrites another (a
+ * variable named `value` next to the function's value). Throws BAD_VARIABLE naming the clash.
+ */
+export function checkProgram(p: CodeProgram): void {
+  const inputs = new Set<string>();
+  for (const v of p.inputs) {
+    if (inputs.has(v)) throw new DerivError('BAD_VARIABLE', `'${v}' is a parameter of the generated function twice`, { hint: LISTED_TWICE_HINT });
+    inputs.add(v);
+  }
+  const keys = new Set<string>();
+  for (const o of p.outputs) {
+    if (!keys.has(o.key)) {
+      keys.add(o.key);
+      continue;
+    }
+    if (o.key === 'value')
+      throw new DerivError('BAD_VARIABLE', "a variable named 'value' would share its output key with the function's value", {
+        hint: 'rename the variable, or ask for the partials alone: compile(result, { value: false })',
+      });
+    throw new DerivError('BAD_VARIABLE', `two outputs have the key '${o.key}': a variable is listed twice`, { hint: LISTED_TWICE_HINT });
+  }
+}
 
 /**
  * Arithmetic operations one evaluation of e performs, counted on its tree (symbols and numbers

@@ -39,9 +39,12 @@ export class MatrixDerivative {
   toTex(): string {
     return printMatrix(this.node, this.ctx, 'latex', this.order);
   }
-  /** The gradient as a NumPy expression, `2/n*X.T @ (X @ w + b - y)` (src/code/matrix.ts makes the function). */
-  toNumpy(): string {
-    return printMatrix(this.node, this.ctx, 'numpy', this.order);
+  /**
+   * The gradient as a NumPy expression, `2/n*X.T @ (X @ w + b - y)` (src/code/matrix.ts makes the function);
+   * `identifiers` spells variables and sizes (default: as written).
+   */
+  toNumpy(identifiers?: ReadonlyMap<string, string>): string {
+    return printMatrix(this.node, this.ctx, 'numpy', this.order, identifiers);
   }
   /** The declared shape of a variable (1×1 when it is a scalar). */
   shapeOf(name: string): Shape {

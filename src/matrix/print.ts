@@ -25,7 +25,10 @@ type Syntax = 'text' | 'latex' | 'numpy';
 /** Text and LaTeX printers share these precedence numbers. */
 const P = PREC;
 
-/** `symbols`: how to spell given symbols (e.g. the adjoints ∂L/∂Z of a program in LaTeX), printed as atoms. */
+/**
+ * `symbols`: how to spell given symbols, printed as atoms (the adjoints ∂L/∂Z of a program in LaTeX; in
+ * NumPy, the identifiers of the variables and sizes, src/code/matrix.ts).
+ */
 export function printMatrix(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly string[] = [], symbols?: ReadonlyMap<string, string>): string {
   return print(n, ctx, syntax, displayOrder(n, ctx, order), 0, symbols).s;
 }
@@ -113,7 +116,7 @@ function printNumpy(
 ): Out {
   switch (n.k) {
     case 'identity':
-      return { s: `np.eye(${n.shape.rows})`, prec: P.ATOM };
+      return { s: `np.eye(${dimName(n.shape.rows, symbols)})`, prec: P.ATOM };
     case 'transpose':
       return { s: `${wrap(sub(n.a), P.ATOM)}.T`, prec: P.ATOM };
     case 'matmul':
@@ -142,9 +145,10 @@ function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax
   // (which may hold scalar nodes: dot(u, v)*ones(n)).
   if (!isScalar(shape) && ctx.isScalarExpr(expr)) {
     const np = syntax === 'numpy';
-    const ones = tex ? '\\mathbf{1}' : shape.cols === 1 ? `${np ? 'np.' : ''}ones(${shape.rows})` : np ? `np.ones((${shape.rows}, ${shape.cols}))` : `ones(${shape.rows}, ${shape.cols})`;
+    const [rows, cols] = np ? [dimName(shape.rows, symbols), dimName(shape.cols, symbols)] : [shape.rows, shape.cols];
+    const ones = tex ? '\\mathbf{1}' : shape.cols === 1 ? `${np ? 'np.' : ''}ones(${rows})` : np ? `np.ones((${rows}, ${cols}))` : `ones(${rows}, ${cols})`;
     if (expr.kind === 'num' && expr.value.n === 1n && expr.value.d === 1n) return { s: ones, prec: P.ATOM };
-    const c = scalarWithAtoms(expr, printed, syntax, order);
+    const c = scalarWithAtoms(expr, printed, syntax, order, undefined, symbols);
     const factor = expr.kind === 'add' ? (tex ? `\\left(${c}\\right)` : `(${c})`) : c;
     return { s: tex ? `${factor} ${ones}` : `${factor}*${ones}`, prec: P.MUL };
   }
@@ -155,44 +159,63 @@ function printBlock(expr: Expr, shape: Shape, ctx: MatrixContext, syntax: Syntax
   const single = withAtoms.length === 1 ? withAtoms[0]! : undefined;
   if (single !== undefined && single.kind === 'sym' && isAtomName(single.name) && factors.length > 1 && ctx.isScalarExpr(mul(...factors.filter((f) => f !== single)))) {
     const coefficient = factors.filter((f) => f !== single);
-    const c = scalarText(coefficient, syntax, order);
+    const c = scalarText(coefficient, syntax, order, symbols);
     const node = printed.get(single.name)!;
     const body = node.prec >= P.MUL ? node.s : tex ? `\\left(${node.s}\\right)` : `(${node.s})`;
     if (c === '-1') return { s: `-${body}`, prec: P.MUL };
     return { s: tex ? `${c} ${body}` : `${c}*${body}`, prec: P.MUL };
   }
   // Otherwise the scalar printer, with linear-algebra nodes as atoms.
-  return { s: scalarWithAtoms(expr, printed, syntax, order, (e) => !ctx.isScalarExpr(e)), prec: precOf(expr, ctx) };
+  return { s: scalarWithAtoms(expr, printed, syntax, order, (e) => !ctx.isScalarExpr(e), symbols), prec: precOf(expr, ctx) };
 }
 
 /**
  * The scalar printer with linear-algebra nodes as atoms. A product node inside a
  * product or under a power needs parentheses, so it is given the precedence of a sum.
  */
-function scalarWithAtoms(expr: Expr, printed: ReadonlyMap<string, Out>, syntax: Syntax, order: readonly string[], entrywise?: (e: Expr) => boolean): string {
+function scalarWithAtoms(
+  expr: Expr,
+  printed: ReadonlyMap<string, Out>,
+  syntax: Syntax,
+  order: readonly string[],
+  entrywise?: (e: Expr) => boolean,
+  symbols?: ReadonlyMap<string, string>,
+): string {
   const atomPrec = (o: Out): number => (o.prec <= P.MUL ? P.ADD : o.prec);
   const options = entrywise === undefined ? { order } : { order, entrywise };
   if (syntax === 'latex') return toLatex(expr, { ...options, atoms: new Map([...printed].map(([k, o]) => [k, { tex: o.s, prec: atomPrec(o) }])) });
-  if (syntax === 'numpy') return printWith(expr, NUMPY, { order, atoms: new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }])) });
+  if (syntax === 'numpy') return printWith(expr, numpyNotation(symbols), { order, atoms: new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }])) });
   return toText(expr, { ...options, atoms: new Map([...printed].map(([k, o]) => [k, { text: o.s, prec: atomPrec(o) }])) });
 }
 
 /** The coefficient of a block, printed as a scalar expression on its own. */
-function scalarText(factors: readonly Expr[], syntax: Syntax, order: readonly string[]): string {
+function scalarText(factors: readonly Expr[], syntax: Syntax, order: readonly string[], symbols?: ReadonlyMap<string, string>): string {
   const expr = mul(...factors);
-  return syntax === 'latex' ? toLatex(expr, { order }) : syntax === 'numpy' ? printWith(expr, NUMPY, { order }) : toText(expr, { order });
+  return syntax === 'latex' ? toLatex(expr, { order }) : syntax === 'numpy' ? printWith(expr, numpyNotation(symbols), { order }) : toText(expr, { order });
 }
 
-/** NumPy spelling of element-wise blocks; names are the matrix language's own (checked identifiers). */
-const NUMPY = codeNotation('numpy', (name) => name);
+/** NumPy spelling of element-wise blocks: a name as `symbols` spells it (its identifier), else as written. */
+const numpyNotation = (symbols?: ReadonlyMap<string, string>): ReturnType<typeof codeNotation> => codeNotation('numpy', (name) => symbols?.get(name) ?? name);
+/** A size in NumPy: a number, or the identifier of a size name. */
+const dimName = (d: string | number, symbols?: ReadonlyMap<string, string>): string => (typeof d === 'number' ? String(d) : symbols?.get(d) ?? d);
 
 function precOf(e: Expr, ctx: MatrixContext): number {
   if (e.kind === 'add') return P.ADD;
+  // An element-wise quotient by a vector or matrix is bracketed next to a matrix product as a sum is:
+  // X'*1/(X*w + 3)^2 reads (X'*1)/(…)^2, and NumPy's X.T @ 1/v is (X.T @ 1)/v, which does not run.
+  if (dividesByArray(e, ctx)) return P.ADD;
   // An entry-wise product (⊙) next to a matrix product must be bracketed: (δ ⊙ h) xᵀ.
   if (e.kind === 'mul') return e.factors.filter((f) => !ctx.isScalarExpr(f)).length > 1 ? P.ADD : P.MUL;
   if (e.kind === 'pow') return P.POW;
   if (e.kind === 'num' && (e.value.n < 0n || e.value.d !== 1n)) return P.MUL;
   return P.ATOM;
+}
+
+/** Whether e prints with a non-scalar denominator: a negative power of an array (1/v^2), alone or as a factor (u/v). */
+function dividesByArray(e: Expr, ctx: MatrixContext): boolean {
+  const negative = (x: Expr): boolean => (x.kind === 'num' ? x.value.n < 0n : x.kind === 'mul' && x.factors.some((f) => f.kind === 'num' && f.value.n < 0n));
+  const reciprocal = (x: Expr): boolean => x.kind === 'pow' && x.exp.kind !== 'add' && negative(x.exp) && !ctx.isScalarExpr(x.base);
+  return reciprocal(e) || (e.kind === 'mul' && e.factors.some(reciprocal));
 }
 
 /** LaTeX heading for a gradient with respect to a variable of a given shape. */
