@@ -198,8 +198,20 @@ function errorObject(e: DerivError, field: string | undefined, lineLevel: boolea
   return { code: e.code, message: e.message, ...position, ...(field === undefined ? {} : { field }), ...(e.hint === undefined ? {} : { hint: e.hint }) };
 }
 
-/** One line → one JSON text and its error code (undefined: success). Never throws. */
+/**
+ * One line → one JSON text and its error code (undefined: success). Never throws: whatever escapes the answer
+ * below (a bug) is still this line's own INTERNAL answer, so the batch goes on.
+ */
 export function answerLine(line: string, lineNumber: number, limits: BatchLimits): { json: string; code: string | undefined } {
+  try {
+    return answerOrError(line, lineNumber, limits);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { json: JSON.stringify({ line: lineNumber, error: { code: 'INTERNAL', message: `internal error: ${message} (please report this line)` } }), code: 'INTERNAL' };
+  }
+}
+
+function answerOrError(line: string, lineNumber: number, limits: BatchLimits): { json: string; code: string | undefined } {
   let raw: Record<string, unknown> | undefined;
   let req: BatchRequest | undefined;
   const head = (): Record<string, unknown> => ({ line: lineNumber, ...(raw !== undefined && 'id' in raw ? { id: raw['id'] } : {}) });
