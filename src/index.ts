@@ -6,6 +6,7 @@ import './function-table.js'; // installs the rule table's exact simplifications
 export { derivative, gradient, parse, readExpression, simplify, evaluate, variablesOf, Derivative, type DerivativeOptions } from './api.js';
 export type { DerivWarning, WarningCode } from './warnings.js';
 export { DerivError, isDerivError, type ErrorCode } from './errors.js';
+export { RequestBudget } from './limits.js';
 export { toText } from './print/text.js';
 export { toLatex, latexName } from './print/latex.js';
 export { type Scope } from './evaluate.js';

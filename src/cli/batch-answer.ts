@@ -9,9 +9,9 @@
  * Error: { line, id?, input?, error: { code, message, position?, field?, hint? } }, where position counts in
  * the request field `field` (expr, wrt, at), or in the line itself when there is no field.
  */
-import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
+import { derivativesOf, readExpression, variablesOf, type Derivative } from '../api.js';
 import { DerivError } from '../errors.js';
-import { mergeWarnings } from '../warnings.js';
+import { mergeWarnings, mergeWarningLists } from '../warnings.js';
 import { valueAt } from '../numeric/exact-eval.js';
 import { stepsToJSON } from '../print/steps-text.js';
 import { pageDerivations } from '../steps/page.js';
@@ -121,14 +121,15 @@ function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
   const { expr, warnings: notes } = readExpression(req.expr, common);
   const wrt = req.wrt ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], spellings: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
-  const results = req.mixed ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
+  // One budget per request: its derivatives together are bounded, however many names "wrt" lists.
+  const results = derivativesOf(expr, wrt, req.mixed, common);
   let warned = notes.length > 0;
   const spellings: Spellings[] = [];
   for (const r of results) {
     spellings.push({});
     if (r.warnings.length > 0) warned = true;
   }
-  return { results, spellings, warnings: warned ? mergeWarnings(notes, ...results.map((r) => r.warnings)) : NO_WARNINGS };
+  return { results, spellings, warnings: warned ? mergeWarningLists([notes, ...results.map((r) => r.warnings)]) : NO_WARNINGS };
 }
 
 const NO_WARNINGS: ReturnType<typeof mergeWarnings> = Object.freeze([]) as unknown as ReturnType<typeof mergeWarnings>;

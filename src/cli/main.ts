@@ -8,8 +8,8 @@
  * not built; 70 internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
-import { type DerivWarning, mergeWarnings } from '../warnings.js';
+import { derivativesOf, readExpression, variablesOf, type Derivative } from '../api.js';
+import { type DerivWarning, mergeWarnings, mergeWarningLists } from '../warnings.js';
 import { DerivError, type ErrorCode } from '../errors.js';
 import { formatError, formatWarning, NO_PAINT, type Paint } from './format-error.js';
 import { textHeading } from '../print/heading.js';
@@ -163,8 +163,8 @@ function compute(expression: string, opts: Options): Computed {
   const { expr, warnings: notes } = readExpression(expression, common);
   const wrt = parseWrt(opts.wrt) ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
-  const results = opts.mixed === true ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
-  return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
+  const results = derivativesOf(expr, wrt, opts.mixed === true, common);
+  return { results, warnings: mergeWarningLists([notes, ...results.map((r) => r.warnings)]) };
 }
 
 /** --cse output in text, LaTeX or JSON (src/print/cse-*.ts). */
