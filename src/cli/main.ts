@@ -22,7 +22,7 @@ import { stepsToLatex } from '../print/steps-latex.js';
 import { pageDerivations } from '../steps/page.js';
 import type { Detail } from '../steps/record.js';
 import type { Expr } from '../core/expr.js';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 import { functionTable } from './functions.js';
@@ -35,6 +35,8 @@ import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
 import { writePlayground, NOT_BUILT_EXIT } from './playground.js';
 import { CODE_FORMATS, isCodeFormat, renderCode, renderProgramCode, reverseModeCse } from './code.js';
+import { readStdinInput, type StdinLine } from './stdin-lines.js';
+import { DEFAULT_MAX_INPUT_LENGTH } from '../parse/parser.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -112,10 +114,10 @@ interface Options {
   playground?: boolean;
 }
 
-/** Writes -o output; a file that cannot be written is a usage error, not a crash. */
-function writeOutput(file: string, text: string): void {
+/** Writes -o output (`append`: after what is there); a file that cannot be written is a usage error, not a crash. */
+function writeOutput(file: string, text: string, append = false): void {
   try {
-    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+    (append ? appendFileSync : writeFileSync)(file, text.endsWith('\n') ? text : `${text}\n`);
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'error';
     throw new DerivError('BAD_OPTION', `cannot write ${file} (${reason})`);
@@ -362,13 +364,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let where = '';
   try {
     let source: string;
+    // Expressions on stdin, one per line, as they arrive (src/cli/stdin-lines.ts); undefined: `source` is all.
+    let streamed: { readonly several: boolean; readonly lines: AsyncIterable<StdinLine> } | undefined;
+    const maxLength = opts.maxLength === undefined ? DEFAULT_MAX_INPUT_LENGTH : parseCount(opts.maxLength, '--max-length');
     if (opts.file !== undefined) source = readProgramFile(opts.file, arg);
     else if (arg === undefined || arg === '-') {
       if (arg === undefined && io.stdinIsTTY) {
         io.stderr(`${paint.red('error')} no expression given\n${program.helpInformation()}`);
         return 2;
       }
-      source = await io.readStdin();
+      const chunks = io.stdinChunks?.() ?? (async function* () { yield await io.readStdin(); })();
+      const input = await readStdinInput(chunks, maxLength, 4 * maxLength + 16);
+      source = input.kind === 'text' ? input.source : '';
+      if (input.kind === 'lines') streamed = input;
     } else source = arg;
     if (wantsProgram(source, opts) && isCodeFormat(opts.format)) {
       const code = renderProgramCode(source, { ...opts, format: opts.format });
@@ -387,21 +395,39 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // Several lines on stdin: one expression per non-empty line, results in the same order. Line numbers count
     // blank lines too (they are the numbers an editor shows); a bad line is reported and the others still answered.
     const fromStdin = arg === undefined || arg === '-';
-    const numbered = (fromStdin ? source.split(/\r?\n/) : [source]).map((text, i) => ({ text, line: i + 1 })).filter((l) => !fromStdin || l.text.trim() !== '');
-    if (numbered.length === 0) numbered.push({ text: '', line: 1 });
-    const batch = numbered.length > 1;
+    const listed: StdinLine[] = (fromStdin ? source.split(/\r?\n/) : [source]).map((text, i) => ({ text, line: i + 1 })).filter((l) => !fromStdin || l.text.trim() !== '');
+    if (listed.length === 0) listed.push({ text: '', line: 1 });
+    const numbered: AsyncIterable<StdinLine> | Iterable<StdinLine> = streamed?.lines ?? listed;
+    const batch = streamed?.several ?? listed.length > 1;
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
     if (opts.format === 'html' && batch)
       throw new DerivError('BAD_OPTION', '--format html makes one page for one expression; stdin has several lines');
-    const outputs: string[] = [];
-    const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
+    // A line's output is written once it is answered (and -o's file grows as the answers come): nothing is held.
+    const pending: string[] = [];
+    const emit = (text: string): void => void pending.push(text);
+    const writeStdout = io.writeStdout;
+    let wroteFile = false;
+    const flush = async (): Promise<void> => {
+      for (const text of pending) {
+        if (opts.output !== undefined) {
+          writeOutput(opts.output, text, wroteFile);
+          wroteFile = true;
+        } else if (writeStdout === undefined) io.stdout(text);
+        else await writeStdout(`${text}\n`);
+      }
+      pending.length = 0;
+    };
     let exitCode = 0;
-    for (const [index, { text: line, line: lineNumber }] of numbered.entries()) {
+    let index = -1;
+    for await (const { text: line, line: lineNumber, tooLong } of numbered) {
+      index++;
       // With several stdin lines, an error says which one (scripts feed thousands).
       where = batch ? `line ${lineNumber} of stdin: ` : '';
       // Markdown notes of several lines are separated by a rule, so one note does not run into the next.
       if (opts.format === 'markdown' && index > 0) emit('\n---\n');
       try {
+        if (tooLong === true)
+          throw new DerivError('TOO_LARGE', `the line is longer than ${maxLength} characters; it was skipped unread`, { hint: 'raise the limit with --max-length' });
         // `L = …` names the function (unless --name is given) and is not part of the expression.
         const named = splitNaming(line);
         if (named.name === undefined) exitCode = Math.max(exitCode, answer(line, line, opts, single, emit, io, paint));
@@ -417,8 +443,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         if (opts.format === 'json') emit(JSON.stringify({ input: line, line: lineNumber, error: { code: e.code, message: e.message, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) } }));
         exitCode = Math.max(exitCode, EXIT_CODES[e.code]);
       }
+      await flush();
     }
-    if (opts.output !== undefined) writeOutput(opts.output, outputs.join('\n'));
+    if (opts.output !== undefined && !wroteFile) writeOutput(opts.output, '');
     return exitCode;
   } catch (e) {
     if (e instanceof DerivError) {
