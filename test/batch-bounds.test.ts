@@ -4,12 +4,15 @@
  * bench/bounds.mjs).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { deriv } from './helpers/cli.js';
-import { MAX_JSON_DEPTH, tooDeep } from '../src/cli/batch-request.js';
+import { MAX_JSON_DEPTH, tooDeep, REQUEST_FIELDS } from '../src/cli/batch-request.js';
+import { tokenSoup, wellFormed } from './helpers/fuzz-inputs.js';
+import { runs } from './helpers/run-seed.js';
 
 type Row = Record<string, unknown> & { line: number; error?: { code: string; field?: string; position?: number } };
 const rows = (stdout: string): Row[] => (stdout === '' ? [] : stdout.split('\n').map((l) => JSON.parse(l) as Row));
@@ -85,4 +88,110 @@ describe('finding 27.4: --workers 1000 started 1,000 threads (14 s, 5.1 GB for o
     expect(at.status).toBe(0);
     expect(rows(at.stdout.trimEnd())).toMatchObject([{ line: 1, derivatives: [{ text: '2*x' }] }]);
   });
+});
+
+// ---------------------------------------------------------------- finding 27.6: hostile requests
+/** Codes a request may be answered with; INTERNAL (a bug) is not among them. */
+const CODES = new Set(['PARSE', 'UNKNOWN_FUNCTION', 'ARITY', 'BAD_VARIABLE', 'UNSUPPORTED', 'BAD_OPTION', 'SHAPE', 'TOO_LARGE', 'UNDEFINED', 'ASSIGNED_TWICE', 'USED_BEFORE_ASSIGNED', 'CYCLE']);
+/** Small limits keep each request cheap; the long strings below cross both the expression and the line limit. */
+const LIMITS = ['--max-length', '4000', '--max-size', '20000'];
+
+/** Nested JSON as text (a JS value this deep would overflow the test's own JSON.stringify). */
+const deepText = fc.tuple(fc.integer({ min: 2, max: 6000 }), fc.constantFrom('[', '{"a":', '[{"b":'), fc.constantFrom('1', '"x"', '[]', '{}')).map(([d, open, leaf]) => {
+  const close = open === '[' ? ']' : open === '{"a":' ? '}' : '}]';
+  return `${open.repeat(d)}${leaf}${close.repeat(d)}`;
+});
+/** Strings: expressions, junk, BOMs and control characters, and long ones past the limits. */
+const text = fc.oneof(
+  wellFormed(fc),
+  tokenSoup(fc),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom('\ufeffx^2', 'x\u0000', '\ufeff', '', ' ', 'x,y', 'x,,y', '__proto__', 'constructor', 'x=1,y=2', 'brief', 'full', 'json', 'latex', 'text'),
+  fc.tuple(fc.integer({ min: 1000, max: 70_000 }), fc.constantFrom('x+', 'sin(', '(', '∂', '\ufeff')).map(([n, unit]) => unit.repeat(n)),
+);
+/** Any field's value, as JSON text: random JSON, deep nesting, strings, wrong types, `__proto__` keys. */
+const value = fc.oneof(
+  { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)) },
+  { weight: 1, arbitrary: deepText },
+  { weight: 4, arbitrary: text.map((t) => JSON.stringify(t)) },
+  { weight: 2, arbitrary: fc.constantFrom('0', '-1', '1', '2', '3', '101', '1e308', '-0', '0.5', 'true', 'false', 'null', '[]', '{}', '["x","y"]', '[1,2]', '[""]', '{"x":1,"y":"1/3"}', '{"x":{"y":1}}', '{"__proto__":1,"x":2}', '{"x":[1]}', '{"=":1}') },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom('x', 'y', 'w', '__proto__', 'e', 'sin', ' ', 'θ'), { maxLength: 5 }).map((a) => JSON.stringify(a)) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('x', 'y', 'w', '__proto__', 'constructor', ''), fc.oneof(fc.integer(), fc.constantFrom('1/3', 'x', ''), fc.constant(null))).map((o) => `{${Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`) },
+);
+/** What each field usually holds (so that requests get past their first field), as JSON text. */
+const NAMES = ['x', 'y', 'w', 'b', '__proto__', 'constructor', 'θ'];
+const plausible: Record<(typeof REQUEST_FIELDS)[number], fc.Arbitrary<string>> = {
+  expr: fc.oneof({ weight: 5, arbitrary: wellFormed(fc) }, { weight: 1, arbitrary: tokenSoup(fc) }).map((t) => JSON.stringify(t)),
+  wrt: fc.oneof(fc.subarray(NAMES, { minLength: 1 }).map((a) => JSON.stringify(a)), fc.subarray(NAMES, { minLength: 1 }).map((a) => JSON.stringify(a.join(',')))),
+  at: fc.oneof(
+    fc.dictionary(fc.constantFrom(...NAMES), fc.oneof(fc.integer({ min: -9, max: 9 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('1/3', '-2', '0.5', 'pi', '1e400', 'x')), { minKeys: 1 }).map((o) => JSON.stringify(o)),
+    fc.constantFrom('"x=1,y=2,w=3,b=4"', '"x=0"', '"x=1/0"', '"x="'),
+  ),
+  format: fc.constantFrom('"text"', '"latex"', '"json"'),
+  order: fc.integer({ min: 1, max: 4 }).map(String),
+  mixed: fc.boolean().map(String),
+  simplify: fc.boolean().map(String),
+  steps: fc.constantFrom('"brief"', '"full"', 'true', 'false'),
+  name: fc.constantFrom('"L"', '"f"', '"__proto__"', '"θ"'),
+  // An id may be any JSON value: deep ones are as likely as a program's own.
+  id: fc.oneof({ weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) }, { weight: 1, arbitrary: deepText }),
+};
+/** A request line: any subset of the fields (expr usually present), each usually plausible and sometimes hostile, sometimes a stray or `__proto__` key, sometimes mangled. */
+const requestLine = fc
+  .tuple(
+    fc.subarray([...REQUEST_FIELDS]),
+    fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    fc.tuple(...REQUEST_FIELDS.map((f) => fc.oneof({ weight: 12, arbitrary: plausible[f] }, { weight: 1, arbitrary: value }))),
+    fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'wtr', 'constructor', '') }),
+    value,
+    fc.oneof({ weight: 16, arbitrary: fc.constant('plain') }, { weight: 1, arbitrary: fc.constantFrom('bom', 'cut', 'bare', 'blank') }),
+    fc.nat(),
+  )
+  .map(([subset, withExpr, values, stray, strayValue, mangle, cut]) => {
+    const fields = withExpr && !subset.includes('expr') ? ['expr', ...subset] : subset;
+    const entries = fields.map((f) => `${JSON.stringify(f)}:${values[REQUEST_FIELDS.indexOf(f as (typeof REQUEST_FIELDS)[number])]!}`);
+    if (stray !== null) entries.push(`${JSON.stringify(stray)}:${strayValue}`);
+    const line = `{${entries.join(',')}}`;
+    if (mangle === 'bom') return `\ufeff${line}`;
+    if (mangle === 'cut') return line.slice(0, cut % (line.length + 1));
+    if (mangle === 'bare') return values[0]!;
+    if (mangle === 'blank') return '  ';
+    return line;
+  });
+
+/** The laws: one JSON answer per non-blank line, numbered as the input; a derivative or a known code; exit 0, 2, 3 or 4. */
+function checkAnswers(lines: readonly string[], out: { code: number | null; stdout: string; stderr: string }): void {
+  // A line the splitter could not keep, or a blank one (a BOM at the start of input is dropped), gets no text to check.
+  const expected = lines.map((l, i) => ({ l, n: i + 1 })).filter(({ l, n }) => (n === 1 ? l.replace(/^\ufeff/, '') : l).trim() !== '');
+  const answers = out.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Row);
+  expect(answers.map((a) => a.line)).toEqual(expected.map((e) => e.n));
+  for (const a of answers) {
+    if (a.error !== undefined) expect(CODES.has(a.error.code), `line ${a.line}: ${JSON.stringify(a.error)}`).toBe(true);
+    else expect(Array.isArray(a['derivatives']), `line ${a.line}: ${JSON.stringify(a).slice(0, 300)}`).toBe(true);
+  }
+  expect([0, 2, 3, 4]).toContain(out.code);
+  expect(out.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('deriv --batch: '))).toEqual([]);
+}
+
+/*
+ * What the requests get (2,000 sampled lines, the built command): ~35 % an answer; the rest errors of 40-odd
+ * kinds — a wrong or unknown field, not JSON, not an object, nested too deep, too long, an expression that does
+ * not parse or divides by zero, a point that is no number — so each field's checks and the paths after them run.
+ */
+describe('finding 27.6: hostile requests in every field of --batch (a property)', () => {
+  it(`any JSON, deep nesting, long strings, wrong types, __proto__ keys and BOMs, ${runs(100)} batches of up to 6 lines: each line its own coded answer, the batch goes on`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(requestLine, { minLength: 1, maxLength: 6 }), async (lines) => {
+        const r = await deriv(['--batch', ...LIMITS], { stdin: lines.join('\n') });
+        checkAnswers(lines, { code: r.code, stdout: r.stdout, stderr: r.stderr });
+      }),
+      { numRuns: runs(100) },
+    );
+  }, 120_000);
+
+  it.each([['0'], ['1']])('through the built command with --workers %s: the same laws over 150 such lines in one batch', (workers) => {
+    const lines = fc.sample(requestLine, { numRuns: 150 });
+    const r = bin(['--batch', '--workers', workers, ...LIMITS], lines.join('\n'));
+    checkAnswers(lines, { code: r.status, stdout: r.stdout, stderr: r.stderr });
+  }, 60_000);
 });
