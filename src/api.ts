@@ -344,11 +344,12 @@ function derive(
   for (let pass = 0; pass < sequence.length; pass++) {
     const x = sequence[pass]!;
     const trace = options.trace;
+    // From the second pass of a higher or mixed derivative on, a pass is charged what it works through besides
+    // what it keeps: its input (the last result, walked again) and its raw derivative (what the simplifier is
+    // given). The time goes with those, and the passes compound: atan(x*y*z) to order 20 spent 1.8 s before the
+    // results alone reached the budget. A first derivative is bounded as before: its raw and its simplified size.
+    if (pass > 0) budget.charge(treeSize(result), IN_ALL);
     result = differentiate(result, x, trace === undefined ? { maxSize } : { maxSize, trace: (s) => trace(s, x) });
-    // From the second pass of a higher or mixed derivative on, the raw derivative counts too: the simplifier's
-    // time goes with it, and the passes compound (atan(x*y*z) to order 20 spent 1.8 s before the simplified
-    // results alone reached the budget; with the raw ones it stops at a third of that). A first derivative is
-    // bounded as before: its raw and its simplified size, each.
     if (pass > 0 && options.simplify !== false) budget.charge(treeSize(result, maxSize + 1), IN_ALL);
     // The written-out size is checked on what the next pass or the printer gets: the simplifier works on the DAG
     // (and measures its sums anyway), so a raw derivative is only measured when it is the result.

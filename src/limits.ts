@@ -11,8 +11,9 @@
  *     simplified result.
  * and, added up over everything one request computes (a RequestBudget),
  *   - the written-out sizes of all its results and intermediate results: every pass of a higher or mixed
- *     derivative, every partial of a gradient, every entry of a Hessian or Jacobian, each counted with the
- *     names of its heading (a result is its label and its value). One pass alone is bounded by maxSize, but 60
+ *     derivative (from the second pass on with its input and raw derivative: what the pass works through),
+ *     every partial of a gradient, every entry of a Hessian or Jacobian, each counted with the names of its
+ *     heading (a result is its label and its value). One pass alone is bounded by maxSize, but 60
  *     passes of 0.9 maxSize each, or 160,000 entries of a Hessian, are not: atan(x*y*z) to order 20 ran 12.5 s
  *     and (x0+…+x399)^4's Hessian 180 s and 4.5 GB before this sum was bounded.
  * The input's length is bounded separately (ParseOptions.maxLength).

@@ -73,7 +73,7 @@ describe('finding 27.3: atan(x*y*z) with --order 20 --mixed ran 12.5 s before TO
     expect(codeOf(() => derivative(f, wrt, { order }))).toBe('TOO_LARGE');
   });
 
-  it('the passes of one derivative charge one budget: each result and, from the second pass on, the raw derivative', () => {
+  it('the passes of one derivative charge one budget: each result and, from the second pass on, its input and raw derivative too', () => {
     const one = new RequestBudget(1_000_000);
     derivative('sin(x^2)', 'x', { budget: one });
     // 1 name + 2*x*cos(x^2): 7 nodes written out.
@@ -108,8 +108,11 @@ describe('a request listing more names than its budget holds (found with finding
     const r = await deriv(['x', '--wrt', names]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toHaveLength(200_000);
-    const b = await deriv(['--batch'], { stdin: `${JSON.stringify({ expr: 'x', wrt: names })}\n` });
+    // --batch merges the warnings only when there are some: a name that does not occur (WRT_NOT_FOUND).
+    const b = await deriv(['--batch'], { stdin: `${JSON.stringify({ expr: 'x', wrt: Array(200_000).fill('y').join(',') })}\n` });
     expect(b.code).toBe(0);
-    expect((JSON.parse(b.stdout) as { derivatives: unknown[] }).derivatives).toHaveLength(200_000);
+    const answer = JSON.parse(b.stdout) as { derivatives: unknown[]; warnings: { code: string }[] };
+    expect(answer.derivatives).toHaveLength(200_000);
+    expect(answer.warnings.map((w) => w.code)).toEqual(['WRT_NOT_FOUND']);
   });
 });

@@ -124,6 +124,11 @@ describe('stdin read as a stream: what stays as it was, and the limits', () => {
     expect(readFileSync(file, 'utf8')).toBe('2*x\n3*x^2\n');
     expect((await deriv(['--wrt', 'x', '-o', file], { stdin: 'x^5\n' })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('5*x^4\n');
+    // Markdown notes of several lines, separated by a rule, as the file was written at once before.
+    expect((await deriv(['--wrt', 'x', '-f', 'markdown', '-o', file], { stdin: 'x^2\nx^3\n' })).code).toBe(0);
+    const notes = readFileSync(file, 'utf8');
+    expect(notes).toContain('\n\n---\n\n');
+    expect(notes.endsWith('\n') && !notes.endsWith('\n\n')).toBe(true);
   });
 
   it('--format html still refuses several lines before answering any', async () => {

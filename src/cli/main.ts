@@ -114,10 +114,15 @@ interface Options {
   playground?: boolean;
 }
 
-/** Writes -o output (`append`: after what is there); a file that cannot be written is a usage error, not a crash. */
-function writeOutput(file: string, text: string, append = false): void {
+/** Writes -o output; a file that cannot be written is a usage error, not a crash. */
+function writeOutput(file: string, text: string): void {
+  writeRaw(file, text.endsWith('\n') ? text : `${text}\n`, false);
+}
+
+/** Writes (or appends) text to an -o file as it is. */
+function writeRaw(file: string, text: string, append: boolean): void {
   try {
-    (append ? appendFileSync : writeFileSync)(file, text.endsWith('\n') ? text : `${text}\n`);
+    (append ? appendFileSync : writeFileSync)(file, text);
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'error';
     throw new DerivError('BAD_OPTION', `cannot write ${file} (${reason})`);
@@ -402,16 +407,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
     if (opts.format === 'html' && batch)
       throw new DerivError('BAD_OPTION', '--format html makes one page for one expression; stdin has several lines');
-    // A line's output is written once it is answered (and -o's file grows as the answers come): nothing is held.
+    // A line's output is written once it is answered: nothing is held. -o's file grows as the answers come, the
+    // outputs separated by line breaks and the file ended by one, as when it was written at once at the end.
     const pending: string[] = [];
     const emit = (text: string): void => void pending.push(text);
     const writeStdout = io.writeStdout;
     let wroteFile = false;
+    let fileEndsLine = false;
     const flush = async (): Promise<void> => {
       for (const text of pending) {
         if (opts.output !== undefined) {
-          writeOutput(opts.output, text, wroteFile);
+          writeRaw(opts.output, wroteFile ? `\n${text}` : text, wroteFile);
           wroteFile = true;
+          fileEndsLine = text.endsWith('\n');
         } else if (writeStdout === undefined) io.stdout(text);
         else await writeStdout(`${text}\n`);
       }
@@ -446,6 +454,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       await flush();
     }
     if (opts.output !== undefined && !wroteFile) writeOutput(opts.output, '');
+    else if (opts.output !== undefined && !fileEndsLine) writeRaw(opts.output, '\n', true);
     return exitCode;
   } catch (e) {
     if (e instanceof DerivError) {
