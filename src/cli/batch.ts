@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { DerivError } from '../errors.js';
+import { DEFAULT_MAX_INPUT_LENGTH } from '../parse/parser.js';
 import { formatError, type Paint } from './format-error.js';
 import { streamBatch } from './batch-stream.js';
 import { workerEntry } from './batch-pool.js';
@@ -32,8 +33,6 @@ export interface BatchCommand {
   readonly expression: string | undefined;
   readonly batch: boolean;
 }
-
-const DEFAULT_MAX_LENGTH = 2_000_000;
 
 function count(text: string, what: string, min: number): number {
   if (!/^\s*\d+\s*$/.test(text) || Number(text) < min) throw new DerivError('BAD_OPTION', `${what} must be a whole number${min > 0 ? ` ≥ ${min}` : ''}, got '${text}'`);
@@ -67,7 +66,7 @@ export async function runBatchCommand(cmd: BatchCommand, io: BatchIO, exitCodeOf
       workers,
       workerEntry: entry,
       // Room for the longest accepted expression, JSON-escaped, and the other fields.
-      maxLineBytes: 4 * (maxLength ?? DEFAULT_MAX_LENGTH) + 65_536,
+      maxLineBytes: 4 * (maxLength ?? DEFAULT_MAX_INPUT_LENGTH) + 65_536,
     });
     if (summary.failed === 0) return 0;
     io.stderr(paint.dim(`deriv --batch: ${summary.failed} of ${summary.answered} requests failed (the first on line ${summary.firstFailed}); each has an error object in the output`));

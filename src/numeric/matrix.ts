@@ -101,7 +101,7 @@ function chooseVars(vars: readonly string[] | undefined, orders: readonly (reado
   return [...new Set(orders.flat())];
 }
 
-const IN_ALL = 'the entries of the matrix, written out,';
+const IN_ALL = 'the entries of the matrix';
 
 /**
  * The options each derivative of a matrix is computed with: first derivatives, all charged to one budget.
