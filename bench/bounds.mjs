@@ -161,7 +161,8 @@ for (const c of CASES) {
   const firstError = /^error ([A-Z_]+)/m.exec(m.stderr)?.[1] ?? m.codes;
   rows.push([
     c.finding,
-    `\`${c.command.length > 90 ? `${c.command.slice(0, 87)}…` : c.command}\``,
+    // A | inside a table cell ends the cell, even in code.
+    `\`${(c.command.length > 90 ? `${c.command.slice(0, 87)}…` : c.command).replace(/\|/g, '\\|')}\``,
     `${m.exit}${firstError === undefined ? '' : ` ${firstError}`}${m.answered ? '' : ' **unexpected**'}`,
     m.wallS.toFixed(2),
     m.cpuS.toFixed(2),
