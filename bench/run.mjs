@@ -5,7 +5,7 @@
  * Environment: BENCH_LIMIT_S (per-case limit for peers, default 20), BENCH_PEERS
  * (comma list, default mathjs,nerdamer,sympy,maxima,maxima-ratsimp), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs),
  * BENCH_CASES (comma list of seeds, poly, nest, prod, tanh, mse, logistic: only those workloads, and only the
- * in-process tables and targets; no CLI, batch, code or playground parts), BENCH_SIZES (comma list of the
+ * in-process tables and targets; no CLI, batch, bounds, code or playground parts), BENCH_SIZES (comma list of the
  * families' N).
  * How to read the output: bench/README.md.
  */
@@ -345,6 +345,10 @@ if (only === undefined) {
   const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
   else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
+  // Issue 27: every bounded case as a whole process, time and memory against the targets (bench/bounds.mjs, which also runs alone).
+  const boundsBench = spawnSync(process.execPath, [path.join(root, 'bench/bounds.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  if (boundsBench.status === 0) console.log(boundsBench.stdout.trimEnd());
+  else notes.push(`bench/bounds.mjs failed (exit ${boundsBench.status})`);
   // Issue 13: gradients as code (bench/code.mjs, which also runs alone).
   const codeBench = spawnSync(process.execPath, [path.join(root, 'bench/code.mjs')], { encoding: 'utf8' });
   process.stdout.write(codeBench.status === 0 ? codeBench.stdout : `\n## Gradients as code\n\nbench/code.mjs failed: ${codeBench.stderr}\n`);

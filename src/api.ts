@@ -14,7 +14,8 @@ import { freeVariables } from './analysis.js';
 import { checkVariableName } from './names.js';
 import { DerivError } from './errors.js';
 import * as v from './validate.js';
-import { checkSize, maxSizeOf, type SizeOptions } from './limits.js';
+import { checkSize, maxSizeOf, requestBudget, type RequestBudget, type RequestOptions } from './limits.js';
+import { treeSize } from './analysis.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
 import { recordDerivation, type Derivation, type Detail, type RecordOptions, type Substitution } from './steps/record.js';
 import { stepsToLatex } from './print/steps-latex.js';
@@ -31,12 +32,12 @@ import { INSPECT } from './inspect.js';
 import { carryDecimals } from './parse/decimals.js';
 import { textHeading } from './print/heading.js';
 import { derivativeEquation } from './print/equation.js';
-import { type DerivWarning, wrtWarnings, mergeWarnings, NO_VARIABLES } from './warnings.js';
+import { type DerivWarning, wrtWarnings, mergeWarnings, mergeWarningLists, NO_VARIABLES } from './warnings.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
 const orderOf = new WeakMap<Expr, readonly string[]>();
 
-export interface DerivativeOptions extends ParseOptions, SimplifyOptions, SizeOptions {
+export interface DerivativeOptions extends ParseOptions, SimplifyOptions, RequestOptions {
   /** Differentiate this many times with respect to each listed variable in turn (default 1). */
   readonly order?: number;
   /** Simplify the result (default true). Without it you get the raw canonical form. */
@@ -290,13 +291,33 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   const names = wrtNames(wrt);
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
   const times = checkOrder(options.order);
+  // The heading alone writes every name of the sequence: refused before the sequence is built.
+  const budget = requestBudget(options);
+  budget.ensure(times * names.length, IN_ALL);
   const sequence: string[] = [];
   for (let i = 0; i < times; i++) for (const n of names) sequence.push(n);
   // As in a gradient: only a name that does not occur needs wrtWarnings, whose scan of the display order is O(variables).
   const free = freeVariables(expr);
   const warnings = names.every((n) => free.has(n)) ? mergeWarnings(notes) : mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr)));
-  return derive(expr, order, sequence, options, settingsOf(options), warnings);
+  return derive(expr, order, sequence, options, settingsOf(options), warnings, budget);
 }
+
+/**
+ * What a command asks for (the CLI and `--batch`): one mixed partial of all of `wrt` (`mixed`), or one derivative
+ * of the given order per name. They share one request budget (options.budget, or a fresh one of maxSize), and a
+ * list of names longer than it can hold — each result writes at least its names and one node — is refused
+ * before any work.
+ */
+export function derivativesOf(expr: Expr, wrt: readonly string[], mixed: boolean, options: DerivativeOptions = {}): Derivative[] {
+  if (mixed) return [derivative(expr, wrt, options)];
+  const budget = requestBudget(options);
+  budget.ensure((checkOrder(options.order) + 1) * wrt.length, IN_ALL);
+  const shared = options.budget === undefined ? { ...options, budget } : options;
+  return wrt.map((v) => derivative(expr, v, shared));
+}
+
+/** What a request's budget names when it runs out (src/limits.ts). */
+const IN_ALL = 'the derivatives of this request, each pass counted,';
 
 const NO_SETTINGS: RecordOptions = Object.freeze({});
 
@@ -312,7 +333,11 @@ function settingsOf(options: DerivativeOptions): RecordOptions {
   return out;
 }
 
-/** Differentiates expr by each variable of `sequence` in turn (names already checked). */
+/**
+ * Differentiates expr by each variable of `sequence` in turn (names already checked). Charges `budget` with the
+ * heading (one node per name) and the written-out size of each pass's result: the passes of one derivative, and
+ * the derivatives of one request, share it (src/limits.ts).
+ */
 function derive(
   expr: Expr,
   order: readonly string[],
@@ -320,18 +345,29 @@ function derive(
   options: DerivativeOptions,
   settings: RecordOptions,
   warnings: readonly DerivWarning[],
+  budget: RequestBudget,
   simplifyMemo?: Map<Expr, Expr>,
 ): Derivative {
   const maxSize = maxSizeOf(options);
   const simplifyOptions = simplifyMemo === undefined ? options : { ...options, memo: simplifyMemo };
+  budget.charge(sequence.length, IN_ALL);
   let result = expr;
-  for (const x of sequence) {
+  for (let pass = 0; pass < sequence.length; pass++) {
+    const x = sequence[pass]!;
     const trace = options.trace;
+    // From the second pass of a higher or mixed derivative on, a pass is charged what it works through besides
+    // what it keeps: its input (the last result, walked again) and its raw derivative (what the simplifier is
+    // given). The time goes with those, and the passes compound: atan(x*y*z) to order 20 spent 1.8 s before the
+    // results alone reached the budget. A first derivative is bounded as before: its raw and its simplified size.
+    if (pass > 0) budget.charge(treeSize(result), IN_ALL);
     result = differentiate(result, x, trace === undefined ? { maxSize } : { maxSize, trace: (s) => trace(s, x) });
+    if (pass > 0 && options.simplify !== false) budget.charge(treeSize(result, maxSize + 1), IN_ALL);
     // The written-out size is checked on what the next pass or the printer gets: the simplifier works on the DAG
     // (and measures its sums anyway), so a raw derivative is only measured when it is the result.
     if (options.simplify !== false) result = checkSize(simplifyExpr(result, simplifyOptions), maxSize, 'the simplified derivative');
     else checkSize(result, maxSize, `the derivative with respect to ${x}`);
+    // Measured (and memoised) by checkSize just now: a lookup.
+    budget.charge(treeSize(result), IN_ALL);
   }
   return new Derivative(expr, sequence, result, order, settings, warnings);
 }
@@ -366,9 +402,12 @@ function scalarGradient(input: string | Expr, vars: readonly string[] | undefine
   // `display` was a tenth of a big gradient's time. Only a missing name needs wrtWarnings' explanation.
   const free = freeVariables(expr);
   const noted = mergeWarnings(notes);
-  const partials = names.map((v) => derive(expr, display, [v], options, settings, free.has(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), simplifyMemo));
+  // Each partial writes at least its name and one node: a list too long for the budget is refused before any work.
+  const budget = requestBudget(options);
+  budget.ensure(2 * names.length, IN_ALL);
+  const partials = names.map((v) => derive(expr, display, [v], options, settings, free.has(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), budget, simplifyMemo));
   const constant = display.length === 0 ? [NO_VARIABLES] : [];
-  return Gradient.fromPartials(partials, mergeWarnings(notes, constant, ...partials.map((p) => p.warnings)));
+  return Gradient.fromPartials(partials, mergeWarningLists([notes, constant, ...partials.map((p) => p.warnings)]));
 }
 
 /**
@@ -388,11 +427,14 @@ function programPartials(p: ParsedProgram, vars: readonly string[] | undefined, 
     if (intermediate !== undefined && (names.length > 1 || times !== 1))
       throw new DerivError('BAD_OPTION', `with respect to an intermediate ('${intermediate}') only first derivatives are available`);
     if (intermediate !== undefined) return [new AdjointDerivative(expr, names, bySubstitution(p, intermediate), p.inputs, settings)];
+    const budget = requestBudget(options);
+    budget.ensure(times * names.length, IN_ALL);
     const sequence: string[] = [];
-    for (let i = 0; i < times; i++) sequence.push(...names);
-    return [derive(expr, p.inputs, sequence, options, settings, [])];
+    for (let i = 0; i < times; i++) for (const n of names) sequence.push(n);
+    return [derive(expr, p.inputs, sequence, options, settings, [], budget)];
   }
-  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings, []) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
+  const budget = requestBudget(options);
+  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings, [], budget) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
 }
 
 /**

@@ -12,6 +12,7 @@ export {
 export { Derivative, type DerivativeOptions } from './api.js';
 export type { DerivWarning, WarningCode } from './warnings.js';
 export { DerivError, isDerivError, type ErrorCode } from './errors.js';
+export { RequestBudget } from './limits.js';
 export { type Scope } from './evaluate.js';
 export type { TraceStep, RuleId } from './diff.js';
 export type { CseResult, CseBinding, CseOptions } from './cse.js';

@@ -74,6 +74,14 @@ export const NO_VARIABLES: DerivWarning = {
 
 /** Warnings from several sources, each (code, message, position) once, in order. */
 export function mergeWarnings(...lists: readonly (readonly DerivWarning[])[]): DerivWarning[] {
+  return mergeWarningLists(lists);
+}
+
+/**
+ * mergeWarnings of a list of lists: for one list per result, which may be hundreds of thousands long (a
+ * spread call passes its arguments on the stack: 200,000 partials overflowed it).
+ */
+export function mergeWarningLists(lists: readonly (readonly DerivWarning[])[]): DerivWarning[] {
   let total = 0;
   for (const list of lists) total += list.length;
   if (total === 0) return [];

@@ -9,9 +9,9 @@
  * Error: { line, id?, input?, error: { code, message, position?, field?, hint? } }, where position counts in
  * the request field `field` (expr, wrt, at), or in the line itself when there is no field.
  */
-import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
+import { derivativesOf, readExpression, variablesOf, type Derivative } from '../api.js';
 import { DerivError } from '../errors.js';
-import { mergeWarnings } from '../warnings.js';
+import { mergeWarnings, mergeWarningLists } from '../warnings.js';
 import { valueAt } from '../numeric/exact-eval.js';
 import { stepsToJSON } from '../print/steps-text.js';
 import { pageDerivations } from '../steps/page.js';
@@ -121,14 +121,15 @@ function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
   const { expr, warnings: notes } = readExpression(req.expr, common);
   const wrt = req.wrt ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], spellings: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
-  const results = req.mixed ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
+  // One budget per request: its derivatives together are bounded, however many names "wrt" lists.
+  const results = derivativesOf(expr, wrt, req.mixed, common);
   let warned = notes.length > 0;
   const spellings: Spellings[] = [];
   for (const r of results) {
     spellings.push({});
     if (r.warnings.length > 0) warned = true;
   }
-  return { results, spellings, warnings: warned ? mergeWarnings(notes, ...results.map((r) => r.warnings)) : NO_WARNINGS };
+  return { results, spellings, warnings: warned ? mergeWarningLists([notes, ...results.map((r) => r.warnings)]) : NO_WARNINGS };
 }
 
 const NO_WARNINGS: ReturnType<typeof mergeWarnings> = Object.freeze([]) as unknown as ReturnType<typeof mergeWarnings>;
@@ -198,8 +199,20 @@ function errorObject(e: DerivError, field: string | undefined, lineLevel: boolea
   return { code: e.code, message: e.message, ...position, ...(field === undefined ? {} : { field }), ...(e.hint === undefined ? {} : { hint: e.hint }) };
 }
 
-/** One line → one JSON text and its error code (undefined: success). Never throws. */
+/**
+ * One line → one JSON text and its error code (undefined: success). Never throws: whatever escapes the answer
+ * below (a bug) is still this line's own INTERNAL answer, so the batch goes on.
+ */
 export function answerLine(line: string, lineNumber: number, limits: BatchLimits): { json: string; code: string | undefined } {
+  try {
+    return answerOrError(line, lineNumber, limits);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { json: JSON.stringify({ line: lineNumber, error: { code: 'INTERNAL', message: `internal error: ${message} (please report this line)` } }), code: 'INTERNAL' };
+  }
+}
+
+function answerOrError(line: string, lineNumber: number, limits: BatchLimits): { json: string; code: string | undefined } {
   let raw: Record<string, unknown> | undefined;
   let req: BatchRequest | undefined;
   const head = (): Record<string, unknown> => ({ line: lineNumber, ...(raw !== undefined && 'id' in raw ? { id: raw['id'] } : {}) });

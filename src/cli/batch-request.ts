@@ -101,8 +101,37 @@ function stepsOf(v: unknown): Detail | undefined {
   throw bad(`"steps" must be "brief", "full", true or false, got ${typeof v === 'string' ? `"${v}"` : kind(v)}`);
 }
 
+/**
+ * How deep a request's JSON may nest (an object in an array in … counts one level each): the request itself needs
+ * 2 ("wrt" and "at" inside the object), an `id` may use the rest. serde_json's default limit is the same. The
+ * answer echoes the id, and JSON.stringify recurses on the native stack (it overflowed at ~3,000 levels here):
+ * past this depth a line is refused before it is parsed, in time linear in its length.
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/** The position of the first `[` or `{` of `line` nested deeper than `max` (outside strings), or -1. */
+export function tooDeep(line: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
 /** Reads one line as a JSON object. Throws RequestError; never anything else for any string. */
 export function parseLine(line: string): Record<string, unknown> {
+  // A line shorter than the limit cannot nest deeper than it (each level takes a character).
+  const deep = line.length > MAX_JSON_DEPTH ? tooDeep(line, MAX_JSON_DEPTH) : -1;
+  if (deep >= 0)
+    throw new RequestError(new DerivError('TOO_LARGE', `the line nests JSON deeper than ${MAX_JSON_DEPTH} levels`, { input: line, position: deep, hint: `a request is an object of plain fields; an "id" may be any JSON value nested at most ${MAX_JSON_DEPTH - 1} deep` }), undefined);
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -8,8 +8,8 @@
  * not built; 70 internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
-import { type DerivWarning, mergeWarnings } from '../warnings.js';
+import { derivativesOf, readExpression, variablesOf, type Derivative } from '../api.js';
+import { type DerivWarning, mergeWarnings, mergeWarningLists } from '../warnings.js';
 import { DerivError, type ErrorCode } from '../errors.js';
 import { formatError, formatWarning, NO_PAINT, type Paint } from './format-error.js';
 import { textHeading } from '../print/heading.js';
@@ -22,7 +22,7 @@ import { stepsToLatex } from '../print/steps-latex.js';
 import { pageDerivations } from '../steps/page.js';
 import type { Detail } from '../steps/record.js';
 import type { Expr } from '../core/expr.js';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { VERSION } from '../version.js';
 import { renderMatrix } from './matrix.js';
 import { functionTable } from './functions.js';
@@ -36,6 +36,8 @@ import { cseToJSON } from '../print/cse-json.js';
 import { readProgramFile, renderProgram, wantsProgram } from './program.js';
 import { writePlayground, NOT_BUILT_EXIT } from './playground.js';
 import { CODE_FORMATS, isCodeFormat, renderCode, renderProgramCode, reverseModeCse } from './code.js';
+import { readStdinInput, type StdinLine } from './stdin-lines.js';
+import { DEFAULT_MAX_INPUT_LENGTH } from '../parse/parser.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -115,8 +117,13 @@ interface Options {
 
 /** Writes -o output; a file that cannot be written is a usage error, not a crash. */
 function writeOutput(file: string, text: string): void {
+  writeRaw(file, text.endsWith('\n') ? text : `${text}\n`, false);
+}
+
+/** Writes (or appends) text to an -o file as it is. */
+function writeRaw(file: string, text: string, append: boolean): void {
   try {
-    writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+    (append ? appendFileSync : writeFileSync)(file, text);
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'error';
     throw new DerivError('BAD_OPTION', `cannot write ${file} (${reason})`);
@@ -164,8 +171,8 @@ function compute(expression: string, opts: Options): Computed {
   const { expr, warnings: notes } = readExpression(expression, common);
   const wrt = parseWrt(opts.wrt) ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
-  const results = opts.mixed === true ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
-  return { results, warnings: mergeWarnings(notes, ...results.map((r) => r.warnings)) };
+  const results = derivativesOf(expr, wrt, opts.mixed === true, common);
+  return { results, warnings: mergeWarningLists([notes, ...results.map((r) => r.warnings)]) };
 }
 
 /** --cse output in text, LaTeX or JSON (src/print/cse-*.ts). */
@@ -371,14 +378,20 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let where = '';
   try {
     let source: string;
+    // Expressions on stdin, one per line, as they arrive (src/cli/stdin-lines.ts); undefined: `source` is all.
+    let streamed: { readonly several: boolean; readonly lines: AsyncIterable<StdinLine> } | undefined;
+    const maxLength = opts.maxLength === undefined ? DEFAULT_MAX_INPUT_LENGTH : parseCount(opts.maxLength, '--max-length');
     if (opts.file !== undefined) source = readProgramFile(opts.file, arg);
     else if (arg === undefined || arg === '-') {
       if (arg === undefined && io.stdinIsTTY) {
         io.stderr(`${paint.red('error')} no expression given\n${program.helpInformation()}`);
         return 2;
       }
+      const chunks = io.stdinChunks?.() ?? (async function* () { yield await io.readStdin(); })();
+      const input = await readStdinInput(chunks, maxLength, 4 * maxLength + 16);
       // A byte-order mark (Windows editors write one) is no part of the expression.
-      source = (await io.readStdin()).replace(/^\uFEFF/, '');
+      source = input.kind === 'text' ? input.source.replace(/^\uFEFF/, '') : '';
+      if (input.kind === 'lines') streamed = input;
     } else source = arg;
     if (wantsProgram(source, opts) && isCodeFormat(opts.format)) {
       const code = renderProgramCode(source, { ...opts, format: opts.format });
@@ -397,21 +410,42 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // Several lines on stdin: one expression per non-empty line, results in the same order. Line numbers count
     // blank lines too (they are the numbers an editor shows); a bad line is reported and the others still answered.
     const fromStdin = arg === undefined || arg === '-';
-    const numbered = (fromStdin ? source.split(/\r?\n/) : [source]).map((text, i) => ({ text, line: i + 1 })).filter((l) => !fromStdin || l.text.trim() !== '');
-    if (numbered.length === 0) numbered.push({ text: '', line: 1 });
-    const batch = numbered.length > 1;
+    const listed: StdinLine[] = (fromStdin ? source.split(/\r?\n/) : [source]).map((text, i) => ({ text, line: i + 1 })).filter((l) => !fromStdin || l.text.trim() !== '');
+    if (listed.length === 0) listed.push({ text: '', line: 1 });
+    const numbered: AsyncIterable<StdinLine> | Iterable<StdinLine> = streamed?.lines ?? listed;
+    const batch = streamed?.several ?? listed.length > 1;
     const single = opts.wrt !== undefined && (opts.mixed === true || parseWrt(opts.wrt)!.length === 1);
     if (opts.format === 'html' && batch)
       throw new DerivError('BAD_OPTION', '--format html makes one page for one expression; stdin has several lines');
-    const outputs: string[] = [];
-    const emit = opts.output === undefined ? io.stdout : (text: string) => outputs.push(text);
+    // A line's output is written once it is answered: nothing is held. -o's file grows as the answers come, the
+    // outputs separated by line breaks and the file ended by one, as when it was written at once at the end.
+    const pending: string[] = [];
+    const emit = (text: string): void => void pending.push(text);
+    const writeStdout = io.writeStdout;
+    let wroteFile = false;
+    let fileEndsLine = false;
+    const flush = async (): Promise<void> => {
+      for (const text of pending) {
+        if (opts.output !== undefined) {
+          writeRaw(opts.output, wroteFile ? `\n${text}` : text, wroteFile);
+          wroteFile = true;
+          fileEndsLine = text.endsWith('\n');
+        } else if (writeStdout === undefined) io.stdout(text);
+        else await writeStdout(`${text}\n`);
+      }
+      pending.length = 0;
+    };
     let exitCode = 0;
-    for (const [index, { text: line, line: lineNumber }] of numbered.entries()) {
+    let index = -1;
+    for await (const { text: line, line: lineNumber, tooLong } of numbered) {
+      index++;
       // With several stdin lines, an error says which one (scripts feed thousands).
       where = batch ? `line ${lineNumber} of stdin: ` : '';
       // Markdown notes of several lines are separated by a rule, so one note does not run into the next.
       if (opts.format === 'markdown' && index > 0) emit('\n---\n');
       try {
+        if (tooLong === true)
+          throw new DerivError('TOO_LARGE', `the line is longer than ${maxLength} characters; it was skipped unread`, { hint: 'raise the limit with --max-length' });
         // `L = …` names the function (unless --name is given) and is not part of the expression.
         const named = splitNaming(line);
         if (named.name === undefined) exitCode = Math.max(exitCode, answer(line, line, opts, single, emit, io, paint));
@@ -427,8 +461,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         if (opts.format === 'json') emit(JSON.stringify({ input: line, line: lineNumber, error: { code: e.code, message: e.message, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) } }));
         exitCode = Math.max(exitCode, EXIT_CODES[e.code]);
       }
+      await flush();
     }
-    if (opts.output !== undefined) writeOutput(opts.output, outputs.join('\n'));
+    if (opts.output !== undefined && !wroteFile) writeOutput(opts.output, '');
+    else if (opts.output !== undefined && !fileEndsLine) writeRaw(opts.output, '\n', true);
     return exitCode;
   } catch (e) {
     if (e instanceof DerivError) {

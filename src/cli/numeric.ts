@@ -34,6 +34,18 @@ export interface NumericOptions {
   readonly steps?: unknown;
   readonly format: string;
   readonly name: string;
+  /** --max-length, --max-size: the matrices' limits (the other modes get theirs through `compute`). */
+  readonly maxLength?: string;
+  readonly maxSize?: string;
+}
+
+/** --max-length and --max-size as library options, for --hessian and --jacobian. */
+function limitsOf(o: NumericOptions): { maxLength?: number; maxSize?: number } {
+  const count = (text: string, flag: string): number => {
+    if (!/^\s*\d+\s*$/.test(text)) throw new DerivError('BAD_OPTION', `${flag} must be a whole number, got '${text}'`);
+    return Number(text);
+  };
+  return { ...(o.maxLength === undefined ? {} : { maxLength: count(o.maxLength, '--max-length') }), ...(o.maxSize === undefined ? {} : { maxSize: count(o.maxSize, '--max-size') }) };
 }
 
 export interface NumericOutput {
@@ -276,9 +288,9 @@ export function renderNumeric(expression: string, o: NumericOptions, wrt: readon
   if (modes > 1) throw new DerivError('BAD_OPTION', 'choose one of --check, --sgd, --hessian and --jacobian');
   if (o.stepsN !== undefined && o.sgd === undefined) throw new DerivError('BAD_OPTION', '--steps-n goes with --sgd', { hint: 'e.g. --sgd 0.01 --steps-n 3' });
   const p = o.at === undefined ? undefined : parsePoint(o.at);
-  if (o.jacobian === true) return renderMatrix(expression, jacobian(expression.split(';').map((s) => s.trim()).filter((s) => s !== ''), wrt), p, o);
+  if (o.jacobian === true) return renderMatrix(expression, jacobian(expression.split(';').map((s) => s.trim()).filter((s) => s !== ''), wrt, limitsOf(o)), p, o);
   if (expression.includes(';')) throw new DerivError('BAD_OPTION', 'several expressions separated by ; need --jacobian', { input: expression, position: expression.indexOf(';') });
-  if (o.hessian === true) return renderMatrix(expression, hessian(expression, wrt), p, o);
+  if (o.hessian === true) return renderMatrix(expression, hessian(expression, wrt, limitsOf(o)), p, o);
   const results = compute();
   if (o.check !== undefined) return renderCheck(expression, results, o.check, p, o);
   if (o.sgd !== undefined) {
