@@ -4,16 +4,120 @@
  * Library and CLI (in-process); the properties draw from the run seed.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, parse } from '../src/index.js';
+import fc from 'fast-check';
+import { check, derivative, evaluate, parse, toText } from '../src/index.js';
 import { valueAt } from '../src/numeric/exact-eval.js';
 import { toPoint } from '../src/numeric/point.js';
 import { codeOf } from './helpers/errors.js';
+import { deriv } from './helpers/cli.js';
+import { runs } from './helpers/run-seed.js';
 
 /** The value of f at the point as the CLI prints it (`-50`, `undefined`, a decimal). */
 const valueText = (f: string, at: string): string => {
   const v = valueAt(parse(f), toPoint(at));
   return v.finite ? v.toString() : Number.isNaN(v.number) ? 'undefined' : String(v.number);
 };
+
+describe('--check accepted wrong claims near zero (the tolerance was absolute below 1)', () => {
+  it.each([
+    [['sin(x)*1e-10', '--wrt', 'x', '--check', '-cos(x)*1e-10'], 1, 'wrong'],
+    [['exp(x)', '--wrt', 'x', '--at', 'x=-25', '--check', '-exp(x)'], 1, 'wrong'],
+    [['exp(x)', '--wrt', 'x', '--at', 'x=-25', '--check', 'exp(x)*(1+1e-6)'], 1, 'wrong'],
+    [['exp(x)', '--wrt', 'x', '--at', 'x=-25', '--check', 'exp(x)'], 0, 'correct'],
+    [['sin(x)*1e-10', '--wrt', 'x', '--check', 'cos(x)*1e-10'], 0, 'correct'],
+  ])('deriv %j -> exit %d, %s', async (argv, code, verdict) => {
+    const r = await deriv(argv);
+    expect([r.code, r.stdout.split(':')[0]]).toEqual([code, verdict]);
+  });
+
+  it.each([
+    // A claim in another form than the derivative, compared numerically (the difference does not simplify to 0).
+    ['sin(x)^2', '2*sin(x)*cos(x)', undefined, true],
+    ['sin(x)^2', 'sin(2*x)', undefined, true],
+    ['sin(x)^2', 'sin(2*x)*(1 + 1e-7)', undefined, false],
+    // Large terms that cancel in doubles: a difference of rounding only is still the same value.
+    ['x^2', '2*x + 1e10*(sin(x)^2 + cos(x)^2) - 1e10', 'x=3/10', true],
+    ['x^2', '2*x + 1e10*(sin(x)^2 + cos(x)^2) - 1e10', 'x=-7/3', true],
+    ['x^2', '2*x*(1 + 1e-3) + 1e10*(sin(x)^2 + cos(x)^2) - 1e10', 'x=3/10', false],
+    // Values of about 1e-12 and 1e12 compare relatively.
+    ['1e-12*sin(x)', '1e-12*cos(x)', undefined, true],
+    ['1e-12*sin(x)', '1.000001e-12*cos(x)', undefined, false],
+    ['1e-12*sin(x)', '1e-12*cos(x)', 'x=1/3', true],
+    ['1e-12*sin(x)', '-1e-12*cos(x)', 'x=1/3', false],
+    ['1e12*sin(x)', '1e12*cos(x)', undefined, true],
+    ['1e12*sin(x)', '1.000001e12*cos(x)', undefined, false],
+    ['1e12*sin(x)', '1e12*cos(x)', 'x=1/3', true],
+    ['1e12*sin(x)', '1e12*cos(x) + 1e4', 'x=1/3', false],
+  ])('check %s wrt x, claim %s at %s -> correct %s', (f, claim, at, correct) => {
+    expect(check(f, 'x', claim, at === undefined ? {} : { at }).correct).toBe(correct);
+  });
+
+  it('sin(x)^2 claimed as 2*sin(x)*cos(x) is correct at many points, multiples of pi among them', () => {
+    for (let k = -24; k <= 24; k++) {
+      for (const at of [`x=${k}/7`, `x=${k}*pi/8`]) expect(check('sin(x)^2', 'x', '2*sin(x)*cos(x)', { at }).correct, at).toBe(true);
+    }
+  });
+});
+
+// ------------------------------------------------------------ the property of finding 1
+
+const VARS = ['x', 'y'] as const;
+const SMOOTH = ['sin', 'cos', 'exp', 'tanh', 'sigmoid', 'atan'] as const;
+const atom = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...VARS) }, { weight: 1, arbitrary: fc.constantFrom('2', '3', '1/2', 'pi', '1e-8', '1e8') });
+const smooth: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    atom,
+    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*'), tie('e')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
+    fc.tuple(tie('e'), fc.integer({ min: 2, max: 3 })).map(([a, k]) => `(${a})^${k}`),
+    fc.tuple(fc.constantFrom(...SMOOTH), tie('e')).map(([f, a]) => `${f}(${a})`),
+    tie('e').map((a) => `1/(1 + (${a})^2)`),
+  ),
+})).e;
+/** Exact two-decimal coordinates in [-2, 2]. */
+const coordinate = fc.integer({ min: -200, max: 200 }).map((k) => `${k}/100`);
+
+/** check(), or undefined where it finds too few points to compare at (UNDEFINED: no verdict, not a wrong one). */
+function verdict(f: string, v: string, claim: string, at?: string): boolean | undefined {
+  try {
+    return check(f, v, claim, at === undefined ? {} : { at }).correct;
+  } catch (e) {
+    if (codeOf(() => { throw e; }) === 'UNDEFINED') return undefined;
+    throw e;
+  }
+}
+
+describe('property: a derivative checks correct, a relative 1e-6 off it wrong wherever it is nonzero', () => {
+  it('without a point', () => {
+    fc.assert(
+      fc.property(smooth, fc.constantFrom(...VARS), (f, v) => {
+        const d = derivative(f, v).expr;
+        const text = toText(d);
+        expect(verdict(f, v, text)).not.toBe(false);
+        if (d.kind === 'num') return; // a constant derivative: 1e-6 of it is checked exactly elsewhere
+        for (const claim of [`(${text})*(1 + 1e-6)`, `(${text}) + 1e-6*abs(${text})`]) expect(verdict(f, v, claim), claim).not.toBe(true);
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('at a point, where the derivative is nonzero and its value is not all rounding', () => {
+    fc.assert(
+      fc.property(smooth, fc.constantFrom(...VARS), coordinate, coordinate, (f, v, x, y) => {
+        const at = `x=${x},y=${y}`;
+        const d = derivative(f, v);
+        const value = d.at(at);
+        if (!value.finite || Math.abs(value.number) > 1e15) return;
+        expect(check(f, v, d.expr, { at }).correct).toBe(true);
+        // The oracle cannot judge a value whose rounding bound is near its size (a derivative that is 0 in truth).
+        if (value.number === 0 || value.error > 1e-9 * Math.abs(value.number)) return;
+        const text = toText(d.expr);
+        for (const claim of [`(${text})*(1 + 1e-6)`, `(${text}) + 1e-6*abs(${text})`]) expect(check(f, v, claim, { at }).correct, `${claim} at ${at}`).toBe(false);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+});
 
 describe('poles at exact points printed finite numbers (sin(pi) was 1.2e-16, so 1/sin(pi) was 8.2e15)', () => {
   it.each([
@@ -49,5 +153,51 @@ describe('real powers of negative numbers: x^(1/3) was -2 at -8 (exact) but unde
     expect(valueText(f, at)).toBe(value);
     const x = evaluate(parse(f), Object.fromEntries([at.split('=').map((s, i) => (i === 0 ? s : Number(s)))]) as Record<string, number>);
     expect(Number.isNaN(x)).toBe(value === 'undefined');
+  });
+});
+
+describe('underflow printed 0 without the note overflow gets', () => {
+  it.each([
+    ['exp(-x)', 'x=1000', 'f = exp(-x) = 0\n∂/∂x = -exp(-x) = 0', true],
+    ['2^(-x)', 'x=2000', 'f = 1/2^x = 0\n∂/∂x = -log(2)/2^x = 0', true],
+    ['x^40', 'x=1e-10', 'f = x^40 = 0\n∂/∂x = 40*x^39 = 0', true],
+    ['exp(-x)', 'x=10', 'f = exp(-x) = 0.0000453999297624848\n∂/∂x = -exp(-x) = -0.0000453999297624848', false],
+    ['sin(x)', 'x=0', 'f = sin(x) = 0\n∂/∂x = cos(x) = 1', false],
+    ['relu(x - 1)', 'x=-1', 'f = relu(x - 1) = 0\n∂/∂x = heaviside(x - 1) = 0', false],
+  ])('deriv %s --at %s', async (f, at, stdout, underflowed) => {
+    const r = await deriv([f, '--wrt', 'x', '--at', at]);
+    expect([r.code, r.stdout]).toEqual([0, stdout]);
+    expect(r.stderr.includes('underflowed to 0')).toBe(underflowed);
+  });
+
+  it('says so in JSON as overflow is said', async () => {
+    const j = JSON.parse((await deriv(['exp(-x)', '--wrt', 'x', '--at', 'x=1000', '-f', 'json'])).stdout);
+    expect(j.function.value).toBe(0);
+    expect(j.note).toContain('underflowed to 0');
+  });
+});
+
+describe('exact evaluation was unbounded (4,000 terms 1/(x + k) at x = 1/2: over 120 s)', () => {
+  const sum = (n: number, term: (k: number) => string): string => Array.from({ length: n }, (_, i) => term(i + 1)).join(' + ');
+  const doubleSum = (n: number, term: (k: number) => number): number => Array.from({ length: n }, (_, i) => term(i + 1)).reduce((a, b) => a + b, 0);
+
+  it('a long sum of rationals is exact while short, then continues in doubles: a value, not a hang', () => {
+    const f = sum(4000, (k) => `1/(x+${k})`);
+    const v = valueAt(parse(f), toPoint('x=1/2'));
+    expect(v.exact).toBeUndefined();
+    expect(Math.abs(v.number - doubleSum(4000, (k) => 1 / (0.5 + k)))).toBeLessThan(1e-12);
+    expect(v.error).toBeLessThan(1e-12 * v.number);
+    const d = derivative(f, 'x').at('x=1/2');
+    expect(Math.abs(d.number + doubleSum(4000, (k) => 1 / (0.5 + k) ** 2))).toBeLessThan(1e-12);
+  });
+
+  it('a short one stays exact', () => {
+    expect(valueAt(parse(sum(20, (k) => `1/(x+${k})`)), toPoint('x=1/2')).exact).toBeDefined();
+  });
+
+  it('the CLI prints the value (raw derivative: simplifying a 4,000-term sum is another matter)', async () => {
+    const r = await deriv([sum(4000, (k) => `1/(x+${k})`), '--wrt', 'x', '--at', 'x=1/2', '--no-simplify', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).function.value).toBeCloseTo(doubleSum(4000, (k) => 1 / (0.5 + k)), 10);
   });
 });

@@ -52,7 +52,7 @@ function safeValue(e: Parameters<typeof valueAt>[0], p: Point, order: readonly s
   try {
     return valueAt(e, p, order);
   } catch (err) {
-    if (err instanceof DerivError && err.code === 'UNDEFINED') return Value.approximate(NaN);
+    if (err instanceof DerivError && err.code === 'UNDEFINED') return Value.undefinedBecause(err.message);
     throw err;
   }
 }
@@ -68,9 +68,10 @@ const pointJson = (p: Point): Record<string, unknown> => Object.fromEntries([...
 
 function undefinedNotes(items: readonly { label: string; value: PointValue }[]): string[] {
   return items
-    .filter((i) => !i.value.finite)
+    .filter((i) => !i.value.finite || i.value.note !== undefined)
     .map((i) =>
-      Number.isNaN(i.value.number)
+      i.value.note !== undefined ? `note: ${i.label} is ${i.value.note}`
+      : Number.isNaN(i.value.number)
         ? `note: ${i.label} is not a finite real number at this point`
         : `note: ${i.label} is ${i.value.number > 0 ? '+' : '-'}∞ here, or beyond a double's range (±1.8e308)`,
     );

@@ -14,7 +14,10 @@
  * - With `at`: the claim (a number, or an expression in the point's variables)
  *   is compared with the derivative's value at that point only.
  * Values compare exactly when both are exact, or when their simplified difference
- * evaluates exactly at the point; else to a relative 1e-9.
+ * evaluates exactly at the point; else to a relative 1e-9, with an absolute floor of a few
+ * times their rounding bounds at that point (PointValue.error): scaled to the size of what was
+ * computed there, so 1e-10·cos(x) is not −1e-10·cos(x), and two forms of one value whose large
+ * terms cancel in doubles still agree.
  */
 import { withInspect } from '../inspect.js';
 import { textHeading } from '../print/heading.js';
@@ -72,12 +75,20 @@ function generator(seed: number): () => number {
   };
 }
 
-/** Equal as exact rationals, or within a relative tolerance. */
+/** How many times their rounding bounds two values may differ by and still be one value. */
+const ROUNDING_SLACK = 8;
+
+/**
+ * Equal as exact rationals, or relatively within `tolerance`, or within a few times their rounding
+ * bounds (the absolute floor: far below the values themselves unless their terms cancelled).
+ */
 export function sameValue(a: PointValue, b: PointValue, tolerance = 1e-9): boolean {
   const ea = a.exact;
   const eb = b.exact;
   if (ea !== undefined && eb !== undefined) return eqQ(ea, eb);
-  return Math.abs(a.number - b.number) <= tolerance * Math.max(1, Math.abs(a.number), Math.abs(b.number));
+  const bound = (v: PointValue): number => (Number.isFinite(v.error) ? v.error : 0);
+  const floor = ROUNDING_SLACK * (bound(a) + bound(b));
+  return Math.abs(a.number - b.number) <= Math.max(tolerance * Math.max(Math.abs(a.number), Math.abs(b.number)), floor);
 }
 
 /** The values of both at p, or undefined where either is not a usable finite real. */
@@ -128,7 +139,8 @@ function checkClaim(input: string | Expr, wrt: string | readonly string[], claim
     const point = toPoint(options.at);
     const dv = valueAt(d.expr, point, d.order);
     const cv = valueAt(claim, point, d.order);
-    if (!dv.finite) throw new DerivError('UNDEFINED', `the derivative is not a finite real number at this point (${dv.toString()})`);
+    if (!dv.finite)
+      throw new DerivError('UNDEFINED', `the derivative is not a finite real number at this point (${dv.note ?? dv.toString()})`);
     const kinks = kinksAt(d.input, point);
     const base = { method: 'point' as const, derivative: d, claim, points: 1, ...(kinks.length > 0 ? { kinks } : {}) };
     return sameValue(dv, cv, tolerance) ? { ...base, correct: true } : { ...base, correct: false, counterexample: { point, derivative: dv, claim: cv } };
