@@ -57,6 +57,15 @@ export interface FunctionRow {
   /** The function is the k-th root, folded exactly at rational perfect powers (sqrt(9/4) = 3/2). */
   readonly root?: 2 | 3;
   /**
+   * Where it has a real value, in its parameters (#0, #1 …): `#0 ≥ 0` for sqrt. Elsewhere its value is undefined
+   * and a note names this condition; at an end it may be ±∞ (log(0) = −∞). A row without it is real wherever
+   * its arguments are, poles aside. The parser records a guard for each such call (src/parse/domain.ts), so the
+   * condition holds at a point even where canonical form dropped the call (sqrt(x)^2 is x).
+   */
+  readonly real?: string;
+  /** Said after `real` where the value is undefined (pow: how to write the real odd root instead). */
+  readonly realHint?: string;
+  /**
    * Every argument where it is exactly 0 (one-argument rows): the constructors fold a call there to 0
    * (sin(pi) = 0), and a double 0 anywhere else underflowed. `[]`: never 0 (exp).
    */
@@ -143,27 +152,27 @@ const HALF_PI_K: readonly ExactPoints[] = [{ pi: [1, 2], every: 1 }];
 export const FUNCTION_ROWS: readonly FunctionRow[] = [
   // name      params      partials                                   domain             sample
   { name: 'pow', params: ['a', 'b'], partials: ['b*a^(b-1)', 'a^b*log(a)'], domain: 'a > 0, or b an integer', sample: [POS, R],
-    latex: tpl('{#0}^{#1}'), code: code('Math.pow', 'math.pow', 'np.power', 'pow'), evaluate: Math.pow, summary: 'a^b; x^n, a^x and f^g alike' },
+    latex: tpl('{#0}^{#1}'), code: code('Math.pow', 'math.pow', 'np.power', 'pow'), evaluate: Math.pow, real: '#0 ≥ 0, or #1 an integer', realHint: 'a negative number to a non-integer power has no real value (as in JavaScript, C and NumPy); for a real odd root write nthRoot(#0, n), or cbrt(#0) for n = 3', summary: 'a^b; x^n, a^x and f^g alike' },
   { name: 'exp', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
     latex: tpl('e^{#0}'), code: std('exp'), exactAtE: { one: 'e' }, exact: oneAtZero, evaluate: Math.exp, zeros: NOWHERE, summary: 'e^u' },
   { name: 'log', aliases: ['ln'], params: ['u'], partials: ['1/u'], domain: 'u > 0', sample: [POS],
-    latex: op('\\ln'), code: code('Math.log', 'math.log', 'np.log', 'log'), exactAtE: { e: 1 }, exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, zeros: AT_ONE, summary: 'natural logarithm (ln is the same)' },
+    latex: op('\\ln'), code: code('Math.log', 'math.log', 'np.log', 'log'), exactAtE: { e: 1 }, exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, real: '#0 > 0', zeros: AT_ONE, summary: 'natural logarithm (ln is the same)' },
   { name: 'log', params: ['u', 'b'], partials: ['1/(u*log(b))', '-log(u)/(b*log(b)^2)'], domain: 'u > 0, b > 0, b ≠ 1', sample: [POS, [1.5, 4]],
-    latex: tpl('\\log_{#1}\\left(#0\\right)'), code: code('(Math.log(#0)/Math.log(#1))', '(math.log(#0)/math.log(#1))', '(np.log(#0)/np.log(#1))', '(log(#0)/log(#1))'), evaluate: (u, b) => Math.log(u) / Math.log(b), summary: 'logarithm of u to base b' },
+    latex: tpl('\\log_{#1}\\left(#0\\right)'), code: code('(Math.log(#0)/Math.log(#1))', '(math.log(#0)/math.log(#1))', '(np.log(#0)/np.log(#1))', '(log(#0)/log(#1))'), evaluate: (u, b) => Math.log(u) / Math.log(b), real: '#0 > 0, #1 > 0 and #1 ≠ 1', summary: 'logarithm of u to base b' },
   { name: 'log2', params: ['u'], partials: ['1/(u*log(2))'], domain: 'u > 0', sample: [POS],
-    latex: op('\\log_{2}'), code: std('log2'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log2, zeros: AT_ONE, summary: 'base-2 logarithm' },
+    latex: op('\\log_{2}'), code: std('log2'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log2, real: '#0 > 0', zeros: AT_ONE, summary: 'base-2 logarithm' },
   { name: 'log10', params: ['u'], partials: ['1/(u*log(10))'], domain: 'u > 0', sample: [POS],
-    latex: op('\\log_{10}'), code: std('log10'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log10, zeros: AT_ONE, summary: 'base-10 logarithm' },
+    latex: op('\\log_{10}'), code: std('log10'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log10, real: '#0 > 0', zeros: AT_ONE, summary: 'base-10 logarithm' },
   { name: 'log1p', params: ['u'], partials: ['1/(1+u)'], domain: 'u > -1', sample: [[-0.8, 3]],
-    latex: tpl('\\ln\\left(1 + #0\\right)'), code: std('log1p'), exact: zeroAtZero, evaluate: Math.log1p, zeros: AT_ZERO, summary: 'log(1+u)' },
+    latex: tpl('\\ln\\left(1 + #0\\right)'), code: std('log1p'), exact: zeroAtZero, evaluate: Math.log1p, real: '#0 > -1', zeros: AT_ZERO, summary: 'log(1+u)' },
   { name: 'expm1', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
     latex: tpl('\\left(e^{#0} - 1\\right)'), code: std('expm1'), exact: zeroAtZero, evaluate: Math.expm1, zeros: AT_ZERO, summary: 'exp(u)-1' },
   { name: 'sqrt', params: ['u'], partials: ['1/(2*sqrt(u))'], domain: 'u > 0', sample: [POS],
-    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: Math.sqrt, zeros: AT_ZERO, summary: 'square root' },
+    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: Math.sqrt, real: '#0 ≥ 0', zeros: AT_ZERO, summary: 'square root' },
   { name: 'nthRoot', params: ['u'], partials: ['1/(2*nthRoot(u))'], domain: 'u > 0', sample: [POS],
-    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: (u) => nthRoot(u, 2), zeros: AT_ZERO, summary: 'square root (as mathjs: nthRoot(u) is nthRoot(u, 2))' },
+    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: (u) => nthRoot(u, 2), real: '#0 ≥ 0', zeros: AT_ZERO, summary: 'square root (as mathjs: nthRoot(u) is nthRoot(u, 2))' },
   { name: 'nthRoot', params: ['u', 'n'], partials: ['nthRoot(u, n)/(n*u)', '-nthRoot(u, n)*log(u)/n^2'], domain: 'u > 0, n ≠ 0', sample: [POS, [2, 5]],
-    latex: tpl('\\sqrt[#1]{#0}'), code: NTH_ROOT, evaluate: nthRoot, summary: 'real n-th root: negative u with odd n gives the negative root, as mathjs' },
+    latex: tpl('\\sqrt[#1]{#0}'), code: NTH_ROOT, evaluate: nthRoot, real: '#1 ≠ 0, and #0 ≥ 0 or #1 an odd integer', summary: 'real n-th root: negative u with odd n gives the negative root, as mathjs' },
   { name: 'cbrt', params: ['u'], partials: ['1/(3*cbrt(u)^2)'], domain: 'u ≠ 0', sample: [POS],
     latex: tpl('\\sqrt[3]{#0}'), code: CBRT, root: 3, parity: 'odd', evaluate: Math.cbrt, zeros: AT_ZERO, summary: 'real cube root' },
 
@@ -180,9 +189,9 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
   { name: 'cot', params: ['u'], partials: ['-csc(u)^2'], domain: 'sin(u) ≠ 0', sample: [[0.2, 2.9]],
     latex: op('\\cot'), code: code('(1/Math.tan(#0))', '(1/math.tan(#0))', '(1/np.tan(#0))', '(1.0/tan(#0))'), parity: 'odd', evaluate: (x) => 1 / Math.tan(x), zeros: HALF_PI_K, poles: PI_K, summary: 'cotangent' },
   { name: 'asin', params: ['u'], partials: ['1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\arcsin'), code: std('asin', 'arcsin'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asin, zeros: AT_ZERO, summary: 'inverse sine' },
+    latex: op('\\arcsin'), code: std('asin', 'arcsin'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asin, real: '-1 ≤ #0 ≤ 1', zeros: AT_ZERO, summary: 'inverse sine' },
   { name: 'acos', params: ['u'], partials: ['-1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\arccos'), code: std('acos', 'arccos'), evaluate: Math.acos, zeros: AT_ONE, summary: 'inverse cosine' },
+    latex: op('\\arccos'), code: std('acos', 'arccos'), evaluate: Math.acos, real: '-1 ≤ #0 ≤ 1', zeros: AT_ONE, summary: 'inverse cosine' },
   { name: 'atan', params: ['u'], partials: ['1/(1+u^2)'], domain: 'all real u', sample: [R],
     latex: op('\\arctan'), code: std('atan', 'arctan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atan, zeros: AT_ZERO, summary: 'inverse tangent' },
   { name: 'atan2', params: ['y', 'x'], partials: ['x/(x^2+y^2)', '-y/(x^2+y^2)'], domain: '(x, y) ≠ (0, 0), off the cut x < 0, y = 0', sample: [R, POS],
@@ -197,9 +206,9 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
   { name: 'asinh', params: ['u'], partials: ['1/sqrt(u^2+1)'], domain: 'all real u', sample: [R],
     latex: op('\\operatorname{arsinh}'), code: std('asinh', 'arcsinh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asinh, zeros: AT_ZERO, summary: 'inverse hyperbolic sine' },
   { name: 'acosh', params: ['u'], partials: ['1/sqrt(u^2-1)'], domain: 'u > 1', sample: [[1.2, 4]],
-    latex: op('\\operatorname{arcosh}'), code: std('acosh', 'arccosh'), evaluate: Math.acosh, zeros: AT_ONE, summary: 'inverse hyperbolic cosine' },
+    latex: op('\\operatorname{arcosh}'), code: std('acosh', 'arccosh'), evaluate: Math.acosh, real: '#0 ≥ 1', zeros: AT_ONE, summary: 'inverse hyperbolic cosine' },
   { name: 'atanh', params: ['u'], partials: ['1/(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\operatorname{artanh}'), code: std('atanh', 'arctanh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, zeros: AT_ZERO, summary: 'inverse hyperbolic tangent' },
+    latex: op('\\operatorname{artanh}'), code: std('atanh', 'arctanh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, real: '-1 < #0 < 1', zeros: AT_ZERO, summary: 'inverse hyperbolic tangent' },
   { name: 'sech', params: ['u'], partials: ['-sech(u)*tanh(u)'], domain: 'all real u', sample: [R],
     latex: op('\\operatorname{sech}'), code: code('(1/Math.cosh(#0))', '(1/math.cosh(#0))', '(1/np.cosh(#0))', '(1.0/cosh(#0))'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cosh(x), zeros: NOWHERE, summary: 'hyperbolic secant' },
   { name: 'csch', params: ['u'], partials: ['-csch(u)*coth(u)'], domain: 'u ≠ 0', sample: [AWAY],
@@ -207,17 +216,17 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
   { name: 'coth', params: ['u'], partials: ['-csch(u)^2'], domain: 'u ≠ 0', sample: [AWAY],
     latex: op('\\coth'), code: code('(1/Math.tanh(#0))', '(1/math.tanh(#0))', '(1/np.tanh(#0))', '(1.0/tanh(#0))'), parity: 'odd', evaluate: (x) => 1 / Math.tanh(x), zeros: NOWHERE, poles: AT_ZERO, summary: 'hyperbolic cotangent' },
   { name: 'asec', params: ['u'], partials: ['1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arcsec}'), code: code('Math.acos(1/(#0))', 'math.acos(1/(#0))', 'np.arccos(1/(#0))', 'acos(1.0/(#0))'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acos(1 / x), zeros: AT_ONE, summary: 'inverse secant' },
+    latex: op('\\operatorname{arcsec}'), code: code('Math.acos(1/(#0))', 'math.acos(1/(#0))', 'np.arccos(1/(#0))', 'acos(1.0/(#0))'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acos(1 / x), real: '|#0| ≥ 1', zeros: AT_ONE, summary: 'inverse secant' },
   { name: 'acsc', params: ['u'], partials: ['-1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arccsc}'), code: code('Math.asin(1/(#0))', 'math.asin(1/(#0))', 'np.arcsin(1/(#0))', 'asin(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.asin(1 / x), zeros: NOWHERE, summary: 'inverse cosecant' },
+    latex: op('\\operatorname{arccsc}'), code: code('Math.asin(1/(#0))', 'math.asin(1/(#0))', 'np.arcsin(1/(#0))', 'asin(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.asin(1 / x), real: '|#0| ≥ 1', zeros: NOWHERE, summary: 'inverse cosecant' },
   { name: 'acot', params: ['u'], partials: ['-1/(1+u^2)'], domain: 'u ≠ 0 (acot(u) = atan(1/u), as mathjs)', sample: [AWAY],
     latex: op('\\operatorname{arccot}'), code: code('Math.atan(1/(#0))', 'math.atan(1/(#0))', 'np.arctan(1/(#0))', 'atan(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.atan(1 / x), zeros: NOWHERE, summary: 'inverse cotangent' },
   { name: 'asech', params: ['u'], partials: ['-1/(u*sqrt(1-u^2))'], domain: '0 < u < 1', sample: [[0.1, 0.9]],
-    latex: op('\\operatorname{arsech}'), code: code('Math.acosh(1/(#0))', 'math.acosh(1/(#0))', 'np.arccosh(1/(#0))', 'acosh(1.0/(#0))'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acosh(1 / x), zeros: AT_ONE, summary: 'inverse hyperbolic secant' },
+    latex: op('\\operatorname{arsech}'), code: code('Math.acosh(1/(#0))', 'math.acosh(1/(#0))', 'np.arccosh(1/(#0))', 'acosh(1.0/(#0))'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acosh(1 / x), real: '0 < #0 ≤ 1', zeros: AT_ONE, summary: 'inverse hyperbolic secant' },
   { name: 'acsch', params: ['u'], partials: ['-1/(abs(u)*sqrt(1+u^2))'], domain: 'u ≠ 0', sample: [AWAY],
     latex: op('\\operatorname{arcsch}'), code: code('Math.asinh(1/(#0))', 'math.asinh(1/(#0))', 'np.arcsinh(1/(#0))', 'asinh(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.asinh(1 / x), zeros: NOWHERE, poles: AT_ZERO, summary: 'inverse hyperbolic cosecant' },
   { name: 'acoth', params: ['u'], partials: ['1/(1-u^2)'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arcoth}'), code: code('Math.atanh(1/(#0))', 'math.atanh(1/(#0))', 'np.arctanh(1/(#0))', 'atanh(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), zeros: NOWHERE, summary: 'inverse hyperbolic cotangent' },
+    latex: op('\\operatorname{arcoth}'), code: code('Math.atanh(1/(#0))', 'math.atanh(1/(#0))', 'np.arctanh(1/(#0))', 'atanh(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), real: '|#0| > 1', zeros: NOWHERE, summary: 'inverse hyperbolic cotangent' },
 
   { name: 'abs', params: ['u'], partials: ['sign(u)'], domain: 'u ≠ 0', sample: [NONZERO],
     latex: tpl('\\left|#0\\right|'), code: code('Math.abs', 'abs', 'np.abs', 'fabs'), parity: 'even', exact: Math.abs, evaluate: Math.abs, zeros: AT_ZERO, summary: 'absolute value; abs\'(0) taken as 0' },

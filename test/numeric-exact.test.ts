@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { check, derivative, evaluate, parse, toText } from '../src/index.js';
+import { check, derivative, evaluate, gradient, parse, readExpression, sgd, toText } from '../src/index.js';
 import { valueAt } from '../src/numeric/exact-eval.js';
 import { toPoint } from '../src/numeric/point.js';
 import { codeOf } from './helpers/errors.js';
@@ -121,6 +121,22 @@ describe('property: a derivative checks correct, a relative 1e-6 off it wrong wh
 
 describe('poles at exact points printed finite numbers (sin(pi) was 1.2e-16, so 1/sin(pi) was 8.2e15)', () => {
   it.each([
+    ['1/sin(x)', 'x=pi', 'f = 1/sin(x) = undefined\n∂/∂x = -cos(x)/sin(x)^2 = undefined', 'undefined here: 1/sin(x) divides by zero'],
+    ['tan(x)', 'x=pi/2', 'f = tan(x) = undefined\n∂/∂x = sec(x)^2 = undefined', 'tan(x) has a pole'],
+    ['tan(x)', 'x=3*pi/2', 'f = tan(x) = undefined\n∂/∂x = sec(x)^2 = undefined', 'tan(x) has a pole'],
+    ['sec(x)', 'x=-pi/2', 'f = sec(x) = undefined\n∂/∂x = sec(x)*tan(x) = undefined', 'sec(x) has a pole'],
+    ['csc(x)', 'x=pi', 'f = csc(x) = undefined\n∂/∂x = -cot(x)*csc(x) = undefined', 'csc(x) has a pole'],
+    ['cot(x)', 'x=-pi', 'f = cot(x) = undefined\n∂/∂x = -csc(x)^2 = undefined', 'cot(x) has a pole'],
+    ['cot(x)', 'x=2*pi', 'f = cot(x) = undefined\n∂/∂x = -csc(x)^2 = undefined', 'cot(x) has a pole'],
+    ['1/cos(x)', 'x=5*pi/2', 'f = 1/cos(x) = undefined\n∂/∂x = sin(x)/cos(x)^2 = undefined', '1/cos(x) divides by zero'],
+    ['coth(x)', 'x=0', 'f = coth(x) = undefined\n∂/∂x = -csch(x)^2 = undefined', 'coth(x) has a pole'],
+  ])('deriv %s --at %s -> undefined, with a note', async (f, at, stdout, note) => {
+    const r = await deriv([f, '--wrt', 'x', '--at', at]);
+    expect([r.code, r.stdout]).toEqual([0, stdout]);
+    expect(r.stderr).toContain(note);
+  });
+
+  it.each([
     ['sin(x)', 'x=pi', '0'],
     ['sin(x)', 'x=-3*pi', '0'],
     ['cos(x)', 'x=pi/2', '0'],
@@ -140,6 +156,18 @@ describe('poles at exact points printed finite numbers (sin(pi) was 1.2e-16, so 
 });
 
 describe('real powers of negative numbers: x^(1/3) was -2 at -8 (exact) but undefined at -7 (double)', () => {
+  it.each([
+    ['x^(1/3)', 'x=-8', 'f = x^(1/3) = undefined\n∂/∂x = 1/(3*x^(2/3)) = undefined'],
+    ['x^(1/3)', 'x=-7', 'f = x^(1/3) = undefined\n∂/∂x = 1/(3*x^(2/3)) = undefined'],
+    ['x^(2/3)', 'x=-8', 'f = x^(2/3) = undefined\n∂/∂x = 2/(3*x^(1/3)) = undefined'],
+  ])('deriv %s --at %s -> undefined, with a note suggesting cbrt/nthRoot', async (f, at, stdout) => {
+    const r = await deriv([f, '--wrt', 'x', '--at', at]);
+    expect([r.code, r.stdout]).toEqual([0, stdout]);
+    expect(r.stderr).toContain('a negative number to a non-integer power has no real value');
+    expect(r.stderr).toContain('cbrt(x)');
+    expect(r.stderr).toContain('nthRoot(x, n)');
+  });
+
   it.each([
     ['x^(1/3)', 'x=8', '2'],
     ['(-8)^(1/3) + x', 'x=1', 'undefined'],
@@ -174,6 +202,43 @@ describe('underflow printed 0 without the note overflow gets', () => {
     const j = JSON.parse((await deriv(['exp(-x)', '--wrt', 'x', '--at', 'x=1000', '-f', 'json'])).stdout);
     expect(j.function.value).toBe(0);
     expect(j.note).toContain('underflowed to 0');
+  });
+});
+
+describe('domain lost by canonical form: sqrt(x)^2 was -2 at x = -2', () => {
+  it.each([
+    ['sqrt(x)^2', 'x=-2', 'f = x = undefined\n∂/∂x = 1 = undefined', 'sqrt(x) needs x ≥ 0'],
+    ['sqrt(x)^2', 'x=2', 'f = x = 2\n∂/∂x = 1 = 1', ''],
+    ['log(x) - log(x) + x', 'x=-1', 'f = x = undefined\n∂/∂x = 1 = undefined', 'log(x) needs x > 0'],
+    ['log(x) - log(x) + x', 'x=0', 'f = x = undefined\n∂/∂x = 1 = undefined', 'log(x) = -∞'],
+    ['x*y/y', 'x=1,y=0', 'f = x = undefined\n∂/∂x = 1 = undefined', '1/y divides by zero'],
+    ['asin(x)*0 + x', 'x=2', 'f = x = undefined\n∂/∂x = 1 = undefined', 'asin(x) needs -1 ≤ x ≤ 1'],
+    ['y*sqrt(x)', 'x=-1,y=0', 'f = y*sqrt(x) = undefined\n∂/∂x = y/(2*sqrt(x)) = undefined', 'sqrt(x) needs x ≥ 0'],
+    ['log(x)', 'x=-1', 'f = log(x) = undefined\n∂/∂x = 1/x = undefined', 'log(x) needs x > 0'],
+  ])('deriv %s --wrt x --at %s', async (f, at, stdout, note) => {
+    const r = await deriv([f, '--wrt', 'x', '--at', at]);
+    expect([r.code, r.stdout]).toEqual([0, stdout]);
+    if (note === '') expect(r.stderr).toBe('');
+    else expect(r.stderr).toContain(note);
+  });
+
+  it('the library: values, partials, check at a point and SGD answer for the input as written', () => {
+    expect(Number.isNaN(derivative('sqrt(x)^2', 'x').at({ x: -2 }).number)).toBe(true);
+    expect(derivative('sqrt(x)^2', 'x').at({ x: -2 }).note).toContain('sqrt(x) needs x ≥ 0');
+    expect(gradient('sqrt(x)^2 + y').at({ x: -2, y: 1 }).map((v) => v.finite)).toEqual([false, false]);
+    expect(codeOf(() => check('sqrt(x)^2', 'x', '1', { at: 'x=-2' }))).toBe('UNDEFINED');
+    expect(check('sqrt(x)^2', 'x', '1', { at: 'x=2' }).correct).toBe(true);
+    // w = 1 steps to w = -1 with lr 1 (∂/∂w of w is 1): the loss sqrt(w)^2 has no value there.
+    expect(codeOf(() => sgd('sqrt(w)^2', ['w'], 'w=1', 2, 1))).toBe('UNDEFINED');
+    // An Expr read from text keeps its guards when they are passed on.
+    const { expr, domain } = readExpression('sqrt(x)^2');
+    expect(derivative(expr, 'x', { domain }).at({ x: -2 }).finite).toBe(false);
+    expect(derivative(expr, 'x').at({ x: -2 }).finite).toBe(true); // the Expr x alone: defined everywhere
+  });
+
+  it('a constant condition holds everywhere or nowhere: sqrt(pi - 4)^2 + x', () => {
+    expect(Number.isNaN(derivative('sqrt(pi - 4)^2 + x', 'x').at({ x: 1 }).number)).toBe(true);
+    expect(derivative('sqrt(4 - pi)^2 + x', 'x').at({ x: 1 }).toString()).toBe('1');
   });
 });
 

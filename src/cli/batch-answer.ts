@@ -118,10 +118,11 @@ function optionsOf(req: BatchRequest, limits: BatchLimits): { readonly order: nu
 
 function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
   const common = optionsOf(req, limits);
-  const { expr, warnings: notes } = readExpression(req.expr, common);
+  const { expr, warnings: notes, domain } = readExpression(req.expr, common);
   const wrt = req.wrt ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], spellings: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
-  const results = req.mixed ? [derivative(expr, wrt, common)] : wrt.map((v) => derivative(expr, v, common));
+  const options = domain.length === 0 ? common : { ...common, domain }; // values at a point answer for the input as written
+  const results = req.mixed ? [derivative(expr, wrt, options)] : wrt.map((v) => derivative(expr, v, options));
   let warned = notes.length > 0;
   const spellings: Spellings[] = [];
   for (const r of results) {

@@ -18,6 +18,8 @@
  * times their rounding bounds at that point (PointValue.error): scaled to the size of what was
  * computed there, so 1e-10·cos(x) is not −1e-10·cos(x), and two forms of one value whose large
  * terms cancel in doubles still agree.
+ * Both are evaluated for the function as written (`domain`, the parser's guards): where it has no
+ * value, neither has its derivative or the claim.
  */
 import { withInspect } from '../inspect.js';
 import { textHeading } from '../print/heading.js';
@@ -26,7 +28,8 @@ import { derivative, parse, simplify, type Derivative } from '../api.js';
 import { freeVariables } from '../analysis.js';
 import { DerivError } from '../errors.js';
 import { eqQ, isZero, q } from '../core/rational.js';
-import { type Point, PointValue, valueAt, kinksAt, pointText, type Kink } from './exact-eval.js';
+import { type Point, PointValue, valueAt, kinksAt, pointText, type Kink, type Within } from './exact-eval.js';
+import type { DomainGuard } from '../parse/domain.js';
 import { toText } from '../print/text.js';
 import { type PointInput, toPoint } from './point.js';
 
@@ -39,6 +42,8 @@ export interface CheckOptions {
   readonly seed?: number;
   /** Relative tolerance for values that are not both exact (default 1e-9). */
   readonly tolerance?: number;
+  /** The domain guards of the input when it is given as an Expr read from text (readExpression's `domain`). */
+  readonly domain?: readonly DomainGuard[];
 }
 
 export interface Counterexample {
@@ -96,9 +101,10 @@ function valuesAt(p: Point, d: Derivative, claim: Expr): { derivative: PointValu
   try {
     if (kinksAt(d.input, p).length > 0 || kinksAt(claim, p).length > 0) return undefined;
     // Only where the function itself is defined: log(u)' = u'/u means nothing where u < 0.
-    if (!valueAt(d.input, p).finite) return undefined;
-    const dv = valueAt(d.expr, p);
-    const cv = valueAt(claim, p);
+    const within = withinOf(d);
+    if (!valueAt(d.input, p, [], within).finite) return undefined;
+    const dv = valueAt(d.expr, p, [], within);
+    const cv = valueAt(claim, p, [], within);
     const usable = (v: PointValue): boolean => v.finite && Math.abs(v.number) < 1e15;
     return usable(dv) && usable(cv) ? { derivative: dv, claim: cv } : undefined;
   } catch (e) {
@@ -130,15 +136,18 @@ export function check(input: string | Expr, wrt: string | readonly string[], cla
   });
 }
 
+/** The function a derivative's values answer for: its input as written. */
+const withinOf = (d: Derivative): Within => ({ input: d.input, guards: d.domain });
+
 function checkClaim(input: string | Expr, wrt: string | readonly string[], claimInput: string | Expr, options: CheckOptions): CheckResult {
-  const d = derivative(input, wrt);
+  const d = derivative(input, wrt, options.domain === undefined ? {} : { domain: options.domain });
   const claim = typeof claimInput === 'string' ? parse(claimInput) : claimInput;
   const tolerance = options.tolerance ?? 1e-9;
 
   if (options.at !== undefined) {
     const point = toPoint(options.at);
-    const dv = valueAt(d.expr, point, d.order);
-    const cv = valueAt(claim, point, d.order);
+    const dv = valueAt(d.expr, point, d.order, withinOf(d));
+    const cv = valueAt(claim, point, d.order, withinOf(d));
     if (!dv.finite)
       throw new DerivError('UNDEFINED', `the derivative is not a finite real number at this point (${dv.note ?? dv.toString()})`);
     const kinks = kinksAt(d.input, point);

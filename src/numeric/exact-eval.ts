@@ -1,16 +1,18 @@
 /**
  * Values of expressions at a point, exact where the inputs are exact.
  *
- * Contract: `valueAt(e, point, order)` substitutes every exactly known value (a rational,
+ * Contract: `valueAt(e, point, order, within)` substitutes every exactly known value (a rational,
  * or a constant expression such as pi or sqrt(2)) into `e` through the smart constructors, which fold
  * numbers exactly (within a budget: ./substitute.ts). If that leaves a number, the value is that
  * rational (`-50`, `25/2`); otherwise what is left is evaluated in double precision
  * (`0.6224593312018546`), with the point's inexact values as the scope, and the value carries a bound
  * on its rounding error (`error`, ./rounding.ts).
  * A variable of `e` the point does not give is a BAD_VARIABLE error naming it.
- * Division by an exact zero is an UNDEFINED error; other non-real results
- * (log of a negative number, an overflow) come back as a non-finite `number`;
- * a double that underflowed to 0 says so in its `note`.
+ * The value answers for the function `within.input` as written (default: e itself): where it is
+ * undefined — a division by an exact zero, a pole (tan at pi/2), a condition of its rows (sqrt needs
+ * u ≥ 0, also where canonical form dropped the call: ./domain.ts) — the value is NaN with a `note`
+ * saying why, and so is its derivative's. Other non-real results come back as a non-finite `number`;
+ * a double that underflowed to 0 says so in its note.
  *
  * Kinks: heaviside(0) = 0 and sign(0) = 0 (so relu'(0) = abs'(0) = 0, as in
  * PyTorch). `kinksAt` lists the calls of a function that sit exactly on a kink
@@ -25,6 +27,9 @@ import { toText } from '../print/text.js';
 import { toLatex } from '../print/latex.js';
 import { UNIT_ROUNDOFF } from './rounding.js';
 import { PointSubstitution } from './substitute.js';
+import { type Within, domainAt } from './domain.js';
+
+export type { Within } from './domain.js';
 
 /** Exact rationals larger than this (bits of numerator or denominator) are carried as doubles instead. */
 export const MAX_EXACT_BITS = 512;
@@ -128,13 +133,22 @@ export function requireVariables(e: Expr, point: Point, order: readonly string[]
 }
 
 /** The value of e at the point (see the file comment for the contract). */
-export function valueAt(e: Expr, point: Point, order: readonly string[] = []): PointValue {
+export function valueAt(e: Expr, point: Point, order: readonly string[] = [], within: Within = { input: e }): PointValue {
   requireVariables(e, point, order);
   const sub = new PointSubstitution(point);
+  const domain = domainAt(e, within, sub, order);
+  if (domain.undefined !== undefined) return PointValue.undefinedBecause(domain.undefined);
   const s = sub.of(e);
-  if (s.kind === 'num') return PointValue.exact(s.value);
-  const b = sub.bounded(s);
-  return new PointValue(undefined, b.value, b.error, b.underflow ? UNDERFLOW_NOTE : undefined);
+  let v: PointValue;
+  if (s.kind === 'num') v = PointValue.exact(s.value);
+  else {
+    const b = sub.bounded(s);
+    v = new PointValue(undefined, b.value, b.error, b.underflow ? UNDERFLOW_NOTE : undefined);
+  }
+  // ±∞ in the function (log(0)): only an infinite value of the function itself is an answer.
+  const infiniteHere = e === within.input && !v.finite && !Number.isNaN(v.number);
+  if (domain.infinite !== undefined && !infiniteHere) return PointValue.undefinedBecause(domain.infinite);
+  return v;
 }
 
 /** A call sitting on its kink at a point: abs/relu/sign/heaviside of 0, max/min of equal arguments. */
