@@ -72,6 +72,11 @@ export interface FunctionRow {
   readonly zeros?: readonly ExactPoints[];
   /** Arguments where it has a pole: building the call there is a division by zero (UNDEFINED), as 1/0. */
   readonly poles?: readonly ExactPoints[];
+  /**
+   * Where it is not differentiable: at a zero argument (`'zero'`: abs, relu) or where its two arguments
+   * tie (`'tie'`: max, min). Derivatives there follow heaviside(0) = 0; values at such a point say so.
+   */
+  readonly kink?: 'zero' | 'tie';
   /** Exact values at numeric arguments, where the result is rational: sin(0) = 0. */
   readonly exact?: (...xs: number[]) => number | undefined;
   readonly evaluate: (...xs: number[]) => number;
@@ -229,17 +234,17 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
     latex: op('\\operatorname{arcoth}'), code: code('Math.atanh(1/(#0))', 'math.atanh(1/(#0))', 'np.arctanh(1/(#0))', 'atanh(1.0/(#0))'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), real: '|#0| > 1', zeros: NOWHERE, summary: 'inverse hyperbolic cotangent' },
 
   { name: 'abs', params: ['u'], partials: ['sign(u)'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: tpl('\\left|#0\\right|'), code: code('Math.abs', 'abs', 'np.abs', 'fabs'), parity: 'even', exact: Math.abs, evaluate: Math.abs, zeros: AT_ZERO, summary: 'absolute value; abs\'(0) taken as 0' },
+    latex: tpl('\\left|#0\\right|'), code: code('Math.abs', 'abs', 'np.abs', 'fabs'), parity: 'even', exact: Math.abs, evaluate: Math.abs, zeros: AT_ZERO, kink: 'zero', summary: 'absolute value; abs\'(0) taken as 0' },
   { name: 'sign', params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: op('\\operatorname{sgn}'), code: SIGN, parity: 'odd', exact: Math.sign, evaluate: Math.sign, zeros: AT_ZERO, summary: 'sign: -1, 0 or 1' },
+    latex: op('\\operatorname{sgn}'), code: SIGN, parity: 'odd', exact: Math.sign, evaluate: Math.sign, zeros: AT_ZERO, kink: 'zero', summary: 'sign: -1, 0 or 1' },
   { name: 'heaviside', aliases: ['step'], params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: tpl('\\mathbf{1}\\left[#0 > 0\\right]'), code: HEAVISIDE, exact: heaviside, evaluate: heaviside, summary: 'unit step: 1 if u > 0, else 0 (so relu\'(0) = 0)' },
+    latex: tpl('\\mathbf{1}\\left[#0 > 0\\right]'), code: HEAVISIDE, exact: heaviside, evaluate: heaviside, kink: 'zero', summary: 'unit step: 1 if u > 0, else 0 (so relu\'(0) = 0)' },
   { name: 'max', params: ['a', 'b'], partials: ['heaviside(a-b)', 'heaviside(b-a)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\max'), code: code('Math.max', 'max', 'np.maximum', 'fmax'), exact: Math.max, evaluate: Math.max, summary: 'larger of a and b; max(0, u) is ReLU' },
+    latex: op('\\max'), code: code('Math.max', 'max', 'np.maximum', 'fmax'), exact: Math.max, evaluate: Math.max, kink: 'tie', summary: 'larger of a and b; max(0, u) is ReLU' },
   { name: 'min', params: ['a', 'b'], partials: ['heaviside(b-a)', 'heaviside(a-b)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\min'), code: code('Math.min', 'min', 'np.minimum', 'fmin'), exact: Math.min, evaluate: Math.min, summary: 'smaller of a and b' },
+    latex: op('\\min'), code: code('Math.min', 'min', 'np.minimum', 'fmin'), exact: Math.min, evaluate: Math.min, kink: 'tie', summary: 'smaller of a and b' },
   { name: 'relu', params: ['u'], partials: ['heaviside(u)'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: op('\\operatorname{ReLU}'), code: code('Math.max(#0, 0)', 'max(#0, 0.0)', 'np.maximum(#0, 0.0)', 'fmax(#0, 0.0)'), exact: relu, evaluate: relu, summary: 'max(0, u); relu\'(0) taken as 0' },
+    latex: op('\\operatorname{ReLU}'), code: code('Math.max(#0, 0)', 'max(#0, 0.0)', 'np.maximum(#0, 0.0)', 'fmax(#0, 0.0)'), exact: relu, evaluate: relu, kink: 'zero', summary: 'max(0, u); relu\'(0) taken as 0' },
   { name: 'sigmoid', params: ['u'], partials: ['sigmoid(u)*(1-sigmoid(u))'], domain: 'all real u', sample: [R],
     latex: op('\\sigma'), code: SIGMOID, exact: (x) => (x === 0 ? 0.5 : undefined), evaluate: sigmoid, zeros: NOWHERE, summary: 'logistic function 1/(1+exp(-u))' },
   { name: 'softplus', params: ['u'], partials: ['sigmoid(u)'], domain: 'all real u', sample: [R],

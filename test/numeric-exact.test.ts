@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { check, derivative, evaluate, gradient, parse, readExpression, sgd, toText } from '../src/index.js';
+import { check, derivative, evaluate, gradient, hessian, jacobian, parse, readExpression, sgd, toText } from '../src/index.js';
 import { valueAt } from '../src/numeric/exact-eval.js';
 import { toPoint } from '../src/numeric/point.js';
 import { codeOf } from './helpers/errors.js';
@@ -234,6 +234,15 @@ describe('domain lost by canonical form: sqrt(x)^2 was -2 at x = -2', () => {
     const { expr, domain } = readExpression('sqrt(x)^2');
     expect(derivative(expr, 'x', { domain }).at({ x: -2 }).finite).toBe(false);
     expect(derivative(expr, 'x').at({ x: -2 }).finite).toBe(true); // the Expr x alone: defined everywhere
+  });
+
+  it('Hessian and Jacobian entries too', async () => {
+    expect(hessian('sqrt(x)^2*y^2').at({ x: -2, y: 1 }).flat().map((v) => v.finite)).toEqual([false, false, false, false]);
+    expect(hessian('sqrt(x)^2*y^2').at({ x: 2, y: 1 }).flat().map(String)).toEqual(['0', '2', '2', '4']);
+    expect(jacobian(['sqrt(x)^2*y', 'x/x + y']).at({ x: 0, y: 1 }).map((r) => r.map((v) => v.finite))).toEqual([[true, true], [false, false]]);
+    const r = await deriv(['sqrt(x)^2*y^2', '--hessian', '--at', 'x=-2,y=1']);
+    expect(r.stdout.split('\n').slice(-2)).toEqual(['[[undefined, undefined],', ' [undefined, undefined]]']);
+    expect(r.stderr).toContain('sqrt(x) needs x ≥ 0');
   });
 
   it('a constant condition holds everywhere or nowhere: sqrt(pi - 4)^2 + x', () => {

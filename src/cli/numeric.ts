@@ -225,9 +225,10 @@ function renderSgd(expression: string, results: readonly Derivative[], lr: strin
 
 /** --hessian / --jacobian, with values when --at is given. */
 function renderMatrix(expression: string, m: DerivativeMatrix, p: Point | undefined, o: NumericOptions): NumericOutput {
-  const values = p === undefined ? undefined : (m.inputs.forEach((e) => requireVariables(e, p, m.order)), m.rows.map((r) => r.map((e) => safeValue(e, p, m.order))));
+  const values = p === undefined ? undefined : (m.inputs.forEach((e) => requireVariables(e, p, m.order)), m.rows.map((r, i) => r.map((e) => safeValue(e, p, m.order, m.within(i)))));
   const notes = p === undefined ? [] : m.inputs.flatMap((e) => kinkNotes(e, p, m.order));
-  if (values?.some((r) => r.some((v) => !v.finite))) notes.push('note: some entries are not finite real numbers at this point');
+  const why = values?.flat().find((v) => !v.finite)?.note;
+  if (values?.some((r) => r.some((v) => !v.finite))) notes.push(`note: some entries are not finite real numbers at this point${why === undefined ? '' : ` (${why})`}`);
   if (o.format === 'json')
     return {
       stdout: JSON.stringify({

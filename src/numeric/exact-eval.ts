@@ -27,6 +27,7 @@ import { toText } from '../print/text.js';
 import { toLatex } from '../print/latex.js';
 import { UNIT_ROUNDOFF } from './rounding.js';
 import { PointSubstitution } from './substitute.js';
+import { rowFor } from '../function-table.js';
 import { type Within, domainAt } from './domain.js';
 
 export type { Within } from './domain.js';
@@ -158,9 +159,6 @@ export interface Kink {
   readonly fn: string;
 }
 
-const ONE_ARG_KINKS: ReadonlySet<string> = new Set(['abs', 'relu', 'sign', 'heaviside']);
-const TWO_ARG_KINKS: ReadonlySet<string> = new Set(['max', 'min']);
-
 /** Every call in e that is exactly on its kink at the point (variables of e must all be given). */
 export function kinksAt(e: Expr, point: Point): Kink[] {
   requireVariables(e, point);
@@ -172,8 +170,9 @@ export function kinksAt(e: Expr, point: Point): Kink[] {
   for (const node of sub.memo.keys()) {
     if (node.kind !== 'call') continue;
     const args = node.args.map((a) => sub.memo.get(a)!);
-    if (ONE_ARG_KINKS.has(node.fn) && args.length === 1 && isZeroAt(args[0]!)) out.push({ call: node, fn: node.fn });
-    else if (TWO_ARG_KINKS.has(node.fn) && args.length === 2) {
+    const kink = rowFor(node.fn, args.length)?.kink; // the row says where its kink is
+    if (kink === 'zero' && args.length === 1 && isZeroAt(args[0]!)) out.push({ call: node, fn: node.fn });
+    else if (kink === 'tie' && args.length === 2) {
       const [a, b] = args as [Expr, Expr];
       if (a === b || valueOf(a) === valueOf(b)) out.push({ call: node, fn: node.fn });
     }
