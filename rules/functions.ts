@@ -157,7 +157,7 @@ const HALF_PI_K: readonly ExactPoints[] = [{ pi: [1, 2], every: 1 }];
 export const FUNCTION_ROWS: readonly FunctionRow[] = [
   // name      params      partials                                   domain             sample
   { name: 'pow', params: ['a', 'b'], partials: ['b*a^(b-1)', 'a^b*log(a)'], domain: 'a > 0, or b an integer', sample: [POS, R],
-    latex: tpl('{#0}^{#1}'), code: code('Math.pow', 'math.pow', 'np.power', 'pow'), evaluate: Math.pow, real: '#0 ≥ 0, or #1 an integer', realHint: 'a negative number to a non-integer power has no real value (as in JavaScript, C and NumPy); for a real odd root write nthRoot(#0, n), or cbrt(#0) for n = 3', summary: 'a^b; x^n, a^x and f^g alike' },
+    latex: tpl('{#0}^{#1}'), code: code('Math.pow', 'math.pow', 'np.power', 'pow'), evaluate: Math.pow, real: '#0 ≥ 0, or #1 an integer', realHint: 'a negative number to a non-integer power has no real value (as in JavaScript, C and NumPy); for a real odd root write nthRoot(#0, n) (cbrt(#0) for n = 3)', summary: 'a^b; x^n, a^x and f^g alike' },
   { name: 'exp', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
     latex: tpl('e^{#0}'), code: std('exp'), exactAtE: { one: 'e' }, exact: oneAtZero, evaluate: Math.exp, zeros: NOWHERE, summary: 'e^u' },
   { name: 'log', aliases: ['ln'], params: ['u'], partials: ['1/u'], domain: 'u > 0', sample: [POS],
