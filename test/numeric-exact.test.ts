@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { check, derivative, evaluate, gradient, hessian, jacobian, parse, readExpression, sgd, toText } from '../src/index.js';
 import { valueAt } from '../src/numeric/exact-eval.js';
+import { evaluateBounded } from '../src/numeric/rounding.js';
 import { toPoint } from '../src/numeric/point.js';
 import { codeOf } from './helpers/errors.js';
 import { deriv } from './helpers/cli.js';
@@ -50,6 +51,12 @@ describe('--check accepted wrong claims near zero (the tolerance was absolute be
     ['1e12*sin(x)', '1e12*cos(x) + 1e4', 'x=1/3', false],
   ])('check %s wrt x, claim %s at %s -> correct %s', (f, claim, at, correct) => {
     expect(check(f, 'x', claim, at === undefined ? {} : { at }).correct).toBe(correct);
+  });
+
+  it('values that underflowed are not compared: no verdict at a point, skipped among random points', () => {
+    expect(codeOf(() => check('exp(-x^2)', 'x', '0', { at: 'x=100' }))).toBe('UNDEFINED');
+    expect(codeOf(() => check('exp(1e8*x)', 'x', '1e8*exp(1e8*x)*(1 + 1e-6)'))).toBe('UNDEFINED');
+    expect(check('exp(-x^2)', 'x', '0').correct).toBe(false);
   });
 
   it('sin(x)^2 claimed as 2*sin(x)*cos(x) is correct at many points, multiples of pi among them', () => {
@@ -107,7 +114,7 @@ describe('property: a derivative checks correct, a relative 1e-6 off it wrong wh
         const at = `x=${x},y=${y}`;
         const d = derivative(f, v);
         const value = d.at(at);
-        if (!value.finite || Math.abs(value.number) > 1e15) return;
+        if (!value.finite || value.underflowed || Math.abs(value.number) > 1e15) return; // no comparison can judge these
         expect(check(f, v, d.expr, { at }).correct).toBe(true);
         // The oracle cannot judge a value whose rounding bound is near its size (a derivative that is 0 in truth).
         if (value.number === 0 || value.error > 1e-9 * Math.abs(value.number)) return;
@@ -115,6 +122,37 @@ describe('property: a derivative checks correct, a relative 1e-6 off it wrong wh
         for (const claim of [`(${text})*(1 + 1e-6)`, `(${text}) + 1e-6*abs(${text})`]) expect(check(f, v, claim, { at }).correct, `${claim} at ${at}`).toBe(false);
       }),
       { numRuns: runs(150) },
+    );
+  });
+});
+
+describe('property: the rounding bound holds', () => {
+  // Rational functions at two-decimal points: the exact rational value is known, the doubles carry their bound.
+  const rational: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('x', 'y', '3', '1/3', '1e8', '7e-5'),
+      fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/'), tie('e')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
+      fc.tuple(tie('e'), fc.integer({ min: 2, max: 4 })).map(([a, k]) => `(${a})^${k}`),
+    ),
+  })).e;
+  it('|double − exact| ≤ error for rational functions', () => {
+    fc.assert(
+      fc.property(rational, fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 }), (text, i, j) => {
+        let f;
+        try {
+          f = parse(text);
+        } catch (e) {
+          if (codeOf(() => { throw e; }) === 'UNDEFINED') return; // a division by an exact zero in the text
+          throw e;
+        }
+        const exact = valueAt(f, toPoint(`x=${i}/100,y=${j}/100`));
+        if (!exact.finite || exact.exact === undefined) return;
+        const b = evaluateBounded(f, new Map([['x', i / 100], ['y', j / 100]]));
+        if (!Number.isFinite(b.value) || !Number.isFinite(b.error)) return;
+        expect(Math.abs(b.value - exact.number), `${text} at x=${i}/100, y=${j}/100`).toBeLessThanOrEqual(b.error + Math.abs(exact.number) * 2 ** -52);
+      }),
+      { numRuns: runs(300) },
     );
   });
 });

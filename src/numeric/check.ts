@@ -17,7 +17,9 @@
  * evaluates exactly at the point; else to a relative 1e-9, with an absolute floor of a few
  * times their rounding bounds at that point (PointValue.error): scaled to the size of what was
  * computed there, so 1e-10·cos(x) is not −1e-10·cos(x), and two forms of one value whose large
- * terms cancel in doubles still agree.
+ * terms cancel in doubles still agree. A random point whose rounding bounds exceed 1e-3 of the values,
+ * or where a value underflowed, cannot judge and is skipped; at a given point an underflowed value is
+ * UNDEFINED, not a verdict.
  * Both are evaluated for the function as written (`domain`, the parser's guards): where it has no
  * value, neither has its derivative or the claim.
  */
@@ -82,6 +84,12 @@ function generator(seed: number): () => number {
 
 /** How many times their rounding bounds two values may differ by and still be one value. */
 const ROUNDING_SLACK = 8;
+/**
+ * A random point says something only where rounding leaves the values resolved to this relative precision:
+ * sin((2x + 1e8)^2) has an argument near 1e16, whose last bit is worth more than a period, so its doubles
+ * agree with any claim of their size. Such a point is skipped, as one where a value is not finite.
+ */
+const RESOLUTION = 1e-3;
 
 /**
  * Equal as exact rationals, or relatively within `tolerance`, or within a few times their rounding
@@ -105,8 +113,10 @@ function valuesAt(p: Point, d: Derivative, claim: Expr): { derivative: PointValu
     if (!valueAt(d.input, p, [], within).finite) return undefined;
     const dv = valueAt(d.expr, p, [], within);
     const cv = valueAt(claim, p, [], within);
-    const usable = (v: PointValue): boolean => v.finite && Math.abs(v.number) < 1e15;
-    return usable(dv) && usable(cv) ? { derivative: dv, claim: cv } : undefined;
+    const usable = (v: PointValue): boolean => v.finite && !v.underflowed && Math.abs(v.number) < 1e15;
+    const bound = (v: PointValue): number => (Number.isFinite(v.error) ? v.error : Infinity);
+    const resolved = ROUNDING_SLACK * (bound(dv) + bound(cv)) <= RESOLUTION * Math.max(Math.abs(dv.number), Math.abs(cv.number));
+    return usable(dv) && usable(cv) && (resolved || (dv.exact !== undefined && cv.exact !== undefined)) ? { derivative: dv, claim: cv } : undefined;
   } catch (e) {
     if (e instanceof DerivError && e.code === 'UNDEFINED') return undefined;
     throw e;
@@ -150,6 +160,8 @@ function checkClaim(input: string | Expr, wrt: string | readonly string[], claim
     const cv = valueAt(claim, point, d.order, withinOf(d));
     if (!dv.finite)
       throw new DerivError('UNDEFINED', `the derivative is not a finite real number at this point (${dv.note ?? dv.toString()})`);
+    for (const [what, v] of [['derivative', dv], ['claim', cv]] as const)
+      if (v.underflowed) throw new DerivError('UNDEFINED', `the ${what} is ${v.note}, so the two cannot be compared here`, { hint: 'check at another point' });
     const kinks = kinksAt(d.input, point);
     const base = { method: 'point' as const, derivative: d, claim, points: 1, ...(kinks.length > 0 ? { kinks } : {}) };
     return sameValue(dv, cv, tolerance) ? { ...base, correct: true } : { ...base, correct: false, counterexample: { point, derivative: dv, claim: cv } };

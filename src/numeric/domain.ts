@@ -79,43 +79,34 @@ function checkGuard(g: DomainGuard, sub: PointSubstitution, order: readonly stri
   }
 }
 
-/** The calls and powers of e that can be undefined somewhere, innermost first, each once. */
-function ownGuards(e: Expr, out: DomainGuard[], seen: Map<Expr, void>): void {
-  foldDag<void>(
-    e,
-    (node) => {
-      if (node.kind === 'call' && needsGuard(node.fn, node.args)) out.push({ fn: node.fn, args: node.args });
-      else if (node.kind === 'pow' && needsGuard('pow', [node.base, node.exp])) out.push({ fn: 'pow', args: [node.base, node.exp] });
-    },
-    seen,
-  );
+/** The calls and powers of e that can be undefined somewhere, innermost first, each once (memoised per node). */
+function ownGuards(e: Expr): readonly DomainGuard[] {
+  let out = ownMemo.get(e);
+  if (out === undefined) {
+    const list: DomainGuard[] = [];
+    foldDag<void>(e, (node) => {
+      if (node.kind === 'call' && needsGuard(node.fn, node.args)) list.push({ fn: node.fn, args: node.args });
+      else if (node.kind === 'pow' && needsGuard('pow', [node.base, node.exp])) list.push({ fn: 'pow', args: [node.base, node.exp] });
+    });
+    ownMemo.set(e, (out = list));
+  }
+  return out;
 }
+const ownMemo = new WeakMap<Expr, readonly DomainGuard[]>();
 
-/** See the file comment. */
+/**
+ * See the file comment. Every division and pole of the input and of e is one of the guards checked, so where
+ * none fails, substituting e divides by no exact zero.
+ */
 export function domainAt(e: Expr, within: Within, sub: PointSubstitution, order: readonly string[]): DomainVerdict {
   let infinite: string | undefined;
   // The parser's guards first: they are what the user wrote, and their notes name it.
-  for (const g of within.guards ?? []) {
-    const v = checkGuard(g, sub, order);
-    if (v.undefined !== undefined) return v;
-    infinite ??= v.infinite;
-  }
-  const own: DomainGuard[] = [];
-  const seen = new Map<Expr, void>();
-  ownGuards(within.input, own, seen);
-  if (e !== within.input) ownGuards(e, own, seen);
-  for (const g of own) {
-    const v = checkGuard(g, sub, order);
-    if (v.undefined !== undefined) return v;
-    infinite ??= v.infinite;
-  }
-  // A division by an exact zero that no guard names (an Expr built in code): say so.
-  for (const x of e === within.input ? [e] : [within.input, e]) {
-    try {
-      sub.of(x);
-    } catch (err) {
-      if (isUndefinedError(err)) return { undefined: 'a division by zero' };
-      if (!isMissingVariable(err)) throw err;
+  const lists = [within.guards ?? [], ownGuards(within.input), ...(e === within.input ? [] : [ownGuards(e)])];
+  for (const list of lists) {
+    for (const g of list) {
+      const v = checkGuard(g, sub, order);
+      if (v.undefined !== undefined) return v;
+      infinite ??= v.infinite;
     }
   }
   return infinite === undefined ? {} : { infinite };

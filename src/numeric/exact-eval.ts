@@ -85,6 +85,10 @@ export class PointValue {
   get finite(): boolean {
     return Number.isFinite(this.number);
   }
+  /** A double 0 whose exact value is not 0 (too small for a double): no comparison can judge it. */
+  get underflowed(): boolean {
+    return this.note === UNDERFLOW_NOTE;
+  }
   /**
    * `-50`, `25/2` when exact and rational, else a decimal of 15 significant digits: the last
    * digits of a double carry rounding noise (sin(pi/6) is 0.49999999999999994, shown as 0.5).

@@ -3,7 +3,8 @@
  *
  * Contract of `evaluateBounded(e, scope, memo)`: `value` is what evaluate() gives (same operations, same
  * order); `error` bounds its absolute rounding error to first order — each operation's own rounding (unit
- * roundoff u = 2⁻⁵³ times the size of what it computed: every partial sum of a sum, every partial product)
+ * roundoff u = 2⁻⁵³ times the size of what it computed: every partial sum of a sum; a product's n − 1 roundings
+ * are each relative, so u times the product)
  * plus each operand's error carried through the operation's partial derivatives (a call's partials are its
  * row's templates, evaluated at the arguments). So a sum whose large terms cancel has an error of the size of
  * those terms, not of the small result: the floor a comparison of two such values needs (numeric/check.ts).
@@ -18,7 +19,6 @@ import { toNumber } from '../core/rational.js';
 import { foldDag } from '../core/walk.js';
 import { rowFor } from '../function-table.js';
 import { partialTemplates } from '../templates.js';
-import { evaluate } from '../evaluate.js';
 import type { ExactPoints, FunctionRow } from '../../rules/functions.js';
 import { DerivError } from '../errors.js';
 
@@ -51,11 +51,53 @@ function isPoint(points: readonly ExactPoints[], x: number): boolean {
   });
 }
 
-/** ∂row/∂(argument i) at the arguments, in double precision. */
+type Compiled = (args: readonly number[]) => number;
+
+/** A template over the row's parameters as a closure (templates are a few nodes: recursion is bounded by the table). */
+function compile(t: Expr, params: readonly string[]): Compiled {
+  switch (t.kind) {
+    case 'num': {
+      const v = toNumber(t.value);
+      return () => v;
+    }
+    case 'const': {
+      const v = t.name === 'e' ? Math.E : Math.PI;
+      return () => v;
+    }
+    case 'sym': {
+      const j = params.indexOf(t.name);
+      return (args) => args[j]!;
+    }
+    case 'add': {
+      const fs = t.terms.map((k) => compile(k, params));
+      return (args) => fs.reduce((acc, f) => acc + f(args), 0);
+    }
+    case 'mul': {
+      const fs = t.factors.map((k) => compile(k, params));
+      return (args) => fs.reduce((acc, f) => acc * f(args), 1);
+    }
+    case 'pow': {
+      const [b, e] = [compile(t.base, params), compile(t.exp, params)];
+      return (args) => Math.pow(b(args), e(args));
+    }
+    case 'call': {
+      const row = rowFor(t.fn, t.args.length)!;
+      const fs = t.args.map((k) => compile(k, params));
+      return (args) => row.evaluate(...fs.map((f) => f(args)));
+    }
+  }
+}
+
+const compiledPartials = new WeakMap<FunctionRow, readonly Compiled[]>();
+
+/** ∂row/∂(argument i) at the arguments, in double precision (the row's template, compiled once). */
 function partialValue(row: FunctionRow, i: number, args: readonly number[]): number {
-  const scope = new Map<string, number>();
-  row.params.forEach((p, j) => scope.set(p, args[j]!));
-  return evaluate(partialTemplates(row)[i]!, scope);
+  let fs = compiledPartials.get(row);
+  if (fs === undefined) {
+    fs = partialTemplates(row).map((t) => compile(t, row.params));
+    compiledPartials.set(row, fs);
+  }
+  return fs[i]!(args);
 }
 
 export function evaluateBounded(
@@ -113,10 +155,11 @@ export function evaluateBounded(
             error += carried(prefix * suffix[i + 1]!, k.error);
             prefix *= Math.abs(k.value);
             p *= k.value;
-            if (i > 0) error += Math.abs(p) * UNIT_ROUNDOFF;
             under ||= k.underflow;
             allNonzero &&= k.value !== 0;
           }
+          // Each of the n − 1 multiplications rounds relatively: u times the product, carried through the later factors.
+          error += (n - 1) * Math.abs(p) * UNIT_ROUNDOFF;
           return bounded(p, error, p === 0 && (under || allNonzero));
         }
         case 'pow': {
