@@ -205,6 +205,11 @@ describe('real powers of negative numbers: x^(1/3) was -2 at -8 (exact) but unde
     expect(r.stderr).toContain('nthRoot(x, n) (cbrt(x) for n = 3)');
   });
 
+  it('a constant says so too: (-8)^(1/3) + x, sqrt(-4)*x', async () => {
+    expect(derivative('(-8)^(1/3) + x', 'x').at({ x: 1 }).note).toContain('(-8)^(1/3) needs -8 ≥ 0, or 1/3 an integer');
+    expect((await deriv(['sqrt(-4)*x', '--wrt', 'x', '--at', 'x=1'])).stderr).toContain('sqrt(-4) needs -4 ≥ 0');
+  });
+
   it.each([
     ['x^(1/3)', 'x=8', '2'],
     ['(-8)^(1/3) + x', 'x=1', 'undefined'],

@@ -16,14 +16,14 @@ export interface DomainGuard {
   readonly args: readonly Expr[];
 }
 
-/** Whether fn(args) can be undefined somewhere, so that its condition must be kept. Constants fold at parse time. */
+/** Whether fn(args) can be undefined somewhere, so that its condition must be kept. */
 export function needsGuard(fn: string, args: readonly Expr[]): boolean {
   if (fn === 'pow') {
     const [base, exponent] = args as [Expr, Expr];
-    if (base.kind === 'num' && exponent.kind === 'num') return false;
+    // Numbers fold at parse time, or divide by zero there, except a negative base to a non-integer power.
+    if (base.kind === 'num' && exponent.kind === 'num') return isNegative(base.value) && !isInteger(exponent.value);
     return exponent.kind !== 'num' || !isInteger(exponent.value) || isNegative(exponent.value);
   }
-  if (args.every((a) => a.kind === 'num')) return false;
   const row = rowFor(fn, args.length);
   return row !== undefined && (row.real !== undefined || row.poles !== undefined);
 }
