@@ -56,12 +56,39 @@ export interface FunctionRow {
   readonly exactAtE?: { readonly e?: number; readonly one?: 'e' };
   /** The function is the k-th root, folded exactly at rational perfect powers (sqrt(9/4) = 3/2). */
   readonly root?: 2 | 3;
+  /**
+   * Where it has a real value, in its parameters (#0, #1 …): `#0 ≥ 0` for sqrt. Elsewhere its value is undefined
+   * and a note names this condition; at an end it may be ±∞ (log(0) = −∞). A row without it is real wherever
+   * its arguments are, poles aside. The parser records a guard for each such call (src/parse/domain.ts), so the
+   * condition holds at a point even where canonical form dropped the call (sqrt(x)^2 is x).
+   */
+  readonly real?: string;
+  /** Said after `real` where the value is undefined (pow: how to write the real odd root instead). */
+  readonly realHint?: string;
+  /**
+   * Every argument where it is exactly 0 (one-argument rows): the constructors fold a call there to 0
+   * (sin(pi) = 0), and a double 0 anywhere else underflowed. `[]`: never 0 (exp).
+   */
+  readonly zeros?: readonly ExactPoints[];
+  /** Arguments where it has a pole: building the call there is a division by zero (UNDEFINED), as 1/0. */
+  readonly poles?: readonly ExactPoints[];
+  /**
+   * Where it is not differentiable: at a zero argument (`'zero'`: abs, relu) or where its two arguments
+   * tie (`'tie'`: max, min). Derivatives there follow heaviside(0) = 0; values at such a point say so.
+   */
+  readonly kink?: 'zero' | 'tie';
   /** Exact values at numeric arguments, where the result is rational: sin(0) = 0. */
   readonly exact?: (...xs: number[]) => number | undefined;
   readonly evaluate: (...xs: number[]) => number;
   /** One line for --help / README. */
   readonly summary: string;
 }
+
+/**
+ * Exact arguments: `{ at: 1 }` is u = 1 (an integer); `{ pi: [1, 2], every: 1 }` is u = π/2 + k·π for every integer k
+ * (`pi` is the multiple of π, `every` the period in multiples of π; without it, that one point).
+ */
+export type ExactPoints = { readonly at: number } | { readonly pi: readonly [number, number]; readonly every?: number };
 
 /** [lo, hi], or [lo, hi, minAbs] to keep away from a kink at 0. */
 export type SampleInterval = readonly [number, number] | readonly [number, number, number];
@@ -197,100 +224,107 @@ const OUTSIDE: SampleInterval = [1.2, 4];
 /** Exact value only at 0, where many functions are 0. */
 const zeroAtZero = (x: number): number | undefined => (x === 0 ? 0 : undefined);
 const oneAtZero = (x: number): number | undefined => (x === 0 ? 1 : undefined);
+/** Zeros and poles (ExactPoints). */
+const AT_ZERO: readonly ExactPoints[] = [{ at: 0 }];
+const AT_ONE: readonly ExactPoints[] = [{ at: 1 }];
+const NOWHERE: readonly ExactPoints[] = [];
+/** k·π and π/2 + k·π, for every integer k. */
+const PI_K: readonly ExactPoints[] = [{ pi: [0, 1], every: 1 }];
+const HALF_PI_K: readonly ExactPoints[] = [{ pi: [1, 2], every: 1 }];
 
 export const FUNCTION_ROWS: readonly FunctionRow[] = [
   // name      params      partials                                   domain             sample
   { name: 'pow', params: ['a', 'b'], partials: ['b*a^(b-1)', 'a^b*log(a)'], domain: 'a > 0, or b an integer', sample: [POS, R],
-    latex: tpl('{#0}^{#1}'), code: POW, evaluate: Math.pow, summary: 'a^b; x^n, a^x and f^g alike' },
+    latex: tpl('{#0}^{#1}'), code: POW, evaluate: Math.pow, real: '#0 ≥ 0, or #1 an integer', realHint: 'a negative number to a non-integer power has no real value (as in JavaScript, C and NumPy); for a real odd root write nthRoot(#0, n) (cbrt(#0) for n = 3)', summary: 'a^b; x^n, a^x and f^g alike' },
   { name: 'exp', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
-    latex: tpl('e^{#0}'), code: real('exp', 'exp', 'math.inf'), exactAtE: { one: 'e' }, exact: oneAtZero, evaluate: Math.exp, summary: 'e^u' },
+    latex: tpl('e^{#0}'), code: real('exp', 'exp', 'math.inf'), exactAtE: { one: 'e' }, exact: oneAtZero, evaluate: Math.exp, zeros: NOWHERE, summary: 'e^u' },
   { name: 'log', aliases: ['ln'], params: ['u'], partials: ['1/u'], domain: 'u > 0', sample: [POS],
-    latex: op('\\ln'), code: { ...std('log'), python: pyReal('_log', 'math.log(u)', LOG_POLE) }, exactAtE: { e: 1 }, exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, summary: 'natural logarithm (ln is the same)' },
+    latex: op('\\ln'), code: { ...std('log'), python: pyReal('_log', 'math.log(u)', LOG_POLE) }, exactAtE: { e: 1 }, exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log, real: '#0 > 0', zeros: AT_ONE, summary: 'natural logarithm (ln is the same)' },
   { name: 'log', params: ['u', 'b'], partials: ['1/(u*log(b))', '-log(u)/(b*log(b)^2)'], domain: 'u > 0, b > 0, b ≠ 1', sample: [POS, [1.5, 4]],
-    latex: tpl('\\log_{#1}\\left(#0\\right)'), code: LOG_BASE, evaluate: (u, b) => Math.log(u) / Math.log(b), summary: 'logarithm of u to base b' },
+    latex: tpl('\\log_{#1}\\left(#0\\right)'), code: LOG_BASE, evaluate: (u, b) => Math.log(u) / Math.log(b), real: '#0 > 0, #1 > 0 and #1 ≠ 1', summary: 'logarithm of u to base b' },
   { name: 'log2', params: ['u'], partials: ['1/(u*log(2))'], domain: 'u > 0', sample: [POS],
-    latex: op('\\log_{2}'), code: real('log2', 'log2', LOG_POLE), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log2, summary: 'base-2 logarithm' },
+    latex: op('\\log_{2}'), code: real('log2', 'log2', LOG_POLE), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log2, real: '#0 > 0', zeros: AT_ONE, summary: 'base-2 logarithm' },
   { name: 'log10', params: ['u'], partials: ['1/(u*log(10))'], domain: 'u > 0', sample: [POS],
-    latex: op('\\log_{10}'), code: real('log10', 'log10', LOG_POLE), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log10, summary: 'base-10 logarithm' },
+    latex: op('\\log_{10}'), code: real('log10', 'log10', LOG_POLE), exact: (x) => (x === 1 ? 0 : undefined), evaluate: Math.log10, real: '#0 > 0', zeros: AT_ONE, summary: 'base-10 logarithm' },
   { name: 'log1p', params: ['u'], partials: ['1/(1+u)'], domain: 'u > -1', sample: [[-0.8, 3]],
-    latex: tpl('\\ln\\left(1 + #0\\right)'), code: real('log1p', 'log1p', '-math.inf if u == -1 else math.nan'), exact: zeroAtZero, evaluate: Math.log1p, summary: 'log(1+u)' },
+    latex: tpl('\\ln\\left(1 + #0\\right)'), code: real('log1p', 'log1p', '-math.inf if u == -1 else math.nan'), exact: zeroAtZero, evaluate: Math.log1p, real: '#0 > -1', zeros: AT_ZERO, summary: 'log(1+u)' },
   { name: 'expm1', params: ['u'], partials: ['exp(u)'], domain: 'all real u', sample: [R],
-    latex: tpl('\\left(e^{#0} - 1\\right)'), code: real('expm1', 'expm1', 'math.inf'), exact: zeroAtZero, evaluate: Math.expm1, summary: 'exp(u)-1' },
+    latex: tpl('\\left(e^{#0} - 1\\right)'), code: real('expm1', 'expm1', 'math.inf'), exact: zeroAtZero, evaluate: Math.expm1, zeros: AT_ZERO, summary: 'exp(u)-1' },
   { name: 'sqrt', params: ['u'], partials: ['1/(2*sqrt(u))'], domain: 'u > 0', sample: [POS],
-    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: Math.sqrt, summary: 'square root' },
+    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: Math.sqrt, real: '#0 ≥ 0', zeros: AT_ZERO, summary: 'square root' },
   { name: 'nthRoot', params: ['u'], partials: ['1/(2*nthRoot(u))'], domain: 'u > 0', sample: [POS],
-    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: (u) => nthRoot(u, 2), summary: 'square root (as mathjs: nthRoot(u) is nthRoot(u, 2))' },
+    latex: tpl('\\sqrt{#0}'), code: SQRT_ROOT, root: 2, evaluate: (u) => nthRoot(u, 2), real: '#0 ≥ 0', zeros: AT_ZERO, summary: 'square root (as mathjs: nthRoot(u) is nthRoot(u, 2))' },
   { name: 'nthRoot', params: ['u', 'n'], partials: ['nthRoot(u, n)/(n*u)', '-nthRoot(u, n)*log(u)/n^2'], domain: 'u > 0, n ≠ 0', sample: [POS, [2, 5]],
-    latex: tpl('\\sqrt[#1]{#0}'), code: NTH_ROOT, evaluate: nthRoot, summary: 'real n-th root: negative u with odd n gives the negative root, as mathjs' },
+    latex: tpl('\\sqrt[#1]{#0}'), code: NTH_ROOT, evaluate: nthRoot, real: '#1 ≠ 0, and #0 ≥ 0 or #1 an odd integer', summary: 'real n-th root: negative u with odd n gives the negative root, as mathjs' },
   { name: 'cbrt', params: ['u'], partials: ['1/(3*cbrt(u)^2)'], domain: 'u ≠ 0', sample: [POS],
-    latex: tpl('\\sqrt[3]{#0}'), code: CBRT, root: 3, parity: 'odd', evaluate: Math.cbrt, summary: 'real cube root' },
+    latex: tpl('\\sqrt[3]{#0}'), code: CBRT, root: 3, parity: 'odd', evaluate: Math.cbrt, zeros: AT_ZERO, summary: 'real cube root' },
 
   { name: 'sin', params: ['u'], partials: ['cos(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\sin'), code: real('sin', 'sin', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.sin, summary: 'sine' },
+    latex: op('\\sin'), code: real('sin', 'sin', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.sin, zeros: PI_K, summary: 'sine' },
   { name: 'cos', params: ['u'], partials: ['-sin(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\cos'), code: real('cos', 'cos', NAN), parity: 'even', exact: oneAtZero, evaluate: Math.cos, summary: 'cosine' },
+    latex: op('\\cos'), code: real('cos', 'cos', NAN), parity: 'even', exact: oneAtZero, evaluate: Math.cos, zeros: HALF_PI_K, summary: 'cosine' },
   { name: 'tan', params: ['u'], partials: ['sec(u)^2'], domain: 'cos(u) ≠ 0', sample: [[-1.2, 1.2]],
-    latex: op('\\tan'), code: real('tan', 'tan', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.tan, summary: 'tangent' },
+    latex: op('\\tan'), code: real('tan', 'tan', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.tan, zeros: PI_K, poles: HALF_PI_K, summary: 'tangent' },
   { name: 'sec', params: ['u'], partials: ['sec(u)*tan(u)'], domain: 'cos(u) ≠ 0', sample: [[-1.2, 1.2]],
-    latex: op('\\sec'), code: recip('cos', NAN, 'sec'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cos(x), summary: 'secant' },
+    latex: op('\\sec'), code: recip('cos', NAN, 'sec'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cos(x), zeros: NOWHERE, poles: HALF_PI_K, summary: 'secant' },
   { name: 'csc', params: ['u'], partials: ['-csc(u)*cot(u)'], domain: 'sin(u) ≠ 0', sample: [[0.2, 2.9]],
-    latex: op('\\csc'), code: recip('sin', 'math.copysign(math.inf, u) if u == 0 else math.nan', 'csc'), parity: 'odd', evaluate: (x) => 1 / Math.sin(x), summary: 'cosecant' },
+    latex: op('\\csc'), code: recip('sin', 'math.copysign(math.inf, u) if u == 0 else math.nan', 'csc'), parity: 'odd', evaluate: (x) => 1 / Math.sin(x), zeros: NOWHERE, poles: PI_K, summary: 'cosecant' },
   { name: 'cot', params: ['u'], partials: ['-csc(u)^2'], domain: 'sin(u) ≠ 0', sample: [[0.2, 2.9]],
-    latex: op('\\cot'), code: recip('tan', 'math.copysign(math.inf, u) if u == 0 else math.nan', 'cot'), parity: 'odd', evaluate: (x) => 1 / Math.tan(x), summary: 'cotangent' },
+    latex: op('\\cot'), code: recip('tan', 'math.copysign(math.inf, u) if u == 0 else math.nan', 'cot'), parity: 'odd', evaluate: (x) => 1 / Math.tan(x), zeros: HALF_PI_K, poles: PI_K, summary: 'cotangent' },
   { name: 'asin', params: ['u'], partials: ['1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\arcsin'), code: real('asin', 'arcsin', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.asin, summary: 'inverse sine' },
+    latex: op('\\arcsin'), code: real('asin', 'arcsin', NAN), parity: 'odd', exact: zeroAtZero, evaluate: Math.asin, real: '-1 ≤ #0 ≤ 1', zeros: AT_ZERO, summary: 'inverse sine' },
   { name: 'acos', params: ['u'], partials: ['-1/sqrt(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\arccos'), code: real('acos', 'arccos', NAN), evaluate: Math.acos, summary: 'inverse cosine' },
+    latex: op('\\arccos'), code: real('acos', 'arccos', NAN), evaluate: Math.acos, real: '-1 ≤ #0 ≤ 1', zeros: AT_ONE, summary: 'inverse cosine' },
   { name: 'atan', params: ['u'], partials: ['1/(1+u^2)'], domain: 'all real u', sample: [R],
-    latex: op('\\arctan'), code: std('atan', 'arctan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atan, summary: 'inverse tangent' },
+    latex: op('\\arctan'), code: std('atan', 'arctan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atan, zeros: AT_ZERO, summary: 'inverse tangent' },
   { name: 'atan2', params: ['y', 'x'], partials: ['x/(x^2+y^2)', '-y/(x^2+y^2)'], domain: '(x, y) ≠ (0, 0), off the cut x < 0, y = 0', sample: [R, POS],
     latex: tpl('\\operatorname{atan2}\\left(#0, #1\\right)'), code: std('atan2', 'arctan2'), evaluate: Math.atan2, summary: 'angle of the point (x, y)' },
 
   { name: 'sinh', params: ['u'], partials: ['cosh(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\sinh'), code: real('sinh', 'sinh', 'math.copysign(math.inf, u)'), parity: 'odd', exact: zeroAtZero, evaluate: Math.sinh, summary: 'hyperbolic sine' },
+    latex: op('\\sinh'), code: real('sinh', 'sinh', 'math.copysign(math.inf, u)'), parity: 'odd', exact: zeroAtZero, evaluate: Math.sinh, zeros: AT_ZERO, summary: 'hyperbolic sine' },
   { name: 'cosh', params: ['u'], partials: ['sinh(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\cosh'), code: real('cosh', 'cosh', 'math.inf'), parity: 'even', exact: oneAtZero, evaluate: Math.cosh, summary: 'hyperbolic cosine' },
+    latex: op('\\cosh'), code: real('cosh', 'cosh', 'math.inf'), parity: 'even', exact: oneAtZero, evaluate: Math.cosh, zeros: NOWHERE, summary: 'hyperbolic cosine' },
   { name: 'tanh', params: ['u'], partials: ['1-tanh(u)^2'], domain: 'all real u', sample: [R],
-    latex: op('\\tanh'), code: std('tanh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.tanh, summary: 'hyperbolic tangent' },
+    latex: op('\\tanh'), code: std('tanh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.tanh, zeros: AT_ZERO, summary: 'hyperbolic tangent' },
   { name: 'asinh', params: ['u'], partials: ['1/sqrt(u^2+1)'], domain: 'all real u', sample: [R],
-    latex: op('\\operatorname{arsinh}'), code: std('asinh', 'arcsinh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asinh, summary: 'inverse hyperbolic sine' },
+    latex: op('\\operatorname{arsinh}'), code: std('asinh', 'arcsinh'), parity: 'odd', exact: zeroAtZero, evaluate: Math.asinh, zeros: AT_ZERO, summary: 'inverse hyperbolic sine' },
   { name: 'acosh', params: ['u'], partials: ['1/sqrt(u^2-1)'], domain: 'u > 1', sample: [[1.2, 4]],
-    latex: op('\\operatorname{arcosh}'), code: real('acosh', 'arccosh', NAN), evaluate: Math.acosh, summary: 'inverse hyperbolic cosine' },
+    latex: op('\\operatorname{arcosh}'), code: real('acosh', 'arccosh', NAN), evaluate: Math.acosh, real: '#0 ≥ 1', zeros: AT_ONE, summary: 'inverse hyperbolic cosine' },
   { name: 'atanh', params: ['u'], partials: ['1/(1-u^2)'], domain: '-1 < u < 1', sample: [UNIT],
-    latex: op('\\operatorname{artanh}'), code: real('atanh', 'arctanh', 'math.copysign(math.inf, u) if abs(u) == 1 else math.nan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, summary: 'inverse hyperbolic tangent' },
+    latex: op('\\operatorname{artanh}'), code: real('atanh', 'arctanh', 'math.copysign(math.inf, u) if abs(u) == 1 else math.nan'), parity: 'odd', exact: zeroAtZero, evaluate: Math.atanh, real: '-1 < #0 < 1', zeros: AT_ZERO, summary: 'inverse hyperbolic tangent' },
   { name: 'sech', params: ['u'], partials: ['-sech(u)*tanh(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\operatorname{sech}'), code: recip('cosh', '0.0', 'sech'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cosh(x), summary: 'hyperbolic secant' },
+    latex: op('\\operatorname{sech}'), code: recip('cosh', '0.0', 'sech'), parity: 'even', exact: oneAtZero, evaluate: (x) => 1 / Math.cosh(x), zeros: NOWHERE, summary: 'hyperbolic secant' },
   { name: 'csch', params: ['u'], partials: ['-csch(u)*coth(u)'], domain: 'u ≠ 0', sample: [AWAY],
-    latex: op('\\operatorname{csch}'), code: recip('sinh', 'math.copysign(math.inf if u == 0 else 0.0, u)', 'csch'), parity: 'odd', evaluate: (x) => 1 / Math.sinh(x), summary: 'hyperbolic cosecant' },
+    latex: op('\\operatorname{csch}'), code: recip('sinh', 'math.copysign(math.inf if u == 0 else 0.0, u)', 'csch'), parity: 'odd', evaluate: (x) => 1 / Math.sinh(x), zeros: NOWHERE, poles: AT_ZERO, summary: 'hyperbolic cosecant' },
   { name: 'coth', params: ['u'], partials: ['-csch(u)^2'], domain: 'u ≠ 0', sample: [AWAY],
-    latex: op('\\coth'), code: recip('tanh', 'math.copysign(math.inf, u)', 'coth'), parity: 'odd', evaluate: (x) => 1 / Math.tanh(x), summary: 'hyperbolic cotangent' },
+    latex: op('\\coth'), code: recip('tanh', 'math.copysign(math.inf, u)', 'coth'), parity: 'odd', evaluate: (x) => 1 / Math.tanh(x), zeros: NOWHERE, poles: AT_ZERO, summary: 'hyperbolic cotangent' },
   { name: 'asec', params: ['u'], partials: ['1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arcsec}'), code: ofReciprocal('acos', 'arccos', NAN, 'asec'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acos(1 / x), summary: 'inverse secant' },
+    latex: op('\\operatorname{arcsec}'), code: ofReciprocal('acos', 'arccos', NAN, 'asec'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acos(1 / x), real: '|#0| ≥ 1', zeros: AT_ONE, summary: 'inverse secant' },
   { name: 'acsc', params: ['u'], partials: ['-1/(abs(u)*sqrt(u^2-1))'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arccsc}'), code: ofReciprocal('asin', 'arcsin', NAN, 'acsc'), parity: 'odd', evaluate: (x) => Math.asin(1 / x), summary: 'inverse cosecant' },
+    latex: op('\\operatorname{arccsc}'), code: ofReciprocal('asin', 'arcsin', NAN, 'acsc'), parity: 'odd', evaluate: (x) => Math.asin(1 / x), real: '|#0| ≥ 1', zeros: NOWHERE, summary: 'inverse cosecant' },
   { name: 'acot', params: ['u'], partials: ['-1/(1+u^2)'], domain: 'u ≠ 0 (acot(u) = atan(1/u), as mathjs)', sample: [AWAY],
-    latex: op('\\operatorname{arccot}'), code: ofReciprocal('atan', 'arctan', 'math.copysign(math.pi / 2, u)', 'acot'), parity: 'odd', evaluate: (x) => Math.atan(1 / x), summary: 'inverse cotangent' },
+    latex: op('\\operatorname{arccot}'), code: ofReciprocal('atan', 'arctan', 'math.copysign(math.pi / 2, u)', 'acot'), parity: 'odd', evaluate: (x) => Math.atan(1 / x), zeros: NOWHERE, summary: 'inverse cotangent' },
   { name: 'asech', params: ['u'], partials: ['-1/(u*sqrt(1-u^2))'], domain: '0 < u < 1', sample: [[0.1, 0.9]],
-    latex: op('\\operatorname{arsech}'), code: ofReciprocal('acosh', 'arccosh', 'math.inf if u == 0 and math.copysign(1.0, u) > 0 else math.nan', 'asech'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acosh(1 / x), summary: 'inverse hyperbolic secant' },
+    latex: op('\\operatorname{arsech}'), code: ofReciprocal('acosh', 'arccosh', 'math.inf if u == 0 and math.copysign(1.0, u) > 0 else math.nan', 'asech'), exact: (x) => (x === 1 ? 0 : undefined), evaluate: (x) => Math.acosh(1 / x), real: '0 < #0 ≤ 1', zeros: AT_ONE, summary: 'inverse hyperbolic secant' },
   { name: 'acsch', params: ['u'], partials: ['-1/(abs(u)*sqrt(1+u^2))'], domain: 'u ≠ 0', sample: [AWAY],
-    latex: op('\\operatorname{arcsch}'), code: ofReciprocal('asinh', 'arcsinh', 'math.copysign(math.inf, u)', 'acsch'), parity: 'odd', evaluate: (x) => Math.asinh(1 / x), summary: 'inverse hyperbolic cosecant' },
+    latex: op('\\operatorname{arcsch}'), code: ofReciprocal('asinh', 'arcsinh', 'math.copysign(math.inf, u)', 'acsch'), parity: 'odd', evaluate: (x) => Math.asinh(1 / x), zeros: NOWHERE, poles: AT_ZERO, summary: 'inverse hyperbolic cosecant' },
   { name: 'acoth', params: ['u'], partials: ['1/(1-u^2)'], domain: '|u| > 1', sample: [OUTSIDE],
-    latex: op('\\operatorname{arcoth}'), code: ofReciprocal('atanh', 'arctanh', 'math.copysign(math.inf, u) if abs(u) == 1 else math.nan', 'acoth'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), summary: 'inverse hyperbolic cotangent' },
+    latex: op('\\operatorname{arcoth}'), code: ofReciprocal('atanh', 'arctanh', 'math.copysign(math.inf, u) if abs(u) == 1 else math.nan', 'acoth'), parity: 'odd', evaluate: (x) => Math.atanh(1 / x), real: '|#0| > 1', zeros: NOWHERE, summary: 'inverse hyperbolic cotangent' },
 
   { name: 'abs', params: ['u'], partials: ['sign(u)'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: tpl('\\left|#0\\right|'), code: code('Math.abs', 'abs', 'np.abs', 'fabs'), parity: 'even', exact: Math.abs, evaluate: Math.abs, summary: 'absolute value; abs\'(0) taken as 0' },
+    latex: tpl('\\left|#0\\right|'), code: code('Math.abs', 'abs', 'np.abs', 'fabs'), parity: 'even', exact: Math.abs, evaluate: Math.abs, zeros: AT_ZERO, kink: 'zero', summary: 'absolute value; abs\'(0) taken as 0' },
   { name: 'sign', params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: op('\\operatorname{sgn}'), code: SIGN, parity: 'odd', exact: Math.sign, evaluate: Math.sign, summary: 'sign: -1, 0 or 1' },
+    latex: op('\\operatorname{sgn}'), code: SIGN, parity: 'odd', exact: Math.sign, evaluate: Math.sign, zeros: AT_ZERO, kink: 'zero', summary: 'sign: -1, 0 or 1' },
   { name: 'heaviside', aliases: ['step'], params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: tpl('\\mathbf{1}\\left[#0 > 0\\right]'), code: HEAVISIDE, exact: heaviside, evaluate: heaviside, summary: 'unit step: 1 if u > 0, else 0 (so relu\'(0) = 0)' },
+    latex: tpl('\\mathbf{1}\\left[#0 > 0\\right]'), code: HEAVISIDE, exact: heaviside, evaluate: heaviside, kink: 'zero', summary: 'unit step: 1 if u > 0, else 0 (so relu\'(0) = 0)' },
   { name: 'max', params: ['a', 'b'], partials: ['heaviside(a-b)', 'heaviside(b-a)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\max'), code: extreme('max', 'maximum'), exact: Math.max, evaluate: Math.max, summary: 'larger of a and b; max(0, u) is ReLU' },
+    latex: op('\\max'), code: extreme('max', 'maximum'), exact: Math.max, evaluate: Math.max, kink: 'tie', summary: 'larger of a and b; max(0, u) is ReLU' },
   { name: 'min', params: ['a', 'b'], partials: ['heaviside(b-a)', 'heaviside(a-b)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\min'), code: extreme('min', 'minimum'), exact: Math.min, evaluate: Math.min, summary: 'smaller of a and b' },
+    latex: op('\\min'), code: extreme('min', 'minimum'), exact: Math.min, evaluate: Math.min, kink: 'tie', summary: 'smaller of a and b' },
   { name: 'relu', params: ['u'], partials: ['heaviside(u)'], domain: 'u ≠ 0', sample: [NONZERO],
-    latex: op('\\operatorname{ReLU}'), code: RELU, exact: relu, evaluate: relu, summary: 'max(0, u); relu\'(0) taken as 0' },
+    latex: op('\\operatorname{ReLU}'), code: RELU, exact: relu, evaluate: relu, kink: 'zero', summary: 'max(0, u); relu\'(0) taken as 0' },
   { name: 'sigmoid', params: ['u'], partials: ['sigmoid(u)*(1-sigmoid(u))'], domain: 'all real u', sample: [R],
-    latex: op('\\sigma'), code: SIGMOID, exact: (x) => (x === 0 ? 0.5 : undefined), evaluate: sigmoid, summary: 'logistic function 1/(1+exp(-u))' },
+    latex: op('\\sigma'), code: SIGMOID, exact: (x) => (x === 0 ? 0.5 : undefined), evaluate: sigmoid, zeros: NOWHERE, summary: 'logistic function 1/(1+exp(-u))' },
   { name: 'softplus', params: ['u'], partials: ['sigmoid(u)'], domain: 'all real u', sample: [R],
-    latex: op('\\operatorname{softplus}'), code: SOFTPLUS, evaluate: softplus, summary: 'log(1+exp(u))' },
+    latex: op('\\operatorname{softplus}'), code: SOFTPLUS, evaluate: softplus, zeros: NOWHERE, summary: 'log(1+exp(u))' },
 ];

@@ -23,6 +23,7 @@ import { stepsToText } from './print/steps-text.js';
 import { toMarkdownNote, stepsDetail, type NoteOptions } from './print/markdown.js';
 import { toHtmlPage } from './print/html.js';
 import { valueAt, type PointValue } from './numeric/exact-eval.js';
+import type { DomainGuard } from './parse/domain.js';
 import { toPoint, type PointInput } from './numeric/point.js';
 import { Gradient } from './numeric/gradient.js';
 import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
@@ -44,6 +45,12 @@ export interface DerivativeOptions extends ParseOptions, SimplifyOptions, Reques
   readonly simplify?: boolean;
   /** Receives the differentiator's trace, one step per node, for each pass. */
   readonly trace?: (step: TraceStep, wrt: string) => void;
+  /**
+   * The domain guards of an input given as an Expr that was read from text (readExpression's `domain`):
+   * values at a point then answer for the input as written (sqrt(x)^2 is undefined at x = -2). Text input
+   * brings its own.
+   */
+  readonly domain?: readonly DomainGuard[];
 }
 
 /** Parse text into a canonical expression. Throws DerivError (PARSE, UNKNOWN_FUNCTION, ARITY, …). */
@@ -51,13 +58,16 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
   return readExpression(text, options).expr;
 }
 
-/** parse, plus the reading notes (1/2x read as x/2, the one name xe, …) that a caller should show. */
-export function readExpression(text: string, options: ParseOptions = {}): { expr: Expr; warnings: readonly DerivWarning[] } {
+/**
+ * parse, plus the reading notes (1/2x read as x/2, the one name xe, …) that a caller should show, and the
+ * domain guards to pass on (derivative(expr, v, { domain })) so values at a point answer for the text as written.
+ */
+export function readExpression(text: string, options: ParseOptions = {}): { expr: Expr; warnings: readonly DerivWarning[]; domain: readonly DomainGuard[] } {
   if (typeof text !== 'string') throw new DerivError('PARSE', `expected the expression as text, got ${describeValue(text)}`);
-  const { expr, variables, notes } = parseWithInfo(text, options);
+  const { expr, variables, notes, guards } = parseWithInfo(text, options);
   // The latest text wins: x^2/4 read after 0.25*x^2 (the same node) prints as the new text was written.
   orderOf.set(expr, variables);
-  return { expr, warnings: notes };
+  return { expr, warnings: notes, domain: guards };
 }
 
 /** How a wrong argument is named in an error message (null, a number, an object). */
@@ -88,16 +98,17 @@ function displayOrderOf(e: Expr): readonly string[] {
 }
 const variablesMemo = new WeakMap<Expr, { readonly known: readonly string[] | undefined; readonly order: readonly string[] }>();
 
-function toExpr(input: string | Expr, options: ParseOptions): { expr: Expr; order: readonly string[]; notes: readonly DerivWarning[] } {
+function toExpr(input: string | Expr, options: ParseOptions & { domain?: readonly DomainGuard[] }): { expr: Expr; order: readonly string[]; notes: readonly DerivWarning[]; domain: readonly DomainGuard[] } {
   if (typeof input === 'string') {
-    const { expr, variables, notes } = parseWithInfo(input, options);
+    const { expr, variables, notes, guards } = parseWithInfo(input, options);
     orderOf.set(expr, variables);
-    return { expr, order: variables, notes };
+    return { expr, order: variables, notes, domain: guards };
   }
   if (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')
     throw new DerivError('PARSE', `expected the expression as text or an Expr, got ${describeValue(input)}`);
-  return { expr: input, order: displayOrderOf(input), notes: [] };
+  return { expr: input, order: displayOrderOf(input), notes: [], domain: options.domain ?? NO_GUARDS };
 }
+const NO_GUARDS: readonly DomainGuard[] = Object.freeze([]);
 
 /** The names to differentiate with respect to, checked: a name or a list of names, nothing else. */
 function wrtNames(wrt: unknown): string[] {
@@ -143,14 +154,17 @@ export class Derivative {
   readonly order: readonly string[];
   /** What may not have been read as meant: a --wrt name that does not occur, 1/2x read as x/2, … (src/warnings.ts). */
   readonly warnings: readonly DerivWarning[];
+  /** The input's domain guards (src/parse/domain.ts): where the input as written has no value, neither has this. */
+  readonly domain: readonly DomainGuard[];
 
   /** How the derivative was computed (simplify on/off), so its steps can be recorded the same way. */
   readonly #settings: RecordOptions;
   /** Made on first use: most derivatives are never asked for their steps. */
   #derivations: Map<string, Derivation> | undefined;
 
-  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}, warnings: readonly DerivWarning[] = []) {
+  constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}, warnings: readonly DerivWarning[] = [], domain: readonly DomainGuard[] = NO_GUARDS) {
     this.input = input;
+    this.domain = domain;
     this.variables = Object.freeze([...wrt]);
     this.wrt = wrt.length === 1 ? wrt[0]! : this.variables;
     this.expr = expr;
@@ -217,10 +231,13 @@ export class Derivative {
     v.scope(scope, 'evaluate: the values');
     return evaluateExpr(this.expr, scope);
   }
-  /** The derivative's value at a point: exact (`-50`, `25/2`) where the point is exact, else a double. */
+  /**
+   * The derivative's value at a point: exact (`-50`, `25/2`) where the point is exact, else a double; NaN with a
+   * `note` where the input as written has no value there.
+   */
   at(point: PointInput): PointValue {
     v.point(point, 'at: the point');
-    return valueAt(this.expr, toPoint(point), this.order);
+    return valueAt(this.expr, toPoint(point), this.order, { input: this.input, guards: this.domain });
   }
   toJSON(): { wrt: readonly string[]; text: string; latex: string } {
     return { wrt: this.variables, text: this.toString(), latex: this.toTex() };
@@ -287,7 +304,7 @@ export function derivative(
 
 function scalarDerivative(input: string | Expr, wrt: string | readonly string[], options: DerivativeOptions): Derivative {
   if (typeof input === 'string' && isProgramText(input)) return programPartials(parseProgram(input, options), typeof wrt === 'string' ? [wrt] : wrt, options, true)[0]!;
-  const { expr, order, notes } = toExpr(input, options);
+  const { expr, order, notes, domain } = toExpr(input, options);
   const names = wrtNames(wrt);
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
   const times = checkOrder(options.order);
@@ -299,7 +316,7 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   // As in a gradient: only a name that does not occur needs wrtWarnings, whose scan of the display order is O(variables).
   const free = freeVariables(expr);
   const warnings = names.every((n) => free.has(n)) ? mergeWarnings(notes) : mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr)));
-  return derive(expr, order, sequence, options, settingsOf(options), warnings, budget);
+  return derive(expr, order, sequence, options, settingsOf(options), warnings, budget, domain);
 }
 
 /**
@@ -346,6 +363,7 @@ function derive(
   settings: RecordOptions,
   warnings: readonly DerivWarning[],
   budget: RequestBudget,
+  domain: readonly DomainGuard[],
   simplifyMemo?: Map<Expr, Expr>,
 ): Derivative {
   const maxSize = maxSizeOf(options);
@@ -369,7 +387,7 @@ function derive(
     // Measured (and memoised) by checkSize just now: a lookup.
     budget.charge(treeSize(result), IN_ALL);
   }
-  return new Derivative(expr, sequence, result, order, settings, warnings);
+  return new Derivative(expr, sequence, result, order, settings, warnings, domain);
 }
 
 /**
@@ -389,7 +407,7 @@ export function gradient(
 
 function scalarGradient(input: string | Expr, vars: readonly string[] | undefined, options: DerivativeOptions): Gradient<Derivative> {
   if (typeof input === 'string' && isProgramText(input)) return Gradient.fromPartials(programPartials(parseProgram(input, options), vars, options, false));
-  const { expr, order, notes } = toExpr(input, options);
+  const { expr, order, notes, domain } = toExpr(input, options);
   if (vars !== undefined && !Array.isArray(vars))
     throw new DerivError('BAD_VARIABLE', `expected a list of variable names, got ${describeValue(vars)}`, { hint: "gradient('x*y', ['x', 'y'])" });
   const names = vars === undefined ? (order.length > 0 ? order.filter((v) => freeVariables(expr).has(v)) : variablesOf(expr)) : wrtNames(vars);
@@ -405,7 +423,7 @@ function scalarGradient(input: string | Expr, vars: readonly string[] | undefine
   // Each partial writes at least its name and one node: a list too long for the budget is refused before any work.
   const budget = requestBudget(options);
   budget.ensure(2 * names.length, IN_ALL);
-  const partials = names.map((v) => derive(expr, display, [v], options, settings, free.has(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), budget, simplifyMemo));
+  const partials = names.map((v) => derive(expr, display, [v], options, settings, free.has(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), budget, domain, simplifyMemo));
   const constant = display.length === 0 ? [NO_VARIABLES] : [];
   return Gradient.fromPartials(partials, mergeWarningLists([notes, constant, ...partials.map((p) => p.warnings)]));
 }
@@ -431,10 +449,10 @@ function programPartials(p: ParsedProgram, vars: readonly string[] | undefined, 
     budget.ensure(times * names.length, IN_ALL);
     const sequence: string[] = [];
     for (let i = 0; i < times; i++) for (const n of names) sequence.push(n);
-    return [derive(expr, p.inputs, sequence, options, settings, [], budget)];
+    return [derive(expr, p.inputs, sequence, options, settings, [], budget, NO_GUARDS)];
   }
   const budget = requestBudget(options);
-  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings, [], budget) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
+  return names.map((v) => (p.inputs.includes(v) ? derive(expr, p.inputs, [v], options, settings, [], budget, NO_GUARDS) : new AdjointDerivative(expr, [v], bySubstitution(p, v), p.inputs, settings)));
 }
 
 /**

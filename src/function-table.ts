@@ -1,6 +1,7 @@
 /**
  * Indexes the rule table (rules/functions.ts) for the parser, the engine and the printers. The rows'
- * exact values and parity are folded by the constructors themselves (src/core/fold.ts reads the same rows).
+ * exact values, zeros, poles and parity are folded by the constructors themselves (src/core/fold.ts reads the
+ * same rows through rowFor).
  * Nothing here knows any particular function: it only reads row data.
  */
 import { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';

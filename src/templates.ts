@@ -10,7 +10,8 @@ import { foldDag } from './core/walk.js';
 
 const parsed = new WeakMap<FunctionRow, readonly Expr[]>();
 
-function partialTemplates(row: FunctionRow): readonly Expr[] {
+/** The row's partial derivatives as expressions over its parameters (parsed on first use). */
+export function partialTemplates(row: FunctionRow): readonly Expr[] {
   let templates = parsed.get(row);
   if (templates === undefined) {
     templates = row.partials.map((t) => parse(t));

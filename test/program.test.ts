@@ -284,13 +284,14 @@ describe('properties of random programs', () => {
     const name = 'adjoint = by substitution';
     fc.assert(
       fc.property(programs(ROWS), point, (text, at) => {
+        // Substituting can divide by an exact zero where the function itself is undefined (atanh(x^0) = atanh(1)):
+        // an UNDEFINED error, never a value, on either side. So can reading it: csc(t2 - t2) is a pole, as 1/(t2 - t2).
+        const undefinedHere = (f: () => unknown): boolean => codeOf(f) === 'UNDEFINED';
+        if (undefinedHere(() => parseProgram(text))) return count(name, 'skipped');
         const p = parseProgram(text);
         const names = p.assignments.map((a) => a.name).filter((n) => n !== p.output);
         const wrt = [...names, ...p.inputs];
         if (wrt.length === 0) return count(name, 'skipped');
-        // Substituting can divide by an exact zero where the function itself is undefined (atanh(x^0) = atanh(1)):
-        // an UNDEFINED error, never a value, on either side.
-        const undefinedHere = (f: () => unknown): boolean => codeOf(f) === 'UNDEFINED';
         if (undefinedHere(() => expand(p, program(text).backward(wrt))) || wrt.some((n) => undefinedHere(() => bySubstitution(p, n)))) return count(name, 'skipped');
         const expanded = expand(p, program(text).backward(wrt));
         let canonical = true;

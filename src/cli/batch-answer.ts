@@ -118,11 +118,12 @@ function optionsOf(req: BatchRequest, limits: BatchLimits): { readonly order: nu
 
 function computeFresh(req: BatchRequest, limits: BatchLimits): Computed {
   const common = optionsOf(req, limits);
-  const { expr, warnings: notes } = readExpression(req.expr, common);
+  const { expr, warnings: notes, domain } = readExpression(req.expr, common);
   const wrt = req.wrt ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], spellings: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
+  const options = domain.length === 0 ? common : { ...common, domain }; // values at a point answer for the input as written
   // One budget per request: its derivatives together are bounded, however many names "wrt" lists.
-  const results = derivativesOf(expr, wrt, req.mixed, common);
+  const results = derivativesOf(expr, wrt, req.mixed, options);
   let warned = notes.length > 0;
   const spellings: Spellings[] = [];
   for (const r of results) {

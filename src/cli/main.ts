@@ -168,10 +168,11 @@ function compute(expression: string, opts: Options): Computed {
   const maxLength = opts.maxLength === undefined ? undefined : parseCount(opts.maxLength, '--max-length');
   const maxSize = opts.maxSize === undefined ? undefined : parseCount(opts.maxSize, '--max-size');
   const common = { order, simplify: opts.simplify, ...(maxLength === undefined ? {} : { maxLength }), ...(maxSize === undefined ? {} : { maxSize }) };
-  const { expr, warnings: notes } = readExpression(expression, common);
+  const { expr, warnings: notes, domain } = readExpression(expression, common);
   const wrt = parseWrt(opts.wrt) ?? variablesOf(expr);
   if (wrt.length === 0) return { results: [], warnings: mergeWarnings(notes, [CONSTANT_PRINTED]), constant: expr };
-  const results = derivativesOf(expr, wrt, opts.mixed === true, common);
+  const options = { ...common, domain }; // values at a point answer for the input as written
+  const results = derivativesOf(expr, wrt, opts.mixed === true, options);
   return { results, warnings: mergeWarningLists([notes, ...results.map((r) => r.warnings)]) };
 }
 

@@ -12,7 +12,7 @@ import { toText } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { textHeading } from '../print/heading.js';
 import { derivativeEquation } from '../print/equation.js';
-import { type Point, type PointValue, PointValue as Value, valueAt, kinksAt, kinkNote, pointText, requireVariables } from '../numeric/exact-eval.js';
+import { type Point, type PointValue, PointValue as Value, valueAt, kinksAt, kinkNote, pointText, requireVariables, type Within } from '../numeric/exact-eval.js';
 import { parsePoint } from '../numeric/point.js';
 import { check } from '../numeric/check.js';
 import { sgd } from '../numeric/sgd.js';
@@ -59,12 +59,12 @@ export function wantsNumeric(o: NumericOptions): boolean {
   return o.at !== undefined || o.check !== undefined || o.sgd !== undefined || o.stepsN !== undefined || o.hessian === true || o.jacobian === true;
 }
 
-/** A value, or NaN where it is undefined (division by an exact zero included). */
-function safeValue(e: Parameters<typeof valueAt>[0], p: Point, order: readonly string[]): PointValue {
+/** A value, or NaN where it is undefined (division by an exact zero included); `within`: the function as written. */
+function safeValue(e: Parameters<typeof valueAt>[0], p: Point, order: readonly string[], within?: Within): PointValue {
   try {
-    return valueAt(e, p, order);
+    return valueAt(e, p, order, within);
   } catch (err) {
-    if (err instanceof DerivError && err.code === 'UNDEFINED') return Value.approximate(NaN);
+    if (err instanceof DerivError && err.code === 'UNDEFINED') return Value.undefinedBecause(err.message);
     throw err;
   }
 }
@@ -80,9 +80,10 @@ const pointJson = (p: Point): Record<string, unknown> => Object.fromEntries([...
 
 function undefinedNotes(items: readonly { label: string; value: PointValue }[]): string[] {
   return items
-    .filter((i) => !i.value.finite)
+    .filter((i) => !i.value.finite || i.value.note !== undefined)
     .map((i) =>
-      Number.isNaN(i.value.number)
+      i.value.note !== undefined ? `note: ${i.label} is ${i.value.note}`
+      : Number.isNaN(i.value.number)
         ? `note: ${i.label} is not a finite real number at this point`
         : `note: ${i.label} is ${i.value.number > 0 ? '+' : '-'}∞ here, or beyond a double's range (±1.8e308)`,
     );
@@ -104,13 +105,14 @@ function kinkNotes(input: Parameters<typeof kinksAt>[0], p: Point, order: readon
 function renderAt(expression: string, results: readonly Derivative[], p: Point, o: NumericOptions): NumericOutput {
   const first = results[0]!;
   const order = first.order;
-  const f = safeValue(first.input, p, order);
-  const values = results.map((r) => safeValue(r.expr, p, order));
+  const within: Within = { input: first.input, guards: first.domain };
+  const f = safeValue(first.input, p, order, within);
+  const values = results.map((r) => safeValue(r.expr, p, order, within));
   const notes = [...kinkNotes(first.input, p, order), ...undefinedNotes([{ label: o.name, value: f }, ...results.map((r, i) => ({ label: textHeading(r.variables), value: values[i]! }))])];
   // --steps --at: the derivation with each line's value at the point, on one page.
   const detail = o.steps as Detail | undefined;
   const derivations = detail === undefined ? undefined : pageDerivations(results, detail, o.name);
-  const valueText = (e: Parameters<typeof valueAt>[0]): string => { const v = safeValue(e, p, order); return v.finite ? v.toString() : show(v); };
+  const valueText = (e: Parameters<typeof valueAt>[0]): string => { const v = safeValue(e, p, order, within); return v.finite ? v.toString() : show(v); };
   if (o.format === 'json')
     return {
       stdout: JSON.stringify({
@@ -130,7 +132,7 @@ function renderAt(expression: string, results: readonly Derivative[], p: Point, 
     };
   if (o.format === 'latex') {
     if (derivations !== undefined) {
-      const valueTex = (e: Parameters<typeof valueAt>[0]): string => showTex(safeValue(e, p, order));
+      const valueTex = (e: Parameters<typeof valueAt>[0]): string => showTex(safeValue(e, p, order, within));
       return { stdout: derivations.map((d) => stepsToLatex(d, { order, name: o.name, value: valueTex })).join('\n\n'), notes, exitCode: 0 };
     }
     const lines = [`${latexName(o.name)} = ${toLatex(first.input, { order })}${suffixTex(f)}`, ...results.map((r, i) => `${derivativeEquation(r, o.name)}${suffixTex(values[i]!)}`)];
@@ -155,7 +157,7 @@ function renderCheck(expression: string, results: readonly Derivative[], claimTe
     const { input, position, hint } = err;
     throw new DerivError(err.code, `in the claim: ${err.message}`, { ...(input === undefined ? {} : { input }), ...(position === undefined ? {} : { position }), ...(hint === undefined ? {} : { hint }) });
   }
-  const r = check(d.input, d.variables, claim, p === undefined ? {} : { at: p });
+  const r = check(d.input, d.variables, claim, p === undefined ? { domain: d.domain } : { at: p, domain: d.domain });
   const heading = textHeading(d.variables);
   const claimShown = toText(claim, { order: d.order });
   const notes = p === undefined ? [] : kinkNotes(d.input, p, d.order);
@@ -192,7 +194,7 @@ function renderCheck(expression: string, results: readonly Derivative[], claimTe
   }
   const how =
     r.method === 'symbolic' ? 'the difference simplifies to 0'
-    : r.method === 'point' ? `${show(valueAt(d.expr, p!, d.order))} at ${pointText(p!)}`
+    : r.method === 'point' ? `${show(valueAt(d.expr, p!, d.order, { input: d.input, guards: d.domain }))} at ${pointText(p!)}`
     : `agrees at ${r.points} random points (not proved symbolically)`;
   return { stdout: `correct: ${heading} = ${d.toString()} (${how})`, notes, exitCode };
 }
@@ -209,7 +211,7 @@ function renderSgd(expression: string, results: readonly Derivative[], lr: strin
     if (r.variables.length !== 1) throw new DerivError('BAD_OPTION', '--sgd takes first derivatives: drop --order and --mixed');
     return r.variables[0]!;
   });
-  const steps = sgd(results[0]!.input, params, p, lr, o.stepsN === undefined ? 1 : wholeNumber(o.stepsN, '--steps-n'));
+  const steps = sgd(results[0]!.input, params, p, lr, o.stepsN === undefined ? 1 : wholeNumber(o.stepsN, '--steps-n'), { domain: results[0]!.domain });
   if (o.format === 'json')
     return {
       stdout: JSON.stringify({
@@ -235,9 +237,10 @@ function renderSgd(expression: string, results: readonly Derivative[], lr: strin
 
 /** --hessian / --jacobian, with values when --at is given. */
 function renderMatrix(expression: string, m: DerivativeMatrix, p: Point | undefined, o: NumericOptions): NumericOutput {
-  const values = p === undefined ? undefined : (m.inputs.forEach((e) => requireVariables(e, p, m.order)), m.rows.map((r) => r.map((e) => safeValue(e, p, m.order))));
+  const values = p === undefined ? undefined : (m.inputs.forEach((e) => requireVariables(e, p, m.order)), m.rows.map((r, i) => r.map((e) => safeValue(e, p, m.order, m.within(i)))));
   const notes = p === undefined ? [] : m.inputs.flatMap((e) => kinkNotes(e, p, m.order));
-  if (values?.some((r) => r.some((v) => !v.finite))) notes.push('note: some entries are not finite real numbers at this point');
+  const why = values?.flat().find((v) => !v.finite)?.note;
+  if (values?.some((r) => r.some((v) => !v.finite))) notes.push(`note: some entries are not finite real numbers at this point${why === undefined ? '' : ` (${why})`}`);
   if (o.format === 'json')
     return {
       stdout: JSON.stringify({

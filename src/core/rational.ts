@@ -134,17 +134,18 @@ function exactRoot(x: bigint, k: bigint): bigint | undefined {
 
 /**
  * a^(p/q) exactly when the result is rational (4^(1/2) = 2, (8/27)^(2/3) = 4/9),
- * else undefined. Negative bases only with odd roots.
+ * else undefined. A negative base with a non-integer exponent has no real value
+ * (the pow row's `real` in rules/functions.ts; as JavaScript, C and NumPy compute it):
+ * undefined here, so (−8)^(1/3) stays a power whose value is undefined, as (−7)^(1/3) is.
  */
 export function powQ(a: Rational, e: Rational): Rational | undefined {
   if (e.d === 1n) return powQInt(a, e.n);
   if (a.n === 0n) return e.n > 0n ? ZERO : undefined;
-  const neg = a.n < 0n;
-  if (neg && e.d % 2n === 0n) return undefined;
-  const rn = exactRoot(neg ? -a.n : a.n, e.d);
+  if (a.n < 0n) return undefined;
+  const rn = exactRoot(a.n, e.d);
   const rd = exactRoot(a.d, e.d);
   if (rn === undefined || rd === undefined) return undefined;
-  return powQInt(q(neg ? -rn : rn, rd), e.n);
+  return powQInt(q(rn, rd), e.n);
 }
 
 /** Significant bits kept of each side of a quotient too large for doubles (a double has 53). */

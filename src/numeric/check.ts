@@ -14,7 +14,14 @@
  * - With `at`: the claim (a number, or an expression in the point's variables)
  *   is compared with the derivative's value at that point only.
  * Values compare exactly when both are exact, or when their simplified difference
- * evaluates exactly at the point; else to a relative 1e-9.
+ * evaluates exactly at the point; else to a relative 1e-9, with an absolute floor of a few
+ * times their rounding bounds at that point (PointValue.error): scaled to the size of what was
+ * computed there, so 1e-10·cos(x) is not −1e-10·cos(x), and two forms of one value whose large
+ * terms cancel in doubles still agree. A random point whose rounding bounds exceed 1e-3 of the values,
+ * or where a value underflowed, cannot judge and is skipped; at a given point an underflowed value is
+ * UNDEFINED, not a verdict.
+ * Both are evaluated for the function as written (`domain`, the parser's guards): where it has no
+ * value, neither has its derivative or the claim.
  */
 import { withInspect } from '../inspect.js';
 import { textHeading } from '../print/heading.js';
@@ -23,7 +30,8 @@ import { derivative, parse, simplify, type Derivative } from '../api.js';
 import { freeVariables } from '../analysis.js';
 import { DerivError } from '../errors.js';
 import { eqQ, isZero, q } from '../core/rational.js';
-import { type Point, PointValue, valueAt, kinksAt, pointText, type Kink } from './exact-eval.js';
+import { type Point, PointValue, valueAt, kinksAt, pointText, type Kink, type Within } from './exact-eval.js';
+import type { DomainGuard } from '../parse/domain.js';
 import { toText } from '../print/text.js';
 import { type PointInput, toPoint } from './point.js';
 
@@ -36,6 +44,8 @@ export interface CheckOptions {
   readonly seed?: number;
   /** Relative tolerance for values that are not both exact (default 1e-9). */
   readonly tolerance?: number;
+  /** The domain guards of the input when it is given as an Expr read from text (readExpression's `domain`). */
+  readonly domain?: readonly DomainGuard[];
 }
 
 export interface Counterexample {
@@ -72,12 +82,26 @@ function generator(seed: number): () => number {
   };
 }
 
-/** Equal as exact rationals, or within a relative tolerance. */
+/** How many times their rounding bounds two values may differ by and still be one value. */
+const ROUNDING_SLACK = 8;
+/**
+ * A random point says something only where rounding leaves the values resolved to this relative precision:
+ * sin((2x + 1e8)^2) has an argument near 1e16, whose last bit is worth more than a period, so its doubles
+ * agree with any claim of their size. Such a point is skipped, as one where a value is not finite.
+ */
+const RESOLUTION = 1e-3;
+
+/**
+ * Equal as exact rationals, or relatively within `tolerance`, or within a few times their rounding
+ * bounds (the absolute floor: far below the values themselves unless their terms cancelled).
+ */
 export function sameValue(a: PointValue, b: PointValue, tolerance = 1e-9): boolean {
   const ea = a.exact;
   const eb = b.exact;
   if (ea !== undefined && eb !== undefined) return eqQ(ea, eb);
-  return Math.abs(a.number - b.number) <= tolerance * Math.max(1, Math.abs(a.number), Math.abs(b.number));
+  const bound = (v: PointValue): number => (Number.isFinite(v.error) ? v.error : 0);
+  const floor = ROUNDING_SLACK * (bound(a) + bound(b));
+  return Math.abs(a.number - b.number) <= Math.max(tolerance * Math.max(Math.abs(a.number), Math.abs(b.number)), floor);
 }
 
 /** The values of both at p, or undefined where either is not a usable finite real. */
@@ -85,11 +109,14 @@ function valuesAt(p: Point, d: Derivative, claim: Expr): { derivative: PointValu
   try {
     if (kinksAt(d.input, p).length > 0 || kinksAt(claim, p).length > 0) return undefined;
     // Only where the function itself is defined: log(u)' = u'/u means nothing where u < 0.
-    if (!valueAt(d.input, p).finite) return undefined;
-    const dv = valueAt(d.expr, p);
-    const cv = valueAt(claim, p);
-    const usable = (v: PointValue): boolean => v.finite && Math.abs(v.number) < 1e15;
-    return usable(dv) && usable(cv) ? { derivative: dv, claim: cv } : undefined;
+    const within = withinOf(d);
+    if (!valueAt(d.input, p, [], within).finite) return undefined;
+    const dv = valueAt(d.expr, p, [], within);
+    const cv = valueAt(claim, p, [], within);
+    const usable = (v: PointValue): boolean => v.finite && !v.underflowed && Math.abs(v.number) < 1e15;
+    const bound = (v: PointValue): number => (Number.isFinite(v.error) ? v.error : Infinity);
+    const resolved = ROUNDING_SLACK * (bound(dv) + bound(cv)) <= RESOLUTION * Math.max(Math.abs(dv.number), Math.abs(cv.number));
+    return usable(dv) && usable(cv) && (resolved || (dv.exact !== undefined && cv.exact !== undefined)) ? { derivative: dv, claim: cv } : undefined;
   } catch (e) {
     if (e instanceof DerivError && e.code === 'UNDEFINED') return undefined;
     throw e;
@@ -119,16 +146,22 @@ export function check(input: string | Expr, wrt: string | readonly string[], cla
   });
 }
 
+/** The function a derivative's values answer for: its input as written. */
+const withinOf = (d: Derivative): Within => ({ input: d.input, guards: d.domain });
+
 function checkClaim(input: string | Expr, wrt: string | readonly string[], claimInput: string | Expr, options: CheckOptions): CheckResult {
-  const d = derivative(input, wrt);
+  const d = derivative(input, wrt, options.domain === undefined ? {} : { domain: options.domain });
   const claim = typeof claimInput === 'string' ? parse(claimInput) : claimInput;
   const tolerance = options.tolerance ?? 1e-9;
 
   if (options.at !== undefined) {
     const point = toPoint(options.at);
-    const dv = valueAt(d.expr, point, d.order);
-    const cv = valueAt(claim, point, d.order);
-    if (!dv.finite) throw new DerivError('UNDEFINED', `the derivative is not a finite real number at this point (${dv.toString()})`);
+    const dv = valueAt(d.expr, point, d.order, withinOf(d));
+    const cv = valueAt(claim, point, d.order, withinOf(d));
+    if (!dv.finite)
+      throw new DerivError('UNDEFINED', `the derivative is not a finite real number at this point (${dv.note ?? dv.toString()})`);
+    for (const [what, v] of [['derivative', dv], ['claim', cv]] as const)
+      if (v.underflowed) throw new DerivError('UNDEFINED', `the ${what} is ${v.note}, so the two cannot be compared here`, { hint: 'check at another point' });
     const kinks = kinksAt(d.input, point);
     const base = { method: 'point' as const, derivative: d, claim, points: 1, ...(kinks.length > 0 ? { kinks } : {}) };
     return sameValue(dv, cv, tolerance) ? { ...base, correct: true } : { ...base, correct: false, counterexample: { point, derivative: dv, claim: cv } };

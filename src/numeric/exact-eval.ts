@@ -1,28 +1,36 @@
 /**
  * Values of expressions at a point, exact where the inputs are exact.
  *
- * Contract: `valueAt(e, point)` substitutes every exactly known value (a rational,
- * or a constant expression such as pi or sqrt(2)) into `e` through the smart
- * constructors, which fold numbers exactly. If that leaves a number, the value is
- * that rational (`-50`, `25/2`); otherwise what is left is evaluated in double
- * precision (`0.6224593312018546`), with the point's inexact values as the scope.
+ * Contract: `valueAt(e, point, order, within)` substitutes every exactly known value (a rational,
+ * or a constant expression such as pi or sqrt(2)) into `e` through the smart constructors, which fold
+ * numbers exactly (within a budget: ./substitute.ts). If that leaves a number, the value is that
+ * rational (`-50`, `25/2`); otherwise what is left is evaluated in double precision
+ * (`0.6224593312018546`), with the point's inexact values as the scope, and the value carries a bound
+ * on its rounding error (`error`, ./rounding.ts).
  * A variable of `e` the point does not give is a BAD_VARIABLE error naming it.
- * Division by an exact zero is an UNDEFINED error; other non-real results
- * (log of a negative number, an overflow) come back as a non-finite `number`.
+ * The value answers for the function `within.input` as written (default: e itself): where it is
+ * undefined — a division by an exact zero, a pole (tan at pi/2), a condition of its rows (sqrt needs
+ * u ≥ 0, also where canonical form dropped the call: ./domain.ts) — the value is NaN with a `note`
+ * saying why, and so is its derivative's. Other non-real results come back as a non-finite `number`;
+ * a double that underflowed to 0 says so in its note.
  *
  * Kinks: heaviside(0) = 0 and sign(0) = 0 (so relu'(0) = abs'(0) = 0, as in
  * PyTorch). `kinksAt` lists the calls of a function that sit exactly on a kink
  * at the point, so callers can say that this convention was used.
  */
 import { INSPECT } from '../inspect.js';
-import { type Expr, num, rebuild } from '../core/expr.js';
+import { type Expr, num } from '../core/expr.js';
 import { type Rational, formatQ, toNumber } from '../core/rational.js';
-import { evaluate } from '../evaluate.js';
-import { foldDag } from '../core/walk.js';
 import { DerivError } from '../errors.js';
 import { freeVariables } from '../analysis.js';
 import { toText } from '../print/text.js';
 import { toLatex } from '../print/latex.js';
+import { UNIT_ROUNDOFF } from './rounding.js';
+import { PointSubstitution } from './substitute.js';
+import { rowFor } from '../function-table.js';
+import { type Within, domainAt } from './domain.js';
+
+export type { Within } from './domain.js';
 
 /** Exact rationals larger than this (bits of numerator or denominator) are carried as doubles instead. */
 export const MAX_EXACT_BITS = 512;
@@ -32,26 +40,42 @@ const bits = (x: bigint): number => (x < 0n ? -x : x).toString(2).length;
 /** A double to 15 significant digits, in JavaScript's shortest spelling of that value. */
 const decimal = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(15))) : String(x));
 
+/** Said of a double that came out 0 where the exact value is not 0. */
+export const UNDERFLOW_NOTE = 'nonzero here, but too small for a double (below ±4.9e-324): it underflowed to 0';
+
 /** One real value: exact (`expr` is a constant expression, a number when rational) or a double only. */
 export class PointValue {
   /** The exact value as a constant expression (no variables), when known. */
   readonly expr: Expr | undefined;
   /** The value in double precision (NaN or ±Infinity when it is not a finite real). */
   readonly number: number;
+  /** A bound on the rounding error of `number` (0 when exact): how close two values must be to count as equal. */
+  readonly error: number;
+  /** Why the value is not what `number` suggests, as a phrase after "f is": `undefined here: sqrt(x) needs x ≥ 0`. */
+  readonly note: string | undefined;
 
-  constructor(expr: Expr | undefined, number: number) {
+  constructor(expr: Expr | undefined, number: number, error = expr?.kind === 'num' ? 0 : Math.abs(number) * UNIT_ROUNDOFF, note?: string) {
     this.expr = expr;
     this.number = number;
+    this.error = error;
+    this.note = note;
   }
 
   /** An exact rational value. Rationals too large to be useful become doubles. */
   static exact(r: Rational): PointValue {
-    if (bits(r.n) > MAX_EXACT_BITS || bits(r.d) > MAX_EXACT_BITS) return new PointValue(undefined, toNumber(r));
+    if (bits(r.n) > MAX_EXACT_BITS || bits(r.d) > MAX_EXACT_BITS) {
+      const x = toNumber(r);
+      return new PointValue(undefined, x, undefined, x === 0 && r.n !== 0n ? UNDERFLOW_NOTE : undefined);
+    }
     return new PointValue(num(r), toNumber(r));
   }
-  /** A double (exact rationals of the same value are not looked for). */
-  static approximate(x: number): PointValue {
-    return new PointValue(undefined, x);
+  /** A double (exact rationals of the same value are not looked for), with a bound on its rounding error. */
+  static approximate(x: number, error?: number): PointValue {
+    return new PointValue(undefined, x, error);
+  }
+  /** No real value here, and why (`undefined here: 1/x divides by zero`). */
+  static undefinedBecause(why: string): PointValue {
+    return new PointValue(undefined, NaN, Infinity, `undefined here: ${why}`);
   }
 
   /** The exact rational value, when the value is rational and known exactly. */
@@ -60,6 +84,10 @@ export class PointValue {
   }
   get finite(): boolean {
     return Number.isFinite(this.number);
+  }
+  /** A double 0 whose exact value is not 0 (too small for a double): no comparison can judge it. */
+  get underflowed(): boolean {
+    return this.note === UNDERFLOW_NOTE;
   }
   /**
    * `-50`, `25/2` when exact and rational, else a decimal of 15 significant digits: the last
@@ -109,34 +137,23 @@ export function requireVariables(e: Expr, point: Point, order: readonly string[]
   }
 }
 
-/** e with the point's exact values substituted; memo maps each node of e to its substituted form. */
-function substituteExact(e: Expr, point: Point, memo: Map<Expr, Expr>): Expr {
-  return foldDag<Expr>(
-    e,
-    (node, kids) => {
-      if (node.kind === 'sym') return point.get(node.name)?.expr ?? node;
-      return kids.length === 0 ? node : rebuild(node, kids);
-    },
-    memo,
-  );
-}
-
-function scopeOf(point: Point): Map<string, number> {
-  const scope = new Map<string, number>();
-  for (const [k, v] of point) if (v.expr === undefined) scope.set(k, v.number);
-  return scope;
-}
-
-/** The value of a substituted expression: exact if it folded to a number. */
-function valueOfSubstituted(s: Expr, scope: ReadonlyMap<string, number>): PointValue {
-  if (s.kind === 'num') return PointValue.exact(s.value);
-  return PointValue.approximate(evaluate(s, scope));
-}
-
 /** The value of e at the point (see the file comment for the contract). */
-export function valueAt(e: Expr, point: Point, order: readonly string[] = []): PointValue {
+export function valueAt(e: Expr, point: Point, order: readonly string[] = [], within: Within = { input: e }): PointValue {
   requireVariables(e, point, order);
-  return valueOfSubstituted(substituteExact(e, point, new Map()), scopeOf(point));
+  const sub = new PointSubstitution(point);
+  const domain = domainAt(e, within, sub, order);
+  if (domain.undefined !== undefined) return PointValue.undefinedBecause(domain.undefined);
+  const s = sub.of(e);
+  let v: PointValue;
+  if (s.kind === 'num') v = PointValue.exact(s.value);
+  else {
+    const b = sub.bounded(s);
+    v = new PointValue(undefined, b.value, b.error, b.underflow ? UNDERFLOW_NOTE : undefined);
+  }
+  // ±∞ in the function (log(0)): only an infinite value of the function itself is an answer.
+  const infiniteHere = e === within.input && !v.finite && !Number.isNaN(v.number);
+  if (domain.infinite !== undefined && !infiniteHere) return PointValue.undefinedBecause(domain.infinite);
+  return v;
 }
 
 /** A call sitting on its kink at a point: abs/relu/sign/heaviside of 0, max/min of equal arguments. */
@@ -146,24 +163,22 @@ export interface Kink {
   readonly fn: string;
 }
 
-const ONE_ARG_KINKS: ReadonlySet<string> = new Set(['abs', 'relu', 'sign', 'heaviside']);
-const TWO_ARG_KINKS: ReadonlySet<string> = new Set(['max', 'min']);
-
 /** Every call in e that is exactly on its kink at the point (variables of e must all be given). */
 export function kinksAt(e: Expr, point: Point): Kink[] {
   requireVariables(e, point);
-  const memo = new Map<Expr, Expr>();
-  substituteExact(e, point, memo);
-  const scope = scopeOf(point);
-  const isZeroAt = (s: Expr): boolean => valueOfSubstituted(s, scope).number === 0;
+  const sub = new PointSubstitution(point);
+  sub.of(e);
+  const isZeroAt = (s: Expr): boolean => (s.kind === 'num' ? s.value.n === 0n : sub.bounded(s).value === 0);
+  const valueOf = (s: Expr): number => (s.kind === 'num' ? toNumber(s.value) : sub.bounded(s).value);
   const out: Kink[] = [];
-  for (const node of memo.keys()) {
+  for (const node of sub.memo.keys()) {
     if (node.kind !== 'call') continue;
-    const args = node.args.map((a) => memo.get(a)!);
-    if (ONE_ARG_KINKS.has(node.fn) && args.length === 1 && isZeroAt(args[0]!)) out.push({ call: node, fn: node.fn });
-    else if (TWO_ARG_KINKS.has(node.fn) && args.length === 2) {
+    const args = node.args.map((a) => sub.memo.get(a)!);
+    const kink = rowFor(node.fn, args.length)?.kink; // the row says where its kink is
+    if (kink === 'zero' && args.length === 1 && isZeroAt(args[0]!)) out.push({ call: node, fn: node.fn });
+    else if (kink === 'tie' && args.length === 2) {
       const [a, b] = args as [Expr, Expr];
-      if (a === b || valueOfSubstituted(a, scope).number === valueOfSubstituted(b, scope).number) out.push({ call: node, fn: node.fn });
+      if (a === b || valueOf(a) === valueOf(b)) out.push({ call: node, fn: node.fn });
     }
   }
   return out;

@@ -9,6 +9,7 @@ import type { Expr } from '../core/expr.js';
 import { type PointValue, valueAt } from './exact-eval.js';
 import { type PointInput, toPoint } from './point.js';
 import type { DerivWarning } from '../warnings.js';
+import type { DomainGuard } from '../parse/domain.js';
 import { INSPECT } from '../inspect.js';
 import { textHeading } from '../print/heading.js';
 import { toText } from '../print/text.js';
@@ -20,6 +21,8 @@ export interface PartialLike {
   readonly variables: readonly string[];
   readonly expr: Expr;
   readonly order: readonly string[];
+  /** The input's domain guards: where the input as written has no value, neither has the partial. */
+  readonly domain?: readonly DomainGuard[];
 }
 
 export class Gradient<D extends PartialLike> extends Array<D> {
@@ -63,6 +66,6 @@ export class Gradient<D extends PartialLike> extends Array<D> {
   override at(arg: number | PointInput): D | undefined | PointValue[] {
     if (typeof arg === 'number') return super.at(arg);
     const point = toPoint(v.point(arg, 'at: the point') as PointInput);
-    return Array.from(this, (d) => valueAt(d.expr, point, d.order));
+    return Array.from(this, (d) => valueAt(d.expr, point, d.order, { input: d.input, ...(d.domain === undefined ? {} : { guards: d.domain }) }));
   }
 }

@@ -8,7 +8,8 @@
  * `jacobian([f₁, …], vars)` has one row per function, one column per variable.
  * Variables default to all free variables in order of first appearance.
  * Both print as nested lists (text), a pmatrix (LaTeX) or arrays (JSON), and
- * evaluate at a point entry by entry (exact where the point is exact).
+ * evaluate at a point entry by entry (exact where the point is exact; undefined,
+ * with a note, where the function as written has no value: sqrt(x)^2 at x = -2).
  *
  * Bounded: the first partials and the entries, written out (an entry and its mirror image each time they are
  * printed), share one request budget of `maxSize` nodes (src/limits.ts); a matrix with more entries than the
@@ -18,14 +19,15 @@
 import * as v from '../validate.js';
 import { INSPECT } from '../inspect.js';
 import type { Expr } from '../core/expr.js';
-import { derivative, parse, variablesOf, type DerivativeOptions } from '../api.js';
+import { derivative, readExpression, variablesOf, type DerivativeOptions } from '../api.js';
+import type { DomainGuard } from '../parse/domain.js';
 import { requestBudget } from '../limits.js';
 import { treeSize } from '../analysis.js';
 import { toText } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { checkVariableName } from '../names.js';
 import { DerivError } from '../errors.js';
-import { valueAt, type PointValue } from './exact-eval.js';
+import { valueAt, type PointValue, type Within } from './exact-eval.js';
 import { type PointInput, toPoint } from './point.js';
 
 /** Nested lists, one line per row: `[[a, b],\n [c, d]]`. */
@@ -49,10 +51,13 @@ export class DerivativeMatrix {
   readonly rows: readonly (readonly Expr[])[];
   /** Variable order for display. */
   readonly order: readonly string[];
+  /** Each input's domain guards (src/parse/domain.ts), when it was read from text. */
+  readonly domains: readonly (readonly DomainGuard[])[];
 
-  constructor(kind: 'hessian' | 'jacobian', inputs: readonly Expr[], vars: readonly string[], rows: readonly (readonly Expr[])[], order: readonly string[]) {
+  constructor(kind: 'hessian' | 'jacobian', inputs: readonly Expr[], vars: readonly string[], rows: readonly (readonly Expr[])[], order: readonly string[], domains: readonly (readonly DomainGuard[])[] = []) {
     this.kind = kind;
     this.inputs = inputs;
+    this.domains = domains;
     this.vars = Object.freeze([...vars]);
     this.rows = Object.freeze(rows.map((r) => Object.freeze([...r])));
     this.order = order;
@@ -82,17 +87,22 @@ export class DerivativeMatrix {
   at(point: PointInput): PointValue[][] {
     const p = toPoint(v.point(point, 'at: the point') as PointInput);
     for (const input of this.inputs) valueAt(input, p, this.order); // a missing variable is named even where an entry is constant
-    return this.rows.map((r) => r.map((e) => valueAt(e, p, this.order)));
+    return this.rows.map((r, i) => r.map((e) => valueAt(e, p, this.order, this.within(i))));
+  }
+  /** The function row i's values answer for: a Hessian's one function, a Jacobian's i-th, as written. */
+  within(i: number): Within {
+    const k = this.kind === 'hessian' ? 0 : i;
+    return { input: this.inputs[k]!, guards: this.domains[k] ?? [] };
   }
   toJSON(): { kind: string; vars: readonly string[]; text: string[][]; latex: string[][] } {
     return { kind: this.kind, vars: this.vars, text: this.texts(), latex: this.rows.map((r) => r.map((e) => toLatex(e, { order: this.order }))) };
   }
 }
 
-/** Expression and display order from text or an Expr. */
-function read(input: string | Expr, options: DerivativeOptions): { expr: Expr; order: string[] } {
-  const expr = typeof input === 'string' ? parse(input, options) : input;
-  return { expr, order: variablesOf(expr) };
+/** Expression, display order and domain guards from text or an Expr. */
+function read(input: string | Expr, options: DerivativeOptions): { expr: Expr; order: string[]; domain: readonly DomainGuard[] } {
+  const { expr, domain } = typeof input === 'string' ? readExpression(input, options) : { expr: input, domain: [] };
+  return { expr, order: variablesOf(expr), domain };
 }
 
 function chooseVars(vars: readonly string[] | undefined, orders: readonly (readonly string[])[]): string[] {
@@ -118,7 +128,7 @@ function entryOptions(options: DerivativeOptions, cells: number): DerivativeOpti
 
 /** The Hessian of f with respect to vars (default: f's variables in order). Options: limits, simplify. */
 export function hessian(input: string | Expr, vars?: readonly string[], options: DerivativeOptions = {}): DerivativeMatrix {
-  const { expr, order } = read(input, options);
+  const { expr, order, domain } = read(input, options);
   const names = chooseVars(vars, [order]);
   const each = entryOptions(options, names.length * names.length);
   const first = names.map((v) => derivative(expr, v, each).expr);
@@ -132,7 +142,7 @@ export function hessian(input: string | Expr, vars?: readonly string[], options:
       rows[j]![i] = entry;
     }
   }
-  return new DerivativeMatrix('hessian', [expr], names, rows, order);
+  return new DerivativeMatrix('hessian', [expr], names, rows, order, [domain]);
 }
 
 /** The Jacobian of the functions with respect to vars (default: all their variables, in order). Options: limits, simplify. */
@@ -143,5 +153,5 @@ export function jacobian(inputs: readonly (string | Expr)[], vars?: readonly str
   const each = entryOptions(options, read_.length * names.length);
   const rows = read_.map(({ expr }) => names.map((v) => derivative(expr, v, each).expr));
   const order = [...new Set(read_.flatMap((r) => r.order))];
-  return new DerivativeMatrix('jacobian', read_.map((r) => r.expr), names, rows, order);
+  return new DerivativeMatrix('jacobian', read_.map((r) => r.expr), names, rows, order, read_.map((r) => r.domain));
 }

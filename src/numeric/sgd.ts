@@ -14,11 +14,12 @@
  */
 import { withInspect } from '../inspect.js';
 import type { Expr } from '../core/expr.js';
-import { gradient, parse, variablesOf } from '../api.js';
+import { gradient, readExpression, variablesOf } from '../api.js';
+import type { DomainGuard } from '../parse/domain.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
 import { mulQ, subQ } from '../core/rational.js';
-import { type Point, PointValue, valueAt, requireVariables } from './exact-eval.js';
+import { type Point, PointValue, valueAt, requireVariables, type Within } from './exact-eval.js';
 import { type PointInput, type PointInputValue, toPoint } from './point.js';
 
 export interface SgdStep {
@@ -45,8 +46,16 @@ function update(p: PointValue, lr: PointValue, g: PointValue): PointValue {
   return PointValue.approximate(p.number - lr.number * g.number);
 }
 
-export function sgd(input: string | Expr, params: readonly string[], pointInput: PointInput, lr: PointInputValue, steps: number): SgdStep[] {
-  const expr = typeof input === 'string' ? parse(input) : input;
+export interface SgdOptions {
+  /** The domain guards of a loss given as an Expr read from text (readExpression's `domain`). */
+  readonly domain?: readonly DomainGuard[];
+}
+
+export function sgd(input: string | Expr, params: readonly string[], pointInput: PointInput, lr: PointInputValue, steps: number, options: SgdOptions = {}): SgdStep[] {
+  const read = typeof input === 'string' ? readExpression(input) : undefined;
+  const expr = read?.expr ?? (input as Expr);
+  // Values answer for the loss as written: where it has no value (sqrt(w)^2 at w < 0), SGD stops with UNDEFINED.
+  const within: Within = { input: expr, guards: read?.domain ?? options.domain ?? [] };
   if (!Number.isInteger(steps) || steps < 0 || steps > MAX_SGD_STEPS)
     throw new DerivError('BAD_OPTION', `the number of steps must be a whole number from 0 to ${MAX_SGD_STEPS}, got ${String(steps)}`);
   const names = params.map((p) => checkVariableName(p));
@@ -60,14 +69,14 @@ export function sgd(input: string | Expr, params: readonly string[], pointInput:
   const partials = gradient(expr, names);
 
   const snapshot = (k: number): SgdStep => {
-    const loss = valueAt(expr, point, order);
-    if (!loss.finite) throw new DerivError('UNDEFINED', `the loss is not a finite real number after step ${k} (${loss.toString()})`, { hint: 'a smaller learning rate may help' });
+    const loss = valueAt(expr, point, order, within);
+    if (!loss.finite) throw new DerivError('UNDEFINED', `the loss is not a finite real number after step ${k} (${loss.note ?? loss.toString()})`, { hint: 'a smaller learning rate may help' });
     const params = new Map(names.map((p) => [p, point.get(p)!]));
     return withInspect({ step: k, params, loss }, () => `SgdStep ${k}: ${[...params].map(([p, v]) => `${p} = ${v.toString()}`).join(', ')}, loss = ${loss.toString()}`);
   };
   const out: SgdStep[] = [snapshot(0)];
   for (let k = 1; k <= steps; k++) {
-    const g = partials.map((d) => valueAt(d.expr, point, order));
+    const g = partials.map((d) => valueAt(d.expr, point, order, within));
     const bad = g.findIndex((v) => !v.finite);
     if (bad >= 0) throw new DerivError('UNDEFINED', `∂/∂${names[bad]!} is not a finite real number at step ${k}`, { hint: 'a smaller learning rate may help' });
     const next = new Map(point);

@@ -19,6 +19,7 @@ import { readingNotes } from './notes.js';
 import type { DerivWarning } from '../warnings.js';
 import { isDecimalLiteral } from './decimals.js';
 import { sharedOrder } from './variable-orders.js';
+import { type DomainGuard, needsGuard } from './domain.js';
 
 /** The syntax tree, before canonicalisation. Positions point into the input. */
 export type Syntax =
@@ -61,6 +62,8 @@ export interface ParseResult {
   readonly variables: readonly string[];
   /** Places read in a way people often misread (1/2x, x^2y, xe, d/dx): see parse/notes.ts. */
   readonly notes: readonly DerivWarning[];
+  /** Calls and powers as written whose value can be undefined at a point, innermost first: see parse/domain.ts. */
+  readonly guards: readonly DomainGuard[];
 }
 
 export const DEFAULT_MAX_INPUT_LENGTH = 2_000_000;
@@ -79,9 +82,9 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
   }
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   const tree = buildTree(tokens, input);
-  const { expr, variables } = toExpr(tree, input);
+  const { expr, variables, guards } = toExpr(tree, input);
   const decimals = tokens.some((t) => t.type === 'number' && isDecimalLiteral(t.text));
-  return { expr, variables: sharedOrder(variables, decimals), notes: readingNotes(tokens, input) };
+  return { expr, variables: sharedOrder(variables, decimals), notes: readingNotes(tokens, input), guards };
 }
 
 export function parse(input: string, options: ParseOptions = {}): Expr {
@@ -340,6 +343,11 @@ function checkArity(name: string, argc: number, pos: number, input: string): voi
 function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
   const variables: string[] = [];
   const seen = new Set<string>();
+  const guards: DomainGuard[] = [];
+  /** Records fn(args) when canonical form could drop a condition of it (parse/domain.ts). */
+  const guard = (fn: string, args: readonly Expr[]): void => {
+    if (needsGuard(fn, args)) guards.push({ fn, args });
+  };
   interface Frame {
     readonly node: Syntax;
     readonly parts: readonly Syntax[];
@@ -386,13 +394,23 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
       case 'call': {
         const name = resolveFunctionName(node.name)!;
         if (VARIADIC.has(name) && results.length > 2) return results.slice(1).reduce((acc, r) => call(name, [acc, r]), results[0]!);
+        guard(name, results);
         return name === 'pow' ? pow(results[0]!, results[1]!) : call(name, results);
       }
       case 'bin': {
-        if (node.op === '^') return pow(results[0]!, results[1]!);
+        if (node.op === '^') {
+          guard('pow', results);
+          return pow(results[0]!, results[1]!);
+        }
         if (node.op === '+' || node.op === '-')
           return addAll(results.map((r, i) => (signs![i]! < 0 ? mul(MINUS_ONE_EXPR, r) : r)));
-        return mulAll(results.map((r, i) => (signs![i]! < 0 ? pow(r, MINUS_ONE_EXPR) : r)));
+        return mulAll(
+          results.map((r, i) => {
+            if (signs![i]! > 0) return r;
+            guard('pow', [r, MINUS_ONE_EXPR]);
+            return pow(r, MINUS_ONE_EXPR);
+          }),
+        );
       }
       default:
         throw new DerivError('PARSE', 'internal: unexpected leaf', { position: node.pos, input });
@@ -426,7 +444,7 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
       ? new DerivError(err.code, err.message, { position: pos, input, ...(err.hint === undefined ? {} : { hint: err.hint }) })
       : err;
   const rootLeaf = leaf(root);
-  if (rootLeaf !== undefined) return { expr: rootLeaf, variables };
+  if (rootLeaf !== undefined) return { expr: rootLeaf, variables, guards };
   const stack: Frame[] = [frameOf(root)];
   let result: Expr | undefined;
   while (stack.length > 0) {
@@ -448,5 +466,5 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
     if (stack.length === 0) result = value;
     else stack[stack.length - 1]!.results.push(value);
   }
-  return { expr: result!, variables };
+  return { expr: result!, variables, guards };
 }

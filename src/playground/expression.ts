@@ -13,7 +13,7 @@ import { stepsToText, textPartial } from '../print/steps-text.js';
 import { toMarkdownNote } from '../print/markdown.js';
 import { pageDerivations } from '../steps/page.js';
 import { parsePoint } from '../numeric/point.js';
-import { valueAt, kinksAt, kinkNote, PointValue, type Point } from '../numeric/exact-eval.js';
+import { valueAt, kinksAt, kinkNote, PointValue, type Point, type Within } from '../numeric/exact-eval.js';
 import { valueSuffix, valueSuffixTex } from '../numeric/readable.js';
 import { DerivError } from '../errors.js';
 import type { Expr } from '../core/expr.js';
@@ -31,12 +31,12 @@ export function chosen(variables: readonly string[], wrt: readonly string[] | un
   return picked.length === 0 && wrt.length > 0 ? [...variables] : picked;
 }
 
-/** A value at the point, or NaN where it is undefined there (0/0, a pole reached exactly). */
-export function safeValue(e: Expr, point: Point, order: readonly string[]): PointValue {
+/** A value at the point, or NaN where it is undefined there (0/0, a pole reached exactly); `within`: the function as written. */
+export function safeValue(e: Expr, point: Point, order: readonly string[], within?: Within): PointValue {
   try {
-    return valueAt(e, point, order);
+    return valueAt(e, point, order, within);
   } catch (err) {
-    if (err instanceof DerivError && err.code === 'UNDEFINED') return PointValue.approximate(NaN);
+    if (err instanceof DerivError && err.code === 'UNDEFINED') return PointValue.undefinedBecause(err.message);
     throw err;
   }
 }
@@ -69,14 +69,15 @@ function kinkAt(expr: Expr, point: Point, order: readonly string[]): string | un
 }
 
 function values(expr: Expr, results: readonly Derivative[], point: Point, order: readonly string[], name: string): ValuesView {
+  const within: Within = { input: expr, guards: results[0]?.domain ?? [] };
   const items = [
-    { latex: latexName(name), text: name, value: safeValue(expr, point, order) },
-    ...results.map((r) => ({ latex: latexHeading(r.variables, name), text: textPartial(r.variables, name), value: safeValue(r.expr, point, order) })),
+    { latex: latexName(name), text: name, value: safeValue(expr, point, order, within) },
+    ...results.map((r) => ({ latex: latexHeading(r.variables, name), text: textPartial(r.variables, name), value: safeValue(r.expr, point, order, within) })),
   ];
   const kink = kinkAt(expr, point, order);
   return {
     rows: items.map((i) => ({ latex: `${i.latex}${latexSuffix(i.value)}`, text: `${i.text}${textSuffix(i.value)}` })),
-    notes: [...(kink === undefined ? [] : [kink]), ...items.filter((i) => !i.value.finite).map((i) => `${i.text} is not a finite real number at this point`)],
+    notes: [...(kink === undefined ? [] : [kink]), ...items.filter((i) => !i.value.finite || i.value.note !== undefined).map((i) => `${i.text} is ${i.value.note ?? 'not a finite real number at this point'}`)],
   };
 }
 
@@ -96,10 +97,10 @@ function stepsSections(results: readonly Derivative[], detail: 'brief' | 'full',
 export function expressionView(state: PlaygroundState): View {
   const named = splitNaming(state.f);
   const name = named.name ?? 'f';
-  const { expr, warnings } = readExpression(named.expression);
+  const { expr, warnings, domain } = readExpression(named.expression);
   const variables = variablesOf(expr);
   const wrt = chosen(variables, state.wrt);
-  const results = wrt.map((v) => derivative(expr, v));
+  const results = wrt.map((v) => derivative(expr, v, { domain }));
   const order = results[0]?.order ?? variables;
   const inputLatex = [`${latexName(name)} = ${toLatex(expr, { order })}`];
   const single = results.length === 1 && state.wrt !== undefined;
