@@ -147,18 +147,21 @@ const SOFTPLUS = code(
   'np.logaddexp(0.0, #0)',
   { helper: 'deriv_softplus', define: 'static double deriv_softplus(double u) {\n  return u > 0 ? u + log1p(exp(-u)) : log1p(exp(u));\n}' },
 );
-/** The real n-th root as mathjs: a negative u with an odd integer n has the negative root, with any other n none (NaN). */
+/**
+ * The real n-th root as mathjs: a negative u with an odd integer n has the negative root, with any other n none
+ * (NaN); there is no 0-th root (NaN, where u^(1/0) would be 0^∞ = 0 or 1^∞ = 1).
+ */
 const NTH_ROOT = code(
-  { helper: 'nthRoot', define: 'function nthRoot(u, n) {\n  if (u < 0) return Number.isInteger(n) && Math.abs(n) % 2 === 1 ? -Math.pow(-u, 1 / n) : NaN;\n  return Math.pow(u, 1 / n);\n}' },
+  { helper: 'nthRoot', define: 'function nthRoot(u, n) {\n  if (n === 0) return NaN;\n  if (u < 0) return Number.isInteger(n) && Math.abs(n) % 2 === 1 ? -Math.pow(-u, 1 / n) : NaN;\n  return Math.pow(u, 1 / n);\n}' },
   {
     helper: '_nth_root',
     define:
-      'def _nth_root(u, n):\n    if u < 0 and not (float(n).is_integer() and abs(n) % 2 == 1):\n        return math.nan\n' +
-      '    e = 1.0 / n if n != 0 else math.copysign(math.inf, n)\n    try:\n        root = math.pow(abs(u), e)\n' +
+      'def _nth_root(u, n):\n    if n == 0 or (u < 0 and not (float(n).is_integer() and abs(n) % 2 == 1)):\n        return math.nan\n' +
+      '    try:\n        root = math.pow(abs(u), 1.0 / n)\n' +
       '    except (ArithmeticError, ValueError):\n        root = math.inf\n    return -root if u < 0 else root',
   },
-  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    odd = (np.mod(n, 1) == 0) & (np.mod(np.abs(n), 2) == 1)\n    root = np.power(np.abs(u), 1.0 / n)\n    return np.where(u < 0, np.where(odd, -root, np.nan), root)' },
-  { helper: 'deriv_nth_root', define: 'static double deriv_nth_root(double u, double n) {\n  if (u < 0) return n == floor(n) && fmod(fabs(n), 2.0) == 1.0 ? -pow(-u, 1.0 / n) : NAN;\n  return pow(u, 1.0 / n);\n}' },
+  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    odd = (np.mod(n, 1) == 0) & (np.mod(np.abs(n), 2) == 1)\n    with np.errstate(divide="ignore"):\n        root = np.power(np.abs(u), 1.0 / n)\n    return np.where(n == 0, np.nan, np.where(u < 0, np.where(odd, -root, np.nan), root))' },
+  { helper: 'deriv_nth_root', define: 'static double deriv_nth_root(double u, double n) {\n  if (n == 0) return NAN;\n  if (u < 0) return n == floor(n) && fmod(fabs(n), 2.0) == 1.0 ? -pow(-u, 1.0 / n) : NAN;\n  return pow(u, 1.0 / n);\n}' },
 );
 const SQRT_ROOT = real('sqrt', 'sqrt', NAN);
 const CBRT = code(

@@ -26,6 +26,7 @@ export function softplus(x: number): number {
  * which is no root of u).
  */
 export function nthRoot(u: number, n = 2): number {
+  if (n === 0) return NaN; // no 0-th root (mathjs refuses it): u^(1/0) would be 0^∞ or 1^∞
   if (u < 0) return Number.isInteger(n) && Math.abs(n) % 2 === 1 ? -Math.pow(-u, 1 / n) : NaN;
   return Math.pow(u, 1 / n);
 }

@@ -171,8 +171,12 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       const page = await open();
       await typeInput(page, 'x*w^2+b^2');
       await chooseWrt(page, ['w']);
-      for (const [name, value] of [['x', '1'], ['w', '2'], ['b', '3']]) await page.fill(`#point-fields input[data-name=${name}]`, value!);
-      await settle(page);
+      // One field at a time, each after the page has updated: an update may rebuild the fields, and a fill aimed
+      // at a field being replaced fails ("not attached to the DOM") — on a loaded machine, now and then.
+      for (const [name, value] of [['x', '1'], ['w', '2'], ['b', '3']]) {
+        await page.fill(`#point-fields input[data-name=${name}]`, value!);
+        await settle(page);
+      }
       const hash = await page.evaluate(() => location.hash);
       expect(hash).toBe('#f=x*w^2%2Bb^2&wrt=w&at=x=1,w=2,b=3');
       expect(await page.getAttribute('#permalink', 'href')).toBe(PAGE_URL + hash);

@@ -93,7 +93,8 @@ export function runNumpy(cases: readonly RunCase[]): Outputs[][] {
   const source = `${joinParts(ps, 'numpy')}\n\n${PY_JSON}\ndef out(d):\n    return {k: _plain(np.asarray(v, dtype=float).tolist()) for k, v in d.items()}\nprint(json.dumps([${calls.join(',\n')}]))\n`;
   const raw = runPythonSource(source) as Record<string, unknown>[];
   // Each output is an array over points (innermost axis): take entry k of every leaf.
-  const at = (v: unknown, k: number): number | number[] | number[][] => (Array.isArray(v) && !Array.isArray(v[0]) ? (v as number[])[k]! : (v as unknown[]).map((x) => at(x, k)) as number[] | number[][]);
+  // A function without parameters (a constant expression) returns numbers, the same at every point.
+  const at = (v: unknown, k: number): number | number[] | number[][] => (!Array.isArray(v) ? (v as number) : !Array.isArray(v[0]) ? (v as number[])[k]! : (v as unknown[]).map((x) => at(x, k)) as number[] | number[][]);
   return cases.map((c, i) => c.points.map((_, k) => Object.fromEntries(Object.entries(raw[i]!).map(([key, v]) => [key, at(v, k)]))));
 }
 

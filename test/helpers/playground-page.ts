@@ -80,11 +80,18 @@ export const resultText = (page: Page): Promise<string> => page.$eval('#result-t
 export const typesetLatex = (page: Page, selector: string): Promise<string[]> =>
   page.$$eval(`${selector} > .katex-display annotation[encoding="application/x-tex"]`, (els) => els.map((e) => e.textContent ?? ''));
 
-/** Sets the wrt toggles to exactly these variables, by clicking (as a person would). */
+/**
+ * Sets the wrt toggles to exactly these variables, by clicking (as a person would). Each toggle is found
+ * anew after the page has updated from the last click: an update may rebuild the list, and a handle held
+ * from before would point at a box no longer in the page ("not attached to the DOM", now and then).
+ */
 export async function chooseWrt(page: Page, names: readonly string[]): Promise<void> {
-  for (const box of await page.$$('#wrt-list input[type=checkbox]')) {
-    const name = await box.getAttribute('data-name');
-    if ((await box.isChecked()) !== names.includes(name!)) await box.click();
+  const all = await page.$$eval('#wrt-list input[type=checkbox]', (els) => els.map((e) => (e as HTMLInputElement).dataset['name'] ?? ''));
+  for (const name of all) {
+    const box = `#wrt-list input[type=checkbox][data-name="${name}"]`;
+    if ((await page.isChecked(box)) !== names.includes(name)) {
+      await page.click(box);
+      await settle(page);
+    }
   }
-  await settle(page);
 }
