@@ -260,6 +260,8 @@ function checkOrder(order: number | undefined): number {
 export interface MatrixFormOptions {
   /** e.g. { X: 'n×d', w: 'd', y: 'n' } or 'X=n×d,w=d,y=n'; names not listed are scalars. */
   readonly shapes: ShapeSpec;
+  /** Simplify the entry-wise partials and tidy the result (default true). */
+  readonly simplify?: boolean;
 }
 
 const hasShapes = (o: object): o is MatrixFormOptions => {

@@ -243,7 +243,7 @@ describe('deriv --playground', () => {
     try {
       const built = path.join(dir, 'built.html');
       writeFileSync(built, '<!DOCTYPE html><p>page</p>');
-      const made = writePlayground({ output: path.join(dir, 'p.html'), expression: 'x*w^2+b^2', wrt: 'w', at: 'x=1,w=2,b=3' }, [path.join(dir, 'missing.html'), built]);
+      const made = writePlayground({ output: path.join(dir, 'p.html'), expression: 'x*w^2+b^2', wrt: ['w'], at: 'x=1,w=2,b=3' }, [path.join(dir, 'missing.html'), built]);
       expect(made.ok).toBe(true);
       if (!made.ok) return;
       expect(readFileSync(made.file, 'utf8')).toBe('<!DOCTYPE html><p>page</p>');

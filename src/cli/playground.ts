@@ -10,16 +10,16 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatHash, INITIAL, parseAt, type StepsMode } from '../playground/state.js';
+import { formatHash, INITIAL, parseAt } from '../playground/state.js';
 
 export const NOT_BUILT_EXIT = 66;
 
 export interface PlaygroundRequest {
   readonly output?: string;
   readonly expression?: string;
-  readonly wrt?: string;
+  readonly wrt?: readonly string[];
   readonly at?: string;
-  readonly steps?: string;
+  readonly steps?: 'brief' | 'full';
   readonly shape?: string;
 }
 
@@ -42,9 +42,9 @@ export function writePlayground(req: PlaygroundRequest, candidates: readonly str
       : formatHash({
           ...INITIAL,
           f: req.expression,
-          wrt: req.wrt === undefined ? undefined : req.wrt.split(',').map((s) => s.trim()),
+          wrt: req.wrt,
           at: parseAt(req.at ?? ''),
-          steps: (req.steps === 'brief' || req.steps === 'full' ? req.steps : 'off') as StepsMode,
+          steps: req.steps ?? 'off',
           shape: req.shape ?? '',
         });
   return { ok: true, file, url: pathToFileURL(file).href + hash };

@@ -22,6 +22,8 @@ export type ShapeSpec = ReadonlyMap<string, Shape> | Readonly<Record<string, str
 
 export interface MatrixOptions {
   readonly shapes: ShapeSpec;
+  /** Simplify each entry-wise partial and tidy the result (default true); false: the raw backpropagation. */
+  readonly simplify?: boolean;
 }
 
 export class MatrixDerivative {
@@ -149,10 +151,11 @@ function derive(text: string, wrt: readonly string[] | undefined, options: Matri
   const names = (wrt ?? variables).map((v) => checkVariableName(v));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables to differentiate with respect to');
   checkSizesApart(ctx.shapes, [...variables, ...names], typeof options.shapes === 'string' ? options.shapes : undefined);
-  const gradients = backprop(node, ctx, trace);
+  const simplified = options.simplify !== false;
+  const gradients = backprop(node, ctx, trace, simplified);
   const results = names.map((v) => {
     const g = gradients.get(v) ?? zeroOf(ctx, v);
-    return new MatrixDerivative(v, ctx.shapeOfSymbol(v), tidy(g, ctx), ctx, node, variables);
+    return new MatrixDerivative(v, ctx.shapeOfSymbol(v), simplified ? tidy(g, ctx) : g, ctx, node, variables);
   });
   return { ctx, node, variables, names, results };
 }

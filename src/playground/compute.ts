@@ -2,7 +2,7 @@
  * State → what the page shows: the program view for assignments, matrix form when shapes are given,
  * else one expression. Errors come back as values, placed in the field they belong to.
  */
-import { splitNaming } from '../cli/naming.js';
+import { splitNaming } from '../parse/naming.js';
 import { isProgramText } from '../program/parse.js';
 import { parseShapes } from '../matrix/shape.js';
 import type { PlaygroundState } from './state.js';

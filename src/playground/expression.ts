@@ -3,7 +3,7 @@
  * A leading `L = …` names the function, as on the command line (src/cli/naming.ts).
  */
 import { derivative, readExpression, variablesOf, type Derivative } from '../api.js';
-import { splitNaming } from '../cli/naming.js';
+import { splitNaming } from '../parse/naming.js';
 import { toText } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { resultEquations } from '../print/equation.js';

@@ -82,7 +82,7 @@ function balanced(tex: string): boolean {
  * A step's note: its words as HTML text, so a long note wraps like a paragraph, and only the math between
  * them typeset (KaTeX keeps an inline formula, \text{…} included, on one unbreakable line).
  */
-function noteHtml(tex: string): string {
+export function noteHtml(tex: string): string {
   const out: string[] = [];
   let math = '';
   const flush = (): void => {

@@ -31,9 +31,12 @@ export interface ExpandedEntry {
 export class Program {
   readonly parsed: ParsedProgram;
   readonly #passes = new Map<string, BackwardPass>();
+  /** Local derivatives and expanded entries simplified (program(text, { simplify: false }): the raw forms). */
+  readonly #simplify: boolean;
 
-  constructor(parsed: ParsedProgram) {
+  constructor(parsed: ParsedProgram, simplified = true) {
     this.parsed = parsed;
+    this.#simplify = simplified;
   }
   get output(): string {
     return this.parsed.output;
@@ -52,7 +55,7 @@ export class Program {
     const key = names.join('\u0000');
     let pass = this.#passes.get(key);
     if (pass === undefined) {
-      pass = backward(this.parsed, names);
+      pass = backward(this.parsed, names, this.#simplify);
       this.#passes.set(key, pass);
     }
     return pass;
@@ -63,8 +66,8 @@ export class Program {
     const inlined = this.inlined;
     let adjoints: Map<string, Expr> | undefined;
     return pass.wrt.map((w) => {
-      if (this.parsed.inputs.includes(w)) return { wrt: w, expr: derivative(inlined, w).expr };
-      adjoints ??= expand(this.parsed, pass);
+      if (this.parsed.inputs.includes(w)) return { wrt: w, expr: derivative(inlined, w, { simplify: this.#simplify }).expr };
+      adjoints ??= expand(this.parsed, pass, this.#simplify);
       return { wrt: w, expr: adjoints.get(w)! };
     });
   }
@@ -141,6 +144,6 @@ export interface ProgramJson {
 
 /** Parse a program (`z = w*x + b; L = (z - y)^2/2`); see src/program/parse.ts for the rules. */
 export function program(text: string, options: ProgramOptions = {}): Program {
-  return new Program(parseProgram(text, options));
+  return new Program(parseProgram(text, options), options.simplify !== false);
 }
 

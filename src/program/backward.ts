@@ -89,7 +89,8 @@ export function checkWrt(p: ParsedProgram, wrt: readonly string[] | undefined): 
 }
 
 /** The backward pass for the requested variables (inputs or intermediates; names already checked). */
-export function backward(p: ParsedProgram, wrt: readonly string[]): BackwardPass {
+export function backward(p: ParsedProgram, wrt: readonly string[], simplified = true): BackwardPass {
+  const finish = simplified ? simplify : (e: Expr): Expr => e;
   const assigned = new Map<string, Assignment>(p.assignments.map((a) => [a.name, a]));
   const wanted = new Set(wrt);
   // reaches(n): a requested variable is n or feeds into n.
@@ -106,7 +107,7 @@ export function backward(p: ParsedProgram, wrt: readonly string[]): BackwardPass
   const lineFor = (name: string, isAssigned: boolean): BackwardLine => {
     const terms: AdjointTerm[] = [];
     for (const c of consumersOf(name)) {
-      const local = simplify(differentiate(c.expr, name));
+      const local = finish(differentiate(c.expr, name));
       if (local.kind === 'num' && local.value.n === 0n) continue;
       terms.push({ consumer: c.name, local, fromOutput: c.name === p.output });
     }
@@ -123,11 +124,12 @@ export function backward(p: ParsedProgram, wrt: readonly string[]): BackwardPass
  * Each line's adjoint in terms of the inputs only: adjoints and intermediates substituted
  * (in line order, so a consumer's adjoint is known before it is used), then simplified.
  */
-export function expand(p: ParsedProgram, pass: BackwardPass): Map<string, Expr> {
+export function expand(p: ParsedProgram, pass: BackwardPass, simplified = true): Map<string, Expr> {
   const values = inline(p);
   const out = new Map<string, Expr>();
   for (const line of pass.lines) {
-    const e = simplify(substitute(line.expr, values));
+    const substituted = substitute(line.expr, values);
+    const e = simplified ? simplify(substituted) : substituted;
     values.set(adjointName(p.output, line.name), e);
     out.set(line.name, e);
   }

@@ -103,7 +103,7 @@ export function matrixProgram(text: string, shapeSpec: ShapeSpec, wrtInput: read
   const gradientOf = (c: string): Map<string, MNode> => {
     let g = gradients.get(c);
     if (g === undefined) {
-      g = backprop(rootOf(c), ctx);
+      g = backprop(rootOf(c), ctx, undefined, options.simplify !== false);
       gradients.set(c, g);
     }
     return g;
@@ -119,7 +119,8 @@ export function matrixProgram(text: string, shapeSpec: ShapeSpec, wrtInput: read
       consumers.push(s.name);
       parts.push(g);
     }
-    return { name, assigned, shape, node: tidy(ctx.sum(parts, shape), ctx), consumers };
+    const sum = ctx.sum(parts, shape);
+    return { name, assigned, shape, node: options.simplify === false ? sum : tidy(sum, ctx), consumers };
   };
   const lines: MatrixProgramLine[] = [];
   for (const s of [...parsed.statements].reverse()) if (s.name !== parsed.output && reaches.has(s.name)) lines.push(lineFor(s.name, true));
