@@ -17,14 +17,15 @@ import type { Reading } from './reading.js';
 import { libraryOptions } from './derivatives.js';
 
 function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat): string {
-  const options = { name: reading.name, ...(r.args === undefined ? {} : { args: r.args }) };
+  // The request reaches the code builders whole: each reads its own options (the parameters: --args).
+  const options = { ...r, name: reading.name };
   if (mode === 'matrix' || mode === 'matrix-program') {
     if (language !== 'numpy') throw new DerivError('BAD_OPTION', `with --shape (matrix form), code is generated for numpy only, not ${language}`, { hint: 'use --format numpy' });
     return toCode(gradient(reading.line, r.wrt, { shapes: r.shape!, simplify: r.simplify }), 'numpy', options);
   }
   if (mode === 'program') {
     const p = program(reading.line, { simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }) });
-    return toCode(p, language, { ...(r.wrt === undefined ? {} : { wrt: r.wrt }), ...(r.args === undefined ? {} : { args: r.args }), ...(r.name === undefined ? {} : { name: r.name }) });
+    return toCode(p, language, r);
   }
   const limits = libraryOptions(r);
   if (r.jacobian) return toCode(jacobian(reading.expression.split(';').map((s) => s.trim()).filter((s) => s !== ''), r.wrt, limits), language, options);
