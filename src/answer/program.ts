@@ -17,6 +17,7 @@ import type { PointValue } from '../numeric/exact-eval.js';
 import { math, lazySection, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
+import { warningJSON } from './warnings.js';
 import type { ExpandedEntry } from '../program/api.js';
 
 export interface ProgramAnswer {
@@ -105,9 +106,10 @@ export function programDocument(a: ProgramAnswer, r: Request, reading: Reading):
       ...prog.toJSON({ ...(wrt === undefined ? {} : { wrt }), ...(point === undefined ? {} : { at: point }) }),
       ...(steps ? { steps: stepsJson(p, a.pass.lines, textVoice(p.order), latexVoice(p.order)) } : {}),
       ...(sgd === undefined ? {} : { sgd: sgd.map((s) => ({ step: s.step, params: Object.fromEntries([...s.params].map(([k, v]) => [k, v.toJSON()])), loss: s.loss.toJSON() })) }),
+      ...(a.pass.warnings.length === 0 ? {} : { warnings: a.pass.warnings.map(warningJSON) }),
     }),
     exitCode: 0,
     notes: a.kinkNote === undefined ? [] : [`note: ${a.kinkNote}`],
-    warnings: [],
+    warnings: a.pass.warnings,
   };
 }
