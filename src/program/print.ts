@@ -46,7 +46,11 @@ export function lineBody(line: BackwardLine, p: ParsedProgram, syntax: Syntax): 
   return line.terms
     .map((t, i) => {
       const negative = isNegative(t.local, p);
-      const body = termBody(t, negative ? neg(t.local) : t.local, p, syntax);
+      const local = negative ? neg(t.local) : t.local;
+      const shown = termBody(t, local, p, syntax);
+      // A sum after a minus sign keeps its brackets: -(z - y), not -z - y.
+      const bracketed = t.fromOutput && local.kind === 'add' && negative;
+      const body = bracketed ? (syntax === 'text' ? `(${shown})` : `\\left(${shown}\\right)`) : shown;
       if (i === 0) return negative ? `-${body}` : body;
       return `${negative ? ' - ' : ' + '}${body}`;
     })
