@@ -17,6 +17,7 @@ import * as v from './validate.js';
 import { checkSize, maxSizeOf, requestBudget, type RequestBudget, type RequestOptions } from './limits.js';
 import { treeSize } from './analysis.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
+import type { MatrixGradient } from './matrix/gradient.js';
 import { recordDerivation, type Derivation, type Detail, type RecordOptions, type Substitution } from './steps/record.js';
 import { stepsToLatex } from './print/steps-latex.js';
 import { stepsToText } from './print/steps-text.js';
@@ -394,15 +395,16 @@ function derive(
 
 /**
  * The gradient: one first derivative per variable, in order. Variables default
- * to the expression's free variables in order of first appearance.
+ * to the expression's free variables in order of first appearance. With `shapes`,
+ * the gradients in matrix form (a MatrixGradient: `at(point)` gives their values).
  */
-export function gradient(input: string | Expr, vars: readonly string[] | undefined, options: MatrixFormOptions): MatrixDerivative[];
+export function gradient(input: string | Expr, vars: readonly string[] | undefined, options: MatrixFormOptions): MatrixGradient;
 export function gradient(input: string | Expr, vars?: readonly string[], options?: DerivativeOptions): Gradient<Derivative>;
 export function gradient(
   input: string | Expr,
   vars?: readonly string[],
   options: DerivativeOptions | MatrixFormOptions = {},
-): Gradient<Derivative> | MatrixDerivative[] {
+): Gradient<Derivative> | MatrixGradient {
   if (hasShapes(options)) return matrixGradient(matrixText(input, vars), vars, options);
   return scalarGradient(input, vars, options as DerivativeOptions);
 }
