@@ -129,7 +129,7 @@ function gradientsDocument(a: Extract<MatrixAnswer, { kind: 'gradients' }>, r: R
       input: reading.line,
       shapes: Object.fromEntries([...shapes].map(([k, s]) => [k, [s.rows, s.cols]])),
       wrt: a.results.map((d) => d.wrt),
-      derivatives: a.results.map((d, i) => ({ wrt: d.wrt, shape: [d.shape.rows, d.shape.cols], text: d.toString(), latex: d.toTex(), ...(values[i] === undefined ? {} : { value: valueJson(values[i]!) }) })),
+      derivatives: a.results.map((d, i) => ({ ...d.toJSON(), ...(values[i] === undefined ? {} : { value: valueJson(values[i]!) }) })),
       ...(derivation === undefined ? {} : { steps: derivation.steps }),
     }),
   };

@@ -55,6 +55,10 @@ export class MatrixDerivative {
   shapeOf(name: string): Shape {
     return this.ctx.shapeOfSymbol(name);
   }
+  /** The CLI's JSON entry for this gradient: `{ wrt: 'w', shape: ['d', 1], text: "2/n*X'*(X*w + b - y)", latex: … }`. */
+  toJSON(): { wrt: string; shape: [Dim, Dim]; text: string; latex: string } {
+    return { wrt: this.wrt, shape: [this.shape.rows, this.shape.cols], text: this.toString(), latex: this.toTex() };
+  }
   /** console.log(d): `MatrixDerivative ∇w = 2/n*X'*(X*w + b - y)`. */
   [INSPECT](): string {
     return `MatrixDerivative ${this.heading('text')} = ${this.toString()}`;
