@@ -41,7 +41,7 @@ export { Program, type ProgramJson, type ExpandedEntry } from './program/api.js'
 export { type ParsedProgram, type Assignment, type ProgramOptions } from './program/parse.js';
 export { type BackwardPass, type BackwardLine, type AdjointTerm } from './program/backward.js';
 export { type ProgramValues, type NamedValue, type ProgramSgdStep } from './program/values.js';
-export type { MatrixProgram, MatrixProgramLine } from './program/matrix.js';
+export type { MatrixProgram, MatrixProgramLine, MatrixProgramValues } from './program/matrix.js';
 export type { Codeable, CodeOptions } from './code/api.js';
 export { type CompiledFunction, type CompiledValue, type BatchValue, type BatchColumn } from './code/compile.js';
 export type { CodeProgram, CodeBinding, CodeOutput } from './code/ir.js';

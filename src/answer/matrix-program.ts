@@ -11,7 +11,7 @@ import type { MatrixValue } from '../matrix/evaluate.js';
 import type { MatrixDerivative } from '../matrix/api.js';
 import { latexName } from '../print/latex.js';
 import { sgdLine, sgdMatrixValue } from '../print/sgd-line.js';
-import { type MatrixProgram, matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText } from '../program/matrix.js';
+import { type MatrixProgram, matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText, matrixBackwardText, matrixValuesText } from '../program/matrix.js';
 import { adjointName } from '../program/backward.js';
 import { aligned } from '../program/print.js';
 import { matrixExpanded, matrixProgramSgd, type MatrixSgdStep } from '../program/matrix-numbers.js';
@@ -56,15 +56,8 @@ export function matrixProgramDocument(a: MatrixProgramAnswer, r: Request, readin
     r.steps !== undefined
       ? [...matrixStepsText(m), ...expandedLines]
       : values === undefined
-        ? [...aligned(m.lines.map((l) => [adjointName(output, l.name), matrixLineText(m, l)])), ...expandedLines]
-        : [
-            'forward pass:',
-            ...aligned(values.forward.map(([name, v]) => [name, `${matrixAssignmentText(m, name)} = ${valueText(v)}`])).map((l) => `  ${l}`),
-            'backward pass:',
-            ...aligned(values.backward.map(([name, v]) => [adjointName(output, name), `${matrixLineText(m, lines.get(name)!)} = ${valueText(v)}`])).map((l) => `  ${l}`),
-            ...expandedLines,
-            ...sgdLines,
-          ];
+        ? [...matrixBackwardText(m), ...expandedLines]
+        : [...matrixValuesText(m, values), ...expandedLines, ...sgdLines];
   const latexBlocks = [
     [
       ...[...m.nodes.keys()].map((name) => `${latexName(name)} &= ${matrixAssignmentTex(m, name)}${at(fwd.get(name))}`),

@@ -15,6 +15,7 @@ import { toPoint } from '../numeric/point.js';
 import { MAX_SGD_STEPS } from '../numeric/sgd.js';
 import { withToString } from '../inspect.js';
 import { sgdLine, sgdValue } from '../print/sgd-line.js';
+import { valuesText } from './print.js';
 import type { ParsedProgram } from './parse.js';
 import { adjointName, type BackwardPass } from './backward.js';
 
@@ -30,6 +31,8 @@ export interface ProgramValues {
   readonly backward: readonly NamedValue[];
   /** Calls sitting on a kink, by assignment. */
   readonly kinks: readonly { readonly name: string; readonly kinks: readonly Kink[] }[];
+  /** The CLI's --at text: `forward pass:` and `backward pass:`, one aligned line per value (`  z = w*x + b = 45`). */
+  toString(): string;
 }
 
 function safeValue(e: Expr, p: Point, order: readonly string[]): PointValue {
@@ -81,7 +84,8 @@ export function programValues(prog: ParsedProgram, pass: BackwardPass, point: Po
     scope.set(adjointName(prog.output, line.name), v);
     backward.push({ name: line.name, value: v });
   }
-  return { forward: values, backward, kinks };
+  const out = { forward: values, backward, kinks };
+  return withToString(out, () => valuesText(prog, pass, values, backward).join('\n'));
 }
 
 export interface ProgramSgdStep {
