@@ -30,7 +30,7 @@ import { Gradient } from './numeric/gradient.js';
 import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
 import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
 import { inlineMatrixProgram } from './program/matrix.js';
-import { INSPECT } from './inspect.js';
+import { INSPECT, withToString } from './inspect.js';
 import { carryDecimals } from './parse/decimals.js';
 import { textHeading } from './print/heading.js';
 import { derivativeEquation } from './print/equation.js';
@@ -187,12 +187,14 @@ export class Derivative {
     v.optional(v.detail)(detail, 'derivation: the detail');
     v.options({ name: v.functionName, names: v.list(v.record('a substitution', 'name', 'expr')) })(page, 'derivation: the page');
     const settings = { ...this.#settings, detail, order: this.order, reserved: page.name === undefined ? [] : [page.name], names: page.names ?? [] };
-    if (page.names !== undefined && page.names.length > 0) return recordDerivation(this.input, this.variables, settings);
+    // String(d.steps) is the CLI's --steps text (stepsText's).
+    const printed = (d: Derivation): Derivation => withToString(d, () => stepsToText(d, { order: this.order, ...(page.name === undefined ? {} : { name: page.name }) }));
+    if (page.names !== undefined && page.names.length > 0) return printed(recordDerivation(this.input, this.variables, settings));
     const key = `${detail}\u0000${page.name ?? ''}`;
     this.#derivations ??= new Map();
     let d = this.#derivations.get(key);
     if (d === undefined) {
-      d = recordDerivation(this.input, this.variables, settings);
+      d = printed(recordDerivation(this.input, this.variables, settings));
       this.#derivations.set(key, d);
     }
     return d;
