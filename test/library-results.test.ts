@@ -202,3 +202,23 @@ describe('results without a CLI counterpart print one readable line', () => {
     expect(Object.keys(program(PROG).at(AT))).toEqual(['forward', 'backward', 'kinks']);
   });
 });
+
+describe('the library examples of the docs say what the calls return', () => {
+  const g = gradient('mean((X*w + b - y)^2)', ['w', 'b'], { shapes: { X: 'n×d', w: 'd', y: 'n' } });
+  const p = program('z = w1*x + b1; h = relu(z); y_hat = w2*h + b2; L = (y_hat - y)^2/2');
+  it.each([
+    ['docs/matrix-form.md: String(g)', () => String(g), "∇w = 2/n*X'*(X*w + b - y)\n∂/∂b = 2/n*sum(X*w + b - y)"],
+    ['docs/matrix-form.md: g.at({ … }).map(String)', () => g.at({ X: [[1, 2], [3, 4]], w: [1, 2], b: 1, y: [1, 2] }).map(String), ['[35, 50]', '15']],
+    ["docs/matrix-form.md: g.at('…')[0].numbers", () => g.at('X=[[1,2],[3,4]],w=[1,2],b=1,y=[1,2]')[0]!.numbers, [[35], [50]]],
+    ["docs/matrix-form.md: derivative(…, 'w', { shapes }).at({ … })", () => derivative('mean((X*w + b - y)^2)', 'w', { shapes: 'X=n×d,w=d,y=n' }).at({ X: [[1, 2], [3, 4]], w: [1, 2], b: 1, y: [1, 2] }).toString(), '[35, 50]'],
+    ['docs/numbers.md: String(sgd(…)[1])', () => String(sgd(SEED, ['w', 'b'], AT, 0.01, 1)[1]), 'step 1: w = 9/2 (4.5), b = 101/20 (5.05), loss = 1/800 (0.00125)'],
+    [
+      'docs/programs.md: p.sgd(…).map(String)[1]',
+      () => p.sgd('x=2,y=10,w1=3,b1=1,w2=2,b2=0', 0.01, 1, ['w2', 'b2', 'w1', 'b1']).map(String)[1],
+      'step 1: w2 = 43/25 (1.72), b2 = -1/25 (-0.04), w1 = 71/25 (2.84), b1 = 23/25 (0.92), L = 13448/15625 (0.860672)',
+    ],
+    ["docs/programs.md: String(p.expanded(['w1'])[0])", () => String(p.expanded(['w1'])[0]), '∂L/∂w1 = x*w2*(w2*relu(w1*x + b1) + b2 - y)*heaviside(w1*x + b1)'],
+  ])('%s', (_example, make, shown) => {
+    expect(make()).toEqual(shown);
+  });
+});
