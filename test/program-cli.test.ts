@@ -115,7 +115,6 @@ describe('errors', () => {
     [['z = w*q + b; q = z*2'], 'CYCLE', 2],
     [['z = w*q + b; q = 2*x'], 'USED_BEFORE_ASSIGNED', 2],
     [['exp = w*x; L = exp^2'], 'BAD_VARIABLE', 2],
-    [[NET, '--wrt', 'q'], 'BAD_VARIABLE', 2],
     [[NET, '--at', 'x=1'], 'BAD_VARIABLE', 2],
     [[NET, '--check', '1'], 'BAD_OPTION', 2],
     [[NET, '--sgd', '0.1'], 'BAD_OPTION', 2],

@@ -155,7 +155,6 @@ describe('errors carry codes and positions', () => {
   });
 
   it.each([
-    [['q'], 'BAD_VARIABLE'],
     [['L'], 'BAD_VARIABLE'],
     [['1x'], 'BAD_VARIABLE'],
   ])('--wrt %j -> %s', (wrt, code) => {

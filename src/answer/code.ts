@@ -15,39 +15,54 @@ import type { Document } from '../document/model.js';
 import type { CodeFormat, Mode, Request } from '../request/request.js';
 import type { Reading } from './reading.js';
 import { libraryOptions } from './derivatives.js';
+import { wrtWarnings, type DerivWarning } from '../warnings.js';
+import { programWrtWarnings } from '../program/backward.js';
+import { warningJSON } from './warnings.js';
 
-function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat): string {
-  const options = { name: reading.name, ...(r.args === undefined ? {} : { args: r.args }) };
+interface Source {
+  readonly code: string;
+  /** A --wrt name the function does not have (its entry is 0), said as for the other formats. */
+  readonly warnings: readonly DerivWarning[];
+}
+
+function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat): Source {
+  // The request reaches the code builders whole: each reads its own options (the parameters: --args).
+  const options = { ...r, name: reading.name };
   if (mode === 'matrix' || mode === 'matrix-program') {
     if (language !== 'numpy') throw new DerivError('BAD_OPTION', `with --shape (matrix form), code is generated for numpy only, not ${language}`, { hint: 'use --format numpy' });
-    return toCode(gradient(reading.line, r.wrt, { shapes: r.shape!, simplify: r.simplify }), 'numpy', options);
+    const results = gradient(reading.line, r.wrt, { shapes: r.shape!, simplify: r.simplify });
+    return { code: toCode(results, 'numpy', options), warnings: wrtWarnings(r.wrt ?? [], results[0]?.order ?? []) };
   }
   if (mode === 'program') {
     const p = program(reading.line, { simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }) });
-    return toCode(p, language, { ...(r.wrt === undefined ? {} : { wrt: r.wrt }), ...(r.args === undefined ? {} : { args: r.args }), ...(r.name === undefined ? {} : { name: r.name }) });
+    return { code: toCode(p, language, r), warnings: programWrtWarnings(p.parsed.order, p.output, r.wrt ?? []) };
   }
   const limits = libraryOptions(r);
-  if (r.jacobian) return toCode(jacobian(reading.expression.split(';').map((s) => s.trim()).filter((s) => s !== ''), r.wrt, limits), language, options);
+  if (r.jacobian) return quiet(toCode(jacobian(reading.expression.split(';').map((s) => s.trim()).filter((s) => s !== ''), r.wrt, limits), language, options));
   const { expr, domain } = readExpression(reading.expression, limits);
-  if (r.hessian) return toCode(hessian(expr, r.wrt, limits), language, options);
-  const wrt = r.wrt ?? variablesOf(expr);
+  const variables = variablesOf(expr);
+  const said = (code: string): Source => ({ code, warnings: wrtWarnings(r.wrt ?? [], variables) });
+  if (r.hessian) return said(toCode(hessian(expr, r.wrt, limits), language, options));
+  const wrt = r.wrt ?? variables;
   if (wrt.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is no derivative to generate code for', { input: reading.line, position: 0 });
   if (mode === 'higher' || !r.simplify) {
     const each = { ...limits, domain };
-    if (r.mixed) return toCode(derivative(expr, wrt, each), language, options);
-    return toCode(wrt.map((v) => derivative(expr, v, each)), language, options);
+    if (r.mixed) return said(toCode(derivative(expr, wrt, each), language, options));
+    return said(toCode(wrt.map((v) => derivative(expr, v, each)), language, options));
   }
-  return toCode(gradientCode(expr, wrt, options), language, options);
+  return said(toCode(gradientCode(expr, wrt, options), language, options));
 }
 
+const quiet = (code: string): Source => ({ code, warnings: [] });
+
 export function codeDocument(r: Request, reading: Reading, mode: Mode, language: CodeFormat): Document {
-  const code = source(r, reading, mode, language);
+  const { code, warnings } = source(r, reading, mode, language);
   return {
     title: reading.line,
     sections: [{ blocks: [{ kind: 'source', language, source: code }] }],
-    json: () => ({ input: reading.line, language, code }),
+    json: () => ({ input: reading.line, language, code, ...(warnings.length === 0 ? {} : { warnings: warnings.map(warningJSON) }) }),
     exitCode: 0,
     notes: [],
-    warnings: [],
+    warnings,
   };
 }

@@ -18,6 +18,7 @@ import { matrixExpanded, matrixProgramSgd, type MatrixSgdStep } from '../program
 import { math, type Document, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
+import { warningJSON } from './warnings.js';
 
 export interface MatrixProgramAnswer {
   readonly program: MatrixProgram;
@@ -99,9 +100,10 @@ export function matrixProgramDocument(a: MatrixProgramAnswer, r: Request, readin
       ...(r.steps === undefined ? {} : { steps: m.lines.map((l) => ({ name: l.name, from: matrixLineSteps(m, l) })) }),
       ...(expanded.length === 0 ? {} : { gradient: expanded.map((g) => ({ wrt: g.wrt, text: g.toString(), latex: g.toTex(), shape: [g.shape.rows, g.shape.cols], ...(start === undefined ? {} : { value: valueJson(g.evaluate(start)) }) })) }),
       ...(sgd === undefined ? {} : { sgd: sgd.map((st) => ({ step: st.step, params: Object.fromEntries([...st.params].map(([k, v]) => [k, valueJson(v)])), loss: valueJson(st.loss) })) }),
+      ...(m.warnings.length === 0 ? {} : { warnings: m.warnings.map(warningJSON) }),
     }),
     exitCode: 0,
     notes: [],
-    warnings: [],
+    warnings: m.warnings,
   };
 }

@@ -19,6 +19,8 @@ import { sgdLine, sgdMatrixValue } from '../print/sgd-line.js';
 import { math, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
+import { wrtWarnings } from '../warnings.js';
+import { warningJSON } from './warnings.js';
 
 interface SgdRow {
   readonly step: number;
@@ -82,15 +84,20 @@ const pointTex = (values: ReadonlyMap<string, MatrixValue>): string => [...value
 
 export function matrixDocument(a: MatrixAnswer, r: Request, reading: Reading): Document {
   const input: Section = { title: 'Input', only: 'notes', blocks: [{ kind: 'copy', texts: [reading.expression.trim()] }] };
-  const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: [] };
-  switch (a.kind) {
-    case 'gradients':
-      return { ...base, ...gradientsDocument(a, r, reading, input), exitCode: 0 };
-    case 'check':
-      return { ...base, ...checkDocument(a.result, a.check, r, reading, input) };
-    case 'sgd':
-      return { ...base, ...sgdDocument(a, r, reading, input), exitCode: 0 };
-  }
+  // A --wrt name the expression does not have: its gradient is 0, with the warning an expression gets.
+  const variables = a.kind === 'check' ? a.result.order : a.results[0]?.order ?? [];
+  const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: wrtWarnings(r.wrt ?? [], variables) };
+  const doc = ((): Document => {
+    switch (a.kind) {
+      case 'gradients':
+        return { ...base, ...gradientsDocument(a, r, reading, input), exitCode: 0 };
+      case 'check':
+        return { ...base, ...checkDocument(a.result, a.check, r, reading, input) };
+      case 'sgd':
+        return { ...base, ...sgdDocument(a, r, reading, input), exitCode: 0 };
+    }
+  })();
+  return base.warnings.length === 0 ? doc : { ...doc, json: (sp) => ({ ...doc.json(sp), warnings: base.warnings.map(warningJSON) }) };
 }
 
 function gradientsDocument(a: Extract<MatrixAnswer, { kind: 'gradients' }>, r: Request, reading: Reading, input: Section): Pick<Document, 'sections' | 'json'> {

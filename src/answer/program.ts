@@ -14,9 +14,10 @@ import { latexVoice } from '../print/steps-latex.js';
 import { latexName } from '../print/latex.js';
 import { parsePoint } from '../numeric/point.js';
 import { sgdLine, sgdValue } from '../print/sgd-line.js';
-import { math, type Document, type Math, type Section } from '../document/model.js';
+import { math, lazySection, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
+import { warningJSON } from './warnings.js';
 import type { ExpandedEntry } from '../program/api.js';
 
 export interface ProgramAnswer {
@@ -34,8 +35,7 @@ export function answerProgram(r: Request, reading: Reading): ProgramAnswer {
   const pass = prog.backward(wrt);
   const point = r.at === undefined ? undefined : parsePoint(r.at);
   const values = point === undefined ? undefined : prog.at(point, wrt);
-  // A note's gradient section shows the entries in the inputs unless the values take its place.
-  const expanded = r.expand || (values === undefined && (r.format === 'markdown' || r.format === 'html' || r.format === 'json')) ? prog.expanded(wrt) : undefined;
+  const expanded = r.expand ? prog.expanded(wrt) : undefined;
   const sgd = r.sgd === undefined || point === undefined ? undefined : prog.sgd(point, r.sgd, r.stepsN ?? 1, wrt);
   return { program: prog, pass, expanded, values, sgd, kinkNote: values === undefined ? undefined : prog.kinkNote(values) };
 }
@@ -61,21 +61,21 @@ export function programDocument(a: ProgramAnswer, r: Request, reading: Reading):
     const t = valuesLatex(p, a.pass, values.forward, values.backward);
     sections.push({ only: 'text', blocks: [{ kind: 'math', items: [math(valuesText(p, a.pass, values.forward, values.backward).join('\n'), '')] }] });
   }
-  if (expanded !== undefined) {
+  const latexRows = (entries: readonly ExpandedEntry[]): string[] => entries.map((g) => `${adjointHeading(p.output, g.wrt, 'latex')} = ${exprIn(g.expr, p, 'latex')}`);
+  if (expanded !== undefined && r.expand) {
     const back = new Map(values?.backward.map((b) => [b.name, b.value]));
     const textRows = aligned(expanded.map((g) => [adjointHeading(prog.output, g.wrt, 'text'), `${exprIn(g.expr, p, 'text')}${values === undefined ? '' : ` = ${showValue(back.get(g.wrt)!)}`}`])).map((l) => `  ${l}`);
-    const latexRows = expanded.map((g) => `${adjointHeading(p.output, g.wrt, 'latex')} = ${exprIn(g.expr, p, 'latex')}`);
-    if (r.expand) {
-      sections.push({ only: 'text', blocks: [{ kind: 'math', items: [math(['in terms of the inputs:', ...textRows].join('\n'), '')] }] });
-      sections.push({ only: 'latex', blocks: [{ kind: 'math', items: [math('', alignedTex(latexRows))] }] });
-    }
-    if (r.expand || values === undefined)
-      sections.push({
-        title: 'Gradient in terms of the inputs',
-        only: 'notes',
-        blocks: [{ kind: 'math', items: [math('', alignedTex(latexRows))] }, { kind: 'copy', texts: expanded.map((g) => `∂${p.output}/∂${g.wrt} = ${exprIn(g.expr, p, 'text')}`) }],
-      });
+    sections.push({ only: 'text', blocks: [{ kind: 'math', items: [math(['in terms of the inputs:', ...textRows].join('\n'), '')] }] });
+    sections.push({ only: 'latex', blocks: [{ kind: 'math', items: [math('', alignedTex(latexRows(expanded)))] }] });
   }
+  // A note shows the gradient in the inputs unless the values take its place; made only when a note is printed.
+  if (r.expand || values === undefined)
+    sections.push(
+      lazySection({ title: 'Gradient in terms of the inputs', only: 'notes' }, () => {
+        const entries = expanded ?? prog.expanded(wrt);
+        return [{ kind: 'math', items: [math('', alignedTex(latexRows(entries)))] }, { kind: 'copy', texts: entries.map((g) => `∂${p.output}/∂${g.wrt} = ${exprIn(g.expr, p, 'text')}`) }];
+      }),
+    );
   if (values !== undefined) {
     const t = valuesLatex(p, a.pass, values.forward, values.backward);
     const rhs = new Map(p.assignments.map((x) => [x.name, x.expr]));
@@ -90,18 +90,19 @@ export function programDocument(a: ProgramAnswer, r: Request, reading: Reading):
     sections.push({ title: 'Gradient descent', only: 'notes', blocks: [{ kind: 'table', header: ['step', ...params, prog.output], rows: sgd.map((s) => [String(s.step), ...[...s.params.values()].map((v) => v.toTex()), s.loss.toTex()]) }] });
   }
   const point = r.at === undefined ? undefined : parsePoint(r.at);
-  const json = prog.toJSON({ ...(wrt === undefined ? {} : { wrt }), ...(point === undefined ? {} : { at: point }) });
   return {
     title,
     sections,
     json: () => ({
       input: reading.line,
-      ...json,
+      // Made only when asked for: its gradient is written in the inputs.
+      ...prog.toJSON({ ...(wrt === undefined ? {} : { wrt }), ...(point === undefined ? {} : { at: point }) }),
       ...(steps ? { steps: stepsJson(p, a.pass.lines, textVoice(p.order), latexVoice(p.order)) } : {}),
       ...(sgd === undefined ? {} : { sgd: sgd.map((s) => ({ step: s.step, params: Object.fromEntries([...s.params].map(([k, v]) => [k, v.toJSON()])), loss: s.loss.toJSON() })) }),
+      ...(a.pass.warnings.length === 0 ? {} : { warnings: a.pass.warnings.map(warningJSON) }),
     }),
     exitCode: 0,
     notes: a.kinkNote === undefined ? [] : [`note: ${a.kinkNote}`],
-    warnings: [],
+    warnings: a.pass.warnings,
   };
 }

@@ -80,14 +80,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 function playground(cl: CommandLine, io: CliIO, paint: Paint): number {
-  const o = cl.options;
   const made = writePlayground({
     ...(cl.output === undefined ? {} : { output: cl.output }),
     ...(cl.expression === undefined || cl.expression === '-' ? {} : { expression: cl.expression }),
-    ...(o.wrt === undefined ? {} : { wrt: o.wrt }),
-    ...(o.at === undefined ? {} : { at: o.at }),
-    ...(o.steps === undefined ? {} : { steps: o.steps }),
-    ...(o.shape === undefined ? {} : { shape: o.shape }),
+    options: cl.options,
   });
   if (!made.ok) {
     io.stderr(`${paint.red('error')} NOT_BUILT: the playground page is not built (looked for ${made.looked.join(' and ')})\nhint: npm run build writes dist/playground.html`);

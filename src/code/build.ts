@@ -19,15 +19,14 @@ import { adjointName } from '../program/backward.js';
 import { reverseGradient } from './reverse.js';
 import { finish } from './finish.js';
 import { substitute as substituteNames } from '../templates.js';
-import { parameterOrder, refuseRepeats, type CodeBinding, type CodeOutput, type CodeProgram } from './ir.js';
+import { parameterOrder, refuseRepeats, type CodeBinding, type CodeOutput, type CodeProgram, type ParameterOptions } from './ir.js';
 
-export interface BuildOptions {
+/** A request passes itself whole: the options generated code reads are typed here, the rest is ignored. */
+export interface BuildOptions extends ParameterOptions {
   /** The function's name (default f): the code is named grad_f, d_f, hess_f, jac_f. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Also compute the function's value (output `value`); default false for toCode, true for compile. */
   readonly value?: boolean;
-  /** The parameters in this order (--args); default: parameterOrder's rule. */
-  readonly args?: readonly string[];
 }
 
 const keyOf = (wrt: readonly string[]): string => wrt.join(',');
@@ -36,7 +35,7 @@ const keyOf = (wrt: readonly string[]): string => wrt.join(',');
 function inputsOf(exprs: readonly Expr[], wrt: readonly string[], options: BuildOptions): string[] {
   const free = new Set<string>();
   for (const e of exprs) for (const v of freeVariables(e)) free.add(v);
-  return parameterOrder(free, wrt, options.args);
+  return parameterOrder(free, wrt, options);
 }
 
 /** One derivative (any order, mixed or not): its expression with CSE. */
@@ -112,7 +111,7 @@ export function programCode(p: Program, wrt?: readonly string[], options: BuildO
   const outputs: CodeOutput[] = [];
   if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [sym(parsed.output)] });
   for (const w of pass.wrt) outputs.push({ key: w, exprs: [adjoints.get(adjointName(parsed.output, w))!] });
-  const inputs = parameterOrder(parsed.inputs, pass.wrt, options.args);
+  const inputs = parameterOrder(parsed.inputs, pass.wrt, options);
   return finish({ name: `grad_${options.name ?? parsed.output}`, inputs, bindings, outputs, order: parsed.order, noCse: true });
 }
 

@@ -118,14 +118,21 @@ export function countOps(p: CodeProgram): number {
 /** Natural order of names: x2 before x10, then by code point (a fixed order, whatever the locale). */
 const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
 
+/** What sets the parameters of generated code (a request passes itself: its --args). */
+export interface ParameterOptions {
+  /** The parameters in this order (--args); default: parameterOrder's rule. */
+  readonly args?: readonly string[] | undefined;
+}
+
 /**
  * The parameters of a generated function, by one rule for every language and every function over the
  * same names: the data inputs (the variables not differentiated) sorted by name (x2 before x10), then the
  * variables differentiated, in the order asked — so two losses over x, y, w, b are both f(x, y, w, b).
  * `args` (--args) sets the order instead: it must name every input, once.
  */
-export function parameterOrder(inputs: Iterable<string>, wrt: readonly string[], args?: readonly string[]): string[] {
+export function parameterOrder(inputs: Iterable<string>, wrt: readonly string[], options: ParameterOptions = {}): string[] {
   const all = new Set(inputs);
+  const args = options.args;
   if (args !== undefined) {
     refuseRepeats(args, '--args');
     const unknown = args.find((a) => !all.has(a));

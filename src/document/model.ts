@@ -82,3 +82,21 @@ export interface Document {
 }
 
 export const math = (text: string, latex: string): Math => ({ text, latex });
+
+/** Whether a section is part of a note (Markdown, HTML, the playground). */
+export const inNotes = (s: Section): boolean => s.only === undefined || s.only === 'notes';
+
+/**
+ * A section whose blocks are made when a renderer first reads them: a note's section that costs work (a
+ * program's gradient written in its inputs) costs nothing in the text and LaTeX outputs, which skip it.
+ */
+export function lazySection(head: Omit<Section, 'blocks'>, blocks: () => readonly Block[]): Section {
+  let made: readonly Block[] | undefined;
+  return {
+    ...head,
+    get blocks() {
+      made ??= blocks();
+      return made;
+    },
+  };
+}

@@ -20,6 +20,7 @@ import { freeVariables } from '../analysis.js';
 import { foldDag } from '../core/walk.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
+import { wrtWarnings, type DerivWarning } from '../warnings.js';
 import type { ParsedProgram, Assignment } from './parse.js';
 
 /** `∂L/∂h`: the symbol standing for h's adjoint. */
@@ -47,6 +48,8 @@ export interface BackwardPass {
   readonly output: string;
   readonly wrt: readonly string[];
   readonly lines: readonly BackwardLine[];
+  /** A name of `wrt` the function does not depend on: its adjoint is 0, and this says so (as for an expression). */
+  readonly warnings: readonly DerivWarning[];
 }
 
 /** e with symbols replaced by the map's expressions (through the smart constructors). */
@@ -68,7 +71,10 @@ export function inline(p: ParsedProgram, except?: string): Map<string, Expr> {
 /** The function written out in its inputs: what a user would otherwise type as one formula. */
 export const inlinedOutput = (p: ParsedProgram): Expr => inline(p).get(p.output)!;
 
-/** Checks --wrt names against the program: known, and not the function itself. */
+/**
+ * Checks --wrt names against the program: names, and not the function itself. A name the function does not
+ * depend on is allowed, as for an expression: its adjoint is 0, with a warning (backward()).
+ */
 export function checkWrt(p: ParsedProgram, wrt: readonly string[] | undefined): string[] {
   if (wrt === undefined) {
     if (p.inputs.length === 0) {
@@ -78,12 +84,9 @@ export function checkWrt(p: ParsedProgram, wrt: readonly string[] | undefined): 
     return [...p.inputs];
   }
   if (wrt.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
-  const known = new Set(p.order);
   return wrt.map((w) => {
     const name = checkVariableName(w);
     if (name === p.output) throw new DerivError('BAD_VARIABLE', `'${name}' is the function itself (∂${name}/∂${name} = 1)`, { hint: `differentiate with respect to its inputs: ${p.inputs.join(', ')}` });
-    if (!known.has(name))
-      throw new DerivError('BAD_VARIABLE', `'${name}' does not occur in the program (as far as ${p.output} needs it)`, { hint: `the inputs are ${p.inputs.join(', ')}; the intermediates ${p.assignments.filter((a) => a.name !== p.output).map((a) => a.name).join(', ') || '(none)'}` });
     return name;
   });
 }
@@ -117,7 +120,12 @@ export function backward(p: ParsedProgram, wrt: readonly string[], simplified = 
   const lines: BackwardLine[] = [];
   for (const a of [...p.assignments].reverse()) if (a.name !== p.output && reaches.has(a.name)) lines.push(lineFor(a.name, true));
   for (const w of wrt) if (!assigned.has(w)) lines.push(lineFor(w, false));
-  return { output: p.output, wrt, lines };
+  return { output: p.output, wrt, lines, warnings: programWrtWarnings(p.order, p.output, wrt) };
+}
+
+/** The warnings for names of `wrt` that are not among a program's names (as far as its output needs them). */
+export function programWrtWarnings(names: readonly string[], output: string, wrt: readonly string[]): DerivWarning[] {
+  return wrtWarnings(wrt, names.filter((n) => n !== output), { what: `the program of ${output}`, names: 'names' });
 }
 
 /**

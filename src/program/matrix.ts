@@ -28,7 +28,8 @@ import { evaluateMatrix, type MatrixValue } from '../matrix/evaluate.js';
 import { type Shape, isScalar, formatShape, checkSizesApart } from '../matrix/shape.js';
 import { toShapeMap, type ShapeSpec } from '../matrix/api.js';
 import { parseStatements, rebase, type ParsedStatements, type ProgramOptions } from './parse.js';
-import { adjointName } from './backward.js';
+import { adjointName, programWrtWarnings } from './backward.js';
+import type { DerivWarning } from '../warnings.js';
 import { aligned } from './print.js';
 import { valueText } from '../matrix/format-value.js';
 import { withToString } from '../inspect.js';
@@ -64,6 +65,8 @@ export interface MatrixProgram {
   readonly nodes: ReadonlyMap<string, MNode>;
   readonly wrt: readonly string[];
   readonly lines: readonly MatrixProgramLine[];
+  /** A name of `wrt` the function does not depend on: its adjoint is 0 (a scalar), and this says so. */
+  readonly warnings: readonly DerivWarning[];
   /** The CLI's text: the backward pass, one aligned line per adjoint (`∂L/∂W = ∂L/∂Z*x'`). */
   toString(): string;
 }
@@ -130,7 +133,7 @@ export function matrixProgram(text: string, shapeSpec: ShapeSpec, wrtInput: read
   const lines: MatrixProgramLine[] = [];
   for (const s of [...parsed.statements].reverse()) if (s.name !== parsed.output && reaches.has(s.name)) lines.push(lineFor(s.name, true));
   for (const w of wrt) if (!nodes.has(w)) lines.push(lineFor(w, false));
-  const m: MatrixProgram = withToString({ parsed, ctx, nodes, wrt, lines }, () => matrixBackwardText(m).join('\n'));
+  const m: MatrixProgram = withToString({ parsed, ctx, nodes, wrt, lines, warnings: programWrtWarnings(parsed.order, parsed.output, wrt) }, () => matrixBackwardText(m).join('\n'));
   return m;
 }
 
@@ -139,7 +142,6 @@ function checkMatrixWrt(p: ParsedStatements<string>, wrt: readonly string[] | un
   return wrt.map((w) => {
     const name = checkVariableName(w);
     if (name === p.output) throw new DerivError('BAD_VARIABLE', `'${name}' is the function itself (∂${name}/∂${name} = 1)`);
-    if (!p.order.includes(name)) throw new DerivError('BAD_VARIABLE', `'${name}' does not occur in the program (as far as ${p.output} needs it)`, { hint: `the inputs are ${p.inputs.join(', ')}` });
     return name;
   });
 }

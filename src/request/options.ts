@@ -6,7 +6,8 @@
  * why and what to use instead — an option is never silently ignored. The docs' options table is printed
  * from here too (docs/command-line.md; test/options-doc.test.ts keeps them equal).
  *
- * Adding an option is one row here, its effect where the answer is made, and its test.
+ * Adding an option is one row here (the Request type and its defaults are made from the rows), its effect where
+ * the answer is made (the request reaches it whole), and its test.
  */
 import { DerivError } from '../errors.js';
 import { checkFunctionName, checkVariableName } from '../names.js';
@@ -17,8 +18,12 @@ import type { Detail } from '../steps/record.js';
 import { readNames } from './names.js';
 import { FORMATS, MODES, CODE_FORMATS, type Format, type Mode, type Request, type RequestKey } from './request.js';
 
-export interface OptionRow<K extends RequestKey = RequestKey> {
+/** One option. `T`: the type of its field in a Request (what `read` returns, and `default`). */
+export interface OptionRow<K extends string = RequestKey, T = unknown> {
+  /** The Request's field. */
   readonly key: K;
+  /** The value when the option is not given. */
+  readonly default: T;
   /** Commander's flags: `-w, --wrt <vars>`; a value in [] is optional. */
   readonly flags: string;
   readonly help: string;
@@ -27,7 +32,7 @@ export interface OptionRow<K extends RequestKey = RequestKey> {
   /** The playground's hash key, when its links carry the option. */
   readonly hash?: string;
   /** Reads a raw value from any front end: text (a flag, a hash) or a JSON/JS value (a field). */
-  readonly read: (raw: unknown, what: string) => Request[K];
+  readonly read: (raw: unknown, what: string) => T;
   /** Given twice, the values add up (--wrt w --wrt b), instead of the last one winning. */
   readonly accumulates?: boolean;
   /** The modes the option applies to. */
@@ -108,84 +113,92 @@ function readShape(raw: unknown, what: string): string {
   return text;
 }
 
+/** A row, typed by its key and field type (the Request type is made from these). */
+const row = <K extends string, T>(r: OptionRow<K, T>): OptionRow<K, T> => r;
+
 /** The rows, in the order --help lists them. */
-export const OPTIONS: readonly OptionRow[] = [
-  { key: 'wrt', flags: '-w, --wrt <vars>', field: 'wrt', hash: 'wrt', accumulates: true, modes: ALL,
+export const OPTIONS = [
+  row({ key: 'wrt', default: undefined, flags: '-w, --wrt <vars>', field: 'wrt', hash: 'wrt', accumulates: true, modes: ALL,
     help: 'differentiate with respect to these variables, comma-separated (given twice, both lists; default: all, as they appear)',
-    read: (raw, what) => readNames(raw, what) },
-  { key: 'order', flags: '-n, --order <n>', field: 'order', hash: 'order', modes: SCALAR, read: readCount(1, 100),
+    read: (raw, what) => readNames(raw, what) }),
+  row({ key: 'order', default: 1, flags: '-n, --order <n>', field: 'order', hash: 'order', modes: SCALAR, read: readCount(1, 100),
     help: 'differentiate n times',
-    why: { program: 'a program gives its backward pass (first derivatives); for higher ones differentiate the formula it computes', matrix: 'matrix form gives gradients (first derivatives)', 'matrix-program': 'matrix form gives gradients (first derivatives)' } },
-  { key: 'mixed', flags: '--mixed', field: 'mixed', hash: 'mixed', modes: SCALAR, read: readBoolean,
+    why: { program: 'a program gives its backward pass (first derivatives); for higher ones differentiate the formula it computes', matrix: 'matrix form gives gradients (first derivatives)', 'matrix-program': 'matrix form gives gradients (first derivatives)' } }),
+  row({ key: 'mixed', default: false, flags: '--mixed', field: 'mixed', hash: 'mixed', modes: SCALAR, read: readBoolean,
     help: 'with several --wrt variables: one mixed partial (∂²f/∂x∂y), not the gradient',
-    why: { program: 'a program gives its backward pass (first derivatives)', matrix: 'matrix form gives gradients (first derivatives)', 'matrix-program': 'matrix form gives gradients (first derivatives)' } },
-  { key: 'format', flags: '-f, --format <format>', field: 'format', modes: ALL, read: readFormat,
-    help: `output format: ${FORMATS.join(', ')}` },
-  { key: 'steps', flags: '--steps [detail]', field: 'steps', hash: 'steps', modes: ALL, formats: NOT_CODE, read: readSteps,
-    help: 'show the derivation step by step: brief (default) or full', why: { format: CODE_WHY } },
-  { key: 'name', flags: '--name <name>', field: 'name', hash: 'name', modes: ALL, read: (raw, what) => checkFunctionName(raw, what),
-    help: "the function's name in headings and code (default: L from `L = …`, else f)" },
-  { key: 'simplify', flags: '--no-simplify', field: 'simplify', hash: 'simplify', modes: ALL, read: readBoolean,
-    help: 'print the raw canonical derivative, without the simplifier' },
-  { key: 'maxLength', flags: '--max-length <chars>', field: 'maxLength', modes: ALL, read: readCount(1, 1_000_000_000),
-    help: 'longest expression accepted (default 2000000)' },
-  { key: 'maxSize', flags: '--max-size <nodes>', field: 'maxSize', modes: ALL, read: readCount(1, 1_000_000_000),
-    help: 'largest derivative, in expression nodes written out; also the work budget of one request (default 1000000)' },
-  { key: 'shape', flags: '--shape <shapes>', field: 'shape', hash: 'shape', modes: ['matrix', 'matrix-program'], read: readShape,
-    help: 'matrix form: declare vectors and matrices, e.g. X=n×d,w=d,y=n (others are scalars)' },
-  { key: 'at', flags: '--at <point>', field: 'at', hash: 'at', modes: ALL, formats: NOT_CODE, read: readPoint,
-    help: 'values at a point, e.g. x=10,y=50,w=4,b=5 (exact where the numbers are)', why: { format: CODE_WHY } },
-  { key: 'check', flags: '--check <claim>', field: 'check', hash: 'check', modes: ['expression', 'gradient', 'higher', 'matrix'], formats: NOT_CODE, read: readText,
+    why: { program: 'a program gives its backward pass (first derivatives)', matrix: 'matrix form gives gradients (first derivatives)', 'matrix-program': 'matrix form gives gradients (first derivatives)' } }),
+  row({ key: 'format', default: 'text' as Format, flags: '-f, --format <format>', field: 'format', modes: ALL, read: readFormat,
+    help: `output format: ${FORMATS.join(', ')}` }),
+  row({ key: 'steps', default: undefined, flags: '--steps [detail]', field: 'steps', hash: 'steps', modes: ALL, formats: NOT_CODE, read: readSteps,
+    help: 'show the derivation step by step: brief (default) or full', why: { format: CODE_WHY } }),
+  row({ key: 'name', default: undefined, flags: '--name <name>', field: 'name', hash: 'name', modes: ALL, read: (raw, what) => checkFunctionName(raw, what),
+    help: "the function's name in headings and code (default: L from `L = …`, else f)" }),
+  row({ key: 'simplify', default: true, flags: '--no-simplify', field: 'simplify', hash: 'simplify', modes: ALL, read: readBoolean,
+    help: 'print the raw canonical derivative, without the simplifier' }),
+  row({ key: 'maxLength', default: undefined, flags: '--max-length <chars>', field: 'maxLength', modes: ALL, read: readCount(1, 1_000_000_000),
+    help: 'longest expression accepted (default 2000000)' }),
+  row({ key: 'maxSize', default: undefined, flags: '--max-size <nodes>', field: 'maxSize', modes: ALL, read: readCount(1, 1_000_000_000),
+    help: 'largest derivative, in expression nodes written out; also the work budget of one request (default 1000000)' }),
+  row({ key: 'shape', default: undefined, flags: '--shape <shapes>', field: 'shape', hash: 'shape', modes: ['matrix', 'matrix-program'], read: readShape,
+    help: 'matrix form: declare vectors and matrices, e.g. X=n×d,w=d,y=n (others are scalars)' }),
+  row({ key: 'at', default: undefined, flags: '--at <point>', field: 'at', hash: 'at', modes: ALL, formats: NOT_CODE, read: readPoint,
+    help: 'values at a point, e.g. x=10,y=50,w=4,b=5 (exact where the numbers are)', why: { format: CODE_WHY } }),
+  row({ key: 'check', default: undefined, flags: '--check <claim>', field: 'check', hash: 'check', modes: ['expression', 'gradient', 'higher', 'matrix'], formats: NOT_CODE, read: readText,
     help: 'is CLAIM the derivative? prints correct or wrong (exit code 0 or 1); with --at, at that point',
     why: {
       program: "--check compares one formula; a program's backward pass is checked by --at (each adjoint's value) or by writing the formula out",
       'matrix-program': "--check compares one formula; a program's backward pass is checked by --at (each adjoint's value)",
       format: CODE_WHY,
-    } },
-  { key: 'sgd', flags: '--sgd <lr>', field: 'sgd', hash: 'sgd', modes: ['expression', 'gradient', 'program', 'matrix', 'matrix-program'], formats: NOT_CODE, read: readNumberText,
+    } }),
+  row({ key: 'sgd', default: undefined, flags: '--sgd <lr>', field: 'sgd', hash: 'sgd', modes: ['expression', 'gradient', 'program', 'matrix', 'matrix-program'], formats: NOT_CODE, read: readNumberText,
     help: 'gradient descent on the --wrt parameters from the --at point, with learning rate lr',
-    why: { higher: '--sgd takes first derivatives: drop --order and --mixed', format: CODE_WHY } },
-  { key: 'stepsN', flags: '--steps-n <k>', field: 'stepsN', hash: 'stepsN', modes: ['expression', 'gradient', 'program', 'matrix', 'matrix-program'], formats: NOT_CODE, read: readCount(0, MAX_SGD_STEPS),
+    why: { higher: '--sgd takes first derivatives: drop --order and --mixed', format: CODE_WHY } }),
+  row({ key: 'stepsN', default: undefined, flags: '--steps-n <k>', field: 'stepsN', hash: 'stepsN', modes: ['expression', 'gradient', 'program', 'matrix', 'matrix-program'], formats: NOT_CODE, read: readCount(0, MAX_SGD_STEPS),
     help: 'with --sgd: how many gradient-descent updates to run (default 1); not related to --steps',
-    why: { higher: '--sgd takes first derivatives: drop --order and --mixed', format: CODE_WHY } },
-  { key: 'hessian', flags: '--hessian', field: 'hessian', hash: 'hessian', modes: ['expression', 'gradient'], read: readBoolean,
+    why: { higher: '--sgd takes first derivatives: drop --order and --mixed', format: CODE_WHY } }),
+  row({ key: 'hessian', default: false, flags: '--hessian', field: 'hessian', hash: 'hessian', modes: ['expression', 'gradient'], read: readBoolean,
     help: 'the matrix of second derivatives (with --at: and its values)',
     why: {
       higher: '--hessian is the matrix of second derivatives itself: drop --order and --mixed',
       program: 'a program gives its backward pass; for the Hessian write the formula it computes out',
       matrix: '--hessian takes scalar variables; with --shape deriv gives gradients of a scalar function (∇w): name the entries as scalars (w1, w2, …) and use --hessian without --shape',
       'matrix-program': '--hessian takes scalar variables; in matrix form deriv gives gradients',
-    } },
-  { key: 'jacobian', flags: '--jacobian', field: 'jacobian', hash: 'jacobian', modes: ['expression', 'gradient'], read: readBoolean,
+    } }),
+  row({ key: 'jacobian', default: false, flags: '--jacobian', field: 'jacobian', hash: 'jacobian', modes: ['expression', 'gradient'], read: readBoolean,
     help: 'several expressions separated by ; : the matrix of their first derivatives',
     why: {
       higher: '--jacobian is the matrix of first derivatives: drop --order and --mixed',
       program: "a program has one function: its backward pass is that function's gradient",
       matrix: '--jacobian takes scalar functions; with --shape deriv gives gradients of a scalar function',
       'matrix-program': '--jacobian takes scalar functions; in matrix form deriv gives gradients',
-    } },
-  { key: 'cse', flags: '--cse', field: 'cse', hash: 'cse', modes: SCALAR, formats: ['text', 'latex', 'json'], read: readBoolean,
+    } }),
+  row({ key: 'cse', default: false, flags: '--cse', field: 'cse', hash: 'cse', modes: SCALAR, formats: ['text', 'latex', 'json'], read: readBoolean,
     help: 'name shared subexpressions once (t1 = …) and give the derivatives in terms of them',
     why: {
       program: "a program names its shared pieces already: its backward pass is written in the program's own names",
       'matrix-program': "a program names its shared pieces already: its backward pass is written in the program's own names",
       matrix: 'matrix form writes shared pieces once already (X*w + b - y is one vector)',
       format: '--cse works with --format text, latex or json (generated code always names shared pieces once)',
-    } },
-  { key: 'of', flags: '--of <name>', field: 'of', hash: 'of', modes: PROGRAMS, read: (raw, what) => checkVariableName(readText(raw, what)),
+    } }),
+  row({ key: 'of', default: undefined, flags: '--of <name>', field: 'of', hash: 'of', modes: PROGRAMS, read: (raw, what) => checkVariableName(readText(raw, what)),
     help: 'programs: the function is this assignment (default: the last)',
-    why: { expression: '--of picks an assignment of a program (name = expression; …)', gradient: '--of picks an assignment of a program (name = expression; …)', higher: '--of picks an assignment of a program (name = expression; …)', matrix: '--of picks an assignment of a program (name = expression; …)' } },
-  { key: 'expand', flags: '--expand', field: 'expand', hash: 'expand', modes: PROGRAMS, read: readBoolean,
+    why: { expression: '--of picks an assignment of a program (name = expression; …)', gradient: '--of picks an assignment of a program (name = expression; …)', higher: '--of picks an assignment of a program (name = expression; …)', matrix: '--of picks an assignment of a program (name = expression; …)' } }),
+  row({ key: 'expand', default: false, flags: '--expand', field: 'expand', hash: 'expand', modes: PROGRAMS, read: readBoolean,
     help: 'programs: also each gradient entry in terms of the inputs',
-    why: { expression: '--expand writes a program\'s gradient in its inputs; an expression\'s derivative is in them already', gradient: "--expand writes a program's gradient in its inputs; an expression's derivative is in them already", higher: "--expand writes a program's gradient in its inputs", matrix: "--expand writes a program's gradient in its inputs" } },
-  { key: 'args', flags: '--args <vars>', field: 'args', hash: 'args', modes: ALL, formats: CODE_FORMATS, read: (raw, what) => readNames(raw, what),
-    help: 'generated code: the parameters in this order (default: data inputs as they first appear, then the --wrt variables)',
-    why: { format: '--args orders the parameters of generated code: use it with --format js, python, numpy or c' } },
-];
+    why: { expression: '--expand writes a program\'s gradient in its inputs; an expression\'s derivative is in them already', gradient: "--expand writes a program's gradient in its inputs; an expression's derivative is in them already", higher: "--expand writes a program's gradient in its inputs", matrix: "--expand writes a program's gradient in its inputs" } }),
+  row({ key: 'args', default: undefined, flags: '--args <vars>', field: 'args', hash: 'args', modes: ALL, formats: CODE_FORMATS, read: (raw, what) => readNames(raw, what),
+    help: 'generated code: the parameters in this order (default: the data inputs by name, x2 before x10, then the --wrt variables)',
+    why: { format: '--args orders the parameters of generated code: use it with --format js, python, numpy or c' } }),
+] as const;
 
-export const OPTION_BY_KEY: ReadonlyMap<RequestKey, OptionRow> = new Map(OPTIONS.map((r) => [r.key, r]));
-export const OPTION_BY_FIELD: ReadonlyMap<string, OptionRow> = new Map(OPTIONS.map((r) => [r.field, r]));
-export const OPTION_BY_HASH: ReadonlyMap<string, OptionRow> = new Map(OPTIONS.filter((r) => r.hash !== undefined).map((r) => [r.hash!, r]));
+/** The rows as one type (a row's `read` gives its field's type). */
+export const ROWS: readonly OptionRow[] = OPTIONS;
+export const OPTION_BY_KEY: ReadonlyMap<RequestKey, OptionRow> = new Map(ROWS.map((r) => [r.key, r]));
+export const OPTION_BY_FIELD: ReadonlyMap<string, OptionRow> = new Map(ROWS.map((r) => [r.field, r]));
+export const OPTION_BY_HASH: ReadonlyMap<string, OptionRow> = new Map(ROWS.filter((r) => r.hash !== undefined).map((r) => [r.hash!, r]));
+
+/** Every option at its default: a request is this and the options given, over its input. */
+export const DEFAULT_REQUEST: Omit<Request, 'input'> = Object.freeze(Object.fromEntries(ROWS.map((r) => [r.key, r.default]))) as Omit<Request, 'input'>;
 
 /** `--wrt` (the long flag), for messages. */
 export const flagOf = (row: OptionRow): string => /--[\w-]+/.exec(row.flags)![0];

@@ -10,8 +10,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { OPTIONS, flagOf } from './options.js';
-import { DEFAULT_REQUEST, type Request, type RequestKey } from './request.js';
+import { ROWS as OPTIONS, DEFAULT_REQUEST, flagOf } from './options.js';
+import type { Request, RequestKey } from './request.js';
 
 export const EXAMPLES = `Examples:
   deriv "x*w^2+b^2" --wrt w                 2*x*w

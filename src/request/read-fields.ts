@@ -7,8 +7,8 @@
  */
 import { DerivError } from '../errors.js';
 import { describe } from '../validate.js';
-import { OPTIONS, OPTION_BY_FIELD } from './options.js';
-import { DEFAULT_REQUEST, type Request } from './request.js';
+import { ROWS as OPTIONS, OPTION_BY_FIELD, DEFAULT_REQUEST } from './options.js';
+import type { Request } from './request.js';
 
 /** The fields a request may have: expr, id and the table's. */
 export const REQUEST_FIELDS: readonly string[] = ['expr', ...OPTIONS.map((r) => r.field), 'id'];

@@ -4,9 +4,12 @@
  * finds an option's raw value in its own place — a flag, a field, a hash key — and the option's row turns
  * it into the field below, so an option means one thing in every front end.
  *
- * A Request is data: no defaults left to fill in, nothing read yet from `input` (that is the answer's work).
+ * A Request is data: no defaults left to fill in (DEFAULT_REQUEST, options.ts, has each row's), nothing read
+ * yet from `input` (that is the answer's work).
  */
-import type { Detail } from '../steps/record.js';
+import type { OPTIONS } from './options.js';
+
+type OptionRows = (typeof OPTIONS)[number];
 
 export const FORMATS = ['text', 'latex', 'json', 'markdown', 'html', 'js', 'python', 'numpy', 'c'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,59 +34,17 @@ export const MODE_NAMES: Readonly<Record<Mode, string>> = {
   'matrix-program': 'a program in matrix form',
 };
 
-export interface Request {
+/**
+ * The request's options, one field per row of the option table (options.ts): the row's key, with the type its
+ * reader returns. Adding an option to the table adds it here; nothing else lists the options.
+ */
+export type RequestOptions = {
+  readonly [R in OptionRows as R['key']]: R extends { readonly default: infer T } ? T : never;
+};
+
+export interface Request extends RequestOptions {
   /** The expression or program, as given (a leading `L = …` names the function). */
   readonly input: string;
-  /** The variables, in order; undefined: every variable of the input, in order of appearance. */
-  readonly wrt: readonly string[] | undefined;
-  readonly order: number;
-  readonly mixed: boolean;
-  readonly format: Format;
-  readonly steps: Detail | undefined;
-  /** The function's name as given (--name); undefined: the input's `L = …`, else f. */
-  readonly name: string | undefined;
-  readonly simplify: boolean;
-  readonly maxLength: number | undefined;
-  readonly maxSize: number | undefined;
-  /** Matrix form: the --shape text. */
-  readonly shape: string | undefined;
-  /** The point as --at text (`x=1,y=2`, matrices as `X=[[1,2],[3,4]]`). */
-  readonly at: string | undefined;
-  readonly check: string | undefined;
-  /** The learning rate, as text (`0.01`, `1/100`). */
-  readonly sgd: string | undefined;
-  readonly stepsN: number | undefined;
-  readonly hessian: boolean;
-  readonly jacobian: boolean;
-  readonly cse: boolean;
-  /** Programs: the assignment that is the function. */
-  readonly of: string | undefined;
-  readonly expand: boolean;
-  /** Generated code: the parameter order. */
-  readonly args: readonly string[] | undefined;
 }
 
-export const DEFAULT_REQUEST: Omit<Request, 'input'> = Object.freeze({
-  wrt: undefined,
-  order: 1,
-  mixed: false,
-  format: 'text',
-  steps: undefined,
-  name: undefined,
-  simplify: true,
-  maxLength: undefined,
-  maxSize: undefined,
-  shape: undefined,
-  at: undefined,
-  check: undefined,
-  sgd: undefined,
-  stepsN: undefined,
-  hessian: false,
-  jacobian: false,
-  cse: false,
-  of: undefined,
-  expand: false,
-  args: undefined,
-});
-
-export type RequestKey = keyof Omit<Request, 'input'>;
+export type RequestKey = keyof RequestOptions;

@@ -5,8 +5,8 @@
  * --hessian and --jacobian; --steps-n needs --sgd; …), the same for every front end.
  */
 import { DerivError } from '../errors.js';
-import { OPTIONS, flagOf, type OptionRow } from './options.js';
-import { DEFAULT_REQUEST, MODE_NAMES, type Mode, type Request } from './request.js';
+import { ROWS as OPTIONS, DEFAULT_REQUEST, flagOf, type OptionRow } from './options.js';
+import { MODE_NAMES, type Mode, type Request } from './request.js';
 
 /** The mode of a request whose input is (or is not) a program. */
 export function modeOf(r: Request, program: boolean): Mode {
