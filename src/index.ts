@@ -26,6 +26,9 @@ export type { NoteOptions } from './print/markdown.js';
 export { MatrixDerivative, type MatrixDerivation, type MatrixOptions, type ShapeSpec } from './matrix/api.js';
 export { MATRIX_RULES, type MatrixRule, type PrintedStep as MatrixPrintedStep } from './matrix/steps.js';
 export type { MatrixValue } from './matrix/evaluate.js';
+export { MatrixGradient } from './matrix/gradient.js';
+export { MatrixPointValue } from './matrix/point-value.js';
+export type { MatrixPointInput, MatrixValueInput, MatrixEntryInput } from './matrix/point.js';
 export type { MatrixFormOptions } from './api.js';
 export { PointValue, type Point, type Kink } from './numeric/exact-eval.js';
 export type { PointInput, PointInputValue } from './numeric/point.js';
@@ -38,7 +41,7 @@ export { Program, type ProgramJson, type ExpandedEntry } from './program/api.js'
 export { type ParsedProgram, type Assignment, type ProgramOptions } from './program/parse.js';
 export { type BackwardPass, type BackwardLine, type AdjointTerm } from './program/backward.js';
 export { type ProgramValues, type NamedValue, type ProgramSgdStep } from './program/values.js';
-export type { MatrixProgram, MatrixProgramLine } from './program/matrix.js';
+export type { MatrixProgram, MatrixProgramLine, MatrixProgramValues } from './program/matrix.js';
 export type { Codeable, CodeOptions } from './code/api.js';
 export { type CompiledFunction, type CompiledValue, type BatchValue, type BatchColumn } from './code/compile.js';
 export type { CodeProgram, CodeBinding, CodeOutput } from './code/ir.js';

@@ -10,7 +10,8 @@ import { valueText, valueJson, valueTex } from '../matrix/format-value.js';
 import type { MatrixValue } from '../matrix/evaluate.js';
 import type { MatrixDerivative } from '../matrix/api.js';
 import { latexName } from '../print/latex.js';
-import { type MatrixProgram, matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText } from '../program/matrix.js';
+import { sgdLine, sgdMatrixValue } from '../print/sgd-line.js';
+import { type MatrixProgram, matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText, matrixBackwardText, matrixValuesText } from '../program/matrix.js';
 import { adjointName } from '../program/backward.js';
 import { aligned } from '../program/print.js';
 import { matrixExpanded, matrixProgramSgd, type MatrixSgdStep } from '../program/matrix-numbers.js';
@@ -51,20 +52,13 @@ export function matrixProgramDocument(a: MatrixProgramAnswer, r: Request, readin
   const lines = new Map(m.lines.map((l) => [l.name, l]));
   const at = (v: MatrixValue | undefined): string => (v === undefined ? '' : ` = ${valueTex(v)}`);
   const expandedLines = expanded.length === 0 ? [] : ['in terms of the inputs:', ...aligned(expanded.map((g) => [adjointName(output, g.wrt), `${g.toString()}${start === undefined ? '' : ` = ${valueText(g.evaluate(start))}`}`])).map((l) => `  ${l}`)];
-  const sgdLines = sgd?.map((st) => `step ${st.step}: ${[...st.params].map(([k, v]) => `${k} = ${valueText(v)}`).join(', ')}, ${output} = ${valueText(st.loss)}`) ?? [];
+  const sgdLines = sgd?.map((st) => sgdLine(st, output, sgdMatrixValue)) ?? [];
   const text =
     r.steps !== undefined
       ? [...matrixStepsText(m), ...expandedLines]
       : values === undefined
-        ? [...aligned(m.lines.map((l) => [adjointName(output, l.name), matrixLineText(m, l)])), ...expandedLines]
-        : [
-            'forward pass:',
-            ...aligned(values.forward.map(([name, v]) => [name, `${matrixAssignmentText(m, name)} = ${valueText(v)}`])).map((l) => `  ${l}`),
-            'backward pass:',
-            ...aligned(values.backward.map(([name, v]) => [adjointName(output, name), `${matrixLineText(m, lines.get(name)!)} = ${valueText(v)}`])).map((l) => `  ${l}`),
-            ...expandedLines,
-            ...sgdLines,
-          ];
+        ? [...matrixBackwardText(m), ...expandedLines]
+        : [...matrixValuesText(m, values), ...expandedLines, ...sgdLines];
   const latexBlocks = [
     [
       ...[...m.nodes.keys()].map((name) => `${latexName(name)} &= ${matrixAssignmentTex(m, name)}${at(fwd.get(name))}`),

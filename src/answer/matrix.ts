@@ -15,6 +15,7 @@ import { checkStepCount, descend, learningRate } from '../matrix/descent.js';
 import type { MatrixValue } from '../matrix/evaluate.js';
 import type { Expr } from '../core/expr.js';
 import { latexName } from '../print/latex.js';
+import { sgdLine, sgdMatrixValue } from '../print/sgd-line.js';
 import { math, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
@@ -136,7 +137,7 @@ function gradientsDocument(a: Extract<MatrixAnswer, { kind: 'gradients' }>, r: R
       input: reading.line,
       shapes: Object.fromEntries([...shapes].map(([k, s]) => [k, [s.rows, s.cols]])),
       wrt: a.results.map((d) => d.wrt),
-      derivatives: a.results.map((d, i) => ({ wrt: d.wrt, shape: [d.shape.rows, d.shape.cols], text: d.toString(), latex: d.toTex(), ...(values[i] === undefined ? {} : { value: valueJson(values[i]!) }) })),
+      derivatives: a.results.map((d, i) => ({ ...d.toJSON(), ...(values[i] === undefined ? {} : { value: valueJson(values[i]!) }) })),
       ...(derivation === undefined ? {} : { steps: derivation.steps }),
     }),
   };
@@ -175,7 +176,7 @@ function sgdDocument(a: Extract<MatrixAnswer, { kind: 'sgd' }>, r: Request, read
   const head = ['\\text{step}', ...a.results.map((d) => latexName(d.wrt)), latexName(reading.name)].join(' & ');
   const body = a.rows.map((s) => [String(s.step), ...[...s.params.values()].map(valueTex), valueTex(s.loss)].join(' & '));
   const table = `\\begin{array}{r|${'c'.repeat(a.results.length)}|c}\n${head} \\\\ \\hline\n${body.join(' \\\\\n')}\n\\end{array}`;
-  const lines = a.rows.map((s) => `step ${s.step}: ${[...s.params].map(([k, v]) => `${k} = ${valueText(v)}`).join(', ')}, loss = ${valueText(s.loss)}`);
+  const lines = a.rows.map((s) => sgdLine(s, 'loss', sgdMatrixValue));
   return {
     sections: [input, { blocks: [{ kind: 'math', items: [math(lines.join('\n'), table)] }] }],
     json: () => ({

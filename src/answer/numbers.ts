@@ -16,7 +16,9 @@ import { parsePoint } from '../numeric/point.js';
 import { check, type CheckResult } from '../numeric/check.js';
 import { sgd, type SgdStep } from '../numeric/sgd.js';
 import { hessian, jacobian, nestedList, pmatrix, type DerivativeMatrix } from '../numeric/matrix.js';
-import { valueSuffix, valueSuffixTex, valueWithDecimal, valueCellTex } from '../numeric/readable.js';
+import { valueSuffix, valueSuffixTex, valueCellTex, showValue } from '../numeric/readable.js';
+import { sgdLine, sgdValue } from '../print/sgd-line.js';
+import { checkText } from '../print/check-text.js';
 import { math, spelled, BOTH, type Document, type Section, type Spellings } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
@@ -34,9 +36,8 @@ function safeValue(e: Expr, p: Point, order: readonly string[], within?: Within)
   }
 }
 /** NaN (0/0, log of a negative number, a pole reached exactly) is `undefined`; an overflow or log(0) is ±Infinity. */
-const show = (v: PointValue): string => (v.finite ? v.toString() : Number.isNaN(v.number) ? 'undefined' : String(v.number));
+const show = showValue;
 const showTex = (v: PointValue): string => v.toTex();
-const showWithDecimal = (v: PointValue): string => (v.finite ? valueWithDecimal(v, v.toString()) : show(v));
 /** What follows an expression: ` = 25/2`, ` = -7209/400 = -18.0225`, ` ≈ 0.147465`, ` = undefined`. */
 const suffix = (v: PointValue): string => (v.finite ? valueSuffix(v, v.toString()) : ` = ${show(v)}`);
 const suffixTex = (v: PointValue): string => (v.finite ? valueSuffixTex(v, v.toTex()) : ` = ${showTex(v)}`);
@@ -131,24 +132,19 @@ function checkDocument(results: readonly Derivative[], claimText: string, p: Poi
     throw new DerivError(err.code, `in the claim: ${err.message}`, { ...(input === undefined ? {} : { input }), ...(position === undefined ? {} : { position }), ...(hint === undefined ? {} : { hint }) });
   }
   const c: CheckResult = check(d.input, d.variables, claim, p === undefined ? { domain: d.domain } : { at: p, domain: d.domain });
-  const heading = textHeading(d.variables);
   const claimShown = toText(claim, { order: d.order });
   const notes = p === undefined ? [] : kinkNotes(d.input, p, d.order);
   const ce = c.counterexample;
   const equation = derivativeEquation(d, reading.name);
-  let sentence;
+  let tex;
   if (ce !== undefined) {
     const at = [...ce.point].map(([k, v]) => `${latexName(k)} = ${v.expr !== undefined ? toLatex(v.expr) : v.toTex()}`).join(', ');
-    const claimPart = ce.claim.expr !== undefined && claim === ce.claim.expr ? `the claim is ${show(ce.claim)}` : `the claim ${claimShown} gives ${show(ce.claim)}`;
-    sentence = math(
-      `wrong: at ${pointText(ce.point)}, ${heading} = ${d.toString()} = ${show(ce.derivative)}, but ${claimPart}`,
-      `\\text{wrong: at } ${at}\\text{, } ${equation} = ${showTex(ce.derivative)} \\neq ${showTex(ce.claim)} \\text{ (the claim } ${toLatex(claim, { order: d.order })}\\text{)}`,
-    );
+    tex = `\\text{wrong: at } ${at}\\text{, } ${equation} = ${showTex(ce.derivative)} \\neq ${showTex(ce.claim)} \\text{ (the claim } ${toLatex(claim, { order: d.order })}\\text{)}`;
   } else {
-    const howText = c.method === 'symbolic' ? 'the difference simplifies to 0' : c.method === 'point' ? `${show(valueAt(d.expr, p!, d.order, { input: d.input, guards: d.domain }))} at ${pointText(p!)}` : `agrees at ${c.points} random points (not proved symbolically)`;
     const howTex = c.method === 'symbolic' ? 'the difference simplifies to 0' : c.method === 'point' ? 'at the point' : `agrees at ${c.points} random points, not proved symbolically`;
-    sentence = math(`correct: ${heading} = ${d.toString()} (${howText})`, `\\text{correct: } ${equation} \\quad \\text{(${howTex})}`);
+    tex = `\\text{correct: } ${equation} \\quad \\text{(${howTex})}`;
   }
+  const sentence = math(checkText(c, p, d), tex);
   return {
     ...base(reading),
     sections: [inputSection(reading), { blocks: [{ kind: 'math', items: [sentence] }] }],
@@ -177,8 +173,7 @@ function sgdDocument(results: readonly Derivative[], lr: string, stepsN: number,
   const head = ['\\text{step}', ...params.map(latexName), latexName(reading.name)].join(' & ');
   const rows = steps.map((s) => [String(s.step), ...[...s.params.values()].map(cell), cell(s.loss)].join(' & '));
   const table = `\\begin{array}{r|${'c'.repeat(params.length)}|c}\n${head} \\\\ \\hline\n${rows.join(' \\\\\n')}\n\\end{array}`;
-  const is = (v: PointValue): string => { const t = showWithDecimal(v); return t.startsWith('≈') ? ` ≈ ${t.slice(1)}` : ` = ${t}`; };
-  const lines = steps.map((s) => `step ${s.step}: ${[...s.params].map(([k, v]) => `${k}${is(v)}`).join(', ')}, loss${is(s.loss)}`);
+  const lines = steps.map((s) => sgdLine(s, 'loss', sgdValue));
   return {
     ...base(reading),
     sections: [inputSection(reading), { blocks: [{ kind: 'math', items: [math(lines.join('\n'), table)] }] }],

@@ -13,7 +13,7 @@ import { textVoice } from '../print/steps-text.js';
 import { latexVoice } from '../print/steps-latex.js';
 import { latexName } from '../print/latex.js';
 import { parsePoint } from '../numeric/point.js';
-import type { PointValue } from '../numeric/exact-eval.js';
+import { sgdLine, sgdValue } from '../print/sgd-line.js';
 import { math, lazySection, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
@@ -38,13 +38,6 @@ export function answerProgram(r: Request, reading: Reading): ProgramAnswer {
   const expanded = r.expand ? prog.expanded(wrt) : undefined;
   const sgd = r.sgd === undefined || point === undefined ? undefined : prog.sgd(point, r.sgd, r.stepsN ?? 1, wrt);
   return { program: prog, pass, expanded, values, sgd, kinkNote: values === undefined ? undefined : prog.kinkNote(values) };
-}
-
-/** `9/2 (4.5)`: an exact non-integer with its decimal. */
-function withDecimal(v: PointValue): string {
-  const e = v.exact;
-  if (e === undefined || e.d === 1n) return showValue(v);
-  return `${v.toString()} (${Number(v.number.toPrecision(6))})`;
 }
 
 const alignedTex = (rows: readonly string[]): string => `\\begin{aligned}\n${rows.map((r) => r.replace(' = ', ' &= ')).join(' \\\\\n')}\n\\end{aligned}`;
@@ -93,7 +86,7 @@ export function programDocument(a: ProgramAnswer, r: Request, reading: Reading):
   }
   if (sgd !== undefined) {
     const params = [...(sgd[0]?.params.keys() ?? [])];
-    sections.push({ only: 'text', blocks: [{ kind: 'math', items: sgd.map((s): Math => math(`step ${s.step}: ${[...s.params].map(([k, v]) => `${k} = ${withDecimal(v)}`).join(', ')}, ${prog.output} = ${withDecimal(s.loss)}`, '')) }] });
+    sections.push({ only: 'text', blocks: [{ kind: 'math', items: sgd.map((s): Math => math(sgdLine(s, prog.output, sgdValue), '')) }] });
     sections.push({ title: 'Gradient descent', only: 'notes', blocks: [{ kind: 'table', header: ['step', ...params, prog.output], rows: sgd.map((s) => [String(s.step), ...[...s.params.values()].map((v) => v.toTex()), s.loss.toTex()]) }] });
   }
   const point = r.at === undefined ? undefined : parsePoint(r.at);

@@ -13,6 +13,7 @@
  * of both (src/program/backward.ts); the tests check that they agree.
  */
 import * as v from '../validate.js';
+import { withToString } from '../inspect.js';
 import type { Expr } from '../core/expr.js';
 import { derivative } from '../api.js';
 import { toLatex } from '../print/latex.js';
@@ -26,6 +27,8 @@ import { assignmentEquations, backwardText, exprIn, lineBody, stepsLatex, stepsT
 export interface ExpandedEntry {
   readonly wrt: string;
   readonly expr: Expr;
+  /** The CLI's line (--expand): `∂L/∂w = x*(w*x + b - y)`. */
+  toString(): string;
 }
 
 export class Program {
@@ -49,13 +52,14 @@ export class Program {
     return inlinedOutput(this.parsed);
   }
 
-  /** The backward pass for these variables (default: every input, as they appear). */
+  /** The backward pass for these variables (default: every input, as they appear); String() of it is backwardText's. */
   backward(wrt?: readonly string[]): BackwardPass {
     const names = checkWrt(this.parsed, v.optional(v.nameList)(wrt, 'the variables'));
     const key = names.join('\u0000');
     let pass = this.#passes.get(key);
     if (pass === undefined) {
-      pass = backward(this.parsed, names, this.#simplify);
+      const made = backward(this.parsed, names, this.#simplify);
+      pass = withToString(made, () => backwardText(made, this.parsed).join('\n'));
       this.#passes.set(key, pass);
     }
     return pass;
@@ -65,10 +69,11 @@ export class Program {
     const pass = this.backward(wrt);
     const inlined = this.inlined;
     let adjoints: Map<string, Expr> | undefined;
+    const entry = (wrt: string, expr: Expr): ExpandedEntry => withToString({ wrt, expr }, () => `${adjointHeading(this.output, wrt, 'text')} = ${exprIn(expr, this.parsed, 'text')}`);
     return pass.wrt.map((w) => {
-      if (this.parsed.inputs.includes(w)) return { wrt: w, expr: derivative(inlined, w, { simplify: this.#simplify }).expr };
+      if (this.parsed.inputs.includes(w)) return entry(w, derivative(inlined, w, { simplify: this.#simplify }).expr);
       adjoints ??= expand(this.parsed, pass, this.#simplify);
-      return { wrt: w, expr: adjoints.get(w)! };
+      return entry(w, adjoints.get(w)!);
     });
   }
   /** Forward and backward values at a point (exact where the point is). */

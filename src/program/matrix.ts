@@ -30,6 +30,9 @@ import { toShapeMap, type ShapeSpec } from '../matrix/api.js';
 import { parseStatements, rebase, type ParsedStatements, type ProgramOptions } from './parse.js';
 import { adjointName, programWrtWarnings } from './backward.js';
 import type { DerivWarning } from '../warnings.js';
+import { aligned } from './print.js';
+import { valueText } from '../matrix/format-value.js';
+import { withToString } from '../inspect.js';
 
 /** Names in a syntax tree, in order of first appearance (e and pi are constants). */
 function namesOf(root: Syntax): string[] {
@@ -64,6 +67,8 @@ export interface MatrixProgram {
   readonly lines: readonly MatrixProgramLine[];
   /** A name of `wrt` the function does not depend on: its adjoint is 0 (a scalar), and this says so. */
   readonly warnings: readonly DerivWarning[];
+  /** The CLI's text: the backward pass, one aligned line per adjoint (`∂L/∂W = ∂L/∂Z*x'`). */
+  toString(): string;
 }
 
 /** Parse, build and backpropagate a matrix program. `shapes` declares the inputs' shapes. */
@@ -128,7 +133,8 @@ export function matrixProgram(text: string, shapeSpec: ShapeSpec, wrtInput: read
   const lines: MatrixProgramLine[] = [];
   for (const s of [...parsed.statements].reverse()) if (s.name !== parsed.output && reaches.has(s.name)) lines.push(lineFor(s.name, true));
   for (const w of wrt) if (!nodes.has(w)) lines.push(lineFor(w, false));
-  return { parsed, ctx, nodes, wrt, lines, warnings: programWrtWarnings(parsed.order, parsed.output, wrt) };
+  const m: MatrixProgram = withToString({ parsed, ctx, nodes, wrt, lines, warnings: programWrtWarnings(parsed.order, parsed.output, wrt) }, () => matrixBackwardText(m).join('\n'));
+  return m;
 }
 
 function checkMatrixWrt(p: ParsedStatements<string>, wrt: readonly string[] | undefined): string[] {
@@ -156,8 +162,31 @@ export const matrixLineTex = (m: MatrixProgram, line: MatrixProgramLine): string
 /** An assignment's right-hand side in LaTeX. */
 export const matrixAssignmentTex = (m: MatrixProgram, name: string): string => printMatrix(m.nodes.get(name)!, m.ctx, 'latex', m.parsed.order);
 
+/** The backward pass in text, as the CLI prints it: `∂L/∂Z = ones(n)`, `∂L/∂W = ∂L/∂Z*x'`, … (= aligned). */
+export function matrixBackwardText(m: MatrixProgram): string[] {
+  return aligned(m.lines.map((l) => [adjointName(m.parsed.output, l.name), matrixLineText(m, l)]));
+}
+
+/** Values of a matrix program at a point: forward (each assignment), backward (each line); String() is the CLI's --at text. */
+export interface MatrixProgramValues {
+  readonly forward: [string, MatrixValue][];
+  readonly backward: [string, MatrixValue][];
+  toString(): string;
+}
+
+/** The values in text, as the CLI's --at prints them: `forward pass:` and `backward pass:`, one aligned line per value. */
+export function matrixValuesText(m: MatrixProgram, values: Pick<MatrixProgramValues, 'forward' | 'backward'>): string[] {
+  const lines = new Map(m.lines.map((l) => [l.name, l]));
+  return [
+    'forward pass:',
+    ...aligned(values.forward.map(([name, v]) => [name, `${matrixAssignmentText(m, name)} = ${valueText(v)}`])).map((l) => `  ${l}`),
+    'backward pass:',
+    ...aligned(values.backward.map(([name, v]) => [adjointName(m.parsed.output, name), `${matrixLineText(m, lines.get(name)!)} = ${valueText(v)}`])).map((l) => `  ${l}`),
+  ];
+}
+
 /** Forward values (each assignment) and backward values (each line) at matrix values of the inputs. */
-export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string, MatrixValue>): { forward: [string, MatrixValue][]; backward: [string, MatrixValue][] } {
+export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string, MatrixValue>): MatrixProgramValues {
   for (const s of m.parsed.statements) if (inputs.has(s.name)) throw new DerivError('BAD_OPTION', `'${s.name}' is computed by the program; the point gives its inputs`);
   const values = new Map(inputs);
   const forward: [string, MatrixValue][] = [];
@@ -172,7 +201,8 @@ export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string
     values.set(adjointName(m.parsed.output, line.name), v);
     backward.push([line.name, v]);
   }
-  return { forward, backward };
+  const out = { forward, backward };
+  return withToString(out, () => matrixValuesText(m, out).join('\n'));
 }
 
 /**
