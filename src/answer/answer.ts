@@ -15,6 +15,7 @@ import { answerProgram, programDocument } from './program.js';
 import { answerMatrix, matrixDocument } from './matrix.js';
 import { answerMatrixProgram, matrixProgramDocument } from './matrix-program.js';
 import { codeDocument } from './code.js';
+import { checkInputLength } from './size.js';
 
 export interface Answer {
   readonly mode: Mode;
@@ -28,6 +29,7 @@ export interface AnswerContext {
 }
 
 export function answer(request: Request, context: AnswerContext = {}): Answer {
+  checkInputLength(request);
   const reading = readInput(request, context.fromFile === true);
   const mode = modeOf(request, reading.program);
   checkRequest(request, mode);

@@ -7,7 +7,9 @@
  * (src/code/ir.ts parameterOrder) or --args.
  */
 import { DerivError } from '../errors.js';
-import { derivative, gradient, readExpression, variablesOf } from '../api.js';
+import { derivative, readExpression, variablesOf } from '../api.js';
+import { matrixGradient } from '../matrix/api.js';
+import { inlineMatrixProgram } from '../program/matrix.js';
 import { hessian, jacobian } from '../numeric/matrix.js';
 import { program } from '../program/api.js';
 import { toCode, gradientCode } from '../code/api.js';
@@ -18,6 +20,7 @@ import { libraryOptions } from './derivatives.js';
 import { wrtWarnings, type DerivWarning } from '../warnings.js';
 import { programWrtWarnings } from '../program/backward.js';
 import { warningJSON } from './warnings.js';
+import { WrittenSize } from './size.js';
 
 interface Source {
   readonly code: string;
@@ -29,8 +32,9 @@ function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat):
   // The request reaches the code builders whole: each reads its own options (the parameters: --args).
   const options = { ...r, name: reading.name };
   if (mode === 'matrix' || mode === 'matrix-program') {
-    if (language !== 'numpy') throw new DerivError('BAD_OPTION', `with --shape (matrix form), code is generated for numpy only, not ${language}`, { hint: 'use --format numpy' });
-    const results = gradient(reading.line, r.wrt, { shapes: r.shape!, simplify: r.simplify });
+    // A program in matrix form is the formula its function (--of) computes.
+    const text = mode === 'matrix' ? reading.expression : inlineMatrixProgram(reading.line, r.of === undefined ? {} : { of: r.of }).text;
+    const results = matrixGradient(text, r.wrt, { shapes: r.shape! });
     return { code: toCode(results, 'numpy', options), warnings: wrtWarnings(r.wrt ?? [], results[0]?.order ?? []) };
   }
   if (mode === 'program') {
@@ -45,7 +49,7 @@ function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat):
   if (r.hessian) return said(toCode(hessian(expr, r.wrt, limits), language, options));
   const wrt = r.wrt ?? variables;
   if (wrt.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is no derivative to generate code for', { input: reading.line, position: 0 });
-  if (mode === 'higher' || !r.simplify) {
+  if (mode === 'higher') {
     const each = { ...limits, domain };
     if (r.mixed) return said(toCode(derivative(expr, wrt, each), language, options));
     return said(toCode(wrt.map((v) => derivative(expr, v, each)), language, options));
@@ -57,6 +61,7 @@ const quiet = (code: string): Source => ({ code, warnings: [] });
 
 export function codeDocument(r: Request, reading: Reading, mode: Mode, language: CodeFormat): Document {
   const { code, warnings } = source(r, reading, mode, language);
+  new WrittenSize(r).text([code], 'the generated code');
   return {
     title: reading.line,
     sections: [{ blocks: [{ kind: 'source', language, source: code }] }],

@@ -19,6 +19,7 @@ import { math, type Document, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
 import { warningJSON } from './warnings.js';
+import { WrittenSize } from './size.js';
 
 export interface MatrixProgramAnswer {
   readonly program: MatrixProgram;
@@ -32,6 +33,7 @@ export function answerMatrixProgram(r: Request, reading: Reading): MatrixProgram
   const options = { name: reading.name, simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }) };
   const m = matrixProgram(reading.line, r.shape!, r.wrt, options);
   const start = r.at === undefined ? undefined : parseMatrixValues(r.at);
+  new WrittenSize(r).text(m.lines.map((l) => matrixLineText(m, l)), 'the backward pass');
   return {
     program: m,
     start,

@@ -21,6 +21,7 @@ import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
 import { wrtWarnings } from '../warnings.js';
 import { warningJSON } from './warnings.js';
+import { WrittenSize } from './size.js';
 
 interface SgdRow {
   readonly step: number;
@@ -36,6 +37,12 @@ export type MatrixAnswer =
 const options = (r: Request) => ({ shapes: r.shape!, simplify: r.simplify });
 
 export function answerMatrix(r: Request, reading: Reading): MatrixAnswer {
+  const a = answerMatrixOnce(r, reading);
+  new WrittenSize(r).text((a.kind === 'check' ? [a.result] : a.results).map((d) => d.toString()), 'the gradients');
+  return a;
+}
+
+function answerMatrixOnce(r: Request, reading: Reading): MatrixAnswer {
   const expression = reading.expression;
   if (r.check !== undefined) return { kind: 'check', ...answerCheck(r, expression, r.check) };
   if (r.sgd !== undefined) return answerSgd(r, expression, r.sgd);

@@ -17,7 +17,7 @@ import { check, type CheckResult } from '../numeric/check.js';
 import { sgd, type SgdStep } from '../numeric/sgd.js';
 import { hessian, jacobian, nestedList, pmatrix, type DerivativeMatrix } from '../numeric/matrix.js';
 import { valueSuffix, valueSuffixTex, valueCellTex, showValue } from '../numeric/readable.js';
-import { sgdLine, sgdValue } from '../print/sgd-line.js';
+import { sgdLine, sgdValue, sgdTableTex } from '../print/sgd-line.js';
 import { checkText } from '../print/check-text.js';
 import { math, spelled, BOTH, type Document, type Section, type Spellings } from '../document/model.js';
 import type { Request } from '../request/request.js';
@@ -170,9 +170,7 @@ function sgdDocument(results: readonly Derivative[], lr: string, stepsN: number,
   const steps: SgdStep[] = sgd(results[0]!.input, params, p, lr, stepsN, { domain: results[0]!.domain });
   const notes = kinkNotes(results[0]!.input, p, results[0]!.order);
   const cell = (v: PointValue): string => (v.finite ? valueCellTex(v) : showTex(v));
-  const head = ['\\text{step}', ...params.map(latexName), latexName(reading.name)].join(' & ');
-  const rows = steps.map((s) => [String(s.step), ...[...s.params.values()].map(cell), cell(s.loss)].join(' & '));
-  const table = `\\begin{array}{r|${'c'.repeat(params.length)}|c}\n${head} \\\\ \\hline\n${rows.join(' \\\\\n')}\n\\end{array}`;
+  const table = sgdTableTex(params, reading.name, steps, cell);
   const lines = steps.map((s) => sgdLine(s, 'loss', sgdValue));
   return {
     ...base(reading),

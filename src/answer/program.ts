@@ -13,11 +13,12 @@ import { textVoice } from '../print/steps-text.js';
 import { latexVoice } from '../print/steps-latex.js';
 import { latexName } from '../print/latex.js';
 import { parsePoint } from '../numeric/point.js';
-import { sgdLine, sgdValue } from '../print/sgd-line.js';
+import { sgdLine, sgdValue, sgdTableTex } from '../print/sgd-line.js';
 import { math, lazySection, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
 import { warningJSON } from './warnings.js';
+import { WrittenSize } from './size.js';
 import type { ExpandedEntry } from '../program/api.js';
 
 export interface ProgramAnswer {
@@ -37,6 +38,9 @@ export function answerProgram(r: Request, reading: Reading): ProgramAnswer {
   const values = point === undefined ? undefined : prog.at(point, wrt);
   const expanded = r.expand ? prog.expanded(wrt) : undefined;
   const sgd = r.sgd === undefined || point === undefined ? undefined : prog.sgd(point, r.sgd, r.stepsN ?? 1, wrt);
+  const size = new WrittenSize(r);
+  size.exprs(pass.lines.map((l) => l.expr), 'the backward pass');
+  if (expanded !== undefined) size.exprs(expanded.map((g) => g.expr), 'the backward pass and its entries in the inputs');
   return { program: prog, pass, expanded, values, sgd, kinkNote: values === undefined ? undefined : prog.kinkNote(values) };
 }
 
@@ -87,6 +91,7 @@ export function programDocument(a: ProgramAnswer, r: Request, reading: Reading):
   if (sgd !== undefined) {
     const params = [...(sgd[0]?.params.keys() ?? [])];
     sections.push({ only: 'text', blocks: [{ kind: 'math', items: sgd.map((s): Math => math(sgdLine(s, prog.output, sgdValue), '')) }] });
+    sections.push({ only: 'latex', blocks: [{ kind: 'math', items: [math('', sgdTableTex(params, prog.output, sgd, (v) => v.toTex()))] }] });
     sections.push({ title: 'Gradient descent', only: 'notes', blocks: [{ kind: 'table', header: ['step', ...params, prog.output], rows: sgd.map((s) => [String(s.step), ...[...s.params.values()].map((v) => v.toTex()), s.loss.toTex()]) }] });
   }
   const point = r.at === undefined ? undefined : parsePoint(r.at);

@@ -10,6 +10,7 @@ import type { PointValue } from '../numeric/exact-eval.js';
 import { showValue, valueWithDecimal } from '../numeric/readable.js';
 import type { MatrixValue } from '../matrix/evaluate.js';
 import { valueText } from '../matrix/format-value.js';
+import { latexName } from './latex.js';
 
 /** A step: its number, the parameters' values after it, the loss there. */
 export interface SgdRow<V> {
@@ -31,3 +32,10 @@ export function sgdValue(v: PointValue): string {
 
 /** A matrix value after its name: ` = [13/20, 3/2]`, ` = 17/20`. */
 export const sgdMatrixValue = (v: MatrixValue): string => ` = ${valueText(v)}`;
+
+/** The steps as a LaTeX table: step, each parameter, the loss (an expression's and a program's --sgd in LaTeX). */
+export function sgdTableTex<V>(params: readonly string[], lossName: string, rows: readonly SgdRow<V>[], cell: (v: V) => string): string {
+  const head = ['\\text{step}', ...params.map(latexName), latexName(lossName)].join(' & ');
+  const body = rows.map((s) => [String(s.step), ...[...s.params.values()].map(cell), cell(s.loss)].join(' & '));
+  return `\\begin{array}{r|${'c'.repeat(params.length)}|c}\n${head} \\\\ \\hline\n${body.join(' \\\\\n')}\n\\end{array}`;
+}

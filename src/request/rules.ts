@@ -6,7 +6,7 @@
  */
 import { DerivError } from '../errors.js';
 import { ROWS as OPTIONS, DEFAULT_REQUEST, flagOf, type OptionRow } from './options.js';
-import { MODE_NAMES, type Mode, type Request } from './request.js';
+import { MODE_NAMES, isCodeFormat, type Mode, type Request } from './request.js';
 
 /** The mode of a request whose input is (or is not) a program. */
 export function modeOf(r: Request, program: boolean): Mode {
@@ -49,7 +49,8 @@ const RULES: readonly Rule[] = [
   (r, mode) => {
     if (r.sgd === undefined) return;
     if (r.at === undefined) throw refuse('--sgd needs a starting point: --at w=…,b=…,x=…', 'the --wrt variables are updated, the others are data');
-    if (r.wrt === undefined && mode !== 'program' && mode !== 'matrix-program') throw refuse('--sgd needs --wrt to name the parameters to update', 'e.g. --wrt w,b');
+    // Every mode alike: the parameters are named, the other inputs are data (a program's x and y are not updated).
+    if (r.wrt === undefined) throw refuse('--sgd needs --wrt to name the parameters to update', 'e.g. --wrt w,b');
   },
   (r, mode) => {
     if (r.steps === undefined) return;
@@ -73,6 +74,10 @@ const RULES: readonly Rule[] = [
       if (seen.has(n)) throw new DerivError('BAD_VARIABLE', `'${n}' is listed twice in --wrt`, { hint: `with --mixed, --wrt ${n},${n} is the second derivative ∂²f/∂${n}²` });
       seen.add(n);
     }
+  },
+  (r, mode) => {
+    if ((mode === 'matrix' || mode === 'matrix-program') && isCodeFormat(r.format) && r.format !== 'numpy')
+      throw refuse(`with --shape (matrix form), code is generated for numpy only, not ${r.format}`, 'use --format numpy: arrays in, the gradients in NumPy\'s linear algebra');
   },
   (r, mode) => {
     if (mode !== 'matrix-program') return;
