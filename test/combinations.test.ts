@@ -49,7 +49,8 @@ const EXAMPLES: Readonly<Record<Exclude<RequestKey, 'format'>, (m: Mode) => Exam
   order: () => ({ set: { order: 3 } }),
   mixed: () => ({ set: { mixed: true, wrt: ['w', 'x'] } }),
   steps: () => ({ set: { steps: 'full' } }),
-  name: () => ({ set: { name: 'g' } }),
+  // A program names its function by its assignment; --name names a bare last expression (and contradicting L = … is refused).
+  name: (m) => (m === 'program' ? { set: { name: 'g', input: 'z = w*x; r = z - y; b*sin(z) + r^2/2' } } : m === 'matrix-program' ? { set: { name: 'g', input: 'y_hat = X*w + b; r = y_hat - y; mean(r.*r)' } } : { set: { name: 'g' } }),
   simplify: () => ({ set: { simplify: false } }),
   maxLength: () => ({ set: { maxLength: 5 }, error: ['TOO_LARGE'] }),
   maxSize: () => ({ set: { maxSize: 3 }, error: ['TOO_LARGE'] }),

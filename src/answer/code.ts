@@ -15,7 +15,7 @@ import { program } from '../program/api.js';
 import { toCode, gradientCode } from '../code/api.js';
 import type { Document } from '../document/model.js';
 import type { CodeFormat, Mode, Request } from '../request/request.js';
-import type { Reading } from './reading.js';
+import { checkProgramName, type Reading } from './reading.js';
 import { libraryOptions } from './derivatives.js';
 import { wrtWarnings, type DerivWarning } from '../warnings.js';
 import { programWrtWarnings } from '../program/backward.js';
@@ -38,7 +38,8 @@ function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat):
     return { code: toCode(results, 'numpy', options), warnings: wrtWarnings(r.wrt ?? [], results[0]?.order ?? []) };
   }
   if (mode === 'program') {
-    const p = program(reading.line, { simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }) });
+    const p = program(reading.line, { name: reading.name, simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }) });
+    checkProgramName(r, p.output);
     return { code: toCode(p, language, r), warnings: programWrtWarnings(p.parsed.order, p.output, r.wrt ?? []) };
   }
   const limits = libraryOptions(r);

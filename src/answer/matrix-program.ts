@@ -17,7 +17,7 @@ import { aligned } from '../program/print.js';
 import { matrixExpanded, matrixProgramSgd, type MatrixSgdStep } from '../program/matrix-numbers.js';
 import { math, type Document, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
-import type { Reading } from './reading.js';
+import { checkProgramName, type Reading } from './reading.js';
 import { warningJSON } from './warnings.js';
 import { WrittenSize } from './size.js';
 
@@ -32,6 +32,7 @@ export interface MatrixProgramAnswer {
 export function answerMatrixProgram(r: Request, reading: Reading): MatrixProgramAnswer {
   const options = { name: reading.name, simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }) };
   const m = matrixProgram(reading.line, r.shape!, r.wrt, options);
+  checkProgramName(r, m.parsed.output);
   const start = r.at === undefined ? undefined : parseMatrixValues(r.at);
   new WrittenSize(r).text(m.lines.map((l) => matrixLineText(m, l)), 'the backward pass');
   return {

@@ -16,7 +16,7 @@ import { parsePoint } from '../numeric/point.js';
 import { sgdLine, sgdValue, sgdTableTex } from '../print/sgd-line.js';
 import { math, lazySection, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
-import type { Reading } from './reading.js';
+import { checkProgramName, type Reading } from './reading.js';
 import { warningJSON } from './warnings.js';
 import { WrittenSize } from './size.js';
 import type { ExpandedEntry } from '../program/api.js';
@@ -32,6 +32,7 @@ export interface ProgramAnswer {
 
 export function answerProgram(r: Request, reading: Reading): ProgramAnswer {
   const prog = program(reading.line, { name: reading.name, simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }), ...(r.maxLength === undefined ? {} : { maxLength: r.maxLength }) });
+  checkProgramName(r, prog.output);
   const wrt = r.wrt;
   const pass = prog.backward(wrt);
   const point = r.at === undefined ? undefined : parsePoint(r.at);

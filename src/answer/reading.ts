@@ -34,3 +34,14 @@ export function asTyped(reading: Reading, e: unknown): unknown {
   if (!(e instanceof DerivError) || e.input !== reading.expression || reading.expression === reading.line) return e;
   return new DerivError(e.code, e.message, { input: reading.line, ...(e.position === undefined ? {} : { position: e.position }), ...(e.hint === undefined ? {} : { hint: e.hint }) });
 }
+
+/**
+ * A program names its function by its last assignment (`L = …`); --name names a bare last expression. A --name
+ * that contradicts the assignment is refused rather than ignored.
+ */
+export function checkProgramName(r: Request, output: string): void {
+  if (r.name !== undefined && r.name !== output)
+    throw new DerivError('BAD_OPTION', `the program's function is ${output} (its assignment); --name ${r.name} would name it twice`, {
+      hint: `rename the assignment (${r.name} = …), or end the program with a bare expression for --name to name`,
+    });
+}

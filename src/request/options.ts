@@ -131,9 +131,8 @@ export const OPTIONS = [
     help: `output format: ${FORMATS.join(', ')}` }),
   row({ key: 'steps', default: undefined, flags: '--steps [detail]', field: 'steps', hash: 'steps', modes: ALL, formats: NOT_CODE, read: readSteps,
     help: 'show the derivation step by step: brief (default) or full', why: { format: CODE_WHY } }),
-  row({ key: 'name', default: undefined, flags: '--name <name>', field: 'name', hash: 'name', modes: [...SCALAR, 'matrix'], read: (raw, what) => checkFunctionName(raw, what),
-    help: "the function's name in headings and code (default: L from `L = …`, else f)",
-    why: { program: 'a program names its function by its assignment (L = …): rename it there, or pick another assignment with --of', 'matrix-program': 'a program names its function by its assignment (L = …): rename it there, or pick another assignment with --of' } }),
+  row({ key: 'name', default: undefined, flags: '--name <name>', field: 'name', hash: 'name', modes: ALL, read: (raw, what) => checkFunctionName(raw, what),
+    help: "the function's name in headings and code (default: L from `L = …`, else f; a program's bare last line)" }),
   row({ key: 'simplify', default: true, flags: '--no-simplify', field: 'simplify', hash: 'simplify', modes: [...SCALAR, 'program'], formats: NOT_CODE, read: readBoolean,
     help: 'print the raw canonical derivative, without the simplifier',
     why: {
