@@ -7,8 +7,10 @@ export {
   derivative, gradient, parse, readExpression, simplify, evaluate, variablesOf, toText, toLatex, latexName, differentiate, freeVariables, cse, inlineCse,
   cseToText, cseToLatex, recordDerivation, abbreviate, explain, stepsToText, stepsToLatex, toMarkdownNote, toHtmlPage, matrixGradient, matrixDerivation,
   parseMatrixValues, matrixValueText, matrixValueJson, parsePoint, check, sgd, gradcheck, hessian, jacobian, program, matrixProgram, matrixProgramValues,
-  inlineMatrixProgram, toCode, compile, gradientCode, codeProgram, countOps, opsOf, valueProgram,
+  inlineMatrixProgram, toCode, compile, gradientCode, codeProgram, countOps, opsOf, valueProgram, answer,
 } from './library.js';
+export type { FieldsAnswer } from './answer/fields-answer.js';
+export type { Format, Mode } from './request/request.js';
 export { Derivative, type DerivativeOptions } from './api.js';
 export type { DerivWarning, WarningCode } from './warnings.js';
 export { DerivError, isDerivError, type ErrorCode } from './errors.js';

@@ -36,6 +36,7 @@ import { toCode as toCodeImpl, compile as compileImpl, gradientCode as gradientC
 import { countOps as countOpsImpl, opsOf as opsOfImpl } from './code/ir.js';
 import { valueProgram as valueProgramImpl } from './code/build.js';
 import { CODE_LANGUAGES } from './code/emit.js';
+import { answerFields } from './answer/fields-answer.js';
 
 const { door, optional, options, list } = v;
 
@@ -121,3 +122,10 @@ export const codeProgram = door(codeProgramImpl, 'codeProgram', [codeable, optio
 export const countOps = door(countOpsImpl, 'countOps', [codeProgramKind]);
 export const opsOf = door(opsOfImpl, 'opsOf', [v.expr]);
 export const valueProgram = door(valueProgramImpl, 'valueProgram', [v.expr, list(v.text, 100_000), options(CODE)]);
+
+/** A request by its fields (those of a --batch line: expr, wrt, at, format, …), answered as the command line would. */
+const requestFields: Kind = (value, what) => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new DerivError('BAD_OPTION', `${what} must be a request object such as { expr: 'x^2', wrt: 'x' }, got ${v.describe(value)}`);
+  return value;
+};
+export const answer = door(answerFields, 'answer', [requestFields]);

@@ -86,6 +86,8 @@ const CALLS: readonly Call[] = [
   ['countOps', [arg(lib.gradientCode(F))], f(lib.countOps)],
   ['opsOf', [arg(E)], f(lib.opsOf)],
   ['valueProgram', [arg(E), arg(['x', 'y']), arg(undefined, {})], f(lib.valueProgram)],
+  ['answer', [arg({ expr: F }, { expr: 'z = w*x; L = z^2', wrt: 'w', at: { w: 1, x: 2 } }, { expr: F, format: 'python' }, { expr: F, wrt: 42 }, { expr: F, at: { x: [1] } }, { expr: F, steps: 'sideways' })], f(lib.answer)],
+  ['answer.render', [arg('text', 'latex', 'json', 'markdown', 'html', 'numpy', 'tex')], (...a) => lib.answer({ expr: F, wrt: 'x' }).render(...(a as [never]))],
   // Methods of results.
   ['Derivative.derivation', [arg(undefined, 'brief', 'full'), arg(undefined, { name: 'L' })], (...a) => D.derivation(...(a as Parameters<typeof D.derivation>))],
   ['Derivative.toTex', [arg(undefined, { steps: true, name: 'L' })], (...a) => D.toTex(...(a as Parameters<typeof D.toTex>))],

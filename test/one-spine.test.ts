@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriv } from './helpers/cli.js';
+import { answer, DerivError } from '../src/index.js';
 
 const PROGRAM = 'z = w*x + b; L = (z - y)^2/2';
 const same = async (a: readonly string[], b: readonly string[]): Promise<void> => {
@@ -66,5 +67,21 @@ describe('issue 22: one request, read the same way everywhere', () => {
     expect(r.code).toBe(0);
     const answer = JSON.parse(r.stdout) as { backward: { name: string; value: number }[] };
     expect(answer.backward.map((l) => [l.name, l.value])).toEqual([['z', 1], ['w', 2], ['b', 1]]);
+  });
+
+  it('the library takes a request by its fields, as --batch does, and answers as the command line (docs/library.md)', async () => {
+    const a = answer({ expr: PROGRAM, wrt: 'w,b', at: { w: 1, x: 2, b: 3, y: 4 } });
+    expect(a.mode).toBe('program');
+    expect(String(a)).toBe((await deriv([PROGRAM, '--wrt', 'w,b', '--at', 'w=1,x=2,b=3,y=4'])).stdout);
+    expect(a.render('latex')).toBe((await deriv([PROGRAM, '--wrt', 'w,b', '--at', 'w=1,x=2,b=3,y=4', '--format', 'latex'])).stdout);
+    expect(String(a)).toContain('∂L/∂w = x*∂L/∂z = 2');
+    let error: unknown;
+    try {
+      answer({ expr: 'x^2', expand: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error instanceof DerivError && error.code).toBe('BAD_OPTION');
+    expect((error as Error).message).toBe('--expand does not apply to a gradient');
   });
 });
