@@ -121,14 +121,6 @@ export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}
   return htmlDocument(title, body);
 }
 
-/** A page of typeset equations (values at a point, a check, SGD steps, a Hessian) with their text form below. */
-export function toHtmlEquations(input: string, equations: readonly string[], text: string): string {
-  const body = [`<h1>${escapeHtml(input)}</h1>`, '<section id="result">'];
-  for (const eq of equations) body.push(`<div class="math">${render(eq, true)}</div>`);
-  body.push(`<pre><code>${escapeHtml(text)}</code></pre></section>`);
-  return htmlDocument(input, body);
-}
-
 /** A standalone page: KaTeX's CSS and fonts inlined, the body's parts joined, a footer; no scripts. */
 export function htmlDocument(title: string, parts: readonly string[]): string {
   const body = [...parts];
