@@ -20,6 +20,7 @@ import type { Derivation } from '../steps/record.js';
 import { cseForm } from '../print/cse-form.js';
 import { gradientCode } from '../code/api.js';
 import { CONSTANT_PRINTED, warningJSON } from './warnings.js';
+import { inputSection } from './input-section.js';
 import { math, spelled, BOTH, type Block, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
@@ -137,12 +138,7 @@ function derivativesSections(a: DerivativesAnswer, reading: Reading): Section[] 
   const name = reading.name;
   const first = a.results[0]!;
   const order = first.order;
-  const input: Section = {
-    title: 'Input',
-    id: 'input',
-    only: 'notes',
-    blocks: [{ kind: 'math', items: [math('', `${latexName(name)} = ${toLatex(first.input, { order })}`)] }, { kind: 'copy', texts: [toText(first.input, { order })] }],
-  };
+  const input = inputSection(reading, { typeset: `${latexName(name)} = ${toLatex(first.input, { order })}`, copy: toText(first.input, { order }) });
   const lines = a.results.map((d) => math(a.single ? d.toString() : `${textHeading(d.variables)} = ${d.toString()}`, derivativeEquation(d, name)));
   // LaTeX shows a gradient as one ∇ equation; a note does too while it fits the page.
   const gradient = isGradient(a.results) ? gradientEquation(a.results, name) : undefined;
