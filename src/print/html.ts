@@ -71,7 +71,7 @@ export function render(tex: string, display: boolean): string {
 export const noteHtml = (tex: string): string => noteHtmlWith(tex, render);
 
 const PAGE_CSS = `
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fff; margin: 0; }
+body { --cue-bg: #fff; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fff; margin: 0; }
 main { max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.5rem; font-weight: 600; margin-bottom: 1.5rem; }
 h2 { font-size: 1.05rem; font-weight: 600; color: #555; letter-spacing: .02em; margin: 2rem 0 .5rem; }
@@ -87,6 +87,17 @@ ol.steps .note { color: #444; margin: .1rem 0 0; }
 ol.steps .note .katex { font-size: 1em; }
 .defs .katex-display { margin: .2rem 0; }
 footer { margin: 3rem 0 2rem; color: #888; font-size: .8rem; }
+pre { --cue-bg: #f3f3f5; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
+pre code { background: none; padding: 0; border-radius: 0; }
+p.copies code { overflow-wrap: anywhere; }
+/* A box that scrolls sideways shows it: a shadow on each side with more to see. */
+.math, pre {
+  background: linear-gradient(to right, var(--cue-bg) 30%, transparent) left / 2rem 100% no-repeat local, linear-gradient(to left, var(--cue-bg) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .22), transparent) left / .8rem 100% no-repeat scroll, radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .22), transparent) right / .8rem 100% no-repeat scroll, var(--cue-bg);
+}
+table { display: block; overflow-x: auto; border-collapse: collapse; }
+th, td { border-bottom: 1px solid #e2e2e6; padding: .25rem .7rem; text-align: left; }
+@media (max-width: 480px) { main { padding: 0 .8rem; margin: 1rem auto; } .katex { font-size: 1.02em; } }
 `;
 
 export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}): string {
