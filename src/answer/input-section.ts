@@ -6,7 +6,6 @@
 import { math, type Block, type Section } from '../document/model.js';
 import { latexName } from '../print/latex.js';
 import { pointText, type Point } from '../numeric/exact-eval.js';
-import type { Reading } from './reading.js';
 
 /** The point as `x=10, y=50` (text) and `x = 10,\ y = 50` (LaTeX), from the caller's spelling of values. */
 export interface PointShown {
@@ -14,11 +13,11 @@ export interface PointShown {
   readonly latex: string;
 }
 
-/** `typeset`: the input in LaTeX; `copy`: its text form (default: the line as typed, `L = …` kept). */
-export function inputSection(reading: Reading, options: { typeset?: string; copy?: string; point?: PointShown } = {}): Section {
+/** `line`: the input as typed; `typeset`: it in LaTeX; `copy`: its text form (default: the line, `L = …` kept). */
+export function inputSection(line: string, options: { typeset?: string; copy?: string; point?: PointShown } = {}): Section {
   const blocks: Block[] = [];
   if (options.typeset !== undefined) blocks.push({ kind: 'math', items: [math('', options.typeset)] });
-  blocks.push({ kind: 'copy', texts: [options.copy ?? reading.line.trim()] });
+  blocks.push({ kind: 'copy', texts: [options.copy ?? line.trim()] });
   if (options.point !== undefined) blocks.push(pointBlock(options.point));
   return { title: 'Input', id: 'input', only: 'notes', blocks };
 }

@@ -92,7 +92,7 @@ const pointTex = (values: ReadonlyMap<string, MatrixValue>): string => [...value
 
 export function matrixDocument(a: MatrixAnswer, r: Request, reading: Reading): Document {
   // The point, where the answer is values at it (SGD's table and a check's sentence state theirs).
-  const input = inputSection(reading, a.kind === 'gradients' && a.values !== undefined ? { point: { text: pointText(a.values), latex: pointTex(a.values) } } : {});
+  const input = inputSection(reading.line, a.kind === 'gradients' && a.values !== undefined ? { point: { text: pointText(a.values), latex: pointTex(a.values) } } : {});
   // A --wrt name the expression does not have: its gradient is 0, with the warning an expression gets.
   const variables = a.kind === 'check' ? a.result.order : a.results[0]?.order ?? [];
   const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: wrtWarnings(r.wrt ?? [], variables) };

@@ -22,7 +22,8 @@ import { checkText } from '../print/check-text.js';
 import { math, spelled, BOTH, type Document, type Section, type Spellings } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
-import { derivationBlock, libraryOptions, type DerivativesAnswer } from './derivatives.js';
+import { libraryOptions, type DerivativesAnswer } from './derivatives.js';
+import { derivationBlock } from '../document/derivative-note.js';
 import { warningJSON } from './warnings.js';
 import { inputSection, pointShown } from './input-section.js';
 import { stepsToJSON } from '../print/steps-text.js';
@@ -83,7 +84,7 @@ export function numbersDocument(r: Request, reading: Reading, derivatives: () =>
 
 /** The input typed and the point, when there is one. */
 const inputOf = (reading: Reading, input: Expr, order: readonly string[], p: Point | undefined): Section =>
-  inputSection(reading, { typeset: `${latexName(reading.name)} = ${toLatex(input, { order })}`, copy: toText(input, { order }), ...(p === undefined ? {} : { point: pointShown(p) }) });
+  inputSection(reading.line, { typeset: `${latexName(reading.name)} = ${toLatex(input, { order })}`, copy: toText(input, { order }), ...(p === undefined ? {} : { point: pointShown(p) }) });
 /** ` = value` after an expression, none after a number (`∂/∂x = 1`, not `= 1 = 1`). */
 const suffixOf = (e: Expr, v: PointValue): string => (e.kind === 'num' && v.finite ? '' : suffix(v));
 const suffixTexOf = (e: Expr, v: PointValue): string => (e.kind === 'num' && v.finite ? '' : suffixTex(v));
@@ -203,7 +204,7 @@ function matrixDocument(reading: Reading, m: DerivativeMatrix, p: Point | undefi
   const tex = `${m.toTex({ name: reading.name })}${values === undefined ? '' : ` = ${pmatrix(values.map((row) => row.map(showTex)))}`}`;
   return {
     ...base(reading),
-    sections: [inputSection(reading, p === undefined ? {} : { point: pointShown(p) }), { blocks: [{ kind: 'math', items: [math(text.join('\n'), tex)] }] }],
+    sections: [inputSection(reading.line, p === undefined ? {} : { point: pointShown(p) }), { blocks: [{ kind: 'math', items: [math(text.join('\n'), tex)] }] }],
     json: () => ({
       input: reading.line,
       functions: m.inputs.map((e) => toText(e, { order: m.order })),
