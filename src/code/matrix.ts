@@ -15,6 +15,7 @@ import { Namer } from './identifiers.js';
 import { parameterOrder, refuseRepeats, type ParameterOptions } from './ir.js';
 import { spellingNames } from './notations.js';
 import { float64Inputs } from './emit.js';
+import { NUMPY_HELPERS } from '../matrix/functions.js';
 
 export function matrixNumpy(results: readonly MatrixDerivative[], options: ParameterOptions & { readonly name?: string | undefined } = {}): string {
   const name = options.name ?? 'f';
@@ -41,10 +42,13 @@ export function matrixNumpy(results: readonly MatrixDerivative[], options: Param
   const used = [...dims].filter(([d]) => uses(ids.get(d)!));
   const params = parameterOrder(order, results.map((r) => r.wrt), options).map((v) => ids.get(v)!);
   const floats = float64Inputs(params);
+  // softmax, log_softmax and logsumexp over the last axis (PyTorch's dim=-1), defined when a gradient uses them.
+  const helpers = [...NUMPY_HELPERS].filter(([h]) => bodies.some((b) => new RegExp(`(?<![\\w.])${h}\\(`).test(b.text))).map(([, def]) => def);
   return [
     'import numpy as np',
     '',
     '',
+    ...helpers.flatMap((def) => [def, '', '']),
     `def ${functionName}(${params.join(', ')}):`,
     ...(floats === undefined ? [] : [`    ${floats}`]),
     ...used.map(([d, from]) => `    ${ids.get(d)!} = ${from}`),

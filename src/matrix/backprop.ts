@@ -7,6 +7,7 @@
  *   sum A: A ← G·1                      mean A:  A ← G·1/count
  *   tr A:  A ← G·I                      ‖v‖₂:    v ← G·v/‖v‖₂
  *   dot(u, v): u ← G·v, v ← G·u
+ *   the matrix functions (softmax, det, inv, a broadcast bias, …): their rows in src/matrix/functions.ts
  * The gradient with respect to a variable has the variable's shape.
  */
 import { DerivError } from '../errors.js';
@@ -17,6 +18,7 @@ import { simplify } from '../simplify/simplify.js';
 import { type MNode, MatrixContext, isAtomName } from './node.js';
 import { SCALAR, isScalar, sameShape, formatShape, countOf } from './shape.js';
 import type { MatrixStep, MatrixPass } from './steps.js';
+import { MATRIX_FUNCTION } from './functions.js';
 
 function childrenOf(n: MNode, ctx: MatrixContext): MNode[] {
   switch (n.k) {
@@ -30,6 +32,8 @@ function childrenOf(n: MNode, ctx: MatrixContext): MNode[] {
       return [n.a];
     case 'identity':
       return [];
+    case 'fn':
+      return [...n.args];
   }
 }
 
@@ -122,6 +126,11 @@ export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixS
         break;
       case 'identity':
         break;
+      case 'fn':
+        MATRIX_FUNCTION.get(n.name)!.backward(ctx, n, G).forEach((down, i) => {
+          if (down !== undefined) pass(n.args[i]!, down);
+        });
+        break;
     }
     if (trace !== undefined && passes.length > 0) trace({ rule: ruleOf(n), node: n, adjoint: G, passes });
   }
@@ -131,7 +140,7 @@ export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixS
 }
 
 /** The rule of a node that passes something on (identity nodes pass nothing). */
-const ruleOf = (n: MNode): MatrixStep['rule'] => (n.k === 'ew' || n.k === 'identity' ? 'elementwise' : n.k === 'reduce' ? n.op : n.k);
+const ruleOf = (n: MNode): MatrixStep['rule'] => (n.k === 'ew' || n.k === 'identity' ? 'elementwise' : n.k === 'reduce' ? n.op : n.k === 'fn' ? n.name : n.k);
 
 /** The zero gradient for a variable the function does not depend on. */
 export const zeroOf = (ctx: MatrixContext, name: string): MNode => ctx.ew(num(0), ctx.shapeOfSymbol(name));

@@ -2,7 +2,8 @@
  * Reads matrix-language text into matrix nodes, checking shapes as it goes.
  *
  * The syntax is deriv's, plus postfix ' (transpose) and the functions
- * transpose, sum, mean, trace, norm2, dot. `*` is the matrix product between
+ * transpose, sum, mean, trace (tr), norm2 (norm), dot, ones, and the matrix functions of
+ * src/matrix/functions.ts (softmax, log_softmax, logsumexp, cross_entropy, det, logdet, inv, diag, norm1). `*` is the matrix product between
  * two non-scalars whose inner sizes agree; between two vectors of equal
  * length (and with a scalar on either side) it is element-wise, as `.*` always
  * is. `^` with a scalar exponent, `/` and every scalar function (exp, log,
@@ -14,7 +15,8 @@ import { parseSyntax, type Syntax } from '../parse/parser.js';
 import { parseDecimal } from '../core/rational.js';
 import { resolveFunctionName } from '../function-table.js';
 import { MatrixContext, type MNode } from './node.js';
-import { isScalar, sameShape } from './shape.js';
+import { isScalar, sameShape, type Dim } from './shape.js';
+import { MATRIX_FUNCTION, MATRIX_FUNCTION_ROWS, type FnName } from './functions.js';
 
 export const MATRIX_FUNCTIONS: ReadonlyMap<string, readonly number[]> = new Map([
   ['transpose', [1]],
@@ -23,6 +25,10 @@ export const MATRIX_FUNCTIONS: ReadonlyMap<string, readonly number[]> = new Map(
   ['trace', [1]],
   ['norm2', [1]],
   ['dot', [2]],
+  ['norm', [1]],
+  ['tr', [1]],
+  ['ones', [1, 2]],
+  ...MATRIX_FUNCTION_ROWS.filter((r) => r.name !== 'rows').map((r): [string, number[]] => [r.name, [r.arity]]),
 ]);
 
 /** Deepest nesting the matrix reader follows (matrix formulas are short; this keeps recursion bounded). */
@@ -86,7 +92,10 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
         }
       }
       case 'call': {
+        // ones(n), ones(n, k): a block of ones of those sizes (as printed results write the sums over rows).
+        if (s.name === 'ones') return ctx.ones({ rows: sizeArg(s.args[0]!), cols: s.args[1] === undefined ? 1 : sizeArg(s.args[1]) });
         const args = s.args.map((a) => visit(a, depth + 1));
+        if (MATRIX_FUNCTION.has(s.name)) return ctx.fn(s.name as FnName, args);
         switch (s.name) {
           case 'transpose':
             return ctx.transpose(args[0]!);
@@ -95,6 +104,10 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
           case 'trace':
           case 'norm2':
             return ctx.reduce(s.name, args[0]!);
+          case 'tr':
+            return ctx.reduce('trace', args[0]!);
+          case 'norm':
+            return ctx.reduce('norm2', args[0]!);
           case 'dot':
             return ctx.dot(args[0]!, args[1]!);
           default: {
@@ -105,6 +118,11 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
         }
       }
     }
+  };
+  const sizeArg = (s: Syntax): Dim => {
+    if (s.t === 'num' && /^[1-9]\d*$/.test(s.text)) return Number(s.text);
+    if (s.t === 'name') return s.name;
+    throw new DerivError('SHAPE', 'ones takes sizes: ones(n) or ones(n, k)', { position: s.pos, input: text });
   };
   return { node: visit(syntax, 0), variables };
 }

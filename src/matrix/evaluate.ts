@@ -12,6 +12,7 @@ import { freeVariables } from '../analysis.js';
 import { substitute } from '../templates.js';
 import { q } from '../core/rational.js';
 import { type MNode, MatrixContext, isAtomName } from './node.js';
+import { MATRIX_FUNCTION } from './functions.js';
 import { type Dim, type Shape, formatShape } from './shape.js';
 
 /** rows × cols entries; a scalar is 1×1, a vector n×1. */
@@ -63,6 +64,11 @@ export function evaluateMatrix(root: MNode, ctx: MatrixContext, values: Readonly
       case 'identity':
         out = table(n.shape, (i, j) => (i === j ? ONE_EXPR : ZERO_EXPR));
         break;
+      case 'fn': {
+        const args = n.args.map((a) => value(a, depth + 1));
+        out = MATRIX_FUNCTION.get(n.name)!.value(args, { rows: size(n.shape.rows), cols: size(n.shape.cols) });
+        break;
+      }
       case 'reduce': {
         const a = value(n.a, depth + 1);
         const all = a.flat();

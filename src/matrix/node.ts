@@ -13,7 +13,8 @@ import { DerivError } from '../errors.js';
 import { type Expr, sym, mul, pow, num, add, MINUS_ONE_EXPR, splitCoefficient } from '../core/expr.js';
 import { isNegative } from '../core/rational.js';
 import { freeVariables } from '../analysis.js';
-import { type Shape, SCALAR, isScalar, sameShape, formatShape, transposeShape, countOf } from './shape.js';
+import { type Shape, SCALAR, isScalar, sameShape, formatShape, transposeShape, countOf, dimExpr, type Dim } from './shape.js';
+import { type FnNode, type FnName, MATRIX_FUNCTION } from './functions.js';
 
 export type ReduceOp = 'sum' | 'mean' | 'trace' | 'norm2';
 export type MNode =
@@ -22,9 +23,14 @@ export type MNode =
   | { readonly k: 'transpose'; readonly a: MNode; readonly shape: Shape }
   | { readonly k: 'reduce'; readonly op: ReduceOp; readonly a: MNode; readonly shape: Shape }
   | { readonly k: 'dot'; readonly a: MNode; readonly b: MNode; readonly shape: Shape }
-  | { readonly k: 'identity'; readonly shape: Shape };
+  | { readonly k: 'identity'; readonly shape: Shape }
+  | FnNode;
 
 const ATOM_PREFIX = '@';
+
+/** Whether a vector of shape v (or a 1×cols row) is broadcast over the rows of the matrix shape m. */
+const fitsRows = (v: Shape, m: Shape): boolean =>
+  !isScalar(m) && m.cols !== 1 && m.rows !== 1 && !sameShape(v, m) && ((v.cols === 1 && v.rows === m.cols) || (v.rows === 1 && v.cols === m.cols));
 export const isAtomName = (name: string): boolean => name.startsWith(ATOM_PREFIX);
 
 export class MatrixContext {
@@ -58,6 +64,9 @@ export class MatrixContext {
         break;
       case 'identity':
         k = `I${n.shape.rows}`;
+        break;
+      case 'fn':
+        k = `${n.name}:${n.shape.rows}x${n.shape.cols}(${n.args.map((a) => this.key(a)).join(',')})`;
         break;
     }
     this.keys.set(n, k);
@@ -105,12 +114,16 @@ export class MatrixContext {
     return { k: 'ew', expr: sym(name), shape: this.shapes.get(name) ?? SCALAR };
   }
 
-  /** Broadcast shapes for an element-wise operation: scalars fit anything, other shapes must agree. */
+  /**
+   * Broadcast shapes for an element-wise operation: scalars fit anything; a vector whose length is a
+   * matrix's column count (or a 1×cols row) is added to each of its rows, as a bias over a batch in
+   * PyTorch and NumPy (the trailing axis); other shapes must agree.
+   */
   broadcast(shapes: readonly Shape[], what: string): Shape {
     let out = SCALAR;
     for (const s of shapes) {
-      if (isScalar(s)) continue;
-      if (isScalar(out)) out = s;
+      if (isScalar(s) || fitsRows(s, out)) continue;
+      if (isScalar(out) || fitsRows(out, s)) out = s;
       else if (!sameShape(out, s))
         throw new DerivError('SHAPE', `cannot ${what} ${formatShape(out)} and ${formatShape(s)}`, {
           hint: 'element-wise operations need equal shapes (a scalar is broadcast)',
@@ -122,7 +135,33 @@ export class MatrixContext {
   /** Combine nodes element-wise through a scalar operation on their entries. */
   elementwise(nodes: readonly MNode[], f: (xs: Expr[]) => Expr, what: string): MNode {
     const shape = this.broadcast(nodes.map((n) => n.shape), what);
-    return this.ew(f(nodes.map((n) => this.atom(n))), shape);
+    return this.ew(f(nodes.map((n) => this.atom(fitsRows(n.shape, shape) ? this.rows(n, shape) : n))), shape);
+  }
+
+  /** A vector (or row) repeated as each row of a matrix of `shape`: the bias of a batched layer. */
+  rows(v: MNode, shape: Shape): MNode {
+    return this.ew(this.atom({ k: 'fn', name: 'rows', args: [v], shape }), shape);
+  }
+
+  /** A matrix function of the table (src/matrix/functions.ts): softmax(A), det(A), … */
+  fn(name: FnName, args: readonly MNode[]): MNode {
+    if (name === 'rows') return this.rows(args[0]!, args[0]!.shape);
+    const shape = MATRIX_FUNCTION.get(name)!.shape(args.map((a) => a.shape));
+    return this.ew(this.atom({ k: 'fn', name, args, shape }), shape);
+  }
+
+  /** The same function of other operands (tidied ones): a broadcast bias keeps its shape. */
+  refn(n: FnNode, args: readonly MNode[]): MNode {
+    return n.name === 'rows' ? this.rows(args[0]!, n.shape) : this.fn(n.name, args);
+  }
+
+  /** A block of ones of a shape (ones(n), the row ones(1, k)). */
+  ones(shape: Shape): MNode {
+    return { k: 'ew', expr: num(1), shape };
+  }
+  /** A size as an expression (n, or a number). */
+  dim(d: Dim): Expr {
+    return dimExpr(d);
   }
 
   /** Split an element-wise node into scalar coefficient × rest: (2/n)·(X·w + b − y) → [2/n, X·w + b − y]. */
@@ -132,7 +171,7 @@ export class MatrixContext {
     const scalar: Expr[] = [];
     const rest: Expr[] = [];
     for (const f of factors) (this.isScalarExpr(f) ? scalar : rest).push(f);
-    if (scalar.length === 0) return [num(1), n];
+    if (scalar.length === 0 || rest.length === 0) return [num(1), n];
     return [mul(...scalar), this.ew(mul(...rest), n.shape)];
   }
 
@@ -150,6 +189,7 @@ export class MatrixContext {
         visit(m.a, depth + 1);
         visit(m.b, depth + 1);
       } else if (m.k === 'transpose' || m.k === 'reduce') visit(m.a, depth + 1);
+      else if (m.k === 'fn') for (const a of m.args) visit(a, depth + 1);
     };
     visit(n, 0);
     return out;
@@ -180,6 +220,9 @@ export class MatrixContext {
       });
     if (a.k === 'identity') return b;
     if (b.k === 'identity') return a;
+    // Blocks constant over their entries multiply to one: (c·1)(d·1ᵀ) = c·d·1 1ᵀ, times the inner size.
+    if (a.k === 'ew' && b.k === 'ew' && this.isScalarExpr(a.expr) && this.isScalarExpr(b.expr))
+      return this.ew(mul(a.expr, b.expr, dimExpr(a.shape.cols)), { rows: a.shape.rows, cols: b.shape.cols });
     const [ca, ra0] = this.splitScalar(a);
     const [cb0, rb0] = this.splitScalar(b);
     const [cb, rb] = this.absorbSign(mul(ca, cb0), rb0);
@@ -199,6 +242,7 @@ export class MatrixContext {
       case 'matmul':
         return this.matmul(this.transpose(a.b), this.transpose(a.a));
       case 'ew': {
+        if (this.isScalarExpr(a.expr)) return this.ew(a.expr, transposeShape(a.shape)); // c·1 transposed is c·1
         const [c, rest] = this.splitScalar(a);
         if (rest !== a) return this.scale(c, this.transpose(rest));
         return { k: 'transpose', a, shape: transposeShape(a.shape) };

@@ -15,6 +15,7 @@ import { toLatex, latexName } from '../print/latex.js';
 import { freeVariables } from '../analysis.js';
 import { type MNode, MatrixContext, isAtomName } from './node.js';
 import { isScalar, type Shape } from './shape.js';
+import { MATRIX_FUNCTION } from './functions.js';
 
 interface Out {
   readonly s: string;
@@ -52,6 +53,7 @@ function displayOrder(root: MNode, ctx: MatrixContext, order: readonly string[])
       collect(n.a, depth + 1);
       collect(n.b, depth + 1);
     } else if (n.k === 'transpose' || n.k === 'reduce') collect(n.a, depth + 1);
+    else if (n.k === 'fn') for (const a of n.args) collect(a, depth + 1);
   };
   collect(root, 0);
   for (const a of atoms) {
@@ -95,6 +97,12 @@ function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly str
       }
       return { s: `${n.op}(${a.s})`, prec: P.ATOM };
     }
+    case 'fn': {
+      const args = n.args.map(sub);
+      if (n.name === 'rows' && !tex) return args[0]!;
+      if (tex) return { s: MATRIX_FUNCTION.get(n.name)!.latex(args.map((a) => a.s), args.map((a) => wrap(a, P.ATOM)), n), prec: n.name === 'rows' ? P.MUL : P.ATOM };
+      return { s: `${n.name}(${args.map((a) => a.s).join(', ')})`, prec: P.ATOM };
+    }
     case 'ew':
       return printBlock(n.expr, n.shape, ctx, syntax, order, depth, symbols);
   }
@@ -129,6 +137,11 @@ function printNumpy(
     case 'reduce': {
       const name = n.op === 'norm2' ? 'np.linalg.norm' : `np.${n.op}`;
       return { s: `${name}(${sub(n.a).s})`, prec: P.ATOM };
+    }
+    case 'fn': {
+      const args = n.args.map(sub);
+      if (n.name === 'rows') return args[0]!;
+      return { s: MATRIX_FUNCTION.get(n.name)!.numpy(args.map((a) => a.s)), prec: P.ATOM };
     }
     case 'ew':
       return printBlock(n.expr, n.shape, ctx, 'numpy', order, depth, symbols);

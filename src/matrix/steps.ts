@@ -11,8 +11,9 @@ import { latexName } from '../print/latex.js';
 import { escapeText } from '../print/steps-latex.js';
 import { tidy } from './tidy.js';
 import { formatShape } from './shape.js';
+import { type FnName, MATRIX_FUNCTION_ROWS } from './functions.js';
 
-export type MatrixRule = 'elementwise' | 'matmul' | 'transpose' | 'sum' | 'mean' | 'trace' | 'norm2' | 'dot';
+export type MatrixRule = 'elementwise' | 'matmul' | 'transpose' | 'sum' | 'mean' | 'trace' | 'norm2' | 'dot' | FnName;
 
 /** What one operand receives: `to` is an operand node, or the name of a declared variable. */
 export interface MatrixPass {
@@ -41,6 +42,7 @@ export const MATRIX_RULES: Readonly<Record<MatrixRule, string>> = {
   trace: 'trace rule: trace(A) passes G*I to A',
   norm2: 'norm rule: norm2(v) passes G*v/norm2(v) to v',
   dot: 'dot rule: dot(u, v) passes G*v to u and G*u to v',
+  ...(Object.fromEntries(MATRIX_FUNCTION_ROWS.map((r) => [r.name, r.rule])) as Record<FnName, string>),
 };
 
 export interface PrintedPass {

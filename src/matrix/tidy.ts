@@ -74,5 +74,7 @@ export function tidy(n: MNode, ctx: MatrixContext, depth = 0): MNode {
       return ctx.dot(tidy(n.a, ctx, depth + 1), tidy(n.b, ctx, depth + 1));
     case 'identity':
       return n;
+    case 'fn':
+      return ctx.refn(n, n.args.map((a) => tidy(a, ctx, depth + 1)));
   }
 }

@@ -320,7 +320,10 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
 }
 
 /** Functions of the matrix language (src/matrix/): without declared shapes they get a hint naming --shape. */
-const MATRIX_ONLY: ReadonlySet<string> = new Set(['sum', 'mean', 'trace', 'norm2', 'dot', 'transpose', 'ones']);
+const MATRIX_ONLY: ReadonlySet<string> = new Set([
+  ...['sum', 'mean', 'trace', 'tr', 'norm', 'norm2', 'norm1', 'dot', 'transpose', 'ones'],
+  ...['softmax', 'log_softmax', 'logsumexp', 'cross_entropy', 'det', 'logdet', 'inv', 'diag'],
+]);
 
 /** Functions that take any number of arguments from two on (mathjs's max(1, x^2, x + 1)); read as nested pairs. */
 const VARIADIC: ReadonlySet<string> = new Set(['max', 'min']);
