@@ -21,7 +21,8 @@ import { DerivError } from '../src/errors.js';
 import { derivative } from '../src/index.js';
 import { run } from '../src/cli/main.js';
 import { q } from '../src/core/rational.js';
-import { close, rng } from './helpers/oracle.js';
+import { close } from './helpers/oracle.js';
+import { symbolicValues, randomPoint } from './helpers/matrix-values.js';
 
 interface Case {
   readonly f: string;
@@ -60,31 +61,6 @@ const CASES: Case[] = [
   { f: 'sum(exp(X*w))', shapes: 'X=n×d,w=d', dims: { n: 3, d: 2 }, expected: { w: "X'*exp(X*w)" } },
   { f: 'dot(u, v)^2', shapes: 'u=n,v=n', dims: { n: 3 }, expected: { u: '2*dot(u, v)*v' } },
 ];
-
-/** Concrete size of a declared shape. */
-const sizeOf = (shape: Shape, dims: Record<string, number>): [number, number] => [
-  typeof shape.rows === 'number' ? shape.rows : dims[shape.rows]!,
-  typeof shape.cols === 'number' ? shape.cols : dims[shape.cols]!,
-];
-
-/** Symbolic values: X ↦ [[X_0_0, …]], scalars ↦ their own symbol. */
-function symbolicValues(shapes: Map<string, Shape>, dims: Record<string, number>, scalars: string[]): Map<string, MatrixValue> {
-  const out = new Map<string, MatrixValue>();
-  for (const [name, shape] of shapes) {
-    const [r, c] = sizeOf(shape, dims);
-    out.set(name, Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => sym(`${name}_${i}_${j}`))));
-  }
-  for (const s of scalars) out.set(s, [[sym(s)]]);
-  return out;
-}
-
-/** Every entry a value in [−0.8, 0.8] on a 1/1000 grid, drawn from the run's stream `seed`. */
-function randomPoint(values: Map<string, MatrixValue>, seed: number): Map<string, number> {
-  const random = rng(seed);
-  const point = new Map<string, number>();
-  for (const v of values.values()) for (const row of v) for (const e of row) if (e.kind === 'sym') point.set(e.name, Math.round((random() * 1.6 - 0.8) * 1000) / 1000);
-  return point;
-}
 
 const numeric = (e: Expr, point: Map<string, number>): number => evaluate(e, point);
 

@@ -74,6 +74,8 @@ function print(n: MNode, ctx: MatrixContext, syntax: Syntax, order: readonly str
     case 'identity':
       return { s: tex ? 'I' : `identity(${n.shape.rows})`, prec: P.ATOM };
     case 'transpose': {
+      // (A⁻¹)ᵀ is A^{-⊤} in LaTeX (A^{-1}^{⊤} does not parse).
+      if (tex && n.a.k === 'fn' && n.a.name === 'inv') return { s: `${wrap(sub(n.a.args[0]!), P.ATOM)}^{-\\top}`, prec: P.ATOM };
       const a = sub(n.a);
       return { s: tex ? `${wrap(a, P.ATOM)}^{\\top}` : `${wrap(a, P.ATOM)}'`, prec: P.ATOM };
     }
