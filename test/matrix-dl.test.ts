@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { matrixGradient } from '../src/matrix/api.js';
+import { matrixHessian } from '../src/matrix/hessian.js';
 import { MatrixContext } from '../src/matrix/node.js';
 import { buildMatrix } from '../src/matrix/build.js';
 import { evaluateMatrix, type MatrixValue } from '../src/matrix/evaluate.js';
@@ -155,5 +156,42 @@ describe('shape rules', () => {
     ['cross_entropy(Z, y)', 'Z=n×k,y=n'],
   ])('%s with %s -> SHAPE', (f, s) => {
     expect(codeOf(() => matrixGradient(f, undefined, { shapes: s }))).toBe('SHAPE');
+  });
+});
+
+describe('Hessians in matrix form (--hessian with --shape)', () => {
+  const LOGISTIC = '-mean(y.*log(sigmoid(X*w)) + (1-y).*log(1-sigmoid(X*w)))';
+  it.each([
+    ['mean((X*w - y).^2)', 'X=n×d,w=d,y=n', { n: 3, d: 2 }, 'w', "2/n*X'*X"],
+    [LOGISTIC, 'X=n×d,w=d,y=n', { n: 3, d: 2 }, 'w', "1/n*X'*diag((1 - sigmoid(X*w)).*sigmoid(X*w))*X"],
+    ["x'*A*x", 'A=n×n,x=n', { n: 3 }, 'x', "A + A'"],
+    ['norm2(A*x - b)^2', 'A=m×n,x=n,b=m', { m: 3, n: 2 }, 'x', "2*A'*A"],
+    ['mean((X*w + b - y).^2)', 'X=n×d,w=d,y=n', { n: 3, d: 2 }, 'b', '2'],
+    ["sum(tanh(X*w))", 'X=n×d,w=d', { n: 3, d: 2 }, 'w', "-2*X'*diag((1 - tanh(X*w)^2).*tanh(X*w))*X"],
+  ])('%s, ∇² over %s -> %s', (f, spec, dims, wrt, expected) => {
+    const shapes = parseShapes(spec);
+    const [h] = matrixHessian(f, [wrt], { shapes });
+    expect(h!.toString()).toBe(expected);
+    expect(() => katex.renderToString(`${h!.heading('latex')} = ${h!.toTex()}`, { throwOnError: true })).not.toThrow();
+    // Entry by entry: ∂²f/∂w_i∂w_j from the scalar engine at random points.
+    const ctx = new MatrixContext(shapes);
+    const { node, variables } = buildMatrix(f, ctx);
+    const values = symbolicValues(shapes, dims, variables.filter((v) => !shapes.has(v)));
+    const loss = evaluateMatrix(node, ctx, values)[0]![0]!;
+    const entries = values.get(wrt)!.map((row) => (row[0] as { name: string }).name);
+    const got = h!.evaluate(values);
+    for (const seed of [1, 2]) {
+      const point = randomPoint(values, seed);
+      entries.forEach((a, i) =>
+        entries.forEach((b, j) => {
+          const expectedEntry = numeric(differentiate(differentiate(loss, a), b), point);
+          expect(close(numeric(got[i]![j]!, point), expectedEntry, 1e-9), `H[${i},${j}]`).toBe(true);
+        }),
+      );
+    }
+  });
+
+  it('a matrix variable has no Hessian matrix -> UNSUPPORTED', () => {
+    expect(codeOf(() => matrixHessian('sum(X*w)', ['X'], { shapes: 'X=n×d,w=d' }))).toBe('UNSUPPORTED');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Every option with every format in matrix form (--shape): --check (a claimed formula compared at
  * random points with random sizes, or at --at), --sgd (gradient descent from --at), Markdown and
- * HTML notes, and a clear BAD_OPTION for what cannot work (--hessian/--jacobian of vectors).
+ * HTML notes, --hessian in matrix form, and a clear BAD_OPTION for what cannot work (--jacobian of vectors).
  */
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
@@ -129,7 +129,19 @@ describe('notes and what cannot work', () => {
     else expect(r.stdout).toMatch(/<span class="katex/);
   });
 
-  it.each([['--hessian'], ['--jacobian']])('%s with --shape -> BAD_OPTION that says why', async (flag) => {
+  it('--hessian with --shape -> the Hessian in matrix form, and its value at --at', async () => {
+    const r = await deriv([F, '--wrt', 'w,b', ...SHAPE, '--hessian', '--at', SMALL_AT]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^∇²w = 2\/n\*X'\*X = \[\[.*\]\]\n∂²\/∂b² = 2 = 2$/);
+  });
+
+  it('--hessian with respect to a matrix -> UNSUPPORTED: four indices', async () => {
+    const r = await deriv([F, '--wrt', 'X', ...SHAPE, '--hessian']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('UNSUPPORTED');
+  });
+
+  it.each([['--jacobian']])('%s with --shape -> BAD_OPTION that says why', async (flag) => {
     const r = await deriv([F, ...SHAPE, flag]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('BAD_OPTION');

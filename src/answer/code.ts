@@ -11,6 +11,7 @@ import { derivative, readExpression, variablesOf } from '../api.js';
 import { matrixGradient } from '../matrix/api.js';
 import { inlineMatrixProgram } from '../program/matrix.js';
 import { hessian, jacobian } from '../numeric/matrix.js';
+import { matrixHessian } from '../matrix/hessian.js';
 import { program } from '../program/api.js';
 import { toCode, gradientCode } from '../code/api.js';
 import type { Document } from '../document/model.js';
@@ -34,7 +35,7 @@ function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat):
   if (mode === 'matrix' || mode === 'matrix-program') {
     // A program in matrix form is the formula its function (--of) computes.
     const text = mode === 'matrix' ? reading.expression : inlineMatrixProgram(reading.line, r.of === undefined ? {} : { of: r.of }).text;
-    const results = matrixGradient(text, r.wrt, { shapes: r.shape! });
+    const results = r.hessian && mode === 'matrix' ? matrixHessian(text, r.wrt, { shapes: r.shape! }) : matrixGradient(text, r.wrt, { shapes: r.shape! });
     return { code: toCode(results, 'numpy', options), warnings: wrtWarnings(r.wrt ?? [], results[0]?.order ?? []) };
   }
   if (mode === 'program') {

@@ -7,6 +7,7 @@
 import { DerivError } from '../errors.js';
 import { matrixDerivation, matrixGradient, type MatrixDerivative, type MatrixDerivation } from '../matrix/api.js';
 import { stepsText, stepsLatex } from '../matrix/steps.js';
+import { matrixHessian } from '../matrix/hessian.js';
 import { parseShapes } from '../matrix/shape.js';
 import { parseMatrixValues } from '../matrix/values.js';
 import { valueText, valueJson, valueTex } from '../matrix/format-value.js';
@@ -48,7 +49,7 @@ function answerMatrixOnce(r: Request, reading: Reading): MatrixAnswer {
   if (r.check !== undefined) return { kind: 'check', ...answerCheck(r, expression, r.check) };
   if (r.sgd !== undefined) return answerSgd(r, expression, r.sgd);
   const derivation = r.steps !== undefined ? matrixDerivation(expression, r.wrt, { ...options(r), syntax: r.format === 'latex' ? 'latex' : 'text' }) : undefined;
-  const results = derivation?.results ?? matrixGradient(expression, r.wrt, options(r));
+  const results = derivation?.results ?? (r.hessian ? matrixHessian(expression, r.wrt, options(r)) : matrixGradient(expression, r.wrt, options(r)));
   const values = r.at === undefined ? undefined : parseMatrixValues(r.at);
   return { kind: 'gradients', results, ...(derivation === undefined ? {} : { derivation }), ...(values === undefined ? {} : { values }) };
 }

@@ -23,7 +23,7 @@ export function matrixNumpy(results: readonly MatrixDerivative[], options: Param
   refuseRepeats(results.map((r) => r.wrt));
   const order = results[0]!.order;
   const namer = new Namer('numpy', spellingNames('numpy'));
-  const functionName = namer.name(`grad_${name}`);
+  const functionName = namer.name(`${results[0]!.kind === 'hessian' ? 'hess' : 'grad'}_${name}`);
   const ids = new Map(order.map((v) => [v, namer.name(v)]));
   // Each size, from the first input declared with it (a size that is also a variable is that variable).
   const dims = new Map<string, string>();

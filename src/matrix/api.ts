@@ -37,6 +37,8 @@ export class MatrixDerivative {
     private readonly ctx: MatrixContext,
     readonly func: MNode,
     readonly order: readonly string[],
+    /** A gradient ∇w (default) or a Hessian ∇²w (src/matrix/hessian.ts): it changes only the heading. */
+    readonly kind: 'gradient' | 'hessian' = 'gradient',
   ) {}
   toString(): string {
     return printMatrix(this.node, this.ctx, 'text', this.order);
@@ -67,7 +69,7 @@ export class MatrixDerivative {
   heading(syntax: 'text' | 'latex', name = 'f'): string {
     v.oneOf('text', 'latex')(syntax, 'heading: the syntax');
     v.functionName(name, 'heading: the name');
-    return matrixHeading(name, this.wrt, this.shape, syntax);
+    return matrixHeading(name, this.wrt, this.shape, syntax, this.kind);
   }
   /** The gradient's value: exact rationals where the inputs are, numbers otherwise. */
   evaluate(values: ReadonlyMap<string, MatrixValue>): MatrixValue {

@@ -243,6 +243,12 @@ export class MatrixContext {
         return this.matmul(this.transpose(a.b), this.transpose(a.a));
       case 'ew': {
         if (this.isScalarExpr(a.expr)) return this.ew(a.expr, transposeShape(a.shape)); // c·1 transposed is c·1
+        // (A + c·B')' = A' + c·B: a sum of scaled variables and transposes transposes term by term (the Hessian of x'*A*x is A + A').
+        if (a.expr.kind === 'add') {
+          const terms = a.expr.terms.map((t) => this.splitScalar(this.ew(t, a.shape)));
+          if (terms.every(([, rest]) => rest.k === 'transpose' || (rest.k === 'ew' && rest.expr.kind === 'sym')))
+            return this.ew(add(...terms.map(([c, rest]) => mul(c, this.atom(this.transpose(rest))))), transposeShape(a.shape));
+        }
         const [c, rest] = this.splitScalar(a);
         if (rest !== a) return this.scale(c, this.transpose(rest));
         return { k: 'transpose', a, shape: transposeShape(a.shape) };

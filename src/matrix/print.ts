@@ -233,8 +233,14 @@ function dividesByArray(e: Expr, ctx: MatrixContext): boolean {
   return reciprocal(e) || (e.kind === 'mul' && e.factors.some(reciprocal));
 }
 
-/** LaTeX heading for a gradient with respect to a variable of a given shape. */
-export function matrixHeading(name: string, variable: string, shape: { rows: unknown; cols: unknown }, syntax: 'text' | 'latex'): string {
+/** Heading for a gradient (or a Hessian) with respect to a variable of a given shape. */
+export function matrixHeading(name: string, variable: string, shape: { rows: unknown; cols: unknown }, syntax: 'text' | 'latex', kind: 'gradient' | 'hessian' = 'gradient'): string {
+  if (kind === 'hessian') {
+    const scalar = shape.rows === 1;
+    if (syntax === 'latex')
+      return scalar ? `\\frac{\\partial^{2} ${latexName(name)}}{\\partial ${latexName(variable)}^{2}}` : `\\nabla^{2}_{${latexName(variable)}} ${latexName(name)}`;
+    return scalar ? `∂²/∂${variable}²` : `∇²${variable}`;
+  }
   const scalar = isScalar(shape as never);
   if (syntax === 'latex')
     return scalar
