@@ -126,7 +126,7 @@ export class MatrixContext {
       if (isScalar(out) || fitsRows(out, s)) out = s;
       else if (!sameShape(out, s))
         throw new DerivError('SHAPE', `cannot ${what} ${formatShape(out)} and ${formatShape(s)}`, {
-          hint: 'element-wise operations need equal shapes (a scalar is broadcast)',
+          hint: 'element-wise operations need equal shapes (a scalar is broadcast, and a vector as long as a matrix is wide is added to each of its rows)',
         });
     }
     return out;
