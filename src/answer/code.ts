@@ -12,6 +12,7 @@ import { matrixGradient } from '../matrix/api.js';
 import { inlineMatrixProgram } from '../program/matrix.js';
 import { hessian, jacobian } from '../numeric/matrix.js';
 import { matrixHessian } from '../matrix/hessian.js';
+import { matrixTorch } from '../code/torch.js';
 import { program } from '../program/api.js';
 import { toCode, gradientCode } from '../code/api.js';
 import type { Document } from '../document/model.js';
@@ -36,8 +37,10 @@ function source(r: Request, reading: Reading, mode: Mode, language: CodeFormat):
     // A program in matrix form is the formula its function (--of) computes.
     const text = mode === 'matrix' ? reading.expression : inlineMatrixProgram(reading.line, r.of === undefined ? {} : { of: r.of }).text;
     const results = r.hessian && mode === 'matrix' ? matrixHessian(text, r.wrt, { shapes: r.shape! }) : matrixGradient(text, r.wrt, { shapes: r.shape! });
-    return { code: toCode(results, 'numpy', options), warnings: wrtWarnings(r.wrt ?? [], results[0]?.order ?? []) };
+    const code = language === 'torch' ? matrixTorch(results, options) : toCode(results, 'numpy', options);
+    return { code, warnings: wrtWarnings(r.wrt ?? [], results[0]?.order ?? []) };
   }
+  if (language === 'torch') throw new DerivError('BAD_OPTION', '--format torch is for matrix form: give --shape');
   if (mode === 'program') {
     const p = program(reading.line, { name: reading.name, simplify: r.simplify, ...(r.of === undefined ? {} : { of: r.of }) });
     checkProgramName(r, p.output);

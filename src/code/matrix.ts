@@ -18,6 +18,28 @@ import { float64Inputs } from './emit.js';
 import { NUMPY_HELPERS } from '../matrix/functions.js';
 
 export function matrixNumpy(results: readonly MatrixDerivative[], options: ParameterOptions & { readonly name?: string | undefined } = {}): string {
+  const p = numpyParts(results, options);
+  return ['import numpy as np', '', '', ...p.helpers.flatMap((def) => [def, '', '']), ...p.gradient].join('\n');
+}
+
+/** The pieces of the NumPy code, shared with --format torch (src/code/torch.ts), which runs the same text on tensors. */
+export interface NumpyParts {
+  /** The helper functions the code uses (softmax, …), each a `def`. */
+  readonly helpers: readonly string[];
+  /** The derivatives' function, line by line. */
+  readonly gradient: readonly string[];
+  /** The differentiated function itself, `def f(…)`, line by line. */
+  readonly func: readonly string[];
+  readonly functionName: string;
+  readonly name: string;
+  /** Parameters in order: each its identifier, the variable it stands for. */
+  readonly params: readonly { readonly id: string; readonly variable: string }[];
+}
+
+export function numpyParts(
+  results: readonly MatrixDerivative[],
+  options: ParameterOptions & { readonly name?: string | undefined; readonly withFunction?: boolean } = {},
+): NumpyParts {
   const name = options.name ?? 'f';
   if (results.length === 0) throw new DerivError('BAD_OPTION', 'no gradient to generate code for');
   refuseRepeats(results.map((r) => r.wrt));
@@ -37,21 +59,25 @@ export function matrixNumpy(results: readonly MatrixDerivative[], options: Param
       }
   }
   const bodies = results.map((r) => ({ key: r.wrt, text: r.toNumpy(ids) }));
-  // A size is defined when a gradient uses it: as a name of its own, not an attribute (X.T) or part of another name.
-  const uses = (id: string): boolean => bodies.some((b) => new RegExp(`(?<![\\w.])${id}(?!\\w)`).test(b.text));
-  const used = [...dims].filter(([d]) => uses(ids.get(d)!));
-  const params = parameterOrder(order, results.map((r) => r.wrt), options).map((v) => ids.get(v)!);
+  const funcText = results[0]!.functionNumpy(ids);
+  // A size is defined when a body uses it: as a name of its own, not an attribute (X.T) or part of another name.
+  const uses = (id: string, texts: readonly string[]): boolean => texts.some((t) => new RegExp(`(?<![\\w.])${id}(?!\\w)`).test(t));
+  const sizes = (texts: readonly string[]): string[] => [...dims].filter(([d]) => uses(ids.get(d)!, texts)).map(([d, from]) => `    ${ids.get(d)!} = ${from}`);
+  const variables = parameterOrder(order, results.map((r) => r.wrt), options);
+  const params = variables.map((v) => ids.get(v)!);
   const floats = float64Inputs(params);
-  // softmax, log_softmax and logsumexp over the last axis (PyTorch's dim=-1), defined when a gradient uses them.
-  const helpers = [...NUMPY_HELPERS].filter(([h]) => bodies.some((b) => new RegExp(`(?<![\\w.])${h}\\(`).test(b.text))).map(([, def]) => def);
-  return [
-    'import numpy as np',
-    '',
-    '',
-    ...helpers.flatMap((def) => [def, '', '']),
-    `def ${functionName}(${params.join(', ')}):`,
-    ...(floats === undefined ? [] : [`    ${floats}`]),
-    ...used.map(([d, from]) => `    ${ids.get(d)!} = ${from}`),
-    `    return {${bodies.map((b) => `${JSON.stringify(b.key)}: ${b.text}`).join(', ')}}`,
-  ].join('\n');
+  const head = (fname: string, texts: readonly string[]): string[] => [`def ${fname}(${params.join(', ')}):`, ...(floats === undefined ? [] : [`    ${floats}`]), ...sizes(texts)];
+  const gradTexts = bodies.map((b) => b.text);
+  // softmax, log_softmax, logsumexp (over the last axis, PyTorch's dim=-1) and cross_entropy, defined when used.
+  const texts = options.withFunction === true ? [...gradTexts, funcText] : gradTexts;
+  const calls = (h: string): boolean => texts.some((t) => new RegExp(`(?<![\\w.])${h}\\(`).test(t)) || (h === 'log_softmax' && calls('cross_entropy'));
+  const helpers = [...NUMPY_HELPERS].filter(([h]) => calls(h)).map(([, def]) => def);
+  return {
+    helpers,
+    gradient: [...head(functionName, gradTexts), `    return {${bodies.map((b) => `${JSON.stringify(b.key)}: ${b.text}`).join(', ')}}`],
+    func: [...head(namer.name(name), [funcText]), `    return ${funcText}`],
+    functionName,
+    name: namer.name(name),
+    params: variables.map((v) => ({ id: ids.get(v)!, variable: v })),
+  };
 }

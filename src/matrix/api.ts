@@ -19,6 +19,7 @@ import { evaluateMatrix, type MatrixValue } from './evaluate.js';
 import { MatrixPointValue } from './point-value.js';
 import { toMatrixPoint, type MatrixPointInput } from './point.js';
 import { MatrixGradient } from './gradient.js';
+import { crossEntropyTargets } from './targets.js';
 
 /** Shapes as a Map, as `{ X: 'n×d', w: 'd' }`, or as the --shape text `X=n×d,w=d` (errors then point into it). */
 export type ShapeSpec = ReadonlyMap<string, Shape> | Readonly<Record<string, string | number | readonly Dim[]>> | string;
@@ -52,6 +53,14 @@ export class MatrixDerivative {
    */
   toNumpy(identifiers?: ReadonlyMap<string, string>): string {
     return printMatrix(this.node, this.ctx, 'numpy', this.order, identifiers);
+  }
+  /** The differentiated function as a NumPy expression (as toNumpy). */
+  functionNumpy(identifiers?: ReadonlyMap<string, string>): string {
+    return printMatrix(this.func, this.ctx, 'numpy', this.order, identifiers);
+  }
+  /** Each cross_entropy target that is a variable (its rows one-hot in a check: the gradient's contract). */
+  oneHotTargets(): string[] {
+    return crossEntropyTargets(this.func, this.ctx);
   }
   /** The declared shape of a variable (1×1 when it is a scalar). */
   shapeOf(name: string): Shape {

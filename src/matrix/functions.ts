@@ -235,4 +235,5 @@ export const NUMPY_HELPERS: ReadonlyMap<string, string> = new Map([
   ['logsumexp', 'def logsumexp(a):\n    m = np.max(a, axis=-1, keepdims=True)\n    return np.squeeze(m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True)), -1)'],
   ['softmax', 'def softmax(a):\n    e = np.exp(a - np.max(a, axis=-1, keepdims=True))\n    return e / np.sum(e, axis=-1, keepdims=True)'],
   ['log_softmax', 'def log_softmax(a):\n    m = np.max(a, axis=-1, keepdims=True)\n    return a - m - np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))'],
+  ['cross_entropy', 'def cross_entropy(z, y):\n    return -np.sum(y * log_softmax(z)) / (z.shape[0] if z.ndim == 2 else 1)'],
 ]);

@@ -132,7 +132,8 @@ function printNumpy(
     case 'matmul':
       // Vectors are 1-D arrays, for which `u @ v.T` is the inner product: a column times a row is np.outer.
       if (n.a.shape.cols === 1 && n.a.shape.rows !== 1 && n.b.shape.rows === 1 && n.b.shape.cols !== 1)
-        return { s: `np.outer(${sub(n.a).s}, ${sub(n.b).s})`, prec: P.ATOM };
+        // (a 1-D array's .T is itself in NumPy, and deprecated on tensors: the row's vector is printed as it is)
+        return { s: `np.outer(${sub(n.a).s}, ${sub(n.b.k === 'transpose' && n.b.a.shape.cols === 1 ? n.b.a : n.b).s})`, prec: P.ATOM };
       return { s: `${wrap(sub(n.a), P.MUL)} @ ${wrap(sub(n.b), P.MUL + 1)}`, prec: P.MUL };
     case 'dot':
       return { s: `np.dot(${sub(n.a).s}, ${sub(n.b).s})`, prec: P.ATOM };

@@ -11,9 +11,9 @@ import type { OPTIONS } from './options.js';
 
 type OptionRows = (typeof OPTIONS)[number];
 
-export const FORMATS = ['text', 'latex', 'json', 'markdown', 'html', 'js', 'python', 'numpy', 'c'] as const;
+export const FORMATS = ['text', 'latex', 'json', 'markdown', 'html', 'js', 'python', 'numpy', 'c', 'torch'] as const;
 export type Format = (typeof FORMATS)[number];
-export const CODE_FORMATS = ['js', 'python', 'numpy', 'c'] as const;
+export const CODE_FORMATS = ['js', 'python', 'numpy', 'c', 'torch'] as const;
 export type CodeFormat = (typeof CODE_FORMATS)[number];
 export const isCodeFormat = (f: string): f is CodeFormat => (CODE_FORMATS as readonly string[]).includes(f);
 

@@ -76,8 +76,10 @@ const RULES: readonly Rule[] = [
     }
   },
   (r, mode) => {
-    if ((mode === 'matrix' || mode === 'matrix-program') && isCodeFormat(r.format) && r.format !== 'numpy')
-      throw refuse(`with --shape (matrix form), code is generated for numpy only, not ${r.format}`, 'use --format numpy: arrays in, the gradients in NumPy\'s linear algebra');
+    if ((mode === 'matrix' || mode === 'matrix-program') && isCodeFormat(r.format) && r.format !== 'numpy' && r.format !== 'torch')
+      throw refuse(`with --shape (matrix form), code is generated for numpy and torch only, not ${r.format}`, 'use --format numpy: arrays in, the gradients in NumPy\'s linear algebra (or --format torch, checked against autograd)');
+    if (mode !== 'matrix' && mode !== 'matrix-program' && r.format === 'torch')
+      throw refuse('--format torch is for matrix form: give --shape', 'PyTorch code with its autograd check is generated for matrix form; for scalar functions use --format python or numpy');
   },
   (r, mode) => {
     if (mode !== 'matrix-program') return;
