@@ -74,20 +74,10 @@ function togetherParts(
   maxTerms: number,
   tidy: (e: Expr) => Expr,
 ): { combined: Expr; numerator: Expr; denominator: Expr[] } | undefined {
-  const parts = sum.terms.map(splitQuotient);
-  const common = new Map<Expr, bigint>();
-  for (const p of parts)
-    for (const [base, k] of p.denominator) if ((common.get(base) ?? 0n) < k) common.set(base, k);
-  if (common.size === 0) return undefined;
-  const numeratorTerms = parts.map((p) => {
-    const factors = [...p.numerator];
-    for (const [base, k] of common) {
-      const missing = k - (p.denominator.get(base) ?? 0n);
-      if (missing > 0n) factors.push(pow(base, num(missing)));
-    }
-    return mul(...factors);
-  });
-  const expanded = expand(addAll(numeratorTerms), maxTerms);
+  const over = overCommonDenominator(sum);
+  if (over === undefined || surelyTooLong(over, maxTerms)) return undefined;
+  const { common } = over;
+  const expanded = expand(numeratorOf(over), maxTerms);
   if (expanded === undefined) return undefined;
   let numerator = tidy(expanded);
   const left = cancel(numerator, common, maxTerms);
@@ -96,6 +86,111 @@ function togetherParts(
   for (const [base, k] of left.denominator) if (k > 0n) denominator.push(pow(base, num(negQ({ n: k, d: 1n }))));
   return { combined: mul(numerator, ...denominator), numerator, denominator };
 }
+
+/** A sum's terms as quotients, and their common denominator: each base to the largest power a term divides by. */
+interface OverCommonDenominator {
+  readonly parts: readonly Quotient[];
+  readonly common: ReadonlyMap<Expr, bigint>;
+}
+
+function overCommonDenominator(sum: Add): OverCommonDenominator | undefined {
+  const parts = sum.terms.map(splitQuotient);
+  const common = new Map<Expr, bigint>();
+  for (const p of parts)
+    for (const [base, k] of p.denominator) if ((common.get(base) ?? 0n) < k) common.set(base, k);
+  return common.size === 0 ? undefined : { parts, common };
+}
+
+/** The numerator over the common denominator, as built (each term times the powers of the bases it lacks), not expanded. */
+function numeratorOf({ parts, common }: OverCommonDenominator): Expr {
+  return addAll(
+    parts.map((p) => {
+      const factors = [...p.numerator];
+      for (const [base, k] of common) {
+        const missing = k - (p.denominator.get(base) ?? 0n);
+        if (missing > 0n) factors.push(pow(base, num(missing)));
+      }
+      return mul(...factors);
+    }),
+  );
+}
+
+/**
+ * The numerator of the sum over its common denominator, not expanded (undefined when no term has a
+ * denominator), and whether `surelyTooLong` rules its expansion out: for the tests of that contract.
+ */
+export function commonNumerator(sum: Add, maxTerms: number): { readonly numerator: Expr; readonly surelyTooLong: boolean } | undefined {
+  const over = overCommonDenominator(sum);
+  return over === undefined ? undefined : { numerator: numeratorOf(over), surelyTooLong: surelyTooLong(over, maxTerms) };
+}
+
+/** A power of a sum that `expand` multiplies out: (a + b)^k for whole k from 1 to 8 (see ./expand.ts). */
+const MAX_EXPANDED_POWER = 8n;
+
+/**
+ * Whether expanding the common numerator must pass maxTerms monomials, decided from the terms' denominators
+ * before any numerator term is built (`numeratorOf`). Building them is the costly part of a common denominator that cannot
+ * be had: each term is multiplied by every base it lacks, n terms × n bases, so Σ 1/(x + k) over 4,000 terms
+ * built 16 million factors (seconds, hundreds of MB) only for `expand` to give up.
+ *
+ * Contract: true only when `expand(numeratorOf(…), maxTerms)` would be undefined, so the answer is
+ * the same, only found sooner. Why that holds: a term i lacking m ≥ 2 of the sum bases that `expand`
+ * multiplies out (powers 1 to 8) has a numerator term with those m sums as distinct factors, which
+ * distributes into at least 2^m monomials (each sum has 2 terms or more). That numerator term is a product,
+ * so it is not flattened into the numerator sum, and nothing there can cancel it: the numerator terms of
+ * two distinct terms are the terms' distinct rests times one common multiple, so they differ (a product's
+ * canonical form is its base → exponent map; multiplying by the common multiple changes only the exponents
+ * of its bases, none of which the constructors rewrite, unless a base is a square root: then no answer);
+ * and a flattened numerator term c·S, with S a sum factor of a numerator or a denominator base, can meet
+ * it only through a term of S with a sum factor in it (no such S: no answer either). `expand` fails once
+ * its count of monomials, before like ones meet, passes maxTerms: the sum of those 2^m passes it too.
+ */
+function surelyTooLong({ parts, common }: OverCommonDenominator, maxTerms: number): boolean {
+  // The sum bases that expand multiplies out wherever a term lacks them.
+  let expanded = 0;
+  for (const [base, k] of common) {
+    if (base.kind === 'call' && base.fn === 'sqrt') return false;
+    if (base.kind !== 'add') continue;
+    if (sumHasSumInATerm(base)) return false;
+    if (k <= MAX_EXPANDED_POWER) expanded++;
+  }
+  if (expanded < 2) return false;
+  // Every term is read (a numerator sum with a sum in a term, however late, undoes the argument); the count
+  // stops growing once past maxTerms.
+  let monomials = 0;
+  for (const p of parts) {
+    let present = 0;
+    for (const [base] of p.denominator) if (isExpandedBase(base, common)) present++;
+    for (const f of p.numerator) {
+      if (f.kind === 'add' && sumHasSumInATerm(f)) return false;
+      if (isExpandedBase(f.kind === 'pow' ? f.base : f, common)) present++;
+    }
+    const lacking = expanded - present;
+    if (lacking >= 2 && monomials <= maxTerms) monomials += 2 ** Math.min(lacking, 31);
+  }
+  return monomials > maxTerms;
+}
+
+function isExpandedBase(base: Expr, common: ReadonlyMap<Expr, bigint>): boolean {
+  if (base.kind !== 'add') return false;
+  const k = common.get(base);
+  return k !== undefined && k <= MAX_EXPANDED_POWER;
+}
+
+/** Whether some term of the sum has a sum, or a power of one, among its factors (memoised per node). */
+function sumHasSumInATerm(sum: Add): boolean {
+  let known = sumInATermMemo.get(sum);
+  if (known === undefined) {
+    known = false;
+    for (const t of sum.terms) {
+      for (const f of t.kind === 'mul' ? t.factors : [t]) if (f.kind === 'add' || (f.kind === 'pow' && f.base.kind === 'add')) known = true;
+      if (known) break;
+    }
+    sumInATermMemo.set(sum, known);
+  }
+  return known;
+}
+const sumInATermMemo = new WeakMap<Add, boolean>();
 
 /** Divides the numerator by each denominator base as often as it goes exactly. */
 function cancel(

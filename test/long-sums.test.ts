@@ -1,0 +1,105 @@
+/**
+ * Issue 27 ("every command bounded"): the derivative of a long sum of quotients. The common-denominator
+ * strategy built every term's numerator over the product of all the other denominators before finding the
+ * expansion too long — n terms × n bases — so Σ 1/(x + k) over 4,000 terms took 10–14 s and ~400 MB, and over
+ * 20,000 terms minutes. The contract of the check that now rules such a numerator out before building it
+ * (src/simplify/together.ts, `surelyTooLong`) is tested here on random sums; then each family of long sums
+ * must answer with a derivative whose value is right (against the derivative written out term by term).
+ * No times: those are in bench/bounds.mjs.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { derivative, parse } from '../src/index.js';
+import { type Add } from '../src/core/expr.js';
+import { commonNumerator } from '../src/simplify/together.js';
+import { expand } from '../src/simplify/expand.js';
+import { treeSize } from '../src/analysis.js';
+import { close } from './helpers/oracle.js';
+import { deriv } from './helpers/cli.js';
+import { runs } from './helpers/run-seed.js';
+
+const RUNS = runs(300);
+
+describe('a common numerator ruled out before it is built', () => {
+  // Bases a denominator may have: sums (the ones expand multiplies out), a sum with a sum in a term, a square
+  // root, and atoms; numerators add sums, powers of bases and functions.
+  const base = fc.constantFrom('x + 1', 'x - 2', 'x^2 + 3', 'x + y', '2*x - y', 'exp(x) + 1', 'y*(x + 1) + 1', 'sqrt(x)', 'x', 'y', 'cos(x)');
+  const power = fc.constantFrom('1', '1', '2', '3', '9', '1/2');
+  const factor = fc.tuple(base, power).map(([b, k]) => `(${b})^(${k})`);
+  const term = fc
+    .tuple(fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0), fc.array(factor, { maxLength: 2 }), fc.array(factor, { minLength: 1, maxLength: 3 }))
+    .map(([c, up, down]) => `${c}*${[...up, '1'].join('*')}/(${down.join('*')})`);
+
+  it('random sums of quotients: whenever the check says the expansion passes maxTerms, expanding the built numerator fails', () => {
+    let ruledOut = 0;
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 2, maxLength: 10 }), fc.integer({ min: 1, max: 64 }), (terms, maxTerms) => {
+        const sum = parse(terms.join(' + '));
+        fc.pre(sum.kind === 'add');
+        const over = commonNumerator(sum as Add, maxTerms);
+        if (over === undefined || !over.surelyTooLong) return;
+        ruledOut++;
+        expect(expand(over.numerator, maxTerms), `${terms.join(' + ')}, maxTerms ${maxTerms}`).toBeUndefined();
+      }),
+      { numRuns: RUNS },
+    );
+    // Not a vacuous pass: a good share of the samples is ruled out (about a third of them in trials).
+    expect(ruledOut).toBeGreaterThan(RUNS / 20);
+  });
+
+  it.each([
+    ['Σ 1/(x + k), 7 terms: each numerator is a product of 6 sums, 64 monomials, and 7 of them', 7, 64, true],
+    ['Σ 1/(x + k), 6 terms: 6 × 32 monomials fit in 200', 6, 200, false],
+    ['two terms: nothing to rule out (each numerator is one sum)', 2, 1, false],
+  ])('%s', (_name, n, maxTerms, ruledOut) => {
+    const sum = parse(Array.from({ length: n }, (_, k) => `1/(x + ${k + 1})`).join(' + ')) as Add;
+    const over = commonNumerator(sum, maxTerms)!;
+    expect(over.surelyTooLong).toBe(ruledOut);
+    if (ruledOut) expect(expand(over.numerator, maxTerms)).toBeUndefined();
+  });
+
+  it('a sum base with a sum in a term, or a square root among the bases, is never ruled out (the argument needs neither)', () => {
+    const terms = Array.from({ length: 8 }, (_, k) => `1/(x + ${k + 1})`);
+    for (const extra of ['1/(y*(x + 1) + 1)', '1/sqrt(x)', '(y*(x + 1) + 1)/(x + 1)^2'])
+      expect(commonNumerator(parse([...terms, extra].join(' + ')) as Add, 64)!.surelyTooLong).toBe(false);
+  });
+});
+
+/** Families of long sums that the strategies would try to combine, each with its derivative written out by hand. */
+const FAMILIES = [
+  { name: 'Σ 1/(x + k)', term: (k: number) => `1/(x+${k})`, d: (x: number, k: number) => -1 / (x + k) ** 2 },
+  { name: 'Σ k/(x + k)^2', term: (k: number) => `${k}/(x+${k})^2`, d: (x: number, k: number) => (-2 * k) / (x + k) ** 3 },
+  { name: 'Σ 1/(x^2 + k)', term: (k: number) => `1/(x^2+${k})`, d: (x: number, k: number) => (-2 * x) / (x * x + k) ** 2 },
+  { name: 'Σ exp(-k*x)/(1 + k)', term: (k: number) => `exp(-${k}*x)/(1+${k})`, d: (x: number, k: number) => (-k * Math.exp(-k * x)) / (1 + k) },
+] as const;
+
+const sumText = (n: number, term: (k: number) => string): string => Array.from({ length: n }, (_, i) => term(i + 1)).join('+');
+
+describe('long sums of quotients: the simplified derivative, right at a point', () => {
+  it.each(FAMILIES.flatMap((f) => [1000, 4000].map((n) => [f.name, n, f] as const)))('%s, %i terms', (_name, n, family) => {
+    const text = sumText(n, family.term);
+    const d = derivative(text, 'x');
+    const raw = derivative(text, 'x', { simplify: false });
+    // Simplified, it is no larger than the derivative as the rules give it.
+    expect(treeSize(d.expr, 1e9)).toBeLessThanOrEqual(treeSize(raw.expr, 1e9));
+    for (const x of [0.5, 1.75]) {
+      let want = 0;
+      for (let k = 1; k <= n; k++) want += family.d(x, k);
+      expect(close(d.evaluate({ x }), want, 1e-9), `at x = ${x}: ${d.evaluate({ x })} against ${want}`).toBe(true);
+    }
+  });
+
+  it('the issue\'s input (4,000 terms, 43 KB) on the command line, with and without --at x=1/2', async () => {
+    const text = sumText(4000, (k) => `1/(x+${k})`);
+    const plain = await deriv([text, '--wrt', 'x']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.startsWith('-1/(x + 1)^2 - 1/(x + 2)^2 - ')).toBe(true);
+    expect(plain.stdout.split(' - ')).toHaveLength(4000);
+    const at = await deriv([text, '--wrt', 'x', '--at', 'x=1/2']);
+    expect(at.code).toBe(0);
+    let want = 0;
+    for (let k = 1; k <= 4000; k++) want -= 1 / (0.5 + k) ** 2;
+    const value = Number(/= (-?[\d.e+-]+)\s*$/.exec(at.stdout)?.[1]);
+    expect(close(value, want, 1e-12), `${value} against ${want}`).toBe(true);
+  });
+});
