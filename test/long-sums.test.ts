@@ -21,13 +21,18 @@ import { runs } from './helpers/run-seed.js';
 const RUNS = runs(300);
 
 describe('a common numerator ruled out before it is built', () => {
-  // Bases a denominator may have: sums (the ones expand multiplies out), a sum with a sum in a term, a square
-  // root, and atoms; numerators add sums, powers of bases and functions.
-  const base = fc.constantFrom('x + 1', 'x - 2', 'x^2 + 3', 'x + y', '2*x - y', 'exp(x) + 1', 'y*(x + 1) + 1', 'sqrt(x)', 'x', 'y', 'cos(x)');
-  const power = fc.constantFrom('1', '1', '2', '3', '9', '1/2');
+  // Bases a denominator may have: sums (the ones expand multiplies out), sums with products or sums in a term,
+  // square roots (which a power may turn into their radicand), symbols and functions; numerators add powers
+  // of these, exponentials and a square root's radicand.
+  const base = fc.constantFrom(
+    'x + 1', 'x - 2', 'x^2 + 3', 'x + y', '2*x - y', 'exp(x) + 1', 'y*(x + 1) + 1', 'x*y + 1', 'x + 1 + y*(x - 2)',
+    'sqrt(x)', 'sqrt(x + 1)', 'x', 'y', 'cos(x)', 'pi',
+  );
+  const power = fc.constantFrom('1', '1', '1', '2', '3', '9', '1/2', '-1/2');
   const factor = fc.tuple(base, power).map(([b, k]) => `(${b})^(${k})`);
+  const numerator = fc.oneof(factor, fc.constantFrom('exp(x)', 'exp(2*x)', '2^x', 'x^y', 'sqrt(x)^y'));
   const term = fc
-    .tuple(fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0), fc.array(factor, { maxLength: 2 }), fc.array(factor, { minLength: 1, maxLength: 3 }))
+    .tuple(fc.integer({ min: -3, max: 3 }).filter((c) => c !== 0), fc.array(numerator, { maxLength: 2 }), fc.array(factor, { minLength: 1, maxLength: 3 }))
     .map(([c, up, down]) => `${c}*${[...up, '1'].join('*')}/(${down.join('*')})`);
 
   it('random sums of quotients: whenever the check says the expansion passes maxTerms, expanding the built numerator fails', () => {
@@ -48,20 +53,42 @@ describe('a common numerator ruled out before it is built', () => {
   });
 
   it.each([
-    ['Σ 1/(x + k), 7 terms: each numerator is a product of 6 sums, 64 monomials, and 7 of them', 7, 64, true],
-    ['Σ 1/(x + k), 6 terms: 6 × 32 monomials fit in 200', 6, 200, false],
-    ['two terms: nothing to rule out (each numerator is one sum)', 2, 1, false],
-  ])('%s', (_name, n, maxTerms, ruledOut) => {
-    const sum = parse(Array.from({ length: n }, (_, k) => `1/(x + ${k + 1})`).join(' + ')) as Add;
+    ['Σ 1/(x + k), 7 terms: each numerator is a product of 6 sums, 64 monomials, and 7 of them', 'x + k', 7, 64, true],
+    ['Σ 1/(x + k), 6 terms: 6 × 32 monomials fit in 200', 'x + k', 6, 200, false],
+    ['Σ 1/y_k, 66 terms: 66 products of 65 symbols, one monomial each', 'y_k', 66, 64, true],
+    ['Σ 1/sin(k·x), 66 terms', 'sin(k*x)', 66, 64, true],
+    ['Σ 1/sqrt(x + k), 66 terms (odd powers of square roots stay square roots)', 'sqrt(x + k)', 66, 64, true],
+    ['Σ 1/y_k, 64 terms: 64 monomials fit', 'y_k', 64, 64, false],
+    ['two terms: nothing to rule out (each numerator is one sum)', 'x + k', 2, 1, false],
+  ])('%s', (_name, denominator, n, maxTerms, ruledOut) => {
+    const sum = parse(Array.from({ length: n }, (_, k) => `1/(${denominator.replaceAll('k', String(k + 1))})`).join(' + ')) as Add;
     const over = commonNumerator(sum, maxTerms)!;
     expect(over.surelyTooLong).toBe(ruledOut);
     if (ruledOut) expect(expand(over.numerator, maxTerms)).toBeUndefined();
   });
 
-  it('a sum base with a sum in a term, or a square root among the bases, is never ruled out (the argument needs neither)', () => {
+  it.each([
+    ['a sum base with two denominator bases in a term', '1/(y*(x + 1) + 1) + 1/y'],
+    ['a square root that a term raises to an even power (1/√x³ and 1/(x·√x) have one numerator, x^k)', '1/sqrt(x)^3 + 1/(x*sqrt(x))'],
+    ['a square root in a numerator raised to an even power', 'sqrt(x)/(x + 9) + 1/sqrt(x)'],
+  ])('no conclusion where the argument does not hold: %s', (_name, extra) => {
     const terms = Array.from({ length: 8 }, (_, k) => `1/(x + ${k + 1})`);
-    for (const extra of ['1/(y*(x + 1) + 1)', '1/sqrt(x)', '(y*(x + 1) + 1)/(x + 1)^2'])
-      expect(commonNumerator(parse([...terms, extra].join(' + ')) as Add, 64)!.surelyTooLong).toBe(false);
+    expect(commonNumerator(parse([...terms, extra].join(' + ')) as Add, 64)!.surelyTooLong).toBe(false);
+    // Without the extra terms the same sum is ruled out.
+    expect(commonNumerator(parse(terms.join(' + ')) as Add, 64)!.surelyTooLong).toBe(true);
+  });
+
+  it.each([
+    // 1/√x³ and −1/(x·√x) both have the numerator x·Π(x + k) (√x² is x): 256 monomials each, which cancel; the
+    // 8 terms 1/(x + k) leave 8 × 128 = 1024 ≤ 1100, though counting every product would give 1536.
+    ['numerators that cancel through a square root', [...Array.from({ length: 8 }, (_, k) => `1/(x + ${k + 1})`), '1/sqrt(x)^3', '-1/(x*sqrt(x))'], 1100],
+    // −((x+1)(x+2)(x+4) + y)/Π(x + k) has the numerator −(x+1)(x+2)(x+4) − y, which cancels the numerator of
+    // 1/(x + 3): 3 × 8 + 1 = 25 ≤ 30 monomials are left, though counting every product would give 32.
+    ['a numerator sum with a term that cancels another numerator', ['1/(x + 1)', '1/(x + 2)', '1/(x + 3)', '1/(x + 4)', '-((x+1)*(x+2)*(x+4) + y)/((x+1)*(x+2)*(x+3)*(x+4))'], 30],
+  ])('where the argument stops, it must: %s (the expansion fits)', (_name, terms, maxTerms) => {
+    const over = commonNumerator(parse(terms.join(' + ')) as Add, maxTerms)!;
+    expect(expand(over.numerator, maxTerms)).toBeDefined();
+    expect(over.surelyTooLong).toBe(false);
   });
 });
 

@@ -128,69 +128,94 @@ export function commonNumerator(sum: Add, maxTerms: number): { readonly numerato
 const MAX_EXPANDED_POWER = 8n;
 
 /**
- * Whether expanding the common numerator must pass maxTerms monomials, decided from the terms' denominators
- * before any numerator term is built (`numeratorOf`). Building them is the costly part of a common denominator that cannot
- * be had: each term is multiplied by every base it lacks, n terms × n bases, so Σ 1/(x + k) over 4,000 terms
- * built 16 million factors (seconds, hundreds of MB) only for `expand` to give up.
+ * Whether expanding the common numerator must pass maxTerms monomials, decided from the terms' factors before
+ * any numerator term is built (`numeratorOf`). Building them is the costly part of a common denominator that
+ * cannot be had: each term is multiplied by every base it lacks, n terms × n bases, so Σ 1/(x + k) over 4,000
+ * terms built 16 million factors (seconds, hundreds of MB) only for `expand` to give up.
  *
- * Contract: true only when `expand(numeratorOf(…), maxTerms)` would be undefined, so the answer is
- * the same, only found sooner. Why that holds: a term i lacking m ≥ 2 of the sum bases that `expand`
- * multiplies out (powers 1 to 8) has a numerator term with those m sums as distinct factors, which
- * distributes into at least 2^m monomials (each sum has 2 terms or more). That numerator term is a product,
- * so it is not flattened into the numerator sum, and nothing there can cancel it: the numerator terms of
- * two distinct terms are the terms' distinct rests times one common multiple, so they differ (a product's
- * canonical form is its base → exponent map; multiplying by the common multiple changes only the exponents
- * of its bases, none of which the constructors rewrite, unless a base is a square root: then no answer);
- * and a flattened numerator term c·S, with S a sum factor of a numerator or a denominator base, can meet
- * it only through a term of S with a sum factor in it (no such S: no answer either). `expand` fails once
- * its count of monomials, before like ones meet, passes maxTerms: the sum of those 2^m passes it too.
+ * Contract: true only when `expand(numeratorOf(…), maxTerms)` is undefined, so the answer is the same, found
+ * sooner. Why: term i's numerator term is c·(term i's rest, each denominator base's exponent raised by its
+ * power in the common denominator). When no denominator base is rewritten by `pow` at its new exponent (a
+ * square root at an even power is; symbols, sums, constants and other functions never are), that product's
+ * canonical form is the rest's base → exponent map shifted by one common map: the numerator terms of distinct
+ * terms are distinct products, so none collects with or cancels another. A term lacking m ≥ 2 of the
+ * denominator bases has those m powers as distinct factors: a product, not flattened into the numerator sum,
+ * and `expand` distributes it into at least 2^s monomials, s the number of those bases that are sums it
+ * multiplies out (each has 2 terms or more). The numerator terms that are flattened (c·S for a sum S: a
+ * denominator base, or a sum in a numerator) could meet such a product only through a term of S (or of a sum
+ * in S) with two or more denominator bases among its factors; where one exists, no answer. `expand` fails once
+ * its count of monomials, before like ones meet, passes maxTerms: these products alone pass it.
  */
 function surelyTooLong({ parts, common }: OverCommonDenominator, maxTerms: number): boolean {
-  // The sum bases that expand multiplies out wherever a term lacks them.
-  let expanded = 0;
+  if (common.size < 2) return false;
+  for (const [base, k] of common) if (!keepsItsBase(base) || (isSqrt(base) && k % 2n === 0n)) return false;
+  // A square root the numerator would raise to an even power becomes a power of its radicand.
+  for (const p of parts)
+    for (const f of p.numerator) {
+      const [base, e] = baseAndExponent(f);
+      const k = common.get(base);
+      if (k !== undefined && isSqrt(base) && isInteger(e) && (e.n + k) % 2n === 0n && e.n + k !== 0n) return false;
+    }
+  for (const p of parts)
+    for (const [base, k] of p.denominator) {
+      const left = common.get(base)! - k;
+      if (isSqrt(base) && left !== 0n && left % 2n === 0n) return false;
+    }
+
+  const seen = new Set<Add>();
+  let sums = 0;
   for (const [base, k] of common) {
-    if (base.kind === 'call' && base.fn === 'sqrt') return false;
     if (base.kind !== 'add') continue;
-    if (sumHasSumInATerm(base)) return false;
-    if (k <= MAX_EXPANDED_POWER) expanded++;
+    if (mayMeetAProduct(base, common, seen)) return false;
+    if (k <= MAX_EXPANDED_POWER) sums++;
   }
-  if (expanded < 2) return false;
-  // Every term is read (a numerator sum with a sum in a term, however late, undoes the argument); the count
-  // stops growing once past maxTerms.
+  for (const p of parts) for (const f of p.numerator) if (f.kind === 'add' && mayMeetAProduct(f, common, seen)) return false;
+
   let monomials = 0;
   for (const p of parts) {
-    let present = 0;
-    for (const [base] of p.denominator) if (isExpandedBase(base, common)) present++;
+    let present = p.denominator.size;
+    let presentSums = 0;
+    for (const [base] of p.denominator) if (isExpandedSum(base, common)) presentSums++;
     for (const f of p.numerator) {
-      if (f.kind === 'add' && sumHasSumInATerm(f)) return false;
-      if (isExpandedBase(f.kind === 'pow' ? f.base : f, common)) present++;
+      const base = f.kind === 'pow' ? f.base : f;
+      if (!common.has(base)) continue;
+      present++;
+      if (isExpandedSum(base, common)) presentSums++;
     }
-    const lacking = expanded - present;
-    if (lacking >= 2 && monomials <= maxTerms) monomials += 2 ** Math.min(lacking, 31);
+    const lacking = common.size - present;
+    if (lacking >= 2 && monomials <= maxTerms) monomials += 2 ** Math.min(sums - presentSums, 31);
   }
   return monomials > maxTerms;
 }
 
-function isExpandedBase(base: Expr, common: ReadonlyMap<Expr, bigint>): boolean {
+const isSqrt = (e: Expr): boolean => e.kind === 'call' && e.fn === 'sqrt';
+
+/** A base that `pow` keeps at any exponent it can get here (a square root only at odd ones; checked apart). */
+const keepsItsBase = (e: Expr): boolean =>
+  e.kind === 'sym' || e.kind === 'add' || (e.kind === 'const' && e.name !== 'e') || (e.kind === 'call' && e.fn !== 'exp');
+
+function isExpandedSum(base: Expr, common: ReadonlyMap<Expr, bigint>): boolean {
   if (base.kind !== 'add') return false;
   const k = common.get(base);
   return k !== undefined && k <= MAX_EXPANDED_POWER;
 }
 
-/** Whether some term of the sum has a sum, or a power of one, among its factors (memoised per node). */
-function sumHasSumInATerm(sum: Add): boolean {
-  let known = sumInATermMemo.get(sum);
-  if (known === undefined) {
-    known = false;
-    for (const t of sum.terms) {
-      for (const f of t.kind === 'mul' ? t.factors : [t]) if (f.kind === 'add' || (f.kind === 'pow' && f.base.kind === 'add')) known = true;
-      if (known) break;
+/** Whether a term of the sum, or of a sum a term distributes into, has two or more denominator bases among its factors. */
+function mayMeetAProduct(sum: Add, common: ReadonlyMap<Expr, bigint>, seen: Set<Add>): boolean {
+  if (seen.has(sum)) return false;
+  seen.add(sum);
+  for (const t of sum.terms) {
+    const rest = splitCoefficient(t)[1];
+    if (rest.kind === 'add') {
+      if (mayMeetAProduct(rest, common, seen)) return true;
+      continue;
     }
-    sumInATermMemo.set(sum, known);
+    let bases = 0;
+    for (const f of rest.kind === 'mul' ? rest.factors : [rest]) if (common.has(f.kind === 'pow' ? f.base : f)) bases++;
+    if (bases >= 2) return true;
   }
-  return known;
+  return false;
 }
-const sumInATermMemo = new WeakMap<Add, boolean>();
 
 /** Divides the numerator by each denominator base as often as it goes exactly. */
 function cancel(
