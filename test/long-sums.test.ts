@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import { derivative, parse } from '../src/index.js';
 import { type Add } from '../src/core/expr.js';
 import { commonNumerator } from '../src/simplify/together.js';
+import { matchSum } from '../src/simplify/pattern.js';
+import { splitCoefficient } from '../src/core/expr.js';
 import { expand } from '../src/simplify/expand.js';
 import { treeSize } from '../src/analysis.js';
 import { close } from './helpers/oracle.js';
@@ -89,6 +91,54 @@ describe('a common numerator ruled out before it is built', () => {
     const over = commonNumerator(parse(terms.join(' + ')) as Add, maxTerms)!;
     expect(expand(over.numerator, maxTerms)).toBeDefined();
     expect(over.surelyTooLong).toBe(false);
+  });
+});
+
+describe('a sum identity on a long sum: the second term of a row is looked up, not searched for', () => {
+  // sin(u)^2 + cos(u)^2 as the simplifier's sum rows hold it: [coefficient, rest] per term.
+  const pythagoras = (parse('sin(u)^2 + cos(u)^2') as Add).terms.map((t) => splitCoefficient(t));
+  const piece = fc.record({
+    c: fc.constantFrom(1, 2, -3),
+    cofactor: fc.constantFrom('1', 'y', 'exp(x)', 'y*z'),
+    fn: fc.constantFrom('sin', 'cos'),
+    arg: fc.constantFrom('x', '2*x', 'x + 1', 'y'),
+    power: fc.constantFrom(2, 2, 3, 1),
+  });
+
+  it('random sums of scaled sin², cos² and other powers: a match exactly when a sin² and a cos² share their argument and scale', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 2, maxLength: 12 }), (pieces) => {
+        const text = pieces.map((p) => `${p.c}*${p.cofactor}*${p.fn}(${p.arg})^${p.power}`).join(' + ');
+        const sum = parse(text);
+        fc.pre(sum.kind === 'add');
+        // The terms as built (like terms collect): sin² and cos² of each argument, by their scale.
+        const scaled = new Map<string, number>();
+        for (const p of pieces) {
+          if (p.power !== 2) continue;
+          const key = `${p.fn}|${p.arg}|${p.cofactor}`;
+          scaled.set(key, (scaled.get(key) ?? 0) + p.c);
+        }
+        let expected = false;
+        for (const [key, c] of scaled) {
+          const [fn, arg, cofactor] = key.split('|');
+          if (fn === 'sin' && c !== 0 && scaled.get(`cos|${arg}|${cofactor}`) === c) expected = true;
+        }
+        const m = matchSum(pythagoras, sum);
+        expect(m !== undefined, text).toBe(expected);
+        if (m !== undefined) expect(m.rest).toHaveLength((sum as Add).terms.length - 2);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('Σ sin(x + k)·cos(x + k) over 4,000 terms: its derivative, 8,000 squares of which no two make sin² + cos², is right', () => {
+    const n = 4000;
+    const d = derivative(Array.from({ length: n }, (_, i) => `sin(x+${i + 1})*cos(x+${i + 1})`).join('+'), 'x');
+    for (const x of [0.5, 1.75]) {
+      let want = 0;
+      for (let k = 1; k <= n; k++) want += Math.cos(2 * (x + k));
+      expect(close(d.evaluate({ x }), want, 1e-9)).toBe(true);
+    }
   });
 });
 
