@@ -160,7 +160,7 @@ const NTH_ROOT = code(
       '    try:\n        root = math.pow(abs(u), 1.0 / n)\n' +
       '    except (ArithmeticError, ValueError):\n        root = math.inf\n    return -root if u < 0 else root',
   },
-  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    odd = (np.mod(n, 1) == 0) & (np.mod(np.abs(n), 2) == 1)\n    with np.errstate(divide="ignore"):\n        root = np.power(np.abs(u), 1.0 / n)\n    return np.where(n == 0, np.nan, np.where(u < 0, np.where(odd, -root, np.nan), root))' },
+  { helper: '_nth_root', define: 'def _nth_root(u, n):\n    odd = (np.mod(n, 1) == 0) & (np.mod(np.abs(n), 2) == 1)\n    root = np.power(np.abs(u), 1.0 / np.where(n == 0, np.inf, n))\n    return np.where(n == 0, np.nan, np.where(u < 0, np.where(odd, -root, np.nan), root))' },
   { helper: 'deriv_nth_root', define: 'static double deriv_nth_root(double u, double n) {\n  if (n == 0) return NAN;\n  if (u < 0) return n == floor(n) && fmod(fabs(n), 2.0) == 1.0 ? -pow(-u, 1.0 / n) : NAN;\n  return pow(u, 1.0 / n);\n}' },
 );
 const SQRT_ROOT = real('sqrt', 'sqrt', NAN);

@@ -17,6 +17,7 @@ import * as v from './validate.js';
 import { checkSize, maxSizeOf, requestBudget, type RequestBudget, type RequestOptions } from './limits.js';
 import { treeSize } from './analysis.js';
 import { matrixGradient, type MatrixDerivative, type ShapeSpec } from './matrix/api.js';
+import type { MatrixGradient } from './matrix/gradient.js';
 import { recordDerivation, type Derivation, type Detail, type RecordOptions, type Substitution } from './steps/record.js';
 import { stepsToLatex } from './print/steps-latex.js';
 import { stepsToText } from './print/steps-text.js';
@@ -29,7 +30,7 @@ import { Gradient } from './numeric/gradient.js';
 import { isProgramText, parseProgram, type ParsedProgram } from './program/parse.js';
 import { inlinedOutput, bySubstitution, checkWrt } from './program/backward.js';
 import { inlineMatrixProgram } from './program/matrix.js';
-import { INSPECT } from './inspect.js';
+import { INSPECT, withToString } from './inspect.js';
 import { carryDecimals } from './parse/decimals.js';
 import { textHeading } from './print/heading.js';
 import { derivativeEquation } from './print/equation.js';
@@ -186,12 +187,14 @@ export class Derivative {
     v.optional(v.detail)(detail, 'derivation: the detail');
     v.options({ name: v.functionName, names: v.list(v.record('a substitution', 'name', 'expr')) })(page, 'derivation: the page');
     const settings = { ...this.#settings, detail, order: this.order, reserved: page.name === undefined ? [] : [page.name], names: page.names ?? [] };
-    if (page.names !== undefined && page.names.length > 0) return recordDerivation(this.input, this.variables, settings);
+    // String(d.steps) is the CLI's --steps text (stepsText's).
+    const printed = (d: Derivation): Derivation => withToString(d, () => stepsToText(d, { order: this.order, ...(page.name === undefined ? {} : { name: page.name }) }));
+    if (page.names !== undefined && page.names.length > 0) return printed(recordDerivation(this.input, this.variables, settings));
     const key = `${detail}\u0000${page.name ?? ''}`;
     this.#derivations ??= new Map();
     let d = this.#derivations.get(key);
     if (d === undefined) {
-      d = recordDerivation(this.input, this.variables, settings);
+      d = printed(recordDerivation(this.input, this.variables, settings));
       this.#derivations.set(key, d);
     }
     return d;
@@ -260,6 +263,8 @@ function checkOrder(order: number | undefined): number {
 export interface MatrixFormOptions {
   /** e.g. { X: 'n×d', w: 'd', y: 'n' } or 'X=n×d,w=d,y=n'; names not listed are scalars. */
   readonly shapes: ShapeSpec;
+  /** Simplify the entry-wise partials and tidy the result (default true). */
+  readonly simplify?: boolean;
 }
 
 const hasShapes = (o: object): o is MatrixFormOptions => {
@@ -392,15 +397,16 @@ function derive(
 
 /**
  * The gradient: one first derivative per variable, in order. Variables default
- * to the expression's free variables in order of first appearance.
+ * to the expression's free variables in order of first appearance. With `shapes`,
+ * the gradients in matrix form (a MatrixGradient: `at(point)` gives their values).
  */
-export function gradient(input: string | Expr, vars: readonly string[] | undefined, options: MatrixFormOptions): MatrixDerivative[];
+export function gradient(input: string | Expr, vars: readonly string[] | undefined, options: MatrixFormOptions): MatrixGradient;
 export function gradient(input: string | Expr, vars?: readonly string[], options?: DerivativeOptions): Gradient<Derivative>;
 export function gradient(
   input: string | Expr,
   vars?: readonly string[],
   options: DerivativeOptions | MatrixFormOptions = {},
-): Gradient<Derivative> | MatrixDerivative[] {
+): Gradient<Derivative> | MatrixGradient {
   if (hasShapes(options)) return matrixGradient(matrixText(input, vars), vars, options);
   return scalarGradient(input, vars, options as DerivativeOptions);
 }

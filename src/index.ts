@@ -7,8 +7,10 @@ export {
   derivative, gradient, parse, readExpression, simplify, evaluate, variablesOf, toText, toLatex, latexName, differentiate, freeVariables, cse, inlineCse,
   cseToText, cseToLatex, recordDerivation, abbreviate, explain, stepsToText, stepsToLatex, toMarkdownNote, toHtmlPage, matrixGradient, matrixDerivation,
   parseMatrixValues, matrixValueText, matrixValueJson, parsePoint, check, sgd, gradcheck, hessian, jacobian, program, matrixProgram, matrixProgramValues,
-  inlineMatrixProgram, toCode, compile, gradientCode, codeProgram, countOps, opsOf, valueProgram,
+  inlineMatrixProgram, toCode, compile, gradientCode, codeProgram, countOps, opsOf, valueProgram, answer,
 } from './library.js';
+export type { FieldsAnswer } from './answer/fields-answer.js';
+export type { Format, Mode } from './request/request.js';
 export { Derivative, type DerivativeOptions } from './api.js';
 export type { DerivWarning, WarningCode } from './warnings.js';
 export { DerivError, isDerivError, type ErrorCode } from './errors.js';
@@ -26,6 +28,9 @@ export type { NoteOptions } from './print/markdown.js';
 export { MatrixDerivative, type MatrixDerivation, type MatrixOptions, type ShapeSpec } from './matrix/api.js';
 export { MATRIX_RULES, type MatrixRule, type PrintedStep as MatrixPrintedStep } from './matrix/steps.js';
 export type { MatrixValue } from './matrix/evaluate.js';
+export { MatrixGradient } from './matrix/gradient.js';
+export { MatrixPointValue } from './matrix/point-value.js';
+export type { MatrixPointInput, MatrixValueInput, MatrixEntryInput } from './matrix/point.js';
 export type { MatrixFormOptions } from './api.js';
 export { PointValue, type Point, type Kink } from './numeric/exact-eval.js';
 export type { PointInput, PointInputValue } from './numeric/point.js';
@@ -38,7 +43,7 @@ export { Program, type ProgramJson, type ExpandedEntry } from './program/api.js'
 export { type ParsedProgram, type Assignment, type ProgramOptions } from './program/parse.js';
 export { type BackwardPass, type BackwardLine, type AdjointTerm } from './program/backward.js';
 export { type ProgramValues, type NamedValue, type ProgramSgdStep } from './program/values.js';
-export type { MatrixProgram, MatrixProgramLine } from './program/matrix.js';
+export type { MatrixProgram, MatrixProgramLine, MatrixProgramValues } from './program/matrix.js';
 export type { Codeable, CodeOptions } from './code/api.js';
 export { type CompiledFunction, type CompiledValue, type BatchValue, type BatchColumn } from './code/compile.js';
 export type { CodeProgram, CodeBinding, CodeOutput } from './code/ir.js';

@@ -10,3 +10,12 @@ export function withInspect<T extends object>(o: T, show: () => string): T {
   Object.defineProperty(o, INSPECT, { value: show, enumerable: false });
   return o;
 }
+
+/**
+ * Gives a result object (a check, an SGD step, values at a point) a `toString()` — the text the CLI prints for
+ * it — without adding an enumerable key (its JSON and deep equality stay its fields).
+ */
+export function withToString<T extends object>(o: T, text: () => string): T {
+  Object.defineProperty(o, 'toString', { value: text, enumerable: false });
+  return o;
+}

@@ -36,6 +36,7 @@ import { toCode as toCodeImpl, compile as compileImpl, gradientCode as gradientC
 import { countOps as countOpsImpl, opsOf as opsOfImpl } from './code/ir.js';
 import { valueProgram as valueProgramImpl } from './code/build.js';
 import { CODE_LANGUAGES } from './code/emit.js';
+import { answerFields } from './answer/fields-answer.js';
 
 const { door, optional, options, list } = v;
 
@@ -71,8 +72,8 @@ const SIZE = { maxSize: v.count(1, BIG) };
 const DERIVATIVE = { ...PARSE, ...SIMPLIFY, ...SIZE, order: v.count(0, MAX_ORDER), simplify: v.boolean, trace: v.func, shapes };
 const PRINT = { order, atoms: v.instance(Map, 'a Map'), entrywise: v.func };
 const NOTE = { name: v.functionName, steps };
-const CODE = { name: v.functionName, value: v.boolean, wrt: v.nameList };
-const PROGRAM = { ...PARSE, of: v.name, name: v.functionName };
+const CODE = { name: v.functionName, value: v.boolean, wrt: v.nameList, args: v.nameList };
+const PROGRAM = { ...PARSE, of: v.name, name: v.functionName, simplify: v.boolean };
 const STEPS_PRINT = { order, name: v.functionName, withInput: v.boolean, value: v.func };
 const RECORD = { ...SIMPLIFY, ...SIZE, detail: v.oneOf('brief', 'full'), simplify: v.boolean, order, reserved: list(v.text, 100_000), names: list(record('a substitution', 'name', 'expr'), 100_000) };
 
@@ -99,7 +100,7 @@ export const stepsToText = door(stepsToTextImpl, 'stepsToText', [derivation, opt
 export const stepsToLatex = door(stepsToLatexImpl, 'stepsToLatex', [derivation, options(STEPS_PRINT)]);
 export const toMarkdownNote = door(toMarkdownNoteImpl, 'toMarkdownNote', [noteItems, options(NOTE)]);
 export const toHtmlPage = door(toHtmlPageImpl, 'toHtmlPage', [noteItems, options(NOTE)]);
-export const matrixGradient = door(matrixGradientImpl, 'matrixGradient', [v.text, optional(v.nameList), options({ shapes }, ['shapes'])]);
+export const matrixGradient = door(matrixGradientImpl, 'matrixGradient', [v.text, optional(v.nameList), options({ shapes, simplify: v.boolean }, ['shapes'])]);
 export const matrixDerivation = door(matrixDerivationImpl, 'matrixDerivation', [v.text, optional(v.nameList), options({ shapes, syntax: v.oneOf('text', 'latex') }, ['shapes'])]);
 export const parseMatrixValues = door(parseMatrixValuesImpl, 'parseMatrixValues', [v.text]);
 export const matrixValueText = door(valueText, 'matrixValueText', [matrixValue]);
@@ -121,3 +122,10 @@ export const codeProgram = door(codeProgramImpl, 'codeProgram', [codeable, optio
 export const countOps = door(countOpsImpl, 'countOps', [codeProgramKind]);
 export const opsOf = door(opsOfImpl, 'opsOf', [v.expr]);
 export const valueProgram = door(valueProgramImpl, 'valueProgram', [v.expr, list(v.text, 100_000), options(CODE)]);
+
+/** A request by its fields (those of a --batch line: expr, wrt, at, format, …), answered as the command line would. */
+const requestFields: Kind = (value, what) => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new DerivError('BAD_OPTION', `${what} must be a request object such as { expr: 'x^2', wrt: 'x' }, got ${v.describe(value)}`);
+  return value;
+};
+export const answer = door(answerFields, 'answer', [requestFields]);

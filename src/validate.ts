@@ -170,6 +170,12 @@ export const point: Kind<unknown> = (v, what) => {
   throw wrong(what, "a point ('x=1,y=2', { x: 1, y: 2 } or a Map)", v);
 };
 
+/** A point in matrix form: `'X=[[1,2],[3,4]],w=[1,2]'`, `{ X: [[1, 2], [3, 4]], w: [1, 2] }` or a Map (src/matrix/point.ts reads the values). */
+export const matrixPoint: Kind<unknown> = (v, what) => {
+  if (typeof v === 'string' || v instanceof Map || isPlainObject(v)) return v;
+  throw wrong(what, "a point ('X=[[1,2],[3,4]],w=[1,2],b=1', { X: [[1, 2], [3, 4]], w: [1, 2], b: 1 } or a Map)", v);
+};
+
 /**
  * `fn` with its arguments checked first: kinds[i] checks argument i (extra arguments are ignored,
  * as JavaScript does). The checked values are passed on unchanged.

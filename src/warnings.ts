@@ -36,15 +36,22 @@ export function productReading(name: string, wrt: string): string | undefined {
   return parts.every((p) => /^[A-Za-z_]/.test(p)) ? parts.join('*') : undefined;
 }
 
+/** What a name was looked for in, for the warning: `the expression` and its `variables`, `the program` and its `inputs`. */
+export interface Where {
+  readonly what: string;
+  readonly names: string;
+}
+const EXPRESSION: Where = { what: 'the expression', names: 'variables' };
+
 /**
  * Why differentiating with respect to `wrt` gives 0 when `wrt` is not among `variables`:
  * a longer name containing it (did you mean x*w?), the same name in another case, or simply absent.
  */
-export function missingVariableWarning(wrt: string, variables: readonly string[]): DerivWarning | undefined {
+export function missingVariableWarning(wrt: string, variables: readonly string[], where: Where = EXPRESSION): DerivWarning | undefined {
   if (variables.includes(wrt)) return undefined;
   if (variables.length === 0)
-    return { code: 'WRT_NOT_FOUND', message: `${wrt} does not occur: the expression has no variables, so its derivative is 0` };
-  const message = `${wrt} does not occur in the expression (its variables: ${variables.join(', ')}), so the derivative with respect to ${wrt} is 0`;
+    return { code: 'WRT_NOT_FOUND', message: `${wrt} does not occur: ${where.what} has no ${where.names}, so its derivative is 0` };
+  const message = `${wrt} does not occur in ${where.what} (its ${where.names}: ${variables.join(', ')}), so the derivative with respect to ${wrt} is 0`;
   const cased = variables.find((v) => v.toLowerCase() === wrt.toLowerCase());
   if (cased !== undefined) return { code: 'WRT_NOT_FOUND', message, hint: `did you mean ${cased}? names are case-sensitive` };
   for (const v of variables) {
@@ -56,12 +63,12 @@ export function missingVariableWarning(wrt: string, variables: readonly string[]
 }
 
 /** Every variable of `wrt` that does not occur, each once. */
-export function wrtWarnings(wrt: readonly string[], variables: readonly string[]): DerivWarning[] {
+export function wrtWarnings(wrt: readonly string[], variables: readonly string[], where: Where = EXPRESSION): DerivWarning[] {
   // The usual case, without allocating: one variable, and it occurs.
   if (wrt.length === 1 && variables.includes(wrt[0]!)) return [];
   const out: DerivWarning[] = [];
   for (const v of new Set(wrt)) {
-    const w = missingVariableWarning(v, variables);
+    const w = missingVariableWarning(v, variables, where);
     if (w !== undefined) out.push(w);
   }
   return out;

@@ -75,11 +75,13 @@ describe('finding 3: --wrt x,x', () => {
     expect(r.stderr).toContain('BAD_VARIABLE');
     expect(r.code).toBe(2);
   });
-  it('--mixed --wrt x,x is ∂²f/∂x²: d_f(x, y) returns one key "x,x"', async () => {
-    expect((await deriv(['x^2*y', '--wrt', 'x,x', '--mixed', '--format', 'js'])).stdout).toBe('function d_f(x, y) {\n  return { "x,x": 2*y };\n}');
+  it('--mixed --wrt x,x is ∂²f/∂x²: d_f(y, x) (the data, then the variable) returns one key "x,x"', async () => {
+    expect((await deriv(['x^2*y', '--wrt', 'x,x', '--mixed', '--format', 'js'])).stdout).toBe('function d_f(y, x) {\n  return { "x,x": 2*y };\n}');
   });
-  it('--hessian --wrt x,x is the matrix over (x, x): each parameter once', async () => {
-    expect((await deriv(['x^2*y', '--wrt', 'x,x', '--hessian', '--format', 'python'])).stdout).toBe('def hess_f(x, y):\n    return {"hessian": [[2*y, 2*y], [2*y, 2*y]]}');
+  it('--hessian --wrt x,x: a name listed twice is refused, as everywhere but --mixed (BAD_VARIABLE)', async () => {
+    const r = await deriv(['x^2*y', '--wrt', 'x,x', '--hessian', '--format', 'python']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error BAD_VARIABLE: 'x' is listed twice/);
   });
   it.each([
     ["gradientCode('x^2', ['x', 'x'])", () => gradientCode('x^2', ['x', 'x'])],
@@ -146,9 +148,9 @@ describe('finding 2: one reserved-name table per language, checked against the t
 
 describe('finding 2: matrix form names its variables and sizes like the other languages', () => {
   it.each([
-    ['a size named lambda or np', 'mean((X*w+b-y)^2)', 'X=lambda×np,w=np,y=lambda', 'def grad_f(X, w, b, y):', '    lambda_ = X.shape[0]'],
+    ['a size named lambda or np', 'mean((X*w+b-y)^2)', 'X=lambda×np,w=np,y=lambda', 'def grad_f(b, X, y, w):', '    lambda_ = X.shape[0]'],
     ['variables named lambda and np', 'sum(exp(lambda*np))', 'lambda=n×d,np=d', 'def grad_f(lambda_, np_):', '"np": lambda_.T @ np.exp(lambda_ @ np_)'],
-    ['a size named T next to X.T', 'mean((X*w-y)^2)', 'X=T×d,w=d,y=T', 'def grad_f(X, w, y):', '    T = X.shape[0]'],
+    ['a size named T next to X.T', 'mean((X*w-y)^2)', 'X=T×d,w=d,y=T', 'def grad_f(X, y, w):', '    T = X.shape[0]'],
   ])('%s -> renamed, runs (before: BAD_VARIABLE for a variable, `lambda = X.shape[0]` for a size)', async (_label, f, shape, def, line) => {
     const r = await deriv([f, '--wrt', f.includes('np)') ? 'np' : 'w', '--shape', shape, '--format', 'numpy']);
     expect(r.stderr).toBe('');

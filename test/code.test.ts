@@ -193,7 +193,7 @@ describe('CLI --format js|python|numpy|c', () => {
   });
   it('matrix form to NumPy', async () => {
     const r = await deriv(['L = mean((X*w+b-y)^2)', '--wrt', 'w,b', '--shape', 'X=n×d,w=d,y=n', '--format', 'numpy']);
-    expect(r.stdout).toBe('import numpy as np\n\n\ndef grad_L(X, w, b, y):\n    X, w, b, y = map(np.float64, (X, w, b, y))\n    n = X.shape[0]\n    return {"w": 2/n*X.T @ (X @ w + b - y), "b": 2/n*np.sum(X @ w + b - y)}');
+    expect(r.stdout).toBe('import numpy as np\n\n\ndef grad_L(X, y, w, b):\n    X, y, w, b = map(np.float64, (X, y, w, b))\n    n = X.shape[0]\n    return {"w": 2/n*X.T @ (X @ w + b - y), "b": 2/n*np.sum(X @ w + b - y)}');
   });
   it.each([
     [['x^2', '--format', 'js', '--at', 'x=1']],
@@ -219,7 +219,7 @@ describe('matrix form: the NumPy gradient of seed 003 gives ∇w = (177, 201, 22
   if (!hasNumpy) console.warn('SKIPPED NumPy matrix-form check: python3 with numpy is not available');
   run('runs in python3', () => {
     const code = toCode(gradient('mean((X*w+b-y)^2)', ['w', 'b'], { shapes: { X: 'n×d', w: 'd', y: 'n' } }), 'numpy', { name: 'L' });
-    const script = `${code}\n\nX = np.arange(1, 13, dtype=float).reshape(4, 3)\ng = grad_L(X, np.array([2.0, -1.0, 3.0]), 1.0, np.array([7.0, 13.0, 19.0, 25.0]))\nprint([float(v) for v in g["w"]], float(g["b"]))\n`;
+    const script = `${code}\n\nX = np.arange(1, 13, dtype=float).reshape(4, 3)\ng = grad_L(X, np.array([7.0, 13.0, 19.0, 25.0]), np.array([2.0, -1.0, 3.0]), 1.0)\nprint([float(v) for v in g["w"]], float(g["b"]))\n`;
     const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('[177.0, 201.0, 225.0] 24.0');

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { derivative, gradient, parse, evaluate } from '../src/index.js';
 import { decimalText } from '../src/parse/decimals.js';
 import { renderBoth } from './helpers/render.js';
+import { deriv } from './helpers/cli.js';
 
 const CASES: readonly (readonly [string, string, string])[] = [
   ['0.25*x^2', 'x', '0.5*x'],
@@ -84,5 +85,17 @@ describe('decimal in, decimal out', () => {
         expect((n * scale) % d).toBe(0n);
       }),
     );
+  });
+});
+
+describe('decimals through every option of the command line', () => {
+  // --cse printed 0.25*x^2*y + sin(0.5*x*y) as t1 = x*y/2 (issue 22): its pieces lost the input's mark.
+  it.each([
+    [['--cse'], 't1 = 0.5*x*y\nt2 = cos(t1)\n∂/∂x = 0.5*y*t2 + t1\n∂/∂y = 0.25*x*(x + 2*t2)'],
+    [[], '∂/∂x = 0.5*x*y + 0.5*y*cos(0.5*x*y)\n∂/∂y = 0.25*x*(x + 2*cos(0.5*x*y))'],
+    [['--wrt', 'x'], '0.5*x*y + 0.5*y*cos(0.5*x*y)'],
+  ])('0.25*x^2*y + sin(0.5*x*y) %j -> %j', async (options, expected) => {
+    const r = await deriv(['0.25*x^2*y+sin(0.5*x*y)', ...options]);
+    expect(r.stdout).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@
  * feeds stdin. When the simplifier changes an answer, this test names the page and the example to update.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deriv } from './helpers/cli.js';
 
 interface Example {
@@ -71,6 +71,16 @@ async function runExample(command: string): Promise<string> {
 
 const ALL = pages.flatMap(examples);
 
+/** Replaces an example's shown output in its page by what it prints now. */
+function updatePage(e: Example, actual: string): void {
+  const file = new URL(e.page, root);
+  const text = readFileSync(file, 'utf8');
+  const before = `$ ${e.command}\n${e.shown}`;
+  const at = text.indexOf(before);
+  expect(at, `${e.page}: the example $ ${e.command} is not found as shown`).toBeGreaterThanOrEqual(0);
+  writeFileSync(file, text.slice(0, at) + `$ ${e.command}\n${actual}` + text.slice(at + before.length));
+}
+
 describe('documentation examples print what they show', () => {
   it('there are examples on every page that has commands', () => {
     expect(ALL.length).toBeGreaterThan(40);
@@ -79,7 +89,9 @@ describe('documentation examples print what they show', () => {
   it.each(ALL.map((e) => [e.page, e.command, e] as const))('%s: $ %s', async (_page, _command, e) => {
     const actual = await runExample(e.command);
     if (!e.shown.split('\n').includes('…')) {
-      expect(actual).toBe(e.shown);
+      // UPDATE_DOCS=1 writes what the example prints into the page (then read `git diff docs/` before committing).
+      if (process.env['UPDATE_DOCS'] === '1' && actual !== e.shown) updatePage(e, actual);
+      else expect(actual).toBe(e.shown);
       return;
     }
     let from = 0;

@@ -36,6 +36,8 @@ const H = lib.hessian(F);
 const P = lib.program('z = w*x + b; L = (z - y)^2/2');
 const M = lib.matrixGradient('mean((X*w + b - y)^2)', ['w', 'b'], { shapes: 'X=n×d,w=d,y=n' })[0]!;
 const V = lib.parseMatrixValues('X=[[1,2],[3,4]],w=[1,-1],b=1,y=[1,2]');
+const MG = lib.gradient('mean((X*w + b - y)^2)', ['w', 'b'], { shapes: 'X=n×d,w=d,y=n' });
+const MP = { X: [[1, 2], [3, 4]], w: [1, -1], b: 1, y: [1, 2] };
 
 /** For each argument: values a caller might rightly pass, or hostile ones. */
 const arg = (...valid: unknown[]): fc.Arbitrary<unknown> => fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...valid) }, { weight: 3, arbitrary: hostile });
@@ -84,6 +86,8 @@ const CALLS: readonly Call[] = [
   ['countOps', [arg(lib.gradientCode(F))], f(lib.countOps)],
   ['opsOf', [arg(E)], f(lib.opsOf)],
   ['valueProgram', [arg(E), arg(['x', 'y']), arg(undefined, {})], f(lib.valueProgram)],
+  ['answer', [arg({ expr: F }, { expr: 'z = w*x; L = z^2', wrt: 'w', at: { w: 1, x: 2 } }, { expr: F, format: 'python' }, { expr: F, wrt: 42 }, { expr: F, at: { x: [1] } }, { expr: F, steps: 'sideways' })], f(lib.answer)],
+  ['answer.render', [arg('text', 'latex', 'json', 'markdown', 'html', 'numpy', 'tex')], (...a) => lib.answer({ expr: F, wrt: 'x' }).render(...(a as [never]))],
   // Methods of results.
   ['Derivative.derivation', [arg(undefined, 'brief', 'full'), arg(undefined, { name: 'L' })], (...a) => D.derivation(...(a as Parameters<typeof D.derivation>))],
   ['Derivative.toTex', [arg(undefined, { steps: true, name: 'L' })], (...a) => D.toTex(...(a as Parameters<typeof D.toTex>))],
@@ -102,6 +106,9 @@ const CALLS: readonly Call[] = [
   ['Program.toTex', [arg(undefined, { steps: true })], (...a) => P.toTex(...(a as Parameters<typeof P.toTex>))],
   ['Program.toJSON', [arg(undefined, { at: 'w=1,x=2,b=3,y=4' })], (...a) => P.toJSON(...(a as Parameters<typeof P.toJSON>))],
   ['MatrixDerivative.evaluate', [arg(V)], (...a) => M.evaluate(...(a as Parameters<typeof M.evaluate>))],
+  ['MatrixDerivative.at', [arg(MP, V, 'X=[[1,2],[3,4]],w=[1,-1],b=1,y=[1,2]', { ...MP, w: [[1], [-1]] }, { ...MP, w: [1, null] }, { ...MP, X: [[1, 2], [3]] }, { ...MP, X: [] }, { ...MP, w: { length: 1e10 } })], (...a) => M.at(...(a as Parameters<typeof M.at>))],
+  ['MatrixGradient.at', [arg(MP, V, 0, -1, { ...MP, b: '1/2' }, { ...MP, b: [[1]] }, { ...MP, y: [1, 2, 3] }, { ...MP, w: [, 1] })], (...a) => MG.at(...(a as [never]))],
+  ['MatrixGradient.toTex', [arg(undefined, { name: 'L' })], (...a) => MG.toTex(...(a as Parameters<typeof MG.toTex>))],
   ['MatrixDerivative.heading', [arg('text', 'latex'), arg(undefined, 'L')], (...a) => M.heading(...(a as Parameters<typeof M.heading>))],
   ['MatrixDerivative.claim', [arg("2/n*X'*(X*w + b - y)")], (...a) => M.claim(...(a as Parameters<typeof M.claim>))],
 ];

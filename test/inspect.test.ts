@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import { derivative, gradient, check, sgd, hessian, jacobian, evaluate, parse } from '../src/index.js';
+import { derivative, gradient, check, sgd, gradcheck, hessian, jacobian, evaluate, parse } from '../src/index.js';
 
 const SEED = '1/2*(w*x+b-y)^2';
 const AT = 'x=10,y=50,w=4,b=5';
@@ -22,6 +22,9 @@ describe('util.inspect', () => {
     ['a Hessian', () => hessian('x*y'), 'Hessian over (x, y) [[0, 1],\n [1, 0]]'],
     ['a Jacobian', () => jacobian(['x*y', 'x+y']), 'Jacobian over (x, y) [[y, x],\n [1, 1]]'],
     ['a matrix-form derivative', () => derivative('sum(X*w)', 'w', { shapes: { X: 'n×d', w: 'd' } }), "MatrixDerivative ∇w = X'*ones(n)"],
+    ['a matrix-form gradient', () => gradient('sum(X*w) + b', ['w', 'b'], { shapes: { X: 'n×d', w: 'd' } }), "MatrixGradient(2) [\n  ∇w = X'*ones(n)\n  ∂/∂b = 1\n]"],
+    ['its values at a point', () => gradient('sum(X*w) + b', ['w', 'b'], { shapes: { X: 'n×d', w: 'd' } }).at({ X: [[1, 2]], w: [1, 1], b: 0 }), '[ MatrixPointValue [1, 2], MatrixPointValue 1 ]'],
+    ['a gradient check', () => gradcheck('x^2', undefined, { x: 3 }), 'GradcheckResult ok: worst ∂/∂x = 6 against 6 by central differences, error 8.39e-10 ≤ tolerance 0.00601'],
   ])('%s', (_what, make, expected) => {
     const shown = inspect(make());
     expect(shown).toBe(expected);

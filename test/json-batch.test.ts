@@ -110,7 +110,7 @@ describe('deriv --batch: a bad line is an error object, the batch goes on', () =
     ['{"expr": "x^2", "wrt": "x,,y"}', 'BAD_VARIABLE', 'wrt', 2],
     ['{"expr": "x^2", "format": "pdf"}', 'BAD_OPTION', undefined, undefined],
     ['{"expr": "x^2", "order": 0}', 'BAD_OPTION', undefined, undefined],
-    ['{"expr": "x^2", "order": "2"}', 'BAD_OPTION', undefined, undefined],
+    ['{"expr": "x^2", "order": "two"}', 'BAD_OPTION', undefined, undefined],
     ['{"expr": "x^2", "mixed": "yes"}', 'BAD_OPTION', undefined, undefined],
     ['{"expr": "x^2", "steps": "all"}', 'BAD_OPTION', undefined, undefined],
     ['{"expr": "x^2", "at": [1]}', 'BAD_OPTION', undefined, undefined],

@@ -14,7 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { PlaygroundSession, typeInput, settle, resultText, typesetLatex, chooseWrt } from './helpers/playground-page.js';
+import { PlaygroundSession, typeInput, settle, resultText, typesetLatex, chooseWrt, noteDisplays, derivationRules } from './helpers/playground-page.js';
 import { compute } from '../src/playground/compute.js';
 import { parseHash, formatHash } from '../src/playground/state.js';
 import type { View } from '../src/playground/model.js';
@@ -82,17 +82,17 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       await typeInput(page, seed.f);
       // All variables chosen: the gradient, one line per variable.
       const all = nodeView(formatHash({ ...parseHash(''), f: seed.f }));
-      expect(await resultText(page)).toBe(all.resultText);
+      expect(await resultText(page)).toBe(all.text);
       expect(await page.$$eval('#wrt-list input', (els) => els.map((e) => (e as HTMLInputElement).dataset['name']))).toEqual(all.variables);
       // One variable chosen (with several; with one, it is chosen already, and shown as ∂/∂x = …).
       const several = all.variables.length > 1;
       if (several) await chooseWrt(page, [seed.wrt]);
       const one = nodeView(`#f=${encodeURIComponent(seed.f)}${several ? `&wrt=${seed.wrt}` : ''}`);
       if (several) expect(await page.evaluate(() => location.hash)).toContain(`wrt=${seed.wrt}`);
-      expect(await resultText(page)).toBe(one.resultText);
-      if (seed.expected !== undefined) expect(one.resultText).toBe(several ? seed.expected : `∂/∂${seed.wrt} = ${seed.expected}`);
-      expect(await typesetLatex(page, '#result-math')).toEqual(one.resultLatex);
-      expect(await typesetLatex(page, '#input-math')).toEqual(one.inputLatex);
+      expect(await resultText(page)).toBe(one.text);
+      if (seed.expected !== undefined) expect(one.text).toBe(several ? seed.expected : `∂/∂${seed.wrt} = ${seed.expected}`);
+      // The answer typeset: the note's formulas (the input, the result), as --format html has them.
+      expect(await typesetLatex(page, '#answer .math')).toEqual(noteDisplays(one.document));
       expect(await page.$$('.katex-error')).toHaveLength(0);
       await page.close();
     });
@@ -100,21 +100,21 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     it('steps: off / brief / full switch shows the library\'s steps, one list item per step', async () => {
       const hash = '#f=1/2*(w*x%2Bb-y)^2&wrt=w';
       const page = await open(hash);
-      expect(await page.isHidden('#steps')).toBe(true);
+      expect(await page.$$('#answer li[data-rule]')).toHaveLength(0);
       for (const detail of ['brief', 'full'] as const) {
         await page.check(`input[name=steps][value=${detail}]`);
         await settle(page);
-        const expected = nodeView(`${hash}&steps=${detail}`).steps!;
-        const rules = await page.$$eval('#steps-body li[data-rule]', (els) => els.map((e) => e.getAttribute('data-rule')));
-        expect(rules).toEqual(expected.flatMap((s) => s.steps.map((st) => st.rule)));
-        expect(await typesetLatex(page, '#steps-body li .math')).toEqual(expected.flatMap((s) => s.steps.map((st) => st.equation)));
+        const expected = nodeView(`${hash}&steps=${detail}`).document;
+        const rules = await page.$$eval('#answer li[data-rule]', (els) => els.map((e) => e.getAttribute('data-rule')));
+        expect(rules).toEqual(derivationRules(expected));
+        expect(await typesetLatex(page, '#answer .math')).toEqual(noteDisplays(expected));
         expect(await page.evaluate(() => location.hash)).toContain(`steps=${detail}`);
       }
-      const brief = nodeView(`${hash}&steps=brief`).steps![0]!.steps.length;
-      const full = nodeView(`${hash}&steps=full`).steps![0]!.steps.length;
+      const brief = derivationRules(nodeView(`${hash}&steps=brief`).document).length;
+      const full = derivationRules(nodeView(`${hash}&steps=full`).document).length;
       expect(full).toBeGreaterThan(brief);
       // The notes are words with math between them, not one long unbreakable formula.
-      expect(await page.$$eval('#steps-body li .note', (els) => els.map((e) => e.textContent).join(' '))).toMatch(/does not depend on|rule/);
+      expect(await page.$$eval('#answer li .note', (els) => els.map((e) => e.textContent).join(' '))).toMatch(/does not depend on|rule/);
       await page.close();
     });
 
@@ -180,11 +180,11 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       const hash = await page.evaluate(() => location.hash);
       expect(hash).toBe('#f=x*w^2%2Bb^2&wrt=w&at=x=1,w=2,b=3');
       expect(await page.getAttribute('#permalink', 'href')).toBe(PAGE_URL + hash);
-      const shown = { result: await resultText(page), values: await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text'))) };
-      expect(shown.values).toEqual(['f = 13', '∂f/∂w = 4']);
+      const shown = await resultText(page);
+      expect(shown).toBe('f = x*w^2 + b^2 = 13\n∂/∂w = 2*x*w = 4');
       const again = await open(hash);
-      expect(await resultText(again)).toBe(shown.result);
-      expect(await again.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(shown.values);
+      expect(await resultText(again)).toBe(shown);
+      expect(await typesetLatex(again, '#answer .math')).toEqual(await typesetLatex(page, '#answer .math'));
       expect(await again.inputValue('#f')).toBe('x*w^2+b^2');
       expect(await again.$$eval('#wrt-list input:checked', (els) => els.map((e) => (e as HTMLInputElement).dataset['name']))).toEqual(['w']);
       expect(await again.inputValue('#point-fields input[data-name=b]')).toBe('3');
@@ -194,7 +194,9 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
 
     it('values at a point are exact where the point is (seed 000: L = 25/2, ∂L/∂w = -50, ∂L/∂b = -5)', async () => {
       const page = await open('#f=L%20%3D%201/2*(w*x%2Bb-y)^2&at=x=10,y=50,w=4,b=5&wrt=w,b');
-      expect(await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(['L = 25/2', '∂L/∂w = -50', '∂L/∂b = -5']);
+      expect(await resultText(page)).toBe('L = (w*x + b - y)^2/2 = 25/2\n∂/∂w = x*(w*x + b - y) = -50\n∂/∂b = w*x + b - y = -5');
+      const typeset = await typesetLatex(page, '#answer .math');
+      for (const value of ['= \\frac{25}{2}', '= -50', '= -5']) expect(typeset.some((t) => t.endsWith(value))).toBe(true);
       await page.close();
     });
 
@@ -202,18 +204,61 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       const f = 'z = w1*x + b1\nh = max(0, z)\ny_hat = w2*h + b2\nL = (y_hat - y)^2/2';
       const page = await open(`#f=${encodeURIComponent(f)}&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0`);
       const view = nodeView(`#f=${encodeURIComponent(f)}&at=x=2,y=10,w1=3,b1=1,w2=2,b2=0`);
-      expect(await resultText(page)).toBe(view.resultText);
-      const values = await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')));
-      expect(values).toEqual(expect.arrayContaining(['L = 8', '∂L/∂w1 = 16', '∂L/∂b1 = 8', '∂L/∂w2 = 28', '∂L/∂b2 = 4']));
+      expect(await resultText(page)).toBe(view.text);
+      for (const line of [/^ {2}L +=.* = 8$/m, /^ {2}∂L\/∂w1 +=.* = 16$/m, /^ {2}∂L\/∂b1 +=.* = 8$/m, /^ {2}∂L\/∂w2 +=.* = 28$/m, /^ {2}∂L\/∂b2 +=.* = 4$/m]) expect(view.text).toMatch(line);
+      // The note's tables: the forward pass and the backward pass at the point.
+      expect(await page.$$('#answer table.values')).toHaveLength(2);
       await page.close();
     });
 
     it('matrix form with shapes: ∇w = 2/n*X\'*(X*w + b - y), and its value at the seed\'s numbers', async () => {
       const at = 'X=[[1,2,3],[4,5,6],[7,8,9],[10,11,12]],w=[2,-1,3],b=1,y=[7,13,19,25]';
       const page = await open(`#f=mean((X*w%2Bb-y)^2)&shape=X=n%C3%97d,w=d,y=n&wrt=w,b&at=${encodeURIComponent(at)}`);
-      expect(await resultText(page)).toBe("∇w = 2/n*X'*(X*w + b - y)\n∂/∂b = 2/n*sum(X*w + b - y)");
-      expect(await page.$$eval('#values .value', (els) => els.map((e) => e.getAttribute('data-text')))).toEqual(expect.arrayContaining(['∇w = [177, 201, 225]', '∂/∂b = 24']));
+      const text = await resultText(page);
+      expect(text).toMatch(/^∇w = 2\/n\*X'\*\(X\*w \+ b - y\) = \[177, 201, 225\]$/m);
+      expect(text).toMatch(/^∂\/∂b = 2\/n\*sum\(X\*w \+ b - y\) = 24$/m);
       expect(await page.isHidden('#plot-section')).toBe(true);
+      await page.close();
+    });
+
+    it('a program in matrix form, typed with its shapes: the backward pass and its values, as the command line gives them', async () => {
+      const page = await open();
+      await typeInput(page, 'y_hat = X*w + b; L = mean((y_hat - y)^2)');
+      await page.fill('#shape', 'X=n×d,w=d,y=n');
+      await settle(page);
+      expect(await page.isHidden('#f-error')).toBe(true);
+      expect(await page.isHidden('#shape-error')).toBe(true);
+      expect(await page.$$eval('#wrt-list input', (els) => els.map((e) => (e as HTMLInputElement).dataset['name']))).toEqual(['X', 'w', 'b', 'y']);
+      for (const [name, value] of [['X', '[[1,2,3],[4,5,6],[7,8,9],[10,11,12]]'], ['w', '[2,-1,3]'], ['b', '1'], ['y', '[7,13,19,25]']]) {
+        await page.fill(`#point-fields input[data-name=${name}]`, value!);
+        await settle(page);
+      }
+      const hash = await page.evaluate(() => location.hash);
+      const view = nodeView(hash);
+      expect(view.mode).toBe('matrix-program');
+      expect(await resultText(page)).toBe(view.text);
+      expect(view.text).toMatch(/∂L\/∂w += .* = \[177, 201, 225\]/);
+      expect(await page.$$('.katex-error')).toHaveLength(0);
+      await page.close();
+    });
+
+    it('more options, made from the option table: --order 2 typed, --no-simplify ticked; an option that does not apply is refused by rule', async () => {
+      const page = await open('#f=x*exp(x)');
+      await page.click('#more summary');
+      await page.fill('#more-options input[data-key=order]', '2');
+      await settle(page);
+      expect(await page.evaluate(() => location.hash)).toBe('#f=x*exp(x)&order=2');
+      expect(await resultText(page)).toBe(nodeView('#f=x*exp(x)&order=2').text);
+      await page.fill('#more-options input[data-key=order]', '');
+      await page.check('#more-options input[data-key=simplify]');
+      await settle(page);
+      expect(await page.evaluate(() => location.hash)).toBe('#f=x*exp(x)&simplify=0');
+      expect(await resultText(page)).toBe(nodeView('#f=x*exp(x)&simplify=0').text);
+      await page.check('#more-options input[data-key=expand]');
+      await settle(page);
+      expect(await page.isVisible('#options-error')).toBe(true);
+      expect(await page.$eval('#options-error .code', (e) => e.textContent)).toBe('BAD_OPTION');
+      expect(await page.$eval('#options-error', (e) => e.textContent)).toMatch(/--expand/);
       await page.close();
     });
 
@@ -281,7 +326,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       await settle(page);
       expect(await page.evaluate(() => location.hash)).toContain('wrt=w,b');
       const reached = new Set<string>();
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');
         reached.add(await page.evaluate(() => document.activeElement?.id || (document.activeElement as HTMLInputElement | null)?.name || ''));
       }
@@ -301,7 +346,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       expect(await page.isHidden('#f')).toBe(true);
       expect(await page.$eval('#f-print', (e) => getComputedStyle(e).display)).toBe('block');
       expect(await page.$eval('#f-print', (e) => e.textContent)).toBe('sin(x+x^2)');
-      for (const s of ['#result-math', '#steps-body', '#plot svg']) expect(await page.isVisible(s)).toBe(true);
+      for (const s of ['#answer .math', '#answer ol.steps', '#plot svg']) expect(await page.isVisible(s)).toBe(true);
       await page.pdf({ path: path.join(ARTIFACTS, 'playground-print.pdf') });
       await page.close();
     });
@@ -348,7 +393,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
       const toFrameMs = Number(await page.evaluate(() => document.body.dataset['frameMs']));
       timings.push({ input: `${seed.f}+q`, inPageMs, toFrameMs, roundTripMs: Math.round(roundTripMs * 10) / 10 });
-      expect(await resultText(page)).toBe(nodeView(`#f=${encodeURIComponent(`${seed.f}+q`)}`).resultText);
+      expect(await resultText(page)).toBe(nodeView(`#f=${encodeURIComponent(`${seed.f}+q`)}`).text);
     }
     expect(timings.every((t) => Number.isFinite(t.inPageMs) && Number.isFinite(t.toFrameMs))).toBe(true);
     await page.close();

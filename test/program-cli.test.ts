@@ -115,10 +115,10 @@ describe('errors', () => {
     [['z = w*q + b; q = z*2'], 'CYCLE', 2],
     [['z = w*q + b; q = 2*x'], 'USED_BEFORE_ASSIGNED', 2],
     [['exp = w*x; L = exp^2'], 'BAD_VARIABLE', 2],
-    [[NET, '--wrt', 'q'], 'BAD_VARIABLE', 2],
     [[NET, '--at', 'x=1'], 'BAD_VARIABLE', 2],
     [[NET, '--check', '1'], 'BAD_OPTION', 2],
     [[NET, '--sgd', '0.1'], 'BAD_OPTION', 2],
+    [[NET, '--name', 'g'], 'BAD_OPTION', 2], // L = … names the function; --name would name it twice
     [['--file', '/nonexistent/net.txt'], 'BAD_OPTION', 2],
     [['x^2', '--expand'], 'BAD_OPTION', 2],
   ])('%j -> %s (exit %i)', async (argv, code, exit) => {

@@ -25,9 +25,10 @@ export interface BatchIO {
 }
 
 export interface BatchCommand {
-  readonly workers?: string;
-  readonly maxLength?: string;
-  readonly maxSize?: string;
+  readonly workers: string | undefined;
+  /** The limits, read by the option table (src/request/options.ts). */
+  readonly maxLength: number | undefined;
+  readonly maxSize: number | undefined;
   /** Command-line options given besides these (their long names), and an expression argument if any. */
   readonly others: readonly string[];
   readonly expression: string | undefined;
@@ -46,8 +47,7 @@ export async function runBatchCommand(cmd: BatchCommand, io: BatchIO, exitCodeOf
       throw new DerivError('BAD_OPTION', '--batch reads its requests from stdin, not an expression argument', { hint: `echo '{"expr": "x^2", "wrt": "x"}' | deriv --batch` });
     if (cmd.others.length > 0)
       throw new DerivError('BAD_OPTION', `${cmd.others[0]} does not go with --batch: give options in each request`, { hint: 'the fields are expr, wrt, at, format, order, mixed, simplify, steps, name, id (docs/command-line.md)' });
-    const maxLength = cmd.maxLength === undefined ? undefined : count(cmd.maxLength, '--max-length', 0);
-    const maxSize = cmd.maxSize === undefined ? undefined : count(cmd.maxSize, '--max-size', 0);
+    const { maxLength, maxSize } = cmd;
     const workers = cmd.workers === undefined || cmd.workers === 'auto' ? 'auto' : count(cmd.workers, '--workers', 0);
     // Each thread loads the bundle and a heap of its own (~5 MB, ~15 ms): 1,000 of them took 14 s and 5.1 GB
     // before the first answer. More threads than cores answer no faster, so more is refused, not clamped: a

@@ -1,5 +1,5 @@
 /**
- * `deriv --playground [-o FILE] [EXPRESSION --wrt … --at …]`: writes the offline playground page
+ * `deriv --playground [-o FILE] [EXPRESSION --wrt … --at … (any option)]`: writes the offline playground page
  * (dist/playground.html, made by `npm run build`) to FILE (default ./playground.html) and says where,
  * with a file:// link that opens it on the given expression (the state in the URL hash).
  *
@@ -10,17 +10,17 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatHash, INITIAL, parseAt, type StepsMode } from '../playground/state.js';
+import { formatHash, INITIAL, parseAt } from '../playground/state.js';
+import { hashPairs } from '../request/read-hash.js';
+import type { Request } from '../request/request.js';
 
 export const NOT_BUILT_EXIT = 66;
 
 export interface PlaygroundRequest {
   readonly output?: string;
+  /** The page opens on this input with these options (every one the link can carry: the rows with a hash key). */
   readonly expression?: string;
-  readonly wrt?: string;
-  readonly at?: string;
-  readonly steps?: string;
-  readonly shape?: string;
+  readonly options?: Partial<Omit<Request, 'input'>>;
 }
 
 /** Where the built page may be, nearest first: beside this code (the bundle), then the package's dist. */
@@ -36,16 +36,10 @@ export function writePlayground(req: PlaygroundRequest, candidates: readonly str
   if (source === undefined) return { ok: false, looked: candidates };
   const file = path.resolve(req.output ?? 'playground.html');
   if (path.resolve(source) !== file) copyFileSync(source, file);
+  const o = req.options ?? {};
   const hash =
     req.expression === undefined
       ? ''
-      : formatHash({
-          ...INITIAL,
-          f: req.expression,
-          wrt: req.wrt === undefined ? undefined : req.wrt.split(',').map((s) => s.trim()),
-          at: parseAt(req.at ?? ''),
-          steps: (req.steps === 'brief' || req.steps === 'full' ? req.steps : 'off') as StepsMode,
-          shape: req.shape ?? '',
-        });
+      : formatHash({ ...INITIAL, f: req.expression, wrt: o.wrt, at: parseAt(o.at ?? ''), options: new Map(hashPairs(o).filter(([k]) => k !== 'wrt' && k !== 'at')) });
   return { ok: true, file, url: pathToFileURL(file).href + hash };
 }

@@ -25,7 +25,7 @@ export type Codeable = PartialLike | readonly PartialLike[] | DerivativeMatrix |
 
 export interface CodeOptions extends BuildOptions {
   /** For a Program: the variables (default: its inputs). */
-  readonly wrt?: readonly string[];
+  readonly wrt?: readonly string[] | undefined;
 }
 
 const isCodeProgram = (r: object): r is CodeProgram => 'temps' in r && 'outputs' in r && 'inputs' in r;
@@ -65,7 +65,7 @@ export function toCode(result: Codeable, language: CodeLanguage, options: CodeOp
   const matrix = result instanceof MatrixDerivative ? [result] : Array.isArray(result) && result.length > 0 && result.every((r) => r instanceof MatrixDerivative) ? (result as readonly MatrixDerivative[]) : undefined;
   if (matrix !== undefined) {
     if (language !== 'numpy') throw new DerivError('BAD_OPTION', `matrix form (shapes) generates NumPy code only, not ${language}`, { hint: 'use numpy' });
-    return matrixNumpy(matrix, options.name);
+    return matrixNumpy(matrix, options);
   }
   return emit(codeProgram(result as Exclude<Codeable, MatrixDerivative | readonly MatrixDerivative[]>, options), language);
 }

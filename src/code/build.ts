@@ -19,24 +19,23 @@ import { adjointName } from '../program/backward.js';
 import { reverseGradient } from './reverse.js';
 import { finish } from './finish.js';
 import { substitute as substituteNames } from '../templates.js';
-import { refuseRepeats, type CodeBinding, type CodeOutput, type CodeProgram } from './ir.js';
+import { parameterOrder, refuseRepeats, type CodeBinding, type CodeOutput, type CodeProgram, type ParameterOptions } from './ir.js';
 
-export interface BuildOptions {
+/** A request passes itself whole: the options generated code reads are typed here, the rest is ignored. */
+export interface BuildOptions extends ParameterOptions {
   /** The function's name (default f): the code is named grad_f, d_f, hess_f, jac_f. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Also compute the function's value (output `value`); default false for toCode, true for compile. */
   readonly value?: boolean;
 }
 
 const keyOf = (wrt: readonly string[]): string => wrt.join(',');
 
-/** The inputs: the display order's variables, then any other free variable, alphabetically. */
-function inputsOf(order: readonly string[], exprs: readonly Expr[]): string[] {
+/** The inputs of these expressions, as parameters (parameterOrder: data by name, then `wrt`, or --args). */
+function inputsOf(exprs: readonly Expr[], wrt: readonly string[], options: BuildOptions): string[] {
   const free = new Set<string>();
   for (const e of exprs) for (const v of freeVariables(e)) free.add(v);
-  const listed = order.filter((v) => free.has(v));
-  const seen = new Set(listed);
-  return [...listed, ...[...free].filter((v) => !seen.has(v)).sort()];
+  return parameterOrder(free, wrt, options);
 }
 
 /** One derivative (any order, mixed or not): its expression with CSE. */
@@ -44,7 +43,7 @@ export function derivativeProgram(d: PartialLike, options: BuildOptions = {}): C
   const outputs: CodeOutput[] = [];
   if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [d.input] });
   outputs.push({ key: keyOf(d.variables), exprs: [d.expr] });
-  return finish({ name: `d_${options.name ?? 'f'}`, inputs: inputsOf(d.order, [d.input, d.expr]), bindings: [], outputs, order: d.order });
+  return finish({ name: `d_${options.name ?? 'f'}`, inputs: inputsOf([d.input, d.expr], d.variables, options), bindings: [], outputs, order: d.order });
 }
 
 /** The gradient of f with respect to wrt, by reverse mode (never writes the symbolic derivative out). */
@@ -54,9 +53,7 @@ export function reverseProgram(f: Expr, wrt: readonly string[], order: readonly 
   const outputs: CodeOutput[] = [];
   if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [f] });
   wrt.forEach((v, i) => outputs.push({ key: v, exprs: [r.partials[i]!] }));
-  // Data first, then the parameters in the order asked: grad_L(x, y, w, b).
-  const wanted = new Set(wrt);
-  const inputs = [...inputsOf(order, [f]).filter((v) => !wanted.has(v)), ...wrt];
+  const inputs = inputsOf([f], wrt, options);
   return finish({ name: `grad_${options.name ?? 'f'}`, inputs, bindings: r.bindings, outputs, order }, r.forward);
 }
 
@@ -73,7 +70,7 @@ export function gradientProgram(partials: readonly PartialLike[], options: Build
   const outputs: CodeOutput[] = [];
   if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [f] });
   for (const p of partials) outputs.push({ key: keyOf(p.variables), exprs: [p.expr] });
-  return finish({ name: `grad_${options.name ?? 'f'}`, inputs: inputsOf(order, [f, ...partials.map((p) => p.expr)]), bindings: [], outputs, order });
+  return finish({ name: `grad_${options.name ?? 'f'}`, inputs: inputsOf([f, ...partials.map((p) => p.expr)], partials.flatMap((p) => p.variables), options), bindings: [], outputs, order });
 }
 
 /** A Hessian or Jacobian: every entry (a symmetric Hessian's mirror entries are the same node, computed once). */
@@ -83,7 +80,7 @@ export function matrixProgram(m: DerivativeMatrix, options: BuildOptions = {}): 
     outputs.push(m.kind === 'hessian' ? { key: 'value', functionValue: true, exprs: [m.inputs[0]!] } : { key: 'value', functionValue: true, exprs: m.inputs, rows: m.inputs.length, cols: 1 });
   outputs.push({ key: m.kind, exprs: m.rows.flat(), rows: m.rows.length, cols: m.vars.length });
   const prefix = m.kind === 'hessian' ? 'hess' : 'jac';
-  return finish({ name: `${prefix}_${options.name ?? 'f'}`, inputs: inputsOf(m.order, [...m.inputs, ...m.rows.flat()]), bindings: [], outputs, order: m.order });
+  return finish({ name: `${prefix}_${options.name ?? 'f'}`, inputs: inputsOf([...m.inputs, ...m.rows.flat()], m.vars, options), bindings: [], outputs, order: m.order });
 }
 
 /** A name like `dL_dh` for an adjoint, not clashing with the program's names. */
@@ -114,12 +111,11 @@ export function programCode(p: Program, wrt?: readonly string[], options: BuildO
   const outputs: CodeOutput[] = [];
   if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [sym(parsed.output)] });
   for (const w of pass.wrt) outputs.push({ key: w, exprs: [adjoints.get(adjointName(parsed.output, w))!] });
-  const asked = new Set(pass.wrt);
-  const inputs = [...parsed.inputs.filter((v) => !asked.has(v)), ...pass.wrt.filter((v) => parsed.inputs.includes(v))];
+  const inputs = parameterOrder(parsed.inputs, pass.wrt, options);
   return finish({ name: `grad_${options.name ?? parsed.output}`, inputs, bindings, outputs, order: parsed.order, noCse: true });
 }
 
 /** The function alone (its value, shared pieces named): the baseline the gradient's cost is measured against. */
 export function valueProgram(f: Expr, order: readonly string[], options: BuildOptions = {}): CodeProgram {
-  return finish({ name: options.name ?? 'f', inputs: inputsOf(order, [f]), bindings: [], outputs: [{ key: 'value', functionValue: true, exprs: [f] }], order });
+  return finish({ name: options.name ?? 'f', inputs: inputsOf([f], [], options), bindings: [], outputs: [{ key: 'value', functionValue: true, exprs: [f] }], order });
 }

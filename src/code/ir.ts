@@ -46,10 +46,10 @@ export const isMatrixOutput = (o: CodeOutput): boolean => o.rows !== undefined;
 export const LISTED_TWICE_HINT = 'list each variable once; for a second derivative such as ∂²f/∂x² use --mixed --wrt x,x (derivative(f, [\'x\', \'x\']))';
 
 /** Throws BAD_VARIABLE when a gradient's variables repeat one (a gradient has one partial per variable). */
-export function refuseRepeats(wrt: readonly string[]): void {
+export function refuseRepeats(wrt: readonly string[], what?: string): void {
   const seen = new Set<string>();
   for (const v of wrt) {
-    if (seen.has(v)) throw new DerivError('BAD_VARIABLE', `'${v}' is listed twice in the variables of the gradient`, { hint: LISTED_TWICE_HINT });
+    if (seen.has(v)) throw new DerivError('BAD_VARIABLE', `'${v}' is listed twice in ${what ?? 'the variables of the gradient'}`, what === undefined ? { hint: LISTED_TWICE_HINT } : {});
     seen.add(v);
   }
 }
@@ -113,4 +113,35 @@ export function countOps(p: CodeProgram): number {
   for (const t of p.temps) ops += opsOf(t.expr);
   for (const o of p.outputs) for (const e of o.exprs) ops += opsOf(e);
   return ops;
+}
+
+/** Natural order of names: x2 before x10, then by code point (a fixed order, whatever the locale). */
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+/** What sets the parameters of generated code (a request passes itself: its --args). */
+export interface ParameterOptions {
+  /** The parameters in this order (--args); default: parameterOrder's rule. */
+  readonly args?: readonly string[] | undefined;
+}
+
+/**
+ * The parameters of a generated function, by one rule for every language and every function over the
+ * same names: the data inputs (the variables not differentiated) sorted by name (x2 before x10), then the
+ * variables differentiated, in the order asked — so two losses over x, y, w, b are both f(x, y, w, b).
+ * `args` (--args) sets the order instead: it must name every input, once.
+ */
+export function parameterOrder(inputs: Iterable<string>, wrt: readonly string[], options: ParameterOptions = {}): string[] {
+  const all = new Set(inputs);
+  const args = options.args;
+  if (args !== undefined) {
+    refuseRepeats(args, '--args');
+    const unknown = args.find((a) => !all.has(a));
+    if (unknown !== undefined) throw new DerivError('BAD_VARIABLE', `--args names '${unknown}', which is not an input of the function`, { hint: `its inputs are ${[...all].join(', ')}` });
+    const missing = [...all].filter((a) => !args.includes(a));
+    if (missing.length > 0) throw new DerivError('BAD_VARIABLE', `--args must name every input: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`, { hint: `e.g. --args ${[...args, ...missing].join(',')}` });
+    return [...args];
+  }
+  const differentiated = [...new Set(wrt)].filter((v) => all.has(v));
+  const asked = new Set(differentiated);
+  return [...[...all].filter((v) => !asked.has(v)).sort(NATURAL.compare), ...differentiated];
 }

@@ -12,11 +12,12 @@ import { DerivError } from '../errors.js';
 import type { MatrixDerivative } from '../matrix/api.js';
 import type { Dim } from '../matrix/shape.js';
 import { Namer } from './identifiers.js';
-import { refuseRepeats } from './ir.js';
+import { parameterOrder, refuseRepeats, type ParameterOptions } from './ir.js';
 import { spellingNames } from './notations.js';
 import { float64Inputs } from './emit.js';
 
-export function matrixNumpy(results: readonly MatrixDerivative[], name = 'f'): string {
+export function matrixNumpy(results: readonly MatrixDerivative[], options: ParameterOptions & { readonly name?: string | undefined } = {}): string {
+  const name = options.name ?? 'f';
   if (results.length === 0) throw new DerivError('BAD_OPTION', 'no gradient to generate code for');
   refuseRepeats(results.map((r) => r.wrt));
   const order = results[0]!.order;
@@ -38,7 +39,7 @@ export function matrixNumpy(results: readonly MatrixDerivative[], name = 'f'): s
   // A size is defined when a gradient uses it: as a name of its own, not an attribute (X.T) or part of another name.
   const uses = (id: string): boolean => bodies.some((b) => new RegExp(`(?<![\\w.])${id}(?!\\w)`).test(b.text));
   const used = [...dims].filter(([d]) => uses(ids.get(d)!));
-  const params = order.map((v) => ids.get(v)!);
+  const params = parameterOrder(order, results.map((r) => r.wrt), options).map((v) => ids.get(v)!);
   const floats = float64Inputs(params);
   return [
     'import numpy as np',

@@ -16,12 +16,17 @@ import { printMatrix, matrixHeading } from './print.js';
 import { type MatrixStep, type PrintedStep, printSteps, stepsText } from './steps.js';
 import { type Shape, type Dim, normaliseShapes, formatShape, parseShapes, checkSizesApart } from './shape.js';
 import { evaluateMatrix, type MatrixValue } from './evaluate.js';
+import { MatrixPointValue } from './point-value.js';
+import { toMatrixPoint, type MatrixPointInput } from './point.js';
+import { MatrixGradient } from './gradient.js';
 
 /** Shapes as a Map, as `{ X: 'n×d', w: 'd' }`, or as the --shape text `X=n×d,w=d` (errors then point into it). */
 export type ShapeSpec = ReadonlyMap<string, Shape> | Readonly<Record<string, string | number | readonly Dim[]>> | string;
 
 export interface MatrixOptions {
   readonly shapes: ShapeSpec;
+  /** Simplify each entry-wise partial and tidy the result (default true); false: the raw backpropagation. */
+  readonly simplify?: boolean;
 }
 
 export class MatrixDerivative {
@@ -50,6 +55,10 @@ export class MatrixDerivative {
   shapeOf(name: string): Shape {
     return this.ctx.shapeOfSymbol(name);
   }
+  /** The CLI's JSON entry for this gradient: `{ wrt: 'w', shape: ['d', 1], text: "2/n*X'*(X*w + b - y)", latex: … }`. */
+  toJSON(): { wrt: string; shape: [Dim, Dim]; text: string; latex: string } {
+    return { wrt: this.wrt, shape: [this.shape.rows, this.shape.cols], text: this.toString(), latex: this.toTex() };
+  }
   /** console.log(d): `MatrixDerivative ∇w = 2/n*X'*(X*w + b - y)`. */
   [INSPECT](): string {
     return `MatrixDerivative ${this.heading('text')} = ${this.toString()}`;
@@ -63,6 +72,14 @@ export class MatrixDerivative {
   /** The gradient's value: exact rationals where the inputs are, numbers otherwise. */
   evaluate(values: ReadonlyMap<string, MatrixValue>): MatrixValue {
     return evaluateMatrix(this.node, this.ctx, matrixValues(values, 'evaluate: the values'));
+  }
+  /**
+   * The gradient's value at a point — `{ X: [[1, 2], [3, 4]], w: [1, 2], b: 1, y: [1, 2] }`, the --at text
+   * `X=[[1,2],[3,4]],w=[1,2],b=1,y=[1,2]` or a Map (src/matrix/point.ts) — as the CLI's --at prints it
+   * (`[35, 50]`): exact where the point is. A variable the formula needs and the point lacks is BAD_VARIABLE.
+   */
+  at(point: MatrixPointInput): MatrixPointValue {
+    return new MatrixPointValue(evaluateMatrix(this.node, this.ctx, toMatrixPoint(v.matrixPoint(point, 'at: the point') as MatrixPointInput)));
   }
   /** The function's own value at the same point. */
   evaluateFunction(values: ReadonlyMap<string, MatrixValue>): MatrixValue {
@@ -115,15 +132,18 @@ export function toShapeMap(spec: ShapeSpec): Map<string, Shape> {
   return spec instanceof Map ? new Map(spec) : normaliseShapes(spec as Readonly<Record<string, string | number | readonly Dim[]>>);
 }
 
-/** Gradients of a scalar matrix expression with respect to each variable of `wrt` (default: all, as written). */
-export function matrixGradient(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixDerivative[] {
+/**
+ * Gradients of a scalar matrix expression with respect to each variable of `wrt` (default: all, as written):
+ * an array of MatrixDerivative whose `at(point)` gives their values (src/matrix/gradient.ts).
+ */
+export function matrixGradient(text: string, wrt: readonly string[] | undefined, options: MatrixOptions): MatrixGradient {
   return derive(text, wrt, options, undefined).results;
 }
 
 /** The gradients and how they came out: the backpropagation steps, in text syntax (see src/matrix/steps.ts). */
 export interface MatrixDerivation {
   readonly input: string;
-  readonly results: MatrixDerivative[];
+  readonly results: MatrixGradient;
   readonly steps: PrintedStep[];
   /** The input as read, then the steps, then one line per gradient. */
   toString(): string;
@@ -149,10 +169,13 @@ function derive(text: string, wrt: readonly string[] | undefined, options: Matri
   const names = (wrt ?? variables).map((v) => checkVariableName(v));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'the expression has no variables to differentiate with respect to');
   checkSizesApart(ctx.shapes, [...variables, ...names], typeof options.shapes === 'string' ? options.shapes : undefined);
-  const gradients = backprop(node, ctx, trace);
-  const results = names.map((v) => {
-    const g = gradients.get(v) ?? zeroOf(ctx, v);
-    return new MatrixDerivative(v, ctx.shapeOfSymbol(v), tidy(g, ctx), ctx, node, variables);
-  });
+  const simplified = options.simplify !== false;
+  const gradients = backprop(node, ctx, trace, simplified);
+  const results = MatrixGradient.fromDerivatives(
+    names.map((v) => {
+      const g = gradients.get(v) ?? zeroOf(ctx, v);
+      return new MatrixDerivative(v, ctx.shapeOfSymbol(v), simplified ? tidy(g, ctx) : g, ctx, node, variables);
+    }),
+  );
   return { ctx, node, variables, names, results };
 }

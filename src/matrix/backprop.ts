@@ -57,7 +57,7 @@ function reverseTopological(root: MNode, ctx: MatrixContext): MNode[] {
  * ∂root/∂v for every declared variable v root depends on. `trace`, when given, receives one step
  * per node the adjoint passes through (consumers first), naming the rule and what went where.
  */
-export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixStep) => void): Map<string, MNode> {
+export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixStep) => void, simplified = true): Map<string, MNode> {
   if (!isScalar(root.shape))
     throw new DerivError('SHAPE', `a gradient needs a scalar function, but this expression is ${formatShape(root.shape)}`, {
       hint: 'reduce it first, e.g. sum(…), mean(…) or norm2(…)^2',
@@ -87,7 +87,8 @@ export function backprop(root: MNode, ctx: MatrixContext, trace?: (step: MatrixS
     switch (n.k) {
       case 'ew':
         for (const s of freeVariables(n.expr)) {
-          const partial = simplify(differentiate(n.expr, s));
+          const raw = differentiate(n.expr, s);
+          const partial = simplified ? simplify(raw) : raw;
           if (partial.kind === 'num' && partial.value.n === 0n) continue;
           let contribution = ctx.elementwise([G, ctx.ew(partial, n.shape)], ([a, b]) => mul(a!, b!), 'multiply');
           const targetShape = ctx.shapeOfSymbol(s);

@@ -23,7 +23,8 @@
  * Both are evaluated for the function as written (`domain`, the parser's guards): where it has no
  * value, neither has its derivative or the claim.
  */
-import { withInspect } from '../inspect.js';
+import { withInspect, withToString } from '../inspect.js';
+import { checkText } from '../print/check-text.js';
 import { textHeading } from '../print/heading.js';
 import { type Expr, sub } from '../core/expr.js';
 import { derivative, parse, simplify, type Derivative } from '../api.js';
@@ -68,6 +69,8 @@ export interface CheckResult {
   readonly counterexample?: Counterexample;
   /** Kinks hit at the given point (the derivative there follows heaviside(0) = 0). */
   readonly kinks?: readonly Kink[];
+  /** The CLI's verdict: `wrong: at x=10, y=50, w=4, b=5, ∂/∂w = x*(w*x + b - y) = -50, but the claim is -5` (src/print/check-text.ts). */
+  toString(): string;
 }
 
 /** Small, fast, seeded generator (mulberry32): reproducible counterexamples. */
@@ -138,7 +141,10 @@ const MAX_ATTEMPTS_PER_SAMPLE = 16;
 const MIN_SAMPLES = 4;
 
 export function check(input: string | Expr, wrt: string | readonly string[], claimInput: string | Expr, options: CheckOptions = {}): CheckResult {
-  const r = checkClaim(input, wrt, claimInput, options);
+  // Read once, before the check: the caller's object may change afterwards.
+  const at = options.at === undefined ? undefined : toPoint(options.at);
+  const r = checkClaim(input, wrt, claimInput, at === undefined ? options : { ...options, at });
+  withToString(r, () => checkText(r, at));
   return withInspect(r, () => {
     const c = r.counterexample;
     const where = c === undefined ? '' : ` at ${pointText(c.point)}: derivative ${c.derivative.toString()}, claim ${c.claim.toString()}`;

@@ -14,7 +14,9 @@ import { gradient, parse, variablesOf } from '../api.js';
 import { evaluate } from '../evaluate.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
-import { type Point, kinksAt, requireVariables, type Kink } from './exact-eval.js';
+import { type Point, kinksAt, kinkNote, requireVariables, type Kink } from './exact-eval.js';
+import { withInspect, withToString } from '../inspect.js';
+import { textHeading } from '../print/heading.js';
 import { type PointInput, toPoint } from './point.js';
 
 export interface GradcheckOptions {
@@ -43,6 +45,12 @@ export interface GradcheckResult {
   readonly worst: PartialCheck;
   readonly partials: readonly PartialCheck[];
   readonly kinks: readonly Kink[];
+  /**
+   * One line (the CLI has no gradcheck to copy): `ok: worst ∂/∂w = 1.64872 against 1.64872 by central
+   * differences, error 8.11e-11 ≤ tolerance 0.00165`, `failed: …, error 1 > tolerance 0.00101`, and the kink
+   * note when a kink is hit.
+   */
+  toString(): string;
 }
 
 function positive(value: number | undefined, fallback: number, what: string, allowZero = false): number {
@@ -75,5 +83,14 @@ export function gradcheck(input: string | Expr, vars: readonly string[] | undefi
   });
   const badness = (p: PartialCheck): number => (Number.isNaN(p.error) ? Infinity : p.error / p.tolerance);
   const worst = partials.reduce((a, b) => (badness(b) > badness(a) ? b : a));
-  return { ok: partials.every((p) => p.ok), worst, partials, kinks: kinksAt(expr, point) };
+  const r = { ok: partials.every((p) => p.ok), worst, partials, kinks: kinksAt(expr, point) };
+  const text = (): string => {
+    const w = r.worst;
+    const note = kinkNote(r.kinks, order);
+    return `${r.ok ? 'ok' : 'failed'}: worst ${textHeading([w.variable])} = ${digits(w.analytic, 6)} against ${digits(w.numeric, 6)} by central differences, error ${digits(w.error, 3)} ${w.ok ? '≤' : '>'} tolerance ${digits(w.tolerance, 3)}${note === undefined ? '' : `; note: ${note}`}`;
+  };
+  return withInspect(withToString(r, text), () => `GradcheckResult ${text()}`);
 }
+
+/** A double to `n` significant digits, as JavaScript prints it (`8.11e-11`, `0.00165`, `NaN`). */
+const digits = (x: number, n: number): string => String(Number.isFinite(x) ? Number(x.toPrecision(n)) : x);

@@ -9,6 +9,7 @@
  * on plain objects). Malformed text is BAD_OPTION with a position in the text.
  */
 import { DerivError } from '../errors.js';
+import { describe } from '../validate.js';
 import type { Expr } from '../core/expr.js';
 import { checkVariableName } from '../names.js';
 import { parse } from '../parse/parser.js';
@@ -93,12 +94,13 @@ export function parsePoint(spec: string): Map<string, PointValue> {
   return out;
 }
 
-function toPointValue(name: string, v: PointInputValue): PointValue {
+/** One value as a library caller gives it (`name` says whose, in errors): exact, finite. */
+export function readPointValue(name: string, v: PointInputValue): PointValue {
   if (v instanceof PointValue) return v;
   if (typeof v === 'bigint') return PointValue.exact(q(v));
   if (typeof v === 'string') return parseValue(v, v, 0);
   if (typeof v !== 'number' || !Number.isFinite(v))
-    throw new DerivError('BAD_OPTION', `the value of '${name}' must be a finite number, got ${String(v)}`);
+    throw new DerivError('BAD_OPTION', `the value of '${name}' must be a finite number, got ${describe(v)}`);
   return PointValue.exact(fromNumber(v));
 }
 
@@ -107,6 +109,6 @@ export function toPoint(input: PointInput): Point {
   if (typeof input === 'string') return parsePoint(input);
   const entries: [string, PointInputValue][] = input instanceof Map ? [...(input as ReadonlyMap<string, PointInputValue>)] : Object.entries(input);
   const out = new Map<string, PointValue>();
-  for (const [k, v] of entries) out.set(checkVariableName(k), toPointValue(k, v));
+  for (const [k, v] of entries) out.set(checkVariableName(k), readPointValue(k, v));
   return out;
 }

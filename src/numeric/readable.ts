@@ -6,6 +6,9 @@
  */
 import type { PointValue } from './exact-eval.js';
 
+/** A value alone: `25/2`, `0.147465…` as PointValue prints it; NaN (0/0, a pole reached exactly) is `undefined`, an overflow or log(0) ±Infinity. */
+export const showValue = (v: PointValue): string => (v.finite ? v.toString() : Number.isNaN(v.number) ? 'undefined' : String(v.number));
+
 /** Exact forms up to this many characters are shown alone. */
 const SHORT = 8;
 /** Exact forms up to this many characters are shown with their decimal; longer ones only as a decimal. */

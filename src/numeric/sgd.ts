@@ -10,9 +10,10 @@
  * (seed 000, lr 0.01: w 9/2, b 101/20, loss 1/800 after one step); rationals past
  * MAX_EXACT_BITS and non-rational values continue in double precision.
  * A gradient or loss that stops being a finite real (divergence, a pole) is an
- * UNDEFINED error naming the step.
+ * UNDEFINED error naming the step. String(step) is the CLI's line for it (src/print/sgd-line.ts).
  */
-import { withInspect } from '../inspect.js';
+import { withInspect, withToString } from '../inspect.js';
+import { sgdLine, sgdValue } from '../print/sgd-line.js';
 import type { Expr } from '../core/expr.js';
 import { gradient, readExpression, variablesOf } from '../api.js';
 import type { DomainGuard } from '../parse/domain.js';
@@ -28,6 +29,8 @@ export interface SgdStep {
   /** The parameters' values (in the order given). */
   readonly params: ReadonlyMap<string, PointValue>;
   readonly loss: PointValue;
+  /** The CLI's line for the step: `step 1: w = 9/2 (4.5), b = 101/20 (5.05), loss = 1/800 (0.00125)`. */
+  toString(): string;
 }
 
 /** Most updates one call may run. */
@@ -72,7 +75,11 @@ export function sgd(input: string | Expr, params: readonly string[], pointInput:
     const loss = valueAt(expr, point, order, within);
     if (!loss.finite) throw new DerivError('UNDEFINED', `the loss is not a finite real number after step ${k} (${loss.note ?? loss.toString()})`, { hint: 'a smaller learning rate may help' });
     const params = new Map(names.map((p) => [p, point.get(p)!]));
-    return withInspect({ step: k, params, loss }, () => `SgdStep ${k}: ${[...params].map(([p, v]) => `${p} = ${v.toString()}`).join(', ')}, loss = ${loss.toString()}`);
+    const row = { step: k, params, loss };
+    return withToString(
+      withInspect(row, () => `SgdStep ${k}: ${[...params].map(([p, v]) => `${p} = ${v.toString()}`).join(', ')}, loss = ${loss.toString()}`),
+      () => sgdLine(row, 'loss', sgdValue),
+    );
   };
   const out: SgdStep[] = [snapshot(0)];
   for (let k = 1; k <= steps; k++) {

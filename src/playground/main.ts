@@ -15,11 +15,15 @@ import '../function-table.js'; // installs the rule table's exact simplification
 import { evaluate } from '../api.js';
 import { textPartial } from '../print/steps-text.js';
 import { compute } from './compute.js';
-import { parseHash, formatHash, type PlaygroundState, type StepsMode } from './state.js';
-import type { View } from './model.js';
+import { parseHash, formatHash, withOption, type PlaygroundState } from './state.js';
+import type { ErrorView, View } from './model.js';
 import { plotData, plotSvg } from './plot.js';
 import { copy } from './copy.js';
-import { byId, showError, showList, showMath, showPlotVariables, showPointFields, showSteps, showToggles, showValues } from './view.js';
+import { ROWS } from '../request/options.js';
+import { byId, showDocument, showError, showList, showOptionControls, showPlotVariables, showPointFields, showToggles, isSwitch, switchText } from './view.js';
+
+/** The options with a control under "More options": those the page has no field of its own for, that apply to what it shows. */
+const MORE = ROWS.filter((r) => r.hash !== undefined && !['wrt', 'at', 'steps', 'shape'].includes(r.hash) && (r.formats === undefined || r.formats.includes('text')));
 
 let state: PlaygroundState = parseHash(location.hash);
 let view: View | undefined;
@@ -38,11 +42,15 @@ const plotVar = byId<HTMLSelectElement>('plot-var');
 /** Puts the state into the controls (on open and when the hash is changed from outside). */
 function fillControls(): void {
   fInput.value = state.f;
-  shapeInput.value = state.shape;
+  shapeInput.value = state.options.get('shape') ?? '';
   fromInput.value = state.from;
   toInput.value = state.to;
-  for (const r of document.querySelectorAll<HTMLInputElement>('input[name=steps]')) r.checked = r.value === state.steps;
+  const steps = state.options.get('steps') ?? 'off';
+  for (const r of document.querySelectorAll<HTMLInputElement>('input[name=steps]')) r.checked = r.value === steps;
   byId('point-fields').dataset['variables'] = ''; // rebuilt with the state's values
+  showOptionControls(byId('more-options'), MORE, state.options);
+  // Opened when the link sets one of them, so what shapes the answer is in view.
+  if (MORE.some((r) => state.options.has(r.hash!))) byId<HTMLDetailsElement>('more').open = true;
 }
 
 /** The wait before the next update: none, unless the last update took long (then as long, at most 250 ms). */
@@ -63,11 +71,10 @@ function update(): void {
   pending = undefined;
   const start = performance.now();
   const outcome = compute(state);
-  const fError = outcome.ok ? undefined : outcome.error;
-  fInput.setAttribute('aria-invalid', String(fError?.field === 'f'));
-  shapeInput.setAttribute('aria-invalid', String(fError?.field === 'shape'));
-  showError(byId('f-error'), fError?.field === 'f' ? fError : undefined);
-  showError(byId('shape-error'), fError?.field === 'shape' ? fError : undefined);
+  const error: ErrorView | undefined = outcome.ok ? outcome.view.valuesError : outcome.error;
+  fInput.setAttribute('aria-invalid', String(error?.field === 'f'));
+  shapeInput.setAttribute('aria-invalid', String(error?.field === 'shape'));
+  for (const field of ['f', 'shape', 'at', 'options'] as const) showError(byId(`${field}-error`), error?.field === field ? error : undefined);
   byId('f-print').textContent = state.f;
   if (outcome.ok) render(outcome.view);
   // An input that does not read leaves the last good result on screen, dimmed, with the error above it.
@@ -100,23 +107,15 @@ function update(): void {
 
 function render(v: View): void {
   view = v;
-  showMath(byId('input-math'), v.inputLatex);
-  byId('input-text').textContent = v.inputText ?? '';
-  showMath(byId('result-math'), v.resultLatex);
-  byId('result-math').dataset['text'] = v.resultText;
-  byId('result-text').textContent = v.resultText;
+  showDocument(byId('answer'), v.document);
+  byId('result-text').textContent = v.text;
   const message = byId('message');
   message.hidden = v.message === undefined;
   message.textContent = v.message ?? '';
-  showList(byId('warnings'), v.warnings);
+  showList(byId('warnings'), v.notes);
   showToggles(byId('wrt-list'), v.variables, v.wrt);
-  byId('steps').hidden = v.steps === undefined;
-  showSteps(byId('steps-body'), v.steps);
   showPointFields(byId('point-fields'), v.variables, state.at);
-  showError(byId('at-error'), v.valuesError);
-  showValues(byId('values'), v.values);
-  showList(byId('value-notes'), v.values?.notes ?? []);
-  byId('point-section').hidden = v.variables.length === 0;
+  byId('point').hidden = v.variables.length === 0;
   byId('plot-section').hidden = v.plot === undefined;
 }
 
@@ -135,7 +134,8 @@ function drawPlot(): void {
   const v = view;
   const figure = byId('plot');
   const caption = byId('plot-caption');
-  if (v === undefined || v.plot === undefined || v.variables.length === 0) {
+  const source = v?.plot?.();
+  if (v === undefined || source === undefined || v.variables.length === 0) {
     figure.innerHTML = '';
     caption.textContent = '';
     return;
@@ -162,7 +162,7 @@ function drawPlot(): void {
   let svg: string;
   const df = textPartial([variable], v.name);
   try {
-    svg = plotSvg(plotData({ f: v.plot.f, df: v.plot.derivative(variable), variable, others, lo, hi, at }), { f: v.name, df });
+    svg = plotSvg(plotData({ f: source.f, df: source.derivative(variable), variable, others, lo, hi, at }), { f: source.name, df });
   } catch (e) {
     figure.innerHTML = '';
     caption.textContent = `no plot: ${e instanceof Error ? e.message : String(e)}`;
@@ -182,9 +182,18 @@ function listen(): void {
     schedule();
   });
   shapeInput.addEventListener('input', () => {
-    state = { ...state, shape: shapeInput.value };
+    state = withOption(state, 'shape', shapeInput.value);
     schedule();
   });
+  const optionChanged = (e: Event): void => {
+    const control = e.target as HTMLInputElement;
+    const row = MORE.find((r) => r.hash === control.dataset['key']);
+    if (row === undefined) return;
+    state = withOption(state, row.hash!, isSwitch(row) ? (control.checked ? switchText(row) : undefined) : control.value);
+    schedule();
+  };
+  byId('more-options').addEventListener('input', optionChanged);
+  byId('more-options').addEventListener('change', optionChanged);
   byId('wrt-list').addEventListener('change', (e) => {
     const boxes = [...byId('wrt-list').querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
     const checked = boxes.filter((b) => b.checked).map((b) => b.dataset['name']!);
@@ -195,7 +204,8 @@ function listen(): void {
     schedule();
   });
   byId('steps-mode').addEventListener('change', (e) => {
-    state = { ...state, steps: (e.target as HTMLInputElement).value as StepsMode };
+    const detail = (e.target as HTMLInputElement).value;
+    state = withOption(state, 'steps', detail === 'off' ? undefined : detail);
     schedule();
   });
   byId('point-fields').addEventListener('input', (e) => {

@@ -4,12 +4,14 @@
  *   playground.html#f=x*w^2%2Bb^2&wrt=w&at=x=1,w=2,b=3
  *
  * Keys: f (the input), wrt (comma-separated; absent = every variable, the gradient), at (the point in
- * the CLI's --at syntax), steps (brief|full), shape (the CLI's --shape), plot (the plotted variable),
- * from/to (the plotted range). Values are percent-decoded as they stand: a `+` stays a plus (it is not
- * a space as in form encoding), and only the first `=` of a pair separates key and value, so `at=x=1`
- * reads. Unknown keys and malformed escapes are ignored, never an error: a hand-edited link still opens.
+ * the CLI's --at syntax), the request's other options by their hash keys in the option table
+ * (src/request/options.ts: steps, shape, order, simplify, …, the CLI's flags as text), and the page's own:
+ * plot (the plotted variable), from/to (the plotted range). Values are percent-decoded as they stand: a `+`
+ * stays a plus (it is not a space as in form encoding), and only the first `=` of a pair separates key and
+ * value, so `at=x=1` reads. Unknown keys and malformed escapes are ignored, never an error: a hand-edited
+ * link still opens. An option's value is read when the page computes (a bad one is an error shown there).
  */
-export type StepsMode = 'off' | 'brief' | 'full';
+import { OPTION_BY_HASH, ROWS } from '../request/options.js';
 
 export interface PlaygroundState {
   readonly f: string;
@@ -17,16 +19,18 @@ export interface PlaygroundState {
   readonly wrt: readonly string[] | undefined;
   /** name → value text, as typed in the fields (exact syntax: 1/2, pi/4, …). */
   readonly at: ReadonlyMap<string, string>;
-  readonly steps: StepsMode;
-  /** Matrix form: X=n×d,w=d,y=n; empty for the scalar language. */
-  readonly shape: string;
+  /** The request's other options: hash key → text as typed (steps → brief, shape → X=n×d,w=d, simplify → 0). */
+  readonly options: ReadonlyMap<string, string>;
   /** The plotted variable; undefined: the first chosen one. */
   readonly plot: string | undefined;
   readonly from: string;
   readonly to: string;
 }
 
-export const INITIAL: PlaygroundState = { f: 'x*w^2+b^2', wrt: undefined, at: new Map(), steps: 'off', shape: '', plot: undefined, from: '', to: '' };
+/** Keys the page keeps apart from the options: the input, the toggles, the point fields, the plot's. */
+const OWN_KEYS = new Set(['f', 'wrt', 'at', 'plot', 'from', 'to']);
+
+export const INITIAL: PlaygroundState = { f: 'x*w^2+b^2', wrt: undefined, at: new Map(), options: new Map(), plot: undefined, from: '', to: '' };
 
 /** Characters written escaped in a hash value; everything else stays readable (`*`, `^`, `(`, `,`, `/`, `=`). */
 const ESCAPE = /[%&#+\s"<>`\\{}|\u0000-\u001f\u007f-\uffff]/gu;
@@ -80,17 +84,31 @@ export function parseHash(hash: string): PlaygroundState {
     if (eq > 0) pairs.set(pair.slice(0, eq), decode(pair.slice(eq + 1)));
   }
   const wrt = pairs.get('wrt');
-  const steps = pairs.get('steps');
+  // The options in table order, whatever order the link has them in.
+  const options = new Map<string, string>();
+  for (const row of ROWS) if (row.hash !== undefined && !OWN_KEYS.has(row.hash) && pairs.has(row.hash)) options.set(row.hash, pairs.get(row.hash)!);
   return {
     f: pairs.get('f') ?? INITIAL.f,
     wrt: wrt === undefined ? undefined : wrt.split(',').map((s) => s.trim()).filter((s) => s !== ''),
     at: parseAt(pairs.get('at') ?? ''),
-    steps: steps === 'brief' || steps === 'full' ? steps : 'off',
-    shape: pairs.get('shape') ?? '',
+    options,
     plot: pairs.get('plot') || undefined,
     from: pairs.get('from') ?? '',
     to: pairs.get('to') ?? '',
   };
+}
+
+/** The state with one option set (text) or removed (undefined, or empty text). */
+export function withOption(s: PlaygroundState, key: string, text: string | undefined): PlaygroundState {
+  const options = new Map<string, string>();
+  // Kept in table order, so the link reads the same however the options were set.
+  for (const row of ROWS) {
+    const k = row.hash;
+    if (k === undefined) continue;
+    const value = k === key ? text : s.options.get(k);
+    if (value !== undefined && value.trim() !== '') options.set(k, value);
+  }
+  return { ...s, options };
 }
 
 /** The hash for a state: only what differs from a fresh page, f always first. */
@@ -99,8 +117,7 @@ export function formatHash(s: PlaygroundState, order?: readonly string[]): strin
   if (s.wrt !== undefined) parts.push(`wrt=${escapeValue(s.wrt.join(','))}`);
   const at = formatAt(s.at, order?.filter((n) => s.at.has(n)) ?? [...s.at.keys()]);
   if (at !== '') parts.push(`at=${escapeValue(at)}`);
-  if (s.steps !== 'off') parts.push(`steps=${s.steps}`);
-  if (s.shape.trim() !== '') parts.push(`shape=${escapeValue(s.shape)}`);
+  for (const [key, text] of s.options) if (OPTION_BY_HASH.has(key) && !OWN_KEYS.has(key) && text.trim() !== '') parts.push(`${key}=${escapeValue(text)}`);
   if (s.plot !== undefined) parts.push(`plot=${escapeValue(s.plot)}`);
   if (s.from.trim() !== '') parts.push(`from=${escapeValue(s.from)}`);
   if (s.to.trim() !== '') parts.push(`to=${escapeValue(s.to)}`);

@@ -1,13 +1,18 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
- * Writing a View into the page: typeset formulas (KaTeX, in the browser), the error box with its caret,
- * the variable toggles and point fields (rebuilt only when the variables change, so focus and typed
- * values survive keystrokes), the steps and the values. No state lives here; src/playground/main.ts
+ * Writing a View into the page: the answer's document typeset (KaTeX, in the browser; the sections the
+ * HTML format has, src/document/html.ts), the error box with its caret, the variable toggles and point
+ * fields (rebuilt only when the variables change, so focus and typed values survive keystrokes), and the
+ * controls of the other options, made from the option table. No state lives here; src/playground/main.ts
  * owns it and calls these.
  */
 import katex from 'katex';
-import type { ErrorView, StepsSection, ValuesView } from './model.js';
+import type { ErrorView } from './model.js';
+import type { Document } from '../document/model.js';
+import { sectionsHtml } from '../document/html.js';
+import { escapeHtml } from '../print/note-html.js';
+import { flagOf, type OptionRow } from '../request/options.js';
 
 export const byId = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -15,11 +20,20 @@ export const byId = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** Typesets LaTeX; a KaTeX error (a printer bug) shows as KaTeX's red source, never a blank. */
+/**
+ * Typesets LaTeX; a KaTeX error (a printer bug) shows as KaTeX's red source, never a blank. Recent
+ * formulas are kept: a keystroke in a point field changes the values, not the derivative above them.
+ */
+const typeset = new Map<string, string>();
 export function tex(latex: string, display: boolean): string {
-  return katex.renderToString(latex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+  const key = `${display ? 'D' : 'I'}${latex}`;
+  let html = typeset.get(key);
+  if (html === undefined) {
+    html = katex.renderToString(latex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+    if (typeset.size >= 400) typeset.clear();
+    typeset.set(key, html);
+  }
+  return html;
 }
 
 /**
@@ -33,8 +47,25 @@ function replace(el: HTMLElement, key: string, make: () => string): void {
   el.dataset['shown'] = key;
 }
 
-export function showMath(el: HTMLElement, formulas: readonly string[]): void {
-  replace(el, JSON.stringify(formulas), () => formulas.map((f) => tex(f, true)).join(''));
+/**
+ * The answer's sections, each as the HTML format has it. A section that reads the same as the one shown
+ * is left in place: it is neither typeset nor laid out again.
+ */
+const sectionHtml = new WeakMap<Element, string>();
+export function showDocument(el: HTMLElement, doc: Document | undefined): void {
+  const parts = doc === undefined ? [] : sectionsHtml(doc, tex);
+  const shown = [...el.children] as HTMLElement[];
+  parts.forEach((html, i) => {
+    const old = shown[i];
+    if (old !== undefined && sectionHtml.get(old) === html) return;
+    const holder = document.createElement('div');
+    holder.className = 'doc-section';
+    holder.innerHTML = html;
+    sectionHtml.set(holder, html);
+    if (old === undefined) el.append(holder);
+    else old.replaceWith(holder);
+  });
+  for (const extra of shown.slice(parts.length)) extra.remove();
 }
 
 /**
@@ -68,59 +99,6 @@ export function showList(el: HTMLElement, items: readonly string[]): void {
   el.innerHTML = items.map((i) => `<li>${escapeHtml(i)}</li>`).join('');
 }
 
-/** What the printers escaped inside \\text{…}, back as plain characters. */
-const unescapeText = (t: string): string =>
-  t.replace(/\\textbackslash\{\}/g, '\\').replace(/\\textasciicircum\{\}/g, '^').replace(/\\textasciitilde\{\}/g, '~').replace(/\\([{}$&%#_])/g, '$1');
-
-/** A note in LaTeX: its words as wrapping HTML text, the math between them typeset inline. */
-function noteHtml(note: string): string {
-  const out: string[] = [];
-  let i = 0;
-  let math = '';
-  const flush = (): void => {
-    if (math.trim() !== '') out.push(tex(math, false));
-    math = '';
-  };
-  while (i < note.length) {
-    if (!note.startsWith('\\text{', i)) {
-      math += note[i++];
-      continue;
-    }
-    let j = i + 6;
-    for (let depth = 1; j < note.length && depth > 0; j++) {
-      if (note[j] === '\\') j++;
-      else if (note[j] === '{') depth++;
-      else if (note[j] === '}') depth--;
-    }
-    const inner = note.slice(i + 6, j - 1);
-    // \text{…} holding math of its own ($…$) stays one formula; plain words become HTML text.
-    if (inner.includes('$')) math += note.slice(i, j);
-    else {
-      flush();
-      out.push(escapeHtml(unescapeText(inner)));
-    }
-    i = j;
-  }
-  flush();
-  return out.join('');
-}
-
-function sectionHtml(s: StepsSection): string {
-  if (s.text !== undefined) return `<pre class="plain steps-text">${escapeHtml(s.text)}</pre>`;
-  const heading = s.heading === '' ? '' : `<h3>${tex(s.heading, false)}</h3>`;
-  const defs = s.definitions.map((d) => tex(d, true)).join('');
-  const steps = s.steps.map((st) => `<li data-rule="${escapeHtml(st.rule)}"><div class="math">${tex(st.equation, true)}</div><p class="note">${noteHtml(st.note)}</p></li>`).join('');
-  return `<section class="derivation">${heading}<div class="math">${defs}</div><ol class="steps">${steps}</ol><div class="math final">${s.results.map((r) => tex(r, true)).join('')}</div></section>`;
-}
-
-export function showSteps(el: HTMLElement, sections: readonly StepsSection[] | undefined): void {
-  replace(el, JSON.stringify(sections ?? []), () => (sections ?? []).map(sectionHtml).join(''));
-}
-
-export function showValues(el: HTMLElement, values: ValuesView | undefined): void {
-  replace(el, JSON.stringify(values?.rows ?? []), () => (values === undefined ? '' : values.rows.map((r) => `<div class="value" data-text="${escapeHtml(r.text)}">${tex(r.latex, true)}</div>`).join('')));
-}
-
 /** Rebuilds the wrt checkboxes when the variables differ from those shown; keeps the checked state in sync. */
 export function showToggles(el: HTMLElement, variables: readonly string[], chosen: readonly string[]): void {
   const key = variables.join('\u0000');
@@ -149,4 +127,25 @@ export function showPlotVariables(select: HTMLSelectElement, variables: readonly
     select.innerHTML = variables.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
   }
   if (current !== undefined) select.value = current;
+}
+
+/** Whether a row's flag takes no value (`--mixed`, `--no-simplify`): a checkbox, else a text field. */
+export const isSwitch = (row: OptionRow): boolean => !/[<[]/.test(row.flags);
+
+/** The hash text a checked switch stands for: `--no-simplify` checked is simplify=0. */
+export const switchText = (row: OptionRow): string => (flagOf(row).startsWith('--no-') ? '0' : '1');
+
+/** The controls of the options the page has no place of its own for, one per row, filled from the state. */
+export function showOptionControls(el: HTMLElement, rows: readonly OptionRow[], options: ReadonlyMap<string, string>): void {
+  el.innerHTML = rows
+    .map((row, i) => {
+      const flag = flagOf(row);
+      const value = options.get(row.hash!) ?? '';
+      const title = escapeHtml(row.help);
+      return isSwitch(row)
+        ? `<label title="${title}"><input type="checkbox" id="opt-${i}" data-key="${escapeHtml(row.hash!)}"${value === switchText(row) ? ' checked' : ''}> ${escapeHtml(flag)}</label>`
+        : `<label for="opt-${i}" title="${title}">${escapeHtml(flag)}</label><input type="text" id="opt-${i}" data-key="${escapeHtml(row.hash!)}" value="${escapeHtml(value)}" autocomplete="off" spellcheck="false" size="8">`;
+    })
+    .map((control) => `<span class="option">${control}</span>`)
+    .join('');
 }

@@ -7,6 +7,7 @@ import { cse, type CseBinding } from '../cse.js';
 import type { Expr } from '../core/expr.js';
 import type { ResultItem } from './equation.js';
 import type { VariableOrder } from './display-order.js';
+import { carryDecimals } from '../parse/decimals.js';
 
 export interface CseForm {
   readonly bindings: readonly CseBinding[];
@@ -18,6 +19,9 @@ export interface CseForm {
 
 export function cseForm(items: readonly ResultItem[]): CseForm {
   const { bindings, exprs } = cse(items.map((r) => r.expr));
-  const order = [...(items[0]?.order ?? []), ...bindings.map((b) => b.name)];
+  const input = items[0]?.order;
+  const order = [...(input ?? []), ...bindings.map((b) => b.name)];
+  // An input written with decimals prints them in its shared pieces too (0.5*x*y, not x*y/2).
+  carryDecimals(input, order);
   return { bindings, results: items.map((r, i) => ({ wrt: r.variables, expr: exprs[i]! })), order };
 }

@@ -20,6 +20,7 @@ import { stepsDetail, type NoteItem, type NoteOptions } from './markdown.js';
 import { pageDerivations } from '../steps/page.js';
 import { VERSION } from '../version.js';
 import { DerivError } from '../errors.js';
+import { escapeHtml, noteHtml as noteHtmlWith } from './note-html.js';
 
 interface Katex {
   renderToString(tex: string, options?: KatexOptions): string;
@@ -47,8 +48,7 @@ export function katexCss(): string {
   return inlinedCss;
 }
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export { escapeHtml };
 
 /**
  * Typesets LaTeX; a LaTeX error is a bug in deriv's printers, so it throws.
@@ -67,51 +67,8 @@ export function render(tex: string, display: boolean): string {
   }
 }
 
-/** What escapeText (steps-latex.ts) wrote inside \text{…}, back as plain characters. */
-const unescapeText = (t: string): string =>
-  t.replace(/\\textbackslash\{\}/g, '\\').replace(/\\textasciicircum\{\}/g, '^').replace(/\\textasciitilde\{\}/g, '~').replace(/\\([{}$&%#_])/g, '$1');
-
-/** Whether a piece of LaTeX closes every group it opens (a \text{…} inside \left…\right or {…} stays math). */
-function balanced(tex: string): boolean {
-  const plain = tex.replace(/\\[{}]/g, '');
-  const count = (re: RegExp): number => (plain.match(re) ?? []).length;
-  return count(/\{/g) === count(/\}/g) && count(/\\left\b/g) === count(/\\right\b/g);
-}
-
-/**
- * A step's note: its words as HTML text, so a long note wraps like a paragraph, and only the math between
- * them typeset (KaTeX keeps an inline formula, \text{…} included, on one unbreakable line).
- */
-function noteHtml(tex: string): string {
-  const out: string[] = [];
-  let math = '';
-  const flush = (): void => {
-    if (math.trim() !== '') out.push(render(math, false));
-    math = '';
-  };
-  let i = 0;
-  while (i < tex.length) {
-    if (!tex.startsWith('\\text{', i) || !balanced(math)) {
-      math += tex[i++];
-      continue;
-    }
-    let j = i + 6;
-    let depth = 1;
-    while (j < tex.length && depth > 0) {
-      if (tex[j] === '\\') j += 2;
-      else {
-        if (tex[j] === '{') depth++;
-        else if (tex[j] === '}') depth--;
-        j++;
-      }
-    }
-    flush();
-    out.push(escapeHtml(unescapeText(tex.slice(i + 6, j - 1))));
-    i = j;
-  }
-  flush();
-  return out.join('');
-}
+/** A step's note, typeset here (note-html.ts). */
+export const noteHtml = (tex: string): string => noteHtmlWith(tex, render);
 
 const PAGE_CSS = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fff; margin: 0; }
@@ -162,14 +119,6 @@ export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}
     }
   }
   return htmlDocument(title, body);
-}
-
-/** A page of typeset equations (values at a point, a check, SGD steps, a Hessian) with their text form below. */
-export function toHtmlEquations(input: string, equations: readonly string[], text: string): string {
-  const body = [`<h1>${escapeHtml(input)}</h1>`, '<section id="result">'];
-  for (const eq of equations) body.push(`<div class="math">${render(eq, true)}</div>`);
-  body.push(`<pre><code>${escapeHtml(text)}</code></pre></section>`);
-  return htmlDocument(input, body);
 }
 
 /** A standalone page: KaTeX's CSS and fonts inlined, the body's parts joined, a footer; no scripts. */

@@ -13,6 +13,7 @@
  * of both (src/program/backward.ts); the tests check that they agree.
  */
 import * as v from '../validate.js';
+import { withToString } from '../inspect.js';
 import type { Expr } from '../core/expr.js';
 import { derivative } from '../api.js';
 import { toLatex } from '../print/latex.js';
@@ -26,14 +27,19 @@ import { assignmentEquations, backwardText, exprIn, lineBody, stepsLatex, stepsT
 export interface ExpandedEntry {
   readonly wrt: string;
   readonly expr: Expr;
+  /** The CLI's line (--expand): `∂L/∂w = x*(w*x + b - y)`. */
+  toString(): string;
 }
 
 export class Program {
   readonly parsed: ParsedProgram;
   readonly #passes = new Map<string, BackwardPass>();
+  /** Local derivatives and expanded entries simplified (program(text, { simplify: false }): the raw forms). */
+  readonly #simplify: boolean;
 
-  constructor(parsed: ParsedProgram) {
+  constructor(parsed: ParsedProgram, simplified = true) {
     this.parsed = parsed;
+    this.#simplify = simplified;
   }
   get output(): string {
     return this.parsed.output;
@@ -46,13 +52,14 @@ export class Program {
     return inlinedOutput(this.parsed);
   }
 
-  /** The backward pass for these variables (default: every input, as they appear). */
+  /** The backward pass for these variables (default: every input, as they appear); String() of it is backwardText's. */
   backward(wrt?: readonly string[]): BackwardPass {
     const names = checkWrt(this.parsed, v.optional(v.nameList)(wrt, 'the variables'));
     const key = names.join('\u0000');
     let pass = this.#passes.get(key);
     if (pass === undefined) {
-      pass = backward(this.parsed, names);
+      const made = backward(this.parsed, names, this.#simplify);
+      pass = withToString(made, () => backwardText(made, this.parsed).join('\n'));
       this.#passes.set(key, pass);
     }
     return pass;
@@ -62,10 +69,11 @@ export class Program {
     const pass = this.backward(wrt);
     const inlined = this.inlined;
     let adjoints: Map<string, Expr> | undefined;
+    const entry = (wrt: string, expr: Expr): ExpandedEntry => withToString({ wrt, expr }, () => `${adjointHeading(this.output, wrt, 'text')} = ${exprIn(expr, this.parsed, 'text')}`);
     return pass.wrt.map((w) => {
-      if (this.parsed.inputs.includes(w)) return { wrt: w, expr: derivative(inlined, w).expr };
-      adjoints ??= expand(this.parsed, pass);
-      return { wrt: w, expr: adjoints.get(w)! };
+      if (this.parsed.inputs.includes(w)) return entry(w, derivative(inlined, w, { simplify: this.#simplify }).expr);
+      adjoints ??= expand(this.parsed, pass, this.#simplify);
+      return entry(w, adjoints.get(w)!);
     });
   }
   /** Forward and backward values at a point (exact where the point is). */
@@ -141,6 +149,6 @@ export interface ProgramJson {
 
 /** Parse a program (`z = w*x + b; L = (z - y)^2/2`); see src/program/parse.ts for the rules. */
 export function program(text: string, options: ProgramOptions = {}): Program {
-  return new Program(parseProgram(text, options));
+  return new Program(parseProgram(text, options), options.simplify !== false);
 }
 

@@ -20,6 +20,7 @@ import { freeVariables } from '../analysis.js';
 import { foldDag } from '../core/walk.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
+import { wrtWarnings, type DerivWarning } from '../warnings.js';
 import type { ParsedProgram, Assignment } from './parse.js';
 
 /** `∂L/∂h`: the symbol standing for h's adjoint. */
@@ -47,6 +48,8 @@ export interface BackwardPass {
   readonly output: string;
   readonly wrt: readonly string[];
   readonly lines: readonly BackwardLine[];
+  /** A name of `wrt` the function does not depend on: its adjoint is 0, and this says so (as for an expression). */
+  readonly warnings: readonly DerivWarning[];
 }
 
 /** e with symbols replaced by the map's expressions (through the smart constructors). */
@@ -68,7 +71,10 @@ export function inline(p: ParsedProgram, except?: string): Map<string, Expr> {
 /** The function written out in its inputs: what a user would otherwise type as one formula. */
 export const inlinedOutput = (p: ParsedProgram): Expr => inline(p).get(p.output)!;
 
-/** Checks --wrt names against the program: known, and not the function itself. */
+/**
+ * Checks --wrt names against the program: names, and not the function itself. A name the function does not
+ * depend on is allowed, as for an expression: its adjoint is 0, with a warning (backward()).
+ */
 export function checkWrt(p: ParsedProgram, wrt: readonly string[] | undefined): string[] {
   if (wrt === undefined) {
     if (p.inputs.length === 0) {
@@ -78,18 +84,16 @@ export function checkWrt(p: ParsedProgram, wrt: readonly string[] | undefined): 
     return [...p.inputs];
   }
   if (wrt.length === 0) throw new DerivError('BAD_VARIABLE', 'no variable to differentiate with respect to');
-  const known = new Set(p.order);
   return wrt.map((w) => {
     const name = checkVariableName(w);
     if (name === p.output) throw new DerivError('BAD_VARIABLE', `'${name}' is the function itself (∂${name}/∂${name} = 1)`, { hint: `differentiate with respect to its inputs: ${p.inputs.join(', ')}` });
-    if (!known.has(name))
-      throw new DerivError('BAD_VARIABLE', `'${name}' does not occur in the program (as far as ${p.output} needs it)`, { hint: `the inputs are ${p.inputs.join(', ')}; the intermediates ${p.assignments.filter((a) => a.name !== p.output).map((a) => a.name).join(', ') || '(none)'}` });
     return name;
   });
 }
 
 /** The backward pass for the requested variables (inputs or intermediates; names already checked). */
-export function backward(p: ParsedProgram, wrt: readonly string[]): BackwardPass {
+export function backward(p: ParsedProgram, wrt: readonly string[], simplified = true): BackwardPass {
+  const finish = simplified ? simplify : (e: Expr): Expr => e;
   const assigned = new Map<string, Assignment>(p.assignments.map((a) => [a.name, a]));
   const wanted = new Set(wrt);
   // reaches(n): a requested variable is n or feeds into n.
@@ -106,7 +110,7 @@ export function backward(p: ParsedProgram, wrt: readonly string[]): BackwardPass
   const lineFor = (name: string, isAssigned: boolean): BackwardLine => {
     const terms: AdjointTerm[] = [];
     for (const c of consumersOf(name)) {
-      const local = simplify(differentiate(c.expr, name));
+      const local = finish(differentiate(c.expr, name));
       if (local.kind === 'num' && local.value.n === 0n) continue;
       terms.push({ consumer: c.name, local, fromOutput: c.name === p.output });
     }
@@ -116,18 +120,24 @@ export function backward(p: ParsedProgram, wrt: readonly string[]): BackwardPass
   const lines: BackwardLine[] = [];
   for (const a of [...p.assignments].reverse()) if (a.name !== p.output && reaches.has(a.name)) lines.push(lineFor(a.name, true));
   for (const w of wrt) if (!assigned.has(w)) lines.push(lineFor(w, false));
-  return { output: p.output, wrt, lines };
+  return { output: p.output, wrt, lines, warnings: programWrtWarnings(p.order, p.output, wrt) };
+}
+
+/** The warnings for names of `wrt` that are not among a program's names (as far as its output needs them). */
+export function programWrtWarnings(names: readonly string[], output: string, wrt: readonly string[]): DerivWarning[] {
+  return wrtWarnings(wrt, names.filter((n) => n !== output), { what: `the program of ${output}`, names: 'names' });
 }
 
 /**
  * Each line's adjoint in terms of the inputs only: adjoints and intermediates substituted
  * (in line order, so a consumer's adjoint is known before it is used), then simplified.
  */
-export function expand(p: ParsedProgram, pass: BackwardPass): Map<string, Expr> {
+export function expand(p: ParsedProgram, pass: BackwardPass, simplified = true): Map<string, Expr> {
   const values = inline(p);
   const out = new Map<string, Expr>();
   for (const line of pass.lines) {
-    const e = simplify(substitute(line.expr, values));
+    const substituted = substitute(line.expr, values);
+    const e = simplified ? simplify(substituted) : substituted;
     values.set(adjointName(p.output, line.name), e);
     out.set(line.name, e);
   }

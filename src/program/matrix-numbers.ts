@@ -16,7 +16,7 @@ import type { ProgramOptions } from './parse.js';
 export function matrixExpanded(m: MatrixProgram, shapes: ReadonlyMap<string, Shape>, options: ProgramOptions = {}): MatrixDerivative[] {
   const inputs = m.wrt.filter((w) => m.parsed.inputs.includes(w));
   if (inputs.length === 0) return [];
-  return matrixGradient(inlineMatrixProgram(m.parsed.text, options).text, inputs, { shapes });
+  return matrixGradient(inlineMatrixProgram(m.parsed.text, options).text, inputs, { shapes, ...(options.simplify === undefined ? {} : { simplify: options.simplify }) });
 }
 
 export interface MatrixSgdStep {

@@ -28,7 +28,11 @@ import { evaluateMatrix, type MatrixValue } from '../matrix/evaluate.js';
 import { type Shape, isScalar, formatShape, checkSizesApart } from '../matrix/shape.js';
 import { toShapeMap, type ShapeSpec } from '../matrix/api.js';
 import { parseStatements, rebase, type ParsedStatements, type ProgramOptions } from './parse.js';
-import { adjointName } from './backward.js';
+import { adjointName, programWrtWarnings } from './backward.js';
+import type { DerivWarning } from '../warnings.js';
+import { aligned } from './print.js';
+import { valueText } from '../matrix/format-value.js';
+import { withToString } from '../inspect.js';
 
 /** Names in a syntax tree, in order of first appearance (e and pi are constants). */
 function namesOf(root: Syntax): string[] {
@@ -61,6 +65,10 @@ export interface MatrixProgram {
   readonly nodes: ReadonlyMap<string, MNode>;
   readonly wrt: readonly string[];
   readonly lines: readonly MatrixProgramLine[];
+  /** A name of `wrt` the function does not depend on: its adjoint is 0 (a scalar), and this says so. */
+  readonly warnings: readonly DerivWarning[];
+  /** The CLI's text: the backward pass, one aligned line per adjoint (`∂L/∂W = ∂L/∂Z*x'`). */
+  toString(): string;
 }
 
 /** Parse, build and backpropagate a matrix program. `shapes` declares the inputs' shapes. */
@@ -103,7 +111,7 @@ export function matrixProgram(text: string, shapeSpec: ShapeSpec, wrtInput: read
   const gradientOf = (c: string): Map<string, MNode> => {
     let g = gradients.get(c);
     if (g === undefined) {
-      g = backprop(rootOf(c), ctx);
+      g = backprop(rootOf(c), ctx, undefined, options.simplify !== false);
       gradients.set(c, g);
     }
     return g;
@@ -119,12 +127,14 @@ export function matrixProgram(text: string, shapeSpec: ShapeSpec, wrtInput: read
       consumers.push(s.name);
       parts.push(g);
     }
-    return { name, assigned, shape, node: tidy(ctx.sum(parts, shape), ctx), consumers };
+    const sum = ctx.sum(parts, shape);
+    return { name, assigned, shape, node: options.simplify === false ? sum : tidy(sum, ctx), consumers };
   };
   const lines: MatrixProgramLine[] = [];
   for (const s of [...parsed.statements].reverse()) if (s.name !== parsed.output && reaches.has(s.name)) lines.push(lineFor(s.name, true));
   for (const w of wrt) if (!nodes.has(w)) lines.push(lineFor(w, false));
-  return { parsed, ctx, nodes, wrt, lines };
+  const m: MatrixProgram = withToString({ parsed, ctx, nodes, wrt, lines, warnings: programWrtWarnings(parsed.order, parsed.output, wrt) }, () => matrixBackwardText(m).join('\n'));
+  return m;
 }
 
 function checkMatrixWrt(p: ParsedStatements<string>, wrt: readonly string[] | undefined): string[] {
@@ -132,7 +142,6 @@ function checkMatrixWrt(p: ParsedStatements<string>, wrt: readonly string[] | un
   return wrt.map((w) => {
     const name = checkVariableName(w);
     if (name === p.output) throw new DerivError('BAD_VARIABLE', `'${name}' is the function itself (∂${name}/∂${name} = 1)`);
-    if (!p.order.includes(name)) throw new DerivError('BAD_VARIABLE', `'${name}' does not occur in the program (as far as ${p.output} needs it)`, { hint: `the inputs are ${p.inputs.join(', ')}` });
     return name;
   });
 }
@@ -153,8 +162,31 @@ export const matrixLineTex = (m: MatrixProgram, line: MatrixProgramLine): string
 /** An assignment's right-hand side in LaTeX. */
 export const matrixAssignmentTex = (m: MatrixProgram, name: string): string => printMatrix(m.nodes.get(name)!, m.ctx, 'latex', m.parsed.order);
 
+/** The backward pass in text, as the CLI prints it: `∂L/∂Z = ones(n)`, `∂L/∂W = ∂L/∂Z*x'`, … (= aligned). */
+export function matrixBackwardText(m: MatrixProgram): string[] {
+  return aligned(m.lines.map((l) => [adjointName(m.parsed.output, l.name), matrixLineText(m, l)]));
+}
+
+/** Values of a matrix program at a point: forward (each assignment), backward (each line); String() is the CLI's --at text. */
+export interface MatrixProgramValues {
+  readonly forward: [string, MatrixValue][];
+  readonly backward: [string, MatrixValue][];
+  toString(): string;
+}
+
+/** The values in text, as the CLI's --at prints them: `forward pass:` and `backward pass:`, one aligned line per value. */
+export function matrixValuesText(m: MatrixProgram, values: Pick<MatrixProgramValues, 'forward' | 'backward'>): string[] {
+  const lines = new Map(m.lines.map((l) => [l.name, l]));
+  return [
+    'forward pass:',
+    ...aligned(values.forward.map(([name, v]) => [name, `${matrixAssignmentText(m, name)} = ${valueText(v)}`])).map((l) => `  ${l}`),
+    'backward pass:',
+    ...aligned(values.backward.map(([name, v]) => [adjointName(m.parsed.output, name), `${matrixLineText(m, lines.get(name)!)} = ${valueText(v)}`])).map((l) => `  ${l}`),
+  ];
+}
+
 /** Forward values (each assignment) and backward values (each line) at matrix values of the inputs. */
-export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string, MatrixValue>): { forward: [string, MatrixValue][]; backward: [string, MatrixValue][] } {
+export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string, MatrixValue>): MatrixProgramValues {
   for (const s of m.parsed.statements) if (inputs.has(s.name)) throw new DerivError('BAD_OPTION', `'${s.name}' is computed by the program; the point gives its inputs`);
   const values = new Map(inputs);
   const forward: [string, MatrixValue][] = [];
@@ -169,7 +201,8 @@ export function matrixProgramValues(m: MatrixProgram, inputs: ReadonlyMap<string
     values.set(adjointName(m.parsed.output, line.name), v);
     backward.push([line.name, v]);
   }
-  return { forward, backward };
+  const out = { forward, backward };
+  return withToString(out, () => matrixValuesText(m, out).join('\n'));
 }
 
 /**

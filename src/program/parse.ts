@@ -36,6 +36,8 @@ export interface ProgramOptions extends ParseOptions {
   readonly of?: string;
   /** The name of a bare last expression (default f). */
   readonly name?: string;
+  /** Simplify each local derivative and expanded entry (default true); false: the raw canonical forms. */
+  readonly simplify?: boolean;
 }
 
 /** A parsed program: its assignments in order, the function's name, and the inputs. */

@@ -10,7 +10,7 @@ import { toText } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { textVoice } from '../print/steps-text.js';
 import { latexVoice } from '../print/steps-latex.js';
-import type { PointValue } from '../numeric/exact-eval.js';
+import { showValue } from '../numeric/readable.js';
 import type { ParsedProgram } from './parse.js';
 import { adjointName, type BackwardLine, type BackwardPass, type AdjointTerm } from './backward.js';
 import { lineNotes } from './explain.js';
@@ -46,7 +46,11 @@ export function lineBody(line: BackwardLine, p: ParsedProgram, syntax: Syntax): 
   return line.terms
     .map((t, i) => {
       const negative = isNegative(t.local, p);
-      const body = termBody(t, negative ? neg(t.local) : t.local, p, syntax);
+      const local = negative ? neg(t.local) : t.local;
+      const shown = termBody(t, local, p, syntax);
+      // A sum after a minus sign keeps its brackets: -(z - y), not -z - y.
+      const bracketed = t.fromOutput && local.kind === 'add' && negative;
+      const body = bracketed ? (syntax === 'text' ? `(${shown})` : `\\left(${shown}\\right)`) : shown;
       if (i === 0) return negative ? `-${body}` : body;
       return `${negative ? ' - ' : ' + '}${body}`;
     })
@@ -73,8 +77,8 @@ export function backwardText(pass: BackwardPass, p: ParsedProgram): string[] {
   return aligned(pass.lines.map((l) => [adjointName(p.output, l.name), lineBody(l, p, 'text')]));
 }
 
-/** NaN (0/0, a pole reached exactly) is `undefined`; an overflow or log(0) is ±Infinity. */
-export const showValue = (v: PointValue): string => (v.finite ? v.toString() : Number.isNaN(v.number) ? 'undefined' : String(v.number));
+/** NaN (0/0, a pole reached exactly) is `undefined`; an overflow or log(0) is ±Infinity (one printer for every value). */
+export { showValue };
 
 /** A two-column table: `name | value` rows under a title, = aligned (text). */
 export function valueTable(title: string, rows: readonly [string, string][]): string[] {

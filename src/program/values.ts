@@ -13,6 +13,9 @@ import { type Point, PointValue, valueAt, kinksAt, type Kink } from '../numeric/
 import type { PointInputValue } from '../numeric/point.js';
 import { toPoint } from '../numeric/point.js';
 import { MAX_SGD_STEPS } from '../numeric/sgd.js';
+import { withToString } from '../inspect.js';
+import { sgdLine, sgdValue } from '../print/sgd-line.js';
+import { valuesText } from './print.js';
 import type { ParsedProgram } from './parse.js';
 import { adjointName, type BackwardPass } from './backward.js';
 
@@ -28,6 +31,8 @@ export interface ProgramValues {
   readonly backward: readonly NamedValue[];
   /** Calls sitting on a kink, by assignment. */
   readonly kinks: readonly { readonly name: string; readonly kinks: readonly Kink[] }[];
+  /** The CLI's --at text: `forward pass:` and `backward pass:`, one aligned line per value (`  z = w*x + b = 45`). */
+  toString(): string;
 }
 
 function safeValue(e: Expr, p: Point, order: readonly string[]): PointValue {
@@ -79,13 +84,16 @@ export function programValues(prog: ParsedProgram, pass: BackwardPass, point: Po
     scope.set(adjointName(prog.output, line.name), v);
     backward.push({ name: line.name, value: v });
   }
-  return { forward: values, backward, kinks };
+  const out = { forward: values, backward, kinks };
+  return withToString(out, () => valuesText(prog, pass, values, backward).join('\n'));
 }
 
 export interface ProgramSgdStep {
   readonly step: number;
   readonly params: ReadonlyMap<string, PointValue>;
   readonly loss: PointValue;
+  /** The CLI's line for the step, the loss named by the program's output: `step 1: w = 9/2 (4.5), b = 101/20 (5.05), L = 1/800 (0.00125)`. */
+  toString(): string;
 }
 
 /** p − lr·g, exact when all three are exact rationals. */
@@ -116,7 +124,8 @@ export function programSgd(prog: ParsedProgram, pass: BackwardPass, start: Point
     const v = programValues(prog, pass, point);
     const loss = v.forward[v.forward.length - 1]!.value;
     if (!loss.finite) throw new DerivError('UNDEFINED', `the loss is not a finite real number after step ${k} (${loss.toString()})`, { hint: 'a smaller learning rate may help' });
-    out.push({ step: k, params: new Map(params.map((p) => [p, point.get(p)!])), loss });
+    const row = { step: k, params: new Map(params.map((p) => [p, point.get(p)!])), loss };
+    out.push(withToString(row, () => sgdLine(row, prog.output, sgdValue)));
     if (k === steps) break;
     const grad = new Map(v.backward.map((b) => [b.name, b.value]));
     const next = new Map(point);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildPlayground } from '../../scripts/playground.mjs';
+import { inNotes, type Document } from '../../src/document/model.js';
 
 export class PlaygroundSession {
   /** Every request a page made (URL; `intercepted: …` for one that was stopped). */
@@ -94,4 +95,26 @@ export async function chooseWrt(page: Page, names: readonly string[]): Promise<v
       await settle(page);
     }
   }
+}
+
+/**
+ * The display formulas a document's note shows, in page order (src/document/html.ts typesets these as
+ * displays): each math item, and a derivation's definitions, steps and result; a program's steps.
+ */
+export function noteDisplays(doc: Document | undefined): string[] {
+  const out: string[] = [];
+  for (const s of doc?.sections ?? []) {
+    if (!inNotes(s)) continue;
+    for (const b of s.blocks) {
+      if (b.kind === 'math') out.push(...b.items.map((m) => m.latex));
+      else if (b.kind === 'derivation') out.push(...b.parts.definitions, ...b.parts.steps.map((st) => st.equation), b.parts.result);
+      else if (b.kind === 'steps') out.push(...b.steps.map((st) => st.equation));
+    }
+  }
+  return out;
+}
+
+/** The rules of a document's derivation steps, in order (the page's li[data-rule]). */
+export function derivationRules(doc: Document | undefined): string[] {
+  return (doc?.sections ?? []).flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'derivation' ? b.parts.steps.map((st) => st.rule) : []));
 }
