@@ -16,24 +16,33 @@ import { baseAndExponent } from './pattern.js';
 import { expand } from './expand.js';
 import { addAll } from '../bulk.js';
 import { Generators, toPoly, fromPoly, divideExactly, divideWithRemainder } from './polynomial.js';
-import { isNegative, isInteger, negQ } from '../core/rational.js';
+import { type Rational, isNegative, isInteger, negQ } from '../core/rational.js';
 
 interface Quotient {
-  readonly numerator: Expr[];
-  /** Base → positive integer exponent it divides by. */
-  readonly denominator: Map<Expr, bigint>;
+  readonly coefficient: Rational;
+  /** The factors that are not denominators. */
+  readonly numerator: readonly Expr[];
+  /** Base and the positive integer exponent it divides by: a pair or two (made for every term of a long sum, so no Map). */
+  readonly denominator: readonly (readonly [Expr, bigint])[];
 }
 
+const NONE: readonly never[] = [];
+
 function splitQuotient(term: Expr): Quotient {
-  const [c, rest] = splitCoefficient(term);
-  const numerator: Expr[] = [num(c)];
-  const denominator = new Map<Expr, bigint>();
-  for (const f of rest.kind === 'mul' ? rest.factors : [rest]) {
-    const [base, k] = baseAndExponent(f);
-    if (isNegative(k) && isInteger(k)) denominator.set(base, -k.n);
-    else numerator.push(f);
+  const [coefficient, rest] = splitCoefficient(term);
+  let numerator: Expr[] | undefined;
+  let denominator: [Expr, bigint][] | undefined;
+  for (const f of rest.kind === 'mul' ? rest.factors : rest.kind === 'num' ? NONE : [rest]) {
+    if (f.kind === 'pow' && f.exp.kind === 'num' && f.exp.value.n < 0n && f.exp.value.d === 1n) (denominator ??= []).push([f.base, -f.exp.value.n]);
+    else (numerator ??= []).push(f);
   }
-  return { numerator, denominator };
+  return { coefficient, numerator: numerator ?? NONE, denominator: denominator ?? NONE };
+}
+
+/** The power of base that a term divides by (0n when none). */
+function dividesBy(p: Quotient, base: Expr): bigint {
+  for (const [b, k] of p.denominator) if (b === base) return k;
+  return 0n;
 }
 
 /**
@@ -105,9 +114,9 @@ function overCommonDenominator(sum: Add): OverCommonDenominator | undefined {
 function numeratorOf({ parts, common }: OverCommonDenominator): Expr {
   return addAll(
     parts.map((p) => {
-      const factors = [...p.numerator];
+      const factors = [num(p.coefficient), ...p.numerator];
       for (const [base, k] of common) {
-        const missing = k - (p.denominator.get(base) ?? 0n);
+        const missing = k - dividesBy(p, base);
         if (missing > 0n) factors.push(pow(base, num(missing)));
       }
       return mul(...factors);
@@ -173,7 +182,7 @@ function surelyTooLong({ parts, common }: OverCommonDenominator, maxTerms: numbe
 
   let monomials = 0;
   for (const p of parts) {
-    let present = p.denominator.size;
+    let present = p.denominator.length;
     let presentSums = 0;
     for (const [base] of p.denominator) if (isExpandedSum(base, common)) presentSums++;
     for (const f of p.numerator) {
