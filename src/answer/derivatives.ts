@@ -20,7 +20,7 @@ import type { Derivation } from '../steps/record.js';
 import { cseForm } from '../print/cse-form.js';
 import { gradientCode } from '../code/api.js';
 import { CONSTANT_PRINTED, warningJSON } from './warnings.js';
-import { math, spelled, BOTH, type Block, type Document, type Math, type Section } from '../document/model.js';
+import { math, lazyMath, lazySection, spelled, BOTH, type Block, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
 
@@ -137,20 +137,22 @@ function derivativesSections(a: DerivativesAnswer, reading: Reading): Section[] 
   const name = reading.name;
   const first = a.results[0]!;
   const order = first.order;
-  const input: Section = {
-    title: 'Input',
-    id: 'input',
-    only: 'notes',
-    blocks: [{ kind: 'math', items: [math('', `${latexName(name)} = ${toLatex(first.input, { order })}`)] }, { kind: 'copy', texts: [toText(first.input, { order })] }],
-  };
-  const lines = a.results.map((d) => math(a.single ? d.toString() : `${textHeading(d.variables)} = ${d.toString()}`, derivativeEquation(d, name)));
+  // The input echoed and the result with its copy are made only for notes; each spelling only when printed.
+  const input = lazySection({ title: 'Input', id: 'input', only: 'notes' }, () => [
+    { kind: 'math', items: [math('', `${latexName(name)} = ${toLatex(first.input, { order })}`)] },
+    { kind: 'copy', texts: [toText(first.input, { order })] },
+  ]);
+  const lines = a.results.map((d) => lazyMath(() => (a.single ? d.toString() : `${textHeading(d.variables)} = ${d.toString()}`), () => derivativeEquation(d, name)));
   // LaTeX shows a gradient as one ∇ equation; a note does too while it fits the page.
-  const gradient = isGradient(a.results) ? gradientEquation(a.results, name) : undefined;
-  const latexItems = gradient === undefined ? lines : [math(lines.map((l) => l.text).join('\n'), gradient)];
-  const noteItems = gradient === undefined || gradient.length > NOTE_WIDTH ? lines : latexItems;
+  let gradient: string | undefined;
+  const gradientLatex = (): string => (gradient ??= gradientEquation(a.results, name));
+  const latexItems = !isGradient(a.results) ? lines : [lazyMath(() => lines.map((l) => l.text).join('\n'), gradientLatex)];
   const result: Section[] = [
     { only: 'lines', blocks: a.derivations === undefined ? [{ kind: 'math', items: latexItems }] : [] },
-    { title: 'Result', id: 'result', only: 'notes', blocks: [{ kind: 'math', items: noteItems }, { kind: 'copy', texts: a.results.map((d) => d.toString()) }] },
+    lazySection({ title: 'Result', id: 'result', only: 'notes' }, () => [
+      { kind: 'math', items: !isGradient(a.results) || gradientLatex().length > NOTE_WIDTH ? lines : latexItems },
+      { kind: 'copy', texts: a.results.map((d) => d.toString()) },
+    ]),
   ];
   const several = a.results.length > 1 || isGradient(a.results);
   const steps: Section[] = (a.derivations ?? []).map((d, i) => {
