@@ -28,6 +28,7 @@ const CASES: readonly (readonly [string, readonly string[]])[] = [
   ['log_softmax written out, tanh layer', ["-mean(Y.*log_softmax(tanh(X*W' + b)))", '--wrt', 'W,b', '--shape', 'X=n×d,W=k×d,b=k,Y=n×k']],
   ['det, logdet, inv, norms', ['logdet(A) + tr(inv(A)*B) + det(A) + norm1(x) + norm(A*x)', '--wrt', 'A,x', '--shape', 'A=n×n,B=n×n,x=n']],
   ['logsumexp and softmax of a vector', ['logsumexp(x) + dot(softmax(x), y)', '--wrt', 'x', '--shape', 'x=n,y=n']],
+  ['the largest entry of a batch', ["max(X*w) + mean(sigmoid(X*w))", '--wrt', 'w', '--shape', 'X=n×d,w=d']],
   ['least-squares Hessian', ['mean((X*w - y).^2)', '--wrt', 'w', '--shape', 'X=n×d,w=d,y=n', '--hessian']],
   ['logistic-regression Hessian', ['-mean(y.*log(sigmoid(X*w)) + (1-y).*log(1-sigmoid(X*w)))', '--wrt', 'w', '--shape', 'X=n×d,w=d,y=n', '--hessian']],
 ];

@@ -95,7 +95,7 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
         // ones(n), ones(n, k): a block of ones of those sizes (as printed results write the sums over rows).
         if (s.name === 'ones') return ctx.ones({ rows: sizeArg(s.args[0]!), cols: s.args[1] === undefined ? 1 : sizeArg(s.args[1]) });
         const args = s.args.map((a) => visit(a, depth + 1));
-        if (MATRIX_FUNCTION.has(s.name)) return ctx.fn(s.name as FnName, args);
+        if (MATRIX_FUNCTION.get(s.name)?.arity === args.length) return ctx.fn(s.name as FnName, args);
         switch (s.name) {
           case 'transpose':
             return ctx.transpose(args[0]!);

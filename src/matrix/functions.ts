@@ -13,16 +13,19 @@
  *        takes them; the Z rule uses that sum, so it is exact only under that contract)
  *   det(A)   A ← G·det(A)·A⁻ᵀ     logdet(A)  A ← G·A⁻ᵀ     inv(A)  A ← −A⁻ᵀ·G·A⁻ᵀ
  *   diag(v)  v ← diag(G) (a matrix's diagonal)   diag(A)  A ← diag(G) (the diagonal matrix)
+ *   max(A)   A ← G·ismax(A): the largest entry of a vector or matrix; the gradient shared evenly among
+ *            the entries at the maximum, as torch.max(A) (ismax(A): 1/count there, 0 elsewhere)
  *   norm1(v) v ← G·sign(v)        rows(b) (a bias broadcast over a batch's rows)  b ← Gᵀ·1
  */
 import { type Expr, add, mul, pow, call, num, MINUS_ONE_EXPR, ZERO_EXPR } from '../core/expr.js';
 import { addAll } from '../bulk.js';
+import { evaluate } from '../evaluate.js';
 import { DerivError } from '../errors.js';
 import type { MatrixContext, MNode } from './node.js';
 import { type Shape, SCALAR, formatShape } from './shape.js';
 
 export type MatrixValue = readonly (readonly Expr[])[];
-export type FnName = 'softmax' | 'log_softmax' | 'logsumexp' | 'cross_entropy' | 'det' | 'logdet' | 'inv' | 'diag' | 'norm1' | 'rows';
+export type FnName = 'softmax' | 'log_softmax' | 'logsumexp' | 'cross_entropy' | 'det' | 'logdet' | 'inv' | 'diag' | 'norm1' | 'max' | 'ismax' | 'rows';
 export type FnNode = { readonly k: 'fn'; readonly name: FnName; readonly args: readonly MNode[]; readonly shape: Shape };
 
 export interface MatrixFunctionRow {
@@ -92,6 +95,21 @@ function inverse(a: MatrixValue): MatrixValue {
   const n = a.length;
   if (n === 1) return [[d]];
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => mul(num((i + j) % 2 === 0 ? 1 : -1), det(minor(a, j, i)), d)));
+}
+
+/**
+ * 1/count at the entries equal to the maximum, 0 elsewhere. With numbers for entries, exactly (ties share);
+ * with symbols, the product of heaviside(aᵢ − aⱼ) over the others, right wherever the maximum is unique.
+ */
+function maxMask(a: MatrixValue): MatrixValue {
+  const all = a.flat();
+  if (all.every((x) => x.kind === 'num')) {
+    const numbers = all.map((x) => evaluate(x));
+    const top = Math.max(...numbers);
+    const count = numbers.filter((x) => x === top).length;
+    return a.map((row) => row.map((x) => (evaluate(x) === top ? recip(num(count)) : ZERO_EXPR)));
+  }
+  return a.map((row) => row.map((x) => mul(...all.filter((y) => y !== x).map((y) => call('heaviside', [add(x, mul(MINUS_ONE_EXPR, y))])))));
 }
 
 const invT = (ctx: MatrixContext, a: MNode): MNode => ctx.transpose(ctx.fn('inv', [a]));
@@ -214,6 +232,29 @@ export const MATRIX_FUNCTION_ROWS: readonly MatrixFunctionRow[] = [
     numpy: ([a]) => `np.linalg.norm(${a}, 1)`,
   },
   {
+    name: 'max',
+    arity: 1,
+    rule: 'max rule: max(A) passes G*ismax(A) to A (shared evenly among the entries at the maximum, as torch.max)',
+    shape: ([a]) => {
+      if (a!.rows === 1 && a!.cols === 1) throw new DerivError('SHAPE', 'max of one argument needs a vector or matrix; for scalars write max(a, b)');
+      return SCALAR;
+    },
+    value: ([a]) => [[a!.flat().reduce((m, x) => call('max', [m, x]))]],
+    backward: (ctx, n, G) => [ctx.elementwise([G, ctx.fn('ismax', n.args)], ([g, m]) => mul(g!, m!), 'multiply')],
+    latex: ([a]) => `\\max\\left(${a}\\right)`,
+    numpy: ([a]) => `np.max(${a})`,
+  },
+  {
+    name: 'ismax',
+    arity: 1,
+    rule: 'ismax is constant where it is defined: it passes nothing on',
+    shape: ([a]) => a!,
+    value: ([a]) => maxMask(a!),
+    backward: () => [undefined],
+    latex: ([a]) => `\\operatorname{ismax}\\left(${a}\\right)`,
+    numpy: ([a]) => `ismax(${a})`,
+  },
+  {
     name: 'rows',
     arity: 1,
     rule: "bias broadcast rule: a vector b added to each row passes G'*ones (G summed over the rows) to b",
@@ -235,5 +276,6 @@ export const NUMPY_HELPERS: ReadonlyMap<string, string> = new Map([
   ['logsumexp', 'def logsumexp(a):\n    m = np.max(a, axis=-1, keepdims=True)\n    return np.squeeze(m + np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True)), -1)'],
   ['softmax', 'def softmax(a):\n    e = np.exp(a - np.max(a, axis=-1, keepdims=True))\n    return e / np.sum(e, axis=-1, keepdims=True)'],
   ['log_softmax', 'def log_softmax(a):\n    m = np.max(a, axis=-1, keepdims=True)\n    return a - m - np.log(np.sum(np.exp(a - m), axis=-1, keepdims=True))'],
+  ['ismax', 'def ismax(a):\n    m = (a == np.max(a)) * 1.0\n    return m / np.sum(m)'],
   ['cross_entropy', 'def cross_entropy(z, y):\n    return -np.sum(y * log_softmax(z)) / (z.shape[0] if z.ndim == 2 else 1)'],
 ]);

@@ -131,7 +131,8 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
   const knownName = (name: string): boolean => extra.functions?.has(name) === true || resolveFunctionName(name) !== undefined;
   const arityCheck = (name: string, argc: number, pos: number): void => {
     const own = extra.functions?.get(name);
-    if (own !== undefined && resolveFunctionName(name) === undefined) {
+    // A name of both kinds (max: of a vector, or of scalars) takes the arities of either.
+    if (own !== undefined && (resolveFunctionName(name) === undefined || own.includes(argc))) {
       if (!own.includes(argc))
         throw new DerivError('ARITY', `${name} takes ${own.join(' or ')} argument(s), got ${argc}`, { position: pos, input });
       return;
@@ -322,7 +323,7 @@ function buildTree(tokens: readonly Token[], input: string, extra: SyntaxOptions
 /** Functions of the matrix language (src/matrix/): without declared shapes they get a hint naming --shape. */
 const MATRIX_ONLY: ReadonlySet<string> = new Set([
   ...['sum', 'mean', 'trace', 'tr', 'norm', 'norm2', 'norm1', 'dot', 'transpose', 'ones'],
-  ...['softmax', 'log_softmax', 'logsumexp', 'cross_entropy', 'det', 'logdet', 'inv', 'diag'],
+  ...['softmax', 'log_softmax', 'logsumexp', 'cross_entropy', 'det', 'logdet', 'inv', 'diag', 'ismax'],
 ]);
 
 /** Functions that take any number of arguments from two on (mathjs's max(1, x^2, x + 1)); read as nested pairs. */
