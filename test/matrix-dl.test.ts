@@ -168,6 +168,8 @@ describe('shape rules', () => {
     ['inv(x)', 'x=n'],
     ['norm1(X)', 'X=n×d'],
     ['cross_entropy(Z, y)', 'Z=n×k,y=n'],
+    ['sum(ones(x))', 'x=n'],
+    ['max(2)', 'x=n'],
   ])('%s with %s -> SHAPE', (f, s) => {
     expect(codeOf(() => matrixGradient(f, undefined, { shapes: s }))).toBe('SHAPE');
   });

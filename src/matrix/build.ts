@@ -121,7 +121,7 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
   };
   const sizeArg = (s: Syntax): Dim => {
     if (s.t === 'num' && /^[1-9]\d*$/.test(s.text)) return Number(s.text);
-    if (s.t === 'name') return s.name;
+    if (s.t === 'name' && !ctx.shapes.has(s.name)) return s.name;
     throw new DerivError('SHAPE', 'ones takes sizes: ones(n) or ones(n, k)', { position: s.pos, input: text });
   };
   return { node: visit(syntax, 0), variables };
