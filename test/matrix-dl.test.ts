@@ -161,6 +161,19 @@ describe('max of a vector at a tie shares the gradient evenly, as torch.max', ()
   });
 });
 
+describe('the softmax family is evaluated stably (no overflow at |z| = 800), as PyTorch', () => {
+  it.each([
+    ['logsumexp(x)', 'x=[800,0,-3]', 'value', '800'],
+    ['cross_entropy(x, y)', 'x=[800,0,-3],y=[0,1,0]', 'value', '800'],
+    ['cross_entropy(x, y)', 'x=[800,0,-3],y=[0,1,0]', 'gradient', '[1, -1, 0]'],
+    ['sum(log_softmax(X).*Y)', 'X=[[-900,0],[0,900]],Y=[[1,0],[0,1]]', 'value', '-900'],
+  ])('%s at %s: its %s -> %s', (f, at, what, expected) => {
+    const [g] = matrixGradient(f, [f.includes('X') ? 'X' : 'x'], { shapes: 'x=n,y=n,X=n×k,Y=n×k' });
+    const point = parseMatrixValues(at);
+    expect(valueText(what === 'value' ? g!.evaluateFunction(point) : g!.evaluate(point))).toBe(expected);
+  });
+});
+
 describe('shape rules', () => {
   it.each([
     ["X*W' + b", 'X=n×d,W=h×d,b=n'],

@@ -53,9 +53,21 @@ const ones = (rows: Shape['rows'], cols: Shape['cols'] = 1): { rows: Shape['rows
 /** The groups the softmax family works on: the rows of a matrix, or a whole vector. */
 const groups = (a: MatrixValue): Expr[][] => (a[0]!.length === 1 ? [a.map((r) => r[0]!)] : a.map((r) => [...r]));
 const regroup = (a: MatrixValue, gs: Expr[][]): MatrixValue => (a[0]!.length === 1 ? gs[0]!.map((x) => [x]) : gs);
-const lse = (g: readonly Expr[]): Expr => log(addAll(g.map(exp)));
+/**
+ * The shift that keeps exp from overflowing: a group's largest entry when every entry is a number (so
+ * logsumexp(800, 0, −3) = 800 + log(1 + e⁻⁸⁰⁰ + e⁻⁸⁰³), as PyTorch computes it), else 0 (symbolic entries).
+ */
+function shiftOf(g: readonly Expr[]): Expr {
+  if (!g.every((x) => x.kind === 'num')) return ZERO_EXPR;
+  return g.reduce((m, x) => (evaluate(x) > evaluate(m) ? x : m));
+}
+const shifted = (g: readonly Expr[], m: Expr): Expr[] => g.map((x) => exp(add(x, mul(MINUS_ONE_EXPR, m))));
+const lse = (g: readonly Expr[]): Expr => {
+  const m = shiftOf(g);
+  return add(m, log(addAll(shifted(g, m))));
+};
 const softmaxValue = (a: MatrixValue): MatrixValue =>
-  regroup(a, groups(a).map((g) => { const total = recip(addAll(g.map(exp))); return g.map((x) => mul(exp(x), total)); }));
+  regroup(a, groups(a).map((g) => { const e = shifted(g, shiftOf(g)); const total = recip(addAll(e)); return e.map((x) => mul(x, total)); }));
 const logSoftmaxValue = (a: MatrixValue): MatrixValue => regroup(a, groups(a).map((g) => { const l = lse(g); return g.map((x) => add(x, mul(MINUS_ONE_EXPR, l))); }));
 
 const isVector = (s: Shape): boolean => s.cols === 1;
