@@ -360,6 +360,10 @@ if (only === undefined) {
   const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
   else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
+  // Issue 26: text in, answer out, in one synchronous loop (bench/loop.mjs, which also runs alone).
+  const loopBench = spawnSync(process.execPath, [path.join(root, 'bench/loop.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (loopBench.status === 0) console.log(loopBench.stdout.trimEnd());
+  else notes.push(`bench/loop.mjs failed (exit ${loopBench.status})`);
   // Issue 27: every bounded case as a whole process, time and memory against the targets (bench/bounds.mjs, which also runs alone).
   const boundsBench = spawnSync(process.execPath, [path.join(root, 'bench/bounds.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   if (boundsBench.status === 0) console.log(boundsBench.stdout.trimEnd());

@@ -8,12 +8,16 @@
  *   expressions does not grow without bound. Dead entries are swept in bulk
  *   once the table has grown by as much as it held after the last sweep
  *   (amortised O(1) per insertion, no finalizer per node).
+ * - What WeakRefs pin for the rest of the job (every new WeakRef's target, every deref()'s result) is released
+ *   every KEPT_RELEASE_EVERY pins where the runtime allows it (./kept-objects.ts), so a synchronous loop over
+ *   unrelated expressions keeps only what is live, not everything it made.
  * - Compound nodes are found by their structural hash (a number) and a
  *   shallow comparison: same kind, same function name, and the very same
  *   children. No key strings are built (that was most of the cost of making
  *   a node). Atoms (numbers, symbols, constants) are keyed by their text.
  */
 import type { Expr } from './node.js';
+import { keptObjectsRelease } from './kept-objects.js';
 
 type Bucket = WeakRef<Expr> | WeakRef<Expr>[];
 
@@ -34,6 +38,17 @@ const RECENT_MAX = 1 << 14;
 const recentCompound = new Map<number, Expr | Expr[]>();
 const recentAtoms = new Map<string, Expr>();
 let recentCount = 0;
+
+/** Pins (WeakRefs made, derefs that found a node) between two releases: 1.3 µs per release, amortised to nothing. */
+const KEPT_RELEASE_EVERY = 1 << 12;
+const releaseKept = keptObjectsRelease();
+let pinnedSinceRelease = 0;
+
+function pinned(count: number): void {
+  if ((pinnedSinceRelease += count) < KEPT_RELEASE_EVERY) return;
+  pinnedSinceRelease = 0;
+  releaseKept?.();
+}
 
 let insertedSinceSweep = 0;
 let sweepAfter = 4096;
@@ -85,6 +100,7 @@ export function findList(hash: number, kind: 'add' | 'mul' | 'call', kids: reado
   const refs = Array.isArray(bucket) ? bucket : [bucket];
   for (const ref of refs) {
     const node = ref.deref();
+    if (node !== undefined) pinned(1);
     if (node !== undefined && isList(node, kind, kids, fn)) {
       keepRecent(node);
       return node;
@@ -106,6 +122,7 @@ export function findPow(hash: number, base: Expr, exp: Expr): Expr | undefined {
   const refs = Array.isArray(bucket) ? bucket : [bucket];
   for (const ref of refs) {
     const node = ref.deref();
+    if (node !== undefined) pinned(1);
     if (node !== undefined && isPow(node, base, exp)) {
       keepRecent(node);
       return node;
@@ -123,6 +140,7 @@ export function rememberCompound<T extends Expr>(node: T): T {
   else compound.set(node.hash, [bucket, ref]);
   keepRecent(node);
   counted();
+  pinned(1);
   return node;
 }
 
@@ -131,7 +149,10 @@ export function findAtom(key: string): Expr | undefined {
   const recent = recentAtoms.get(key);
   if (recent !== undefined) return recent;
   const node = atoms.get(key)?.deref();
-  if (node !== undefined) rememberRecentAtom(key, node);
+  if (node !== undefined) {
+    rememberRecentAtom(key, node);
+    pinned(1);
+  }
   return node;
 }
 
@@ -140,6 +161,7 @@ export function rememberAtom<T extends Expr>(key: string, node: T): T {
   atoms.set(key, new WeakRef<Expr>(node));
   rememberRecentAtom(key, node);
   counted();
+  pinned(1);
   return node;
 }
 
@@ -176,4 +198,5 @@ function sweep(): void {
   }
   insertedSinceSweep = 0;
   sweepAfter = Math.max(4096, live);
+  pinned(KEPT_RELEASE_EVERY); // the sweep deref'd every entry: release them all now
 }
