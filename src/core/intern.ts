@@ -197,6 +197,6 @@ function sweep(): void {
     else live++;
   }
   insertedSinceSweep = 0;
-  sweepAfter = Math.max(4096, 2 * live);
+  sweepAfter = Math.max(4096, live);
   pinned(KEPT_RELEASE_EVERY); // the sweep deref'd every entry: release them all now
 }
