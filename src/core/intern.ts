@@ -87,8 +87,16 @@ function keepRecent(node: Expr): void {
   else recentCompound.set(node.hash, [bucket, node]);
 }
 
+/**
+ * The hash of the last lookup that found no node with that hash in either table, or −1 (hashes are unsigned). The
+ * constructors remember a new node right after their lookup missed (src/core/collect.ts), so rememberCompound then
+ * sets its entries without looking them up again: two fewer lookups in large maps per new node.
+ */
+let missedHash = -1;
+
 /** The interned sum, product or call with this hash and these children, if any. */
 export function findList(hash: number, kind: 'add' | 'mul' | 'call', kids: readonly Expr[], fn = ''): Expr | undefined {
+  missedHash = -1;
   const recent = recentCompound.get(hash);
   if (recent !== undefined) {
     if (!Array.isArray(recent)) {
@@ -96,7 +104,10 @@ export function findList(hash: number, kind: 'add' | 'mul' | 'call', kids: reado
     } else for (const node of recent) if (isList(node, kind, kids, fn)) return node;
   }
   const bucket = compound.get(hash);
-  if (bucket === undefined) return undefined;
+  if (bucket === undefined) {
+    if (recent === undefined) missedHash = hash;
+    return undefined;
+  }
   const refs = Array.isArray(bucket) ? bucket : [bucket];
   for (const ref of refs) {
     const node = ref.deref();
@@ -111,6 +122,7 @@ export function findList(hash: number, kind: 'add' | 'mul' | 'call', kids: reado
 
 /** The interned power base^exp with this hash, if any. */
 export function findPow(hash: number, base: Expr, exp: Expr): Expr | undefined {
+  missedHash = -1;
   const recent = recentCompound.get(hash);
   if (recent !== undefined) {
     if (!Array.isArray(recent)) {
@@ -118,7 +130,10 @@ export function findPow(hash: number, base: Expr, exp: Expr): Expr | undefined {
     } else for (const node of recent) if (isPow(node, base, exp)) return node;
   }
   const bucket = compound.get(hash);
-  if (bucket === undefined) return undefined;
+  if (bucket === undefined) {
+    if (recent === undefined) missedHash = hash;
+    return undefined;
+  }
   const refs = Array.isArray(bucket) ? bucket : [bucket];
   for (const ref of refs) {
     const node = ref.deref();
@@ -134,11 +149,23 @@ export function findPow(hash: number, base: Expr, exp: Expr): Expr | undefined {
 /** Remembers a new compound node (the caller has looked it up first). */
 export function rememberCompound<T extends Expr>(node: T): T {
   const ref = new WeakRef<Expr>(node);
-  const bucket = compound.get(node.hash);
-  if (bucket === undefined) compound.set(node.hash, ref);
-  else if (Array.isArray(bucket)) bucket.push(ref);
-  else compound.set(node.hash, [bucket, ref]);
-  keepRecent(node);
+  if (node.hash === missedHash) {
+    // Neither table had this hash at the lookup just made: new entries, no lookups.
+    missedHash = -1;
+    compound.set(node.hash, ref);
+    if (++recentCount > RECENT_MAX) {
+      recentCompound.clear();
+      recentAtoms.clear();
+      recentCount = 1;
+    }
+    recentCompound.set(node.hash, node);
+  } else {
+    const bucket = compound.get(node.hash);
+    if (bucket === undefined) compound.set(node.hash, ref);
+    else if (Array.isArray(bucket)) bucket.push(ref);
+    else compound.set(node.hash, [bucket, ref]);
+    keepRecent(node);
+  }
   counted();
   pinned(1);
   return node;
@@ -174,11 +201,31 @@ function rememberRecentAtom(key: string, node: Expr): void {
   recentAtoms.set(key, node);
 }
 
+/**
+ * A WeakRef to an object nothing else holds, made at each sweep (and released at once): once it reads empty, the
+ * collector has cleared WeakRefs since that sweep. Until then a sweep would find no dead entry it has not already
+ * dropped, so it waits (checked every KEPT_RELEASE_EVERY insertions). Only where pins can be released mid-job: a
+ * pinned sentinel would never read empty within a synchronous loop.
+ */
+let collectedSince: WeakRef<object> | undefined;
+
 function counted(): void {
-  if (++insertedSinceSweep >= sweepAfter) sweep();
+  if (++insertedSinceSweep < sweepAfter) return;
+  if (collectedSince !== undefined) {
+    const gone = collectedSince.deref() === undefined;
+    releaseKept!(); // the deref just now pinned the sentinel: unpin it, so the next collection can clear it
+    if (!gone) {
+      insertedSinceSweep -= KEPT_RELEASE_EVERY;
+      return;
+    }
+  }
+  sweep();
 }
 
-/** Drops the entries of collected nodes; the next sweep comes after as many insertions as there are live entries. */
+/**
+ * Drops the entries of collected nodes; the next sweep comes after as many insertions as there are live entries,
+ * and (where pins are released) once a collection has cleared WeakRefs since this one.
+ */
 function sweep(): void {
   let live = 0;
   for (const [hash, bucket] of compound) {
@@ -198,5 +245,6 @@ function sweep(): void {
   }
   insertedSinceSweep = 0;
   sweepAfter = Math.max(4096, live);
-  pinned(KEPT_RELEASE_EVERY); // the sweep deref'd every entry: release them all now
+  if (releaseKept !== undefined) collectedSince = new WeakRef({});
+  pinned(KEPT_RELEASE_EVERY); // the sweep deref'd every entry (and made the sentinel): release them all now
 }
