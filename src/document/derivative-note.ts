@@ -13,7 +13,7 @@ import { stepsToLatex, latexStepParts } from '../print/steps-latex.js';
 import { pageDerivations, type PageItem } from '../steps/page.js';
 import type { Derivation, Detail } from '../steps/record.js';
 import { inputSection } from '../answer/input-section.js';
-import { math, type Block, type Document, type Section } from './model.js';
+import { math, lazyMath, lazySection, type Block, type Document, type Section } from './model.js';
 
 /** A result that can also produce its derivation on a page (the Derivative class). */
 export interface NoteItem extends ResultItem, PageItem {}
@@ -48,15 +48,28 @@ export function derivativeTitle(results: readonly ResultItem[], name: string): s
 export function derivativeSections(a: DerivativeNote, name: string): Section[] {
   const first = a.results[0]!;
   const order = first.order;
-  const input = inputSection('', { typeset: `${latexName(name)} = ${toLatex(first.input, { order })}`, copy: toText(first.input, { order }) });
-  const lines = a.results.map((d) => math(a.single ? textOf(d) : `${textHeading(d.variables)} = ${textOf(d)}`, derivativeEquation(d, name)));
+  // Made when a renderer reads them, each spelling apart: the text output of a 20,000-term derivative never
+  // spends its time on LaTeX, nor on the sections only notes show (issue 27).
+  const input = lazySection({ title: 'Input', id: 'input', only: 'notes' }, () =>
+    inputSection('', { typeset: `${latexName(name)} = ${toLatex(first.input, { order })}`, copy: toText(first.input, { order }) }).blocks,
+  );
+  const texts = new Map<ResultItem, string>();
+  const text = (d: ResultItem): string => {
+    let t = texts.get(d);
+    if (t === undefined) texts.set(d, (t = textOf(d)));
+    return t;
+  };
+  const lines = a.results.map((d) => lazyMath(() => (a.single ? text(d) : `${textHeading(d.variables)} = ${text(d)}`), () => derivativeEquation(d, name)));
   // LaTeX shows a gradient as one ∇ equation; a note does too while it fits the page.
-  const gradient = isGradient(a.results) ? gradientEquation(a.results, name) : undefined;
-  const latexItems = gradient === undefined ? lines : [math(lines.map((l) => l.text).join('\n'), gradient)];
-  const noteItems = gradient === undefined || gradient.length > NOTE_WIDTH ? lines : latexItems;
+  let gradient: string | undefined;
+  const gradientLatex = (): string => (gradient ??= gradientEquation(a.results, name));
+  const latexItems = isGradient(a.results) ? [lazyMath(() => lines.map((l) => l.text).join('\n'), gradientLatex)] : lines;
   const result: Section[] = [
     { only: 'lines', blocks: a.derivations === undefined ? [{ kind: 'math', items: latexItems }] : [] },
-    { title: 'Result', id: 'result', only: 'notes', blocks: [{ kind: 'math', items: noteItems }, { kind: 'copy', texts: a.results.map(textOf) }] },
+    lazySection({ title: 'Result', id: 'result', only: 'notes' }, () => [
+      { kind: 'math', items: !isGradient(a.results) || gradientLatex().length > NOTE_WIDTH ? lines : latexItems },
+      { kind: 'copy', texts: a.results.map(text) },
+    ]),
   ];
   const several = a.results.length > 1 || isGradient(a.results);
   const steps: Section[] = (a.derivations ?? []).map((d, i) => {
