@@ -10,7 +10,8 @@ export type WarningCode =
   | 'NO_VARIABLES' // the expression is a constant: there is nothing to differentiate
   | 'IMPLICIT_MULTIPLICATION' // juxtaposition read in a way people often misread (1/2x, x^2y, a/b c)
   | 'NAME_LOOKS_LIKE_PRODUCT' // one name that reads like a product with a constant (xe, pix)
-  | 'LEIBNIZ_NOTATION'; // d/dx written into the expression
+  | 'LEIBNIZ_NOTATION' // d/dx written into the expression
+  | 'READING'; // a spelling from another tool read as deriv's (torch.relu, **, x.pow(2)): docs/reading.md
 
 export interface DerivWarning {
   readonly code: WarningCode;
