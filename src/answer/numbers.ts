@@ -35,6 +35,8 @@ function safeValue(e: Expr, p: Point, order: readonly string[], within?: Within)
     throw err;
   }
 }
+/** A derivative that is a number is its own value: `∂/∂b = 1`, not `∂/∂b = 1 = 1` (but `1 = undefined` off the domain). */
+const constantSuffix = (e: Expr, v: PointValue, s: string): string => (e.kind === 'num' && v.finite ? '' : s);
 /** NaN (0/0, log of a negative number, a pole reached exactly) is `undefined`; an overflow or log(0) is ±Infinity. */
 const show = showValue;
 const showTex = (v: PointValue): string => v.toTex();
@@ -97,7 +99,7 @@ function atDocument(a: DerivativesAnswer, p: Point, reading: Reading): Document 
   const value = { text: (e: Expr): string => { const v = valueOf(e); return v.finite ? v.toString() : show(v); }, latex: (e: Expr): string => showTex(valueOf(e)) };
   const derivations = a.derivations;
   const blocks = derivations === undefined
-    ? [{ kind: 'math' as const, items: [math(`${name} = ${toText(first.input, { order })}${suffix(f)}`, `${latexName(name)} = ${toLatex(first.input, { order })}${suffixTex(f)}`), ...results.map((d, i) => math(`${textHeading(d.variables)} = ${d.toString()}${suffix(values[i]!)}`, `${derivativeEquation(d, name)}${suffixTex(values[i]!)}`))] }]
+    ? [{ kind: 'math' as const, items: [math(`${name} = ${toText(first.input, { order })}${suffix(f)}`, `${latexName(name)} = ${toLatex(first.input, { order })}${suffixTex(f)}`), ...results.map((d, i) => math(`${textHeading(d.variables)} = ${d.toString()}${constantSuffix(d.expr, values[i]!, suffix(values[i]!))}`, `${derivativeEquation(d, name)}${constantSuffix(d.expr, values[i]!, suffixTex(values[i]!))}`))] }]
     : derivations.map((d, i) => derivationBlock(d, results[i]!.order, name, value));
   return {
     ...base(reading),
