@@ -150,8 +150,9 @@ describe("the values of a matrix-form gradient at a point are the CLI's --at val
   });
 
   it.each([
-    ['b = 1/2', { ...MAT_POINT, b: 0.5 }, 'X=[[1,2],[3,4]],w=[1,2],b=1/2,y=[1,2]', ['[[9/2, 9], [19/2, 19]]', '[33, 47]', '14', '[-9/2, -19/2]']],
-    ['X of decimals, read exactly', { ...MAT_POINT, X: [[0.1, 0.2], [0.3, 0.4]] }, 'X=[[0.1,0.2],[0.3,0.4]],w=[1,2],b=1,y=[1,2]', ['[[1/2, 1], [1/10, 1/5]]', '[2/25, 7/50]', '3/5', '[-1/2, -1/10]']],
+    ['b = 1/2', { ...MAT_POINT, b: '1/2' }, 'X=[[1,2],[3,4]],w=[1,2],b=1/2,y=[1,2]', ['[[9/2, 9], [19/2, 19]]', '[33, 47]', '14', '[-9/2, -19/2]']],
+    ['b = 0.5, decimals out', { ...MAT_POINT, b: 0.5 }, 'X=[[1,2],[3,4]],w=[1,2],b=0.5,y=[1,2]', ['[[4.5, 9], [9.5, 19]]', '[33, 47]', '14', '[-4.5, -9.5]']],
+    ['X of decimals, read exactly, decimals out', { ...MAT_POINT, X: [[0.1, 0.2], [0.3, 0.4]] }, 'X=[[0.1,0.2],[0.3,0.4]],w=[1,2],b=1,y=[1,2]', ['[[0.5, 1], [0.1, 0.2]]', '[0.08, 0.14]', '0.6', '[-0.5, -0.1]']],
   ])('g.at(%s) -> the CLI values', async (_what, point, at, shown) => {
     expect(g.at(point).map(String)).toEqual(shown);
     const stdout = await cli([LOSS, '--shape', SHAPES, '--at', at]);

@@ -17,7 +17,7 @@ import { type MatrixStep, type PrintedStep, printSteps, stepsText } from './step
 import { type Shape, type Dim, normaliseShapes, formatShape, parseShapes, checkSizesApart } from './shape.js';
 import { evaluateMatrix, type MatrixValue } from './evaluate.js';
 import { MatrixPointValue } from './point-value.js';
-import { toMatrixPoint, type MatrixPointInput } from './point.js';
+import { toMatrixPoint, matrixPointHasDecimals, type MatrixPointInput } from './point.js';
 import { MatrixGradient } from './gradient.js';
 
 /** Shapes as a Map, as `{ X: 'n×d', w: 'd' }`, or as the --shape text `X=n×d,w=d` (errors then point into it). */
@@ -79,7 +79,8 @@ export class MatrixDerivative {
    * (`[35, 50]`): exact where the point is. A variable the formula needs and the point lacks is BAD_VARIABLE.
    */
   at(point: MatrixPointInput): MatrixPointValue {
-    return new MatrixPointValue(evaluateMatrix(this.node, this.ctx, toMatrixPoint(v.matrixPoint(point, 'at: the point') as MatrixPointInput)));
+    const checked = v.matrixPoint(point, 'at: the point') as MatrixPointInput;
+    return new MatrixPointValue(evaluateMatrix(this.node, this.ctx, toMatrixPoint(checked)), matrixPointHasDecimals(checked));
   }
   /** The function's own value at the same point. */
   evaluateFunction(values: ReadonlyMap<string, MatrixValue>): MatrixValue {
