@@ -35,7 +35,7 @@ const WORDS: ReadonlySet<string> = new Set([
  * lowercase letters only, words excepted; noted once per name (`--wrt w` adds the hint x*w itself).
  */
 function lettersLikeProduct(name: string, tokens: readonly Token[], k: number): boolean {
-  if (name.length < 2 || name.length > 3 || !/^[a-z]+$/.test(name) || WORDS.has(name)) return false;
+  if (name.length < 2 || name.length > 3 || !/^[a-z]+$/.test(name) || WORDS.has(name) || name === 'pi') return false;
   return tokens.some((t, i) => i !== k && t.type === 'name' && t.text.length === 1 && t.text !== 'e' && tokens[i + 1]?.type !== 'lparen');
 }
 
