@@ -120,6 +120,8 @@ export const isNameStart = (c: string): boolean => {
 export const isNamePart = (c: string): boolean =>
   isNameStart(c) || (c >= '0' && c <= '9') || (c >= '\u0300' && c <= '\u036f') || (c >= '\u2080' && c <= '\u2089');
 
+const isSubscript = (c: string): boolean => c >= '\u2080' && c <= '\u2089';
+
 /** Subscript digits as ASCII digits: w₁ → w1 (as w1 prints as w_{1} in LaTeX). */
 const plainDigits = (name: string): string => name.replace(/[\u2080-\u2089]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x2080 + 48));
 
@@ -169,6 +171,8 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
         while (j < input.length && isNamePart(input[j]!)) {
           if (input.charCodeAt(j) > 0x7f) ascii = false;
           j++;
+          // A subscript ends the name, as in typeset formulas: w₁x is w₁·x.
+          if (isSubscript(input[j - 1]!) && !isSubscript(input[j] ?? '')) break;
         }
         // torch.relu, np.exp, x.pow, w.T: one dotted name, read by parse/readings.ts below.
         if (input[j] === '.' && isNameStart(input[j + 1] ?? '')) j++;

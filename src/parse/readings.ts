@@ -38,18 +38,26 @@ export interface ReadOptions {
 }
 
 export function readDotted(tokens: Token[], input: string, options: ReadOptions): Token[] {
-  if (!tokens.some((t, k) => (t.type === 'name' && t.text.includes('.')) || (!options.transpose && isCaretT(tokens, k, input)))) return tokens;
+  if (!tokens.some((t, k) => (t.type === 'name' && t.text.includes('.')) || isCaretT(tokens, k, input))) return tokens;
   const fail = (pos: number, message: string, hint: string, code: 'PARSE' | 'UNSUPPORTED' | 'UNKNOWN_FUNCTION' = 'UNKNOWN_FUNCTION'): never => {
     throw new DerivError(code, message, { position: pos, input, hint });
   };
   const out: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    if (options.transpose && isCaretT(tokens, k, input) && tokens[k + 1]!.text.length > 1) {
+      // w^Tx in the matrix language: the transpose of w times x.
+      const tx = tokens[k + 1]!;
+      out.push(t, { type: 'name', text: 'T', pos: tx.pos }, { type: 'name', text: tx.text.slice(1), pos: tx.pos + 1 });
+      k++;
+      continue;
+    }
     if (!options.transpose && isCaretT(tokens, k, input)) {
       const base = tokens[k - 1]!;
       // w^T x is the tutorials' ŷ = wᵀx + b: a transpose, which needs shapes; (1+r)^T may be a power, noted.
+      const exponent = tokens[k + 1]!.text;
       if (base.type === 'name')
-        fail(t.pos, `${base.text}^T is a transpose, which needs vectors`, `${SHAPE_HINT}; for a power of a variable T write ${base.text}^(T)`, 'UNSUPPORTED');
+        fail(t.pos, `${base.text}^${exponent} is a transpose${exponent === 'T' ? '' : ` and ${exponent.slice(1)}`}, which needs vectors`, `${SHAPE_HINT}; for a power of a variable ${exponent} write ${base.text}^(${exponent})`, 'UNSUPPORTED');
       noteOnce(options.notes, { code: 'READING', message: '^T is read as a power of the variable T, not a transpose', position: t.pos, hint: `for a transpose, ${SHAPE_HINT}` });
     }
     if (t.type !== 'name' || !t.text.includes('.')) {
@@ -98,9 +106,11 @@ export function readDotted(tokens: Token[], input: string, options: ReadOptions)
   return out;
 }
 
-/** Whether tokens[k] is a `^` (or **) followed by the bare name T (not T(…)). */
+/** Whether tokens[k] is a `^` (or **) followed by the bare name T (not T(…)), or by Tx after a name. */
 function isCaretT(tokens: readonly Token[], k: number, input: string): boolean {
   const t = tokens[k]!;
   const next = tokens[k + 1];
-  return t.type === 'op' && t.text === '^' && input[t.pos] !== '\u1d40' && next?.type === 'name' && next.text === 'T' && tokens[k + 2]?.type !== 'lparen';
+  if (t.type !== 'op' || t.text !== '^' || input[t.pos] === '\u1d40' || next?.type !== 'name' || tokens[k + 2]?.type === 'lparen') return false;
+  // ^T, and ^Tx after a name (w^Tx: the transpose and x, run together).
+  return next.text === 'T' || (/^T[a-z]\w*$/.test(next.text) && tokens[k - 1]?.type === 'name');
 }
