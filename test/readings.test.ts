@@ -133,6 +133,7 @@ describe('the text format says log is ln (row 10), once', () => {
   it.each([
     [['x*log(x)'], 1],
     [['x*log(x) + log(x)^2'], 1],
+    [['x*log(x)', '--at', 'x=2'], 1],
     [['x^2'], 0],
     [['exp(x)'], 0],
     [['x*log(x)', '--format', 'latex'], 0],

@@ -136,7 +136,7 @@ export function derivativesDocument(a: DerivativesAnswer, r: Request, reading: R
  * The text format writes log for the natural logarithm (mathjs's and NumPy's spelling; LaTeX prints \ln). Where
  * a log is shown (the input or a derivative, with one argument), it says so once, on stderr.
  */
-function naturalLogNote(results: readonly Derivative[]): string[] {
+export function naturalLogNote(results: readonly Derivative[]): string[] {
   const shown = (text: string): boolean => /(?:^|[^\w.])log\(/.test(text) && !/(?:^|[^\w.])log\([^()]*,/.test(text);
   return results.some((d) => shown(d.toString())) || (results[0] !== undefined && shown(toText(results[0].input, { order: results[0].order })))
     ? ['note: log is the natural logarithm ln (base e); log10(x), log2(x) and log(x, b) take other bases']
