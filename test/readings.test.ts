@@ -48,7 +48,7 @@ const ROWS: readonly [string, Row][] = [
   ['np.pi*x', { fields: { expr: 'np.pi*x' }, exit: 0, out: '∂/∂x = pi', codes: [] }],
   ['torch.sum(x) without shapes', { fields: { expr: 'torch.sum(x)' }, exit: 2, codes: ['UNKNOWN_FUNCTION'], says: /--shape/ }],
   ['x.mean() without shapes', { fields: { expr: 'x.mean()' }, exit: 2, codes: ['UNKNOWN_FUNCTION'], says: /--shape/ }],
-  ['torch.sum((X@w - y)^2) with shapes', { fields: { expr: 'torch.sum((X@w - y)^2)', wrt: 'w', shape: 'X=n×d,w=d,y=n' }, exit: 0, out: "∇w = 2*X'*(X*w - y)", codes: [] }],
+  ['torch.sum((X@w - y)^2) with shapes', { fields: { expr: 'torch.sum((X@w - y)^2)', wrt: 'w', shape: 'X=n×d,w=d,y=n' }, exit: 0, out: "∇w = 2*X'*(X*w - y)", codes: ['READING'] }],
   ['torch.matmul(X, w)', { fields: { expr: 'torch.matmul(X, w)' }, exit: 2, codes: ['UNKNOWN_FUNCTION'], says: /@/ }],
   ['np.max(x)', { fields: { expr: 'np.max(x)' }, exit: 2, codes: ['UNKNOWN_FUNCTION'], says: /max\(a, b\)/ }],
   ['(x+1).pow(2)', { fields: { expr: '(x+1).pow(2)' }, exit: 2, codes: ['PARSE'], says: /pow\(…, 2\)/ }],

@@ -21,7 +21,8 @@ import { math, type Document, type Math, type Section } from '../document/model.
 import type { Request } from '../request/request.js';
 import { inputSection } from './input-section.js';
 import type { Reading } from './reading.js';
-import { wrtWarnings } from '../warnings.js';
+import { wrtWarnings, mergeWarnings } from '../warnings.js';
+import { matrixReadingNotes } from '../parse/parser.js';
 import { warningJSON } from './warnings.js';
 import { WrittenSize } from './size.js';
 
@@ -96,7 +97,7 @@ export function matrixDocument(a: MatrixAnswer, r: Request, reading: Reading): D
   const input = inputSection(reading.line, a.kind === 'gradients' && a.values !== undefined ? { point: { text: pointText(a.values), latex: pointTex(a.values) } } : {});
   // A --wrt name the expression does not have: its gradient is 0, with the warning an expression gets.
   const variables = a.kind === 'check' ? a.result.order : a.results[0]?.order ?? [];
-  const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: wrtWarnings(r.wrt ?? [], variables) };
+  const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: mergeWarnings(matrixReadingNotes(reading.expression), wrtWarnings(r.wrt ?? [], variables)) };
   const doc = ((): Document => {
     switch (a.kind) {
       case 'gradients':

@@ -471,3 +471,14 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
   }
   return { expr: result!, variables, guards };
 }
+
+/** The reading notes of matrix-language text (torch.sum read as sum, ** as ^): the matrix reader builds from the syntax tree alone. */
+export function matrixReadingNotes(input: string): DerivWarning[] {
+  const notes: DerivWarning[] = [];
+  try {
+    tokenize(input, { transpose: true, notes });
+  } catch {
+    return []; // the reader says what is wrong with it
+  }
+  return notes;
+}
