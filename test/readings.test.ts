@@ -61,6 +61,8 @@ const ROWS: readonly [string, Row][] = [
   ['¾x', { fields: { expr: '¾x' }, exit: 0, out: '∂/∂x = 3/4', codes: [] }],
   ['2½*x', { fields: { expr: '2½*x' }, exit: 2, codes: ['PARSE'], says: /2\+1\/2/ }],
   ['w₁*x + b₁', { fields: { expr: 'w₁*x + b₁', wrt: 'w1,b1' }, exit: 0, out: '∂/∂w1 = x\n∂/∂b1 = 1', codes: [] }],
+  ['w₁x: a subscript ends the name', { fields: { expr: 'w₁x + b₁' }, exit: 0, out: '∂/∂w1 = x\n∂/∂x = w1\n∂/∂b1 = 1', codes: [] }],
+  ['--wrt w₁ and --at w₁=2 name w1', { fields: { expr: 'w₁*x', wrt: 'w₁', at: 'w₁=2,x=3' }, exit: 0, out: 'f = w1*x = 6\n∂/∂w1 = x = 3', codes: [] }],
   ['x² + y³', { fields: { expr: 'x² + y³' }, exit: 0, out: '∂/∂x = 2*x\n∂/∂y = 3*y^2', codes: [] }],
   // 7. Exact values fold; constants outside the real domain are warned about.
   ['x/sin(pi)', { fields: { expr: 'x/sin(pi)' }, exit: 4, codes: ['UNDEFINED'] }],
