@@ -8,6 +8,8 @@ import { answer, DerivError, parse, toLatex } from '../src/index.js';
 import { deriv } from './helpers/cli.js';
 import { displayWidth } from '../src/cli/format-error.js';
 import katex from 'katex';
+import { compute } from '../src/playground/compute.js';
+import { parseHash } from '../src/playground/state.js';
 
 interface Row {
   /** The request's fields, as a --batch line takes them (the CLI gets the same as options). */
@@ -153,5 +155,25 @@ describe('multi-letter names typeset as one (row 2)', () => {
     const tex = toLatex(parse(text));
     expect(tex).toContain(piece);
     expect(() => katex.renderToString(tex, { throwOnError: true })).not.toThrow();
+  });
+});
+
+describe('the playground reads the same (its URL hash through the same request)', () => {
+  it.each([
+    ['f=torch.relu(x)', 'ok', /torch\.relu is read as relu/],
+    ['f=x**2', 'ok', /\*\* is read as the power/],
+    ['f=xw%5E2%2Bb%5E2', 'ok', /'xw' is one variable/],
+    ['f=asin(2)*x', 'ok', /asin\(2\) is not a real number/],
+    ['f=(w%5ET%20x%2Bb-y)%5E2&wrt=w', 'UNSUPPORTED', /--shape/],
+    ['f=torch.matmul(X%2Cw)', 'UNKNOWN_FUNCTION', /@/],
+  ])('#%s -> %s, saying %s', (hash, want, says) => {
+    const o = compute(parseHash(hash));
+    if (o.ok) {
+      expect(want).toBe('ok');
+      expect(o.view.notes.join('\n')).toMatch(says);
+    } else {
+      expect(o.error.code).toBe(want);
+      expect(`${o.error.message} ${o.error.hint ?? ''}`).toMatch(says);
+    }
   });
 });
