@@ -34,6 +34,7 @@ import { INSPECT, withToString } from './inspect.js';
 import { carryDecimals } from './parse/decimals.js';
 import { textHeading } from './print/heading.js';
 import { derivativeEquation } from './print/equation.js';
+import { undefinedConstants } from './constant-domain.js';
 import { type DerivWarning, wrtWarnings, mergeWarnings, mergeWarningLists, NO_VARIABLES } from './warnings.js';
 
 /** Variable order remembered for expressions that came from text (drives display order). */
@@ -63,12 +64,12 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
  * parse, plus the reading notes (1/2x read as x/2, the one name xe, …) that a caller should show, and the
  * domain guards to pass on (derivative(expr, v, { domain })) so values at a point answer for the text as written.
  */
-export function readExpression(text: string, options: ParseOptions = {}): { expr: Expr; warnings: readonly DerivWarning[]; domain: readonly DomainGuard[] } {
+export function readExpression(text: string, options: ParseOptions = {}): { expr: Expr; warnings: readonly DerivWarning[]; domain: readonly DomainGuard[]; written: readonly string[] } {
   if (typeof text !== 'string') throw new DerivError('PARSE', `expected the expression as text, got ${describeValue(text)}`);
   const { expr, variables, notes, guards } = parseWithInfo(text, options);
   // The latest text wins: x^2/4 read after 0.25*x^2 (the same node) prints as the new text was written.
   orderOf.set(expr, variables);
-  return { expr, warnings: notes, domain: guards };
+  return { expr, warnings: withConstantDomain(notes, guards, text), domain: guards, written: variables };
 }
 
 /** How a wrong argument is named in an error message (null, a number, an object). */
@@ -97,13 +98,18 @@ function displayOrderOf(e: Expr): readonly string[] {
   variablesMemo.set(e, { known, order });
   return order;
 }
+/** The reading notes, and a warning for each constant outside its function's real domain (asin(2)). */
+const withConstantDomain = (notes: readonly DerivWarning[], guards: readonly DomainGuard[], text: string): readonly DerivWarning[] => {
+  const outside = guards.length === 0 ? [] : undefinedConstants(guards, text);
+  return outside.length === 0 ? notes : [...notes, ...outside];
+};
 const variablesMemo = new WeakMap<Expr, { readonly known: readonly string[] | undefined; readonly order: readonly string[] }>();
 
 function toExpr(input: string | Expr, options: ParseOptions & { domain?: readonly DomainGuard[] }): { expr: Expr; order: readonly string[]; notes: readonly DerivWarning[]; domain: readonly DomainGuard[] } {
   if (typeof input === 'string') {
     const { expr, variables, notes, guards } = parseWithInfo(input, options);
     orderOf.set(expr, variables);
-    return { expr, order: variables, notes, domain: guards };
+    return { expr, order: variables, notes: withConstantDomain(notes, guards, input), domain: guards };
   }
   if (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')
     throw new DerivError('PARSE', `expected the expression as text or an Expr, got ${describeValue(input)}`);
@@ -324,7 +330,10 @@ function scalarDerivative(input: string | Expr, wrt: string | readonly string[],
   for (let i = 0; i < times; i++) for (const n of names) sequence.push(n);
   // As in a gradient: only a name that does not occur needs wrtWarnings, whose scan of the display order is O(variables).
   const free = freeVariables(expr);
-  const warnings = names.every((n) => free.has(n)) ? mergeWarnings(notes) : mergeWarnings(notes, wrtWarnings(names, displayOrderOf(expr)));
+  // A name written but cancelled (x in x/x) does occur: its derivative is 0 because the expression does not depend on it.
+  const written = typeof input === 'string' ? order : (orderOf.get(expr) ?? order);
+  const missing = names.filter((n) => !free.has(n) && !written.includes(n));
+  const warnings = missing.length === 0 ? mergeWarnings(notes) : mergeWarnings(notes, wrtWarnings(missing, displayOrderOf(expr)));
   return derive(expr, order, sequence, options, settingsOf(options), warnings, budget, domain);
 }
 
@@ -433,7 +442,7 @@ function scalarGradient(input: string | Expr, vars: readonly string[] | undefine
   // Each partial writes at least its name and one node: a list too long for the budget is refused before any work.
   const budget = requestBudget(options);
   budget.ensure(2 * names.length, IN_ALL);
-  const partials = names.map((v) => derive(expr, display, [v], options, settings, free.has(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), budget, domain, simplifyMemo));
+  const partials = names.map((v) => derive(expr, display, [v], options, settings, free.has(v) || order.includes(v) ? noted : mergeWarnings(notes, wrtWarnings([v], display)), budget, domain, simplifyMemo));
   const constant = display.length === 0 ? [NO_VARIABLES] : [];
   return Gradient.fromPartials(partials, mergeWarningLists([notes, constant, ...partials.map((p) => p.warnings)]));
 }

@@ -22,7 +22,8 @@ export function checkVariableName(name: string, what = 'variable'): string {
 
 function checkNewName(name: string, what: string): string {
   if (typeof name !== 'string') throw new DerivError('BAD_VARIABLE', `expected a ${what} name (text), got ${name === null ? 'null' : typeof name}`);
-  const trimmed = name.trim().normalize('NFC');
+  // Subscript digits as the parser reads them: --wrt w₁ names w1.
+  const trimmed = name.trim().replace(/[\u2080-\u2089]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x2080 + 48)).normalize('NFC');
   if (trimmed === '') throw new DerivError('BAD_VARIABLE', `the ${what} name is empty`, { input: name, position: 0 });
   if (badCharacter(trimmed) >= 0)
     throw new DerivError('BAD_VARIABLE', `'${trimmed}' is not a variable name`, {
@@ -50,7 +51,8 @@ export const MAX_FUNCTION_NAME = 64;
  */
 export function checkFunctionName(name: unknown, what = '--name'): string {
   if (typeof name !== 'string') throw new DerivError('BAD_OPTION', `${what} must be a name, got ${name === null ? 'null' : typeof name}`);
-  const trimmed = name.trim().normalize('NFC');
+  // Subscript digits as the parser reads them: --wrt w₁ names w1.
+  const trimmed = name.trim().replace(/[\u2080-\u2089]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x2080 + 48)).normalize('NFC');
   if (trimmed === '') throw new DerivError('BAD_OPTION', `${what} is empty`, { input: name, position: 0, hint: 'for example --name L' });
   if ([...trimmed].length > MAX_FUNCTION_NAME) throw new DerivError('BAD_OPTION', `${what} is longer than ${MAX_FUNCTION_NAME} characters`, { input: name, position: 0 });
   const bad = badCharacter(trimmed);

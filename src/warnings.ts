@@ -10,7 +10,9 @@ export type WarningCode =
   | 'NO_VARIABLES' // the expression is a constant: there is nothing to differentiate
   | 'IMPLICIT_MULTIPLICATION' // juxtaposition read in a way people often misread (1/2x, x^2y, a/b c)
   | 'NAME_LOOKS_LIKE_PRODUCT' // one name that reads like a product with a constant (xe, pix)
-  | 'LEIBNIZ_NOTATION'; // d/dx written into the expression
+  | 'LEIBNIZ_NOTATION' // d/dx written into the expression
+  | 'NOT_REAL' // a constant outside its function's real domain (asin(2), log(-1)): no real value anywhere
+  | 'READING'; // a spelling from another tool read as deriv's (torch.relu, **, x.pow(2)): docs/reading.md
 
 export interface DerivWarning {
   readonly code: WarningCode;
@@ -102,5 +104,15 @@ export function mergeWarningLists(lists: readonly (readonly DerivWarning[])[]): 
         out.push(w);
       }
     }
-  return out;
+  return supersede(out);
+}
+
+/**
+ * `--wrt w` on `xw + b` says "'xw' is one name; write x*w" in its WRT_NOT_FOUND hint: the reading note saying the
+ * same of xw (NAME_LOOKS_LIKE_PRODUCT) is then left out, so one hint says it once.
+ */
+function supersede(warnings: DerivWarning[]): DerivWarning[] {
+  const said = warnings.filter((w) => w.code === 'WRT_NOT_FOUND' && w.hint !== undefined).map((w) => /'([^']+)' is one name/.exec(w.hint!)?.[1]);
+  if (said.length === 0) return warnings;
+  return warnings.filter((w) => !(w.code === 'NAME_LOOKS_LIKE_PRODUCT' && said.some((n) => n !== undefined && w.message.startsWith(`'${n}' is one variable`))));
 }

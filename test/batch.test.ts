@@ -10,7 +10,7 @@ describe('stdin batches', () => {
   it.each([
     ['x^2\n\nsin(x\nx^3\n', '2*x\n3*x^2', 'line 3 of stdin', 2],
     ['sin(x\nx^3', '3*x^2', 'line 1 of stdin', 2],
-    ['x^2\r\n\r\n\r\n2**x\r\n', '2*x', 'line 4 of stdin', 2],
+    ['x^2\r\n\r\n\r\n2*/x\r\n', '2*x', 'line 4 of stdin', 2],
     ['x^2\n1/(x-x)\nfoo(x)\n', '2*x', 'line 2 of stdin', 4],
   ])('stdin %j -> stdout %j, stderr names %j, exit %j', async (stdin, stdout, where, code) => {
     const r = await deriv(['--wrt', 'x'], { stdin });

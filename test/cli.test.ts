@@ -132,7 +132,7 @@ describe('errors: stderr, a caret under the input, a non-zero exit code, no stac
   /** [argv, exit code, error code, caret position in the input (undefined: no caret)] */
   it.each([
     [['x^', '--wrt', 'x'], 2, 'PARSE', 2],
-    [['2**x', '--wrt', 'x'], 2, 'PARSE', 1],
+    [['2*/x', '--wrt', 'x'], 2, 'PARSE', 2],
     [['sin x'], 2, 'PARSE', 0],
     [['(x+1', '--wrt', 'x'], 2, 'PARSE', 0],
     [['x+1)', '--wrt', 'x'], 2, 'PARSE', 3],

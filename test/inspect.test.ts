@@ -18,7 +18,7 @@ describe('util.inspect', () => {
     ['values at a point', () => gradient(SEED, ['w', 'b']).at(AT), '[ PointValue -50, PointValue -5 ]'],
     ['an exact fraction', () => derivative(SEED, 'w').at('x=1,y=0,w=1/2,b=0'), 'PointValue 1/2 (0.5)'],
     ['a check', () => check(SEED, 'w', '-5', { at: AT }), 'CheckResult wrong (point, 1 point): ∂/∂w = x*(w*x + b - y), claim -5 at x=10, y=50, w=4, b=5: derivative -50, claim -5'],
-    ['SGD steps', () => sgd(SEED, ['w', 'b'], AT, 0.01, 1), '[\n  SgdStep 0: w = 4, b = 5, loss = 25/2,\n  SgdStep 1: w = 9/2, b = 101/20, loss = 1/800\n]'],
+    ['SGD steps', () => sgd(SEED, ['w', 'b'], AT, 0.01, 1), '[\n  SgdStep 0: w = 4, b = 5, loss = 12.5,\n  SgdStep 1: w = 4.5, b = 5.05, loss = 0.00125\n]'],
     ['a Hessian', () => hessian('x*y'), 'Hessian over (x, y) [[0, 1],\n [1, 0]]'],
     ['a Jacobian', () => jacobian(['x*y', 'x+y']), 'Jacobian over (x, y) [[y, x],\n [1, 1]]'],
     ['a matrix-form derivative', () => derivative('sum(X*w)', 'w', { shapes: { X: 'n×d', w: 'd' } }), "MatrixDerivative ∇w = X'*ones(n)"],

@@ -25,7 +25,7 @@ describe('CLI', () => {
     [[SEED000, '--wrt', 'w', '--check', 'x*(w*x+b-y)'], 0, 'correct: ∂/∂w = x*(w*x + b - y) (the difference simplifies to 0)'],
     [['x*w^2', '--wrt', 'w', '--check', 'x*w'], 1, 'wrong: at x=3, w=1, ∂/∂w = 2*x*w = 6, but the claim x*w gives 3'],
     [[SEED000, '--wrt', 'w,b', '--at', SEED000_AT, '--sgd', '0.01', '--steps-n', '3'], 0,
-      'step 0: w = 4, b = 5, loss = 25/2 (12.5)\nstep 1: w = 9/2 (4.5), b = 101/20 (5.05), loss = 1/800 (0.00125)\nstep 2: w = 899/200 (4.495), b = 10099/2000 (5.0495), loss = 1/8000000 (≈1.25e-7)\nstep 3: w = 89901/20000 (4.49505), b = 1009901/200000 (5.049505), loss = 1/80000000000 (≈1.25e-11)'],
+      'step 0: w = 4, b = 5, loss = 12.5\nstep 1: w = 4.5, b = 5.05, loss = 0.00125\nstep 2: w = 4.495, b = 5.0495, loss = 0.000000125\nstep 3: w = 4.49505, b = 5.049505, loss = 1/80000000000 (≈1.25e-11)'],
     [['x*w^2+b^2', '--hessian'], 0, '∇²f over (x, w, b):\n[[0, 2*w, 0],\n [2*w, 2*x, 0],\n [0, 0, 2]]'],
     [['x*w^2+b^2', '--hessian', '--format', 'latex'], 0, '\\nabla^{2} f = \\begin{pmatrix} 0 & 2 w & 0 \\\\ 2 w & 2 x & 0 \\\\ 0 & 0 & 2 \\end{pmatrix}'],
     [['x*w^2+b^2', '--hessian', '--wrt', 'w,b', '--at', 'x=1,w=2,b=3'], 0, '∇²f over (w, b):\n[[2*x, 0],\n [0, 2]]\nat x=1, w=2, b=3:\n[[2, 0],\n [0, 2]]'],

@@ -48,7 +48,7 @@ describe('every numeric option with every format', () => {
 
   it('--sgd --format latex is a table, not text', async () => {
     const r = await deriv([SEED, '--wrt', 'w,b', '--at', AT, '--sgd', '0.01', '-f', 'latex']);
-    expect(r.stdout).toBe('\\begin{array}{r|cc|c}\n\\text{step} & w & b & f \\\\ \\hline\n0 & 4 & 5 & \\frac{25}{2} \\\\\n1 & \\frac{9}{2} & \\frac{101}{20} & \\frac{1}{800}\n\\end{array}');
+    expect(r.stdout).toBe('\\begin{array}{r|cc|c}\n\\text{step} & w & b & f \\\\ \\hline\n0 & 4 & 5 & 12.5 \\\\\n1 & 4.5 & 5.05 & 0.00125\n\\end{array}');
   });
 
   it('--steps with --at: every line has its value at the point', async () => {

@@ -155,7 +155,7 @@ describe('parse: bad input -> error code and position', () => {
     ['sin(x', 'PARSE', 3],
     ['x^', 'PARSE', 2],
     ['x + * y', 'PARSE', 4],
-    ['2**x', 'PARSE', 1],
+    ['2*/x', 'PARSE', 2],
     ['sin x', 'PARSE', 0],
     ['2 3', 'PARSE', 2],
     ['1.2.3', 'PARSE', 3],

@@ -51,7 +51,7 @@ describe('text', () => {
 
   it('--sgd: the parameters and the loss after each step, exact', async () => {
     const r = await deriv([NET, '--wrt', WRT, '--at', AT, '--sgd', '0.01']);
-    expect(r.stdout.split('\n').slice(-2)).toEqual(['step 0: w2 = 2, b2 = 0, w1 = 3, b1 = 1, L = 8', 'step 1: w2 = 43/25 (1.72), b2 = -1/25 (-0.04), w1 = 71/25 (2.84), b1 = 23/25 (0.92), L = 13448/15625 (0.860672)']);
+    expect(r.stdout.split('\n').slice(-2)).toEqual(['step 0: w2 = 2, b2 = 0, w1 = 3, b1 = 1, L = 8', 'step 1: w2 = 1.72, b2 = -0.04, w1 = 2.84, b1 = 0.92, L = 0.860672']);
   });
 
   it('--steps names the rule of each local derivative and ReLU′ at the kink', async () => {

@@ -17,7 +17,7 @@ import { pageDerivations } from '../steps/page.js';
 import type { Derivation } from '../steps/record.js';
 import { cseForm } from '../print/cse-form.js';
 import { gradientCode } from '../code/api.js';
-import { CONSTANT_PRINTED, warningJSON } from './warnings.js';
+import { CONSTANT_PRINTED, cancelled, warningJSON } from './warnings.js';
 import { derivativeSections, derivativeTitle } from '../document/derivative-note.js';
 import { math, spelled, BOTH, type Document, type Math } from '../document/model.js';
 import type { Request } from '../request/request.js';
@@ -82,7 +82,7 @@ function remember(key: string, a: DerivativesAnswer): void {
 
 function compute(r: Request, reading: Reading): DerivativesAnswer {
   const common = libraryOptions(r);
-  const { expr, warnings: notes, domain } = readExpression(reading.expression, common);
+  const { expr, warnings: notes, domain, written } = readExpression(reading.expression, common);
   const wrt = r.wrt ?? variablesOf(expr);
   const single = r.wrt !== undefined && (r.mixed || r.wrt.length === 1);
   if (wrt.length === 0) {
@@ -90,7 +90,7 @@ function compute(r: Request, reading: Reading): DerivativesAnswer {
       throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', {
         input: reading.expression, position: 0, hint: 'without --format markdown/html, --steps and --cse deriv prints its value',
       });
-    return { results: [], single, constant: expr, warnings: mergeWarnings(notes, [CONSTANT_PRINTED]) };
+    return { results: [], single, constant: expr, warnings: mergeWarnings(notes, [written.length === 0 ? CONSTANT_PRINTED : cancelled(written)]) };
   }
   // Values at a point answer for the input as written (its domain guards); one budget for the whole request.
   const results = derivativesOf(expr, wrt, r.mixed, domain.length === 0 ? common : { ...common, domain });
@@ -127,9 +127,20 @@ export function derivativesDocument(a: DerivativesAnswer, r: Request, reading: R
       warnings: a.warnings.map(warningJSON),
     }),
     exitCode: 0,
-    notes: [],
+    notes: r.format === 'text' ? naturalLogNote(a.results) : [],
     warnings: a.warnings,
   };
+}
+
+/**
+ * The text format writes log for the natural logarithm (mathjs's and NumPy's spelling; LaTeX prints \ln). Where
+ * a log is shown (the input or a derivative, with one argument), it says so once, on stderr.
+ */
+export function naturalLogNote(results: readonly Derivative[]): string[] {
+  const shown = (text: string): boolean => /(?:^|[^\w.])log\(/.test(text) && !/(?:^|[^\w.])log\([^()]*,/.test(text);
+  return results.some((d) => shown(d.toString())) || (results[0] !== undefined && shown(toText(results[0].input, { order: results[0].order })))
+    ? ['note: log is the natural logarithm ln (base e); log10(x), log2(x) and log(x, b) take other bases']
+    : [];
 }
 
 function constantDocument(a: DerivativesAnswer, reading: Reading): Document {

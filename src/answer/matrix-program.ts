@@ -11,6 +11,7 @@ import type { MatrixValue } from '../matrix/evaluate.js';
 import type { MatrixDerivative } from '../matrix/api.js';
 import { latexName } from '../print/latex.js';
 import { sgdLine, sgdMatrixValue } from '../print/sgd-line.js';
+import { writtenWithDecimalsIn } from './reading.js';
 import { type MatrixProgram, matrixProgram, matrixProgramValues, matrixLineText, matrixAssignmentText, matrixLineTex, matrixAssignmentTex, adjointLatex, matrixLineSteps, matrixStepsText, matrixBackwardText, matrixValuesText } from '../program/matrix.js';
 import { adjointName } from '../program/backward.js';
 import { aligned } from '../program/print.js';
@@ -53,15 +54,16 @@ export function matrixProgramDocument(a: MatrixProgramAnswer, r: Request, readin
   const back = new Map(values?.backward);
   const fwd = new Map(values?.forward);
   const lines = new Map(m.lines.map((l) => [l.name, l]));
-  const at = (v: MatrixValue | undefined): string => (v === undefined ? '' : ` = ${valueTex(v)}`);
-  const expandedLines = expanded.length === 0 ? [] : ['in terms of the inputs:', ...aligned(expanded.map((g) => [adjointName(output, g.wrt), `${g.toString()}${start === undefined ? '' : ` = ${valueText(g.evaluate(start))}`}`])).map((l) => `  ${l}`)];
-  const sgdLines = sgd?.map((st) => sgdLine(st, output, sgdMatrixValue)) ?? [];
+  const decimals = writtenWithDecimalsIn(r, reading);
+  const at = (v: MatrixValue | undefined): string => (v === undefined ? '' : ` = ${valueTex(v, decimals)}`);
+  const expandedLines = expanded.length === 0 ? [] : ['in terms of the inputs:', ...aligned(expanded.map((g) => [adjointName(output, g.wrt), `${g.toString()}${start === undefined ? '' : ` = ${valueText(g.evaluate(start), decimals)}`}`])).map((l) => `  ${l}`)];
+  const sgdLines = sgd?.map((st) => sgdLine(st, output, (v) => sgdMatrixValue(v, decimals))) ?? [];
   const text =
     r.steps !== undefined
       ? [...matrixStepsText(m), ...expandedLines]
       : values === undefined
         ? [...matrixBackwardText(m), ...expandedLines]
-        : [...matrixValuesText(m, values), ...expandedLines, ...sgdLines];
+        : [...matrixValuesText(m, values, decimals), ...expandedLines, ...sgdLines];
   const latexBlocks = [
     [
       ...[...m.nodes.keys()].map((name) => `${latexName(name)} &= ${matrixAssignmentTex(m, name)}${at(fwd.get(name))}`),

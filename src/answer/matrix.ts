@@ -17,11 +17,13 @@ import type { MatrixValue } from '../matrix/evaluate.js';
 import type { Expr } from '../core/expr.js';
 import { latexName } from '../print/latex.js';
 import { sgdLine, sgdMatrixValue } from '../print/sgd-line.js';
+import { writtenWithDecimalsIn } from './reading.js';
 import { math, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import { inputSection } from './input-section.js';
 import type { Reading } from './reading.js';
-import { wrtWarnings } from '../warnings.js';
+import { wrtWarnings, mergeWarnings } from '../warnings.js';
+import { matrixReadingNotes } from '../parse/parser.js';
 import { warningJSON } from './warnings.js';
 import { WrittenSize } from './size.js';
 
@@ -96,7 +98,7 @@ export function matrixDocument(a: MatrixAnswer, r: Request, reading: Reading): D
   const input = inputSection(reading.line, a.kind === 'gradients' && a.values !== undefined ? { point: { text: pointText(a.values), latex: pointTex(a.values) } } : {});
   // A --wrt name the expression does not have: its gradient is 0, with the warning an expression gets.
   const variables = a.kind === 'check' ? a.result.order : a.results[0]?.order ?? [];
-  const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: wrtWarnings(r.wrt ?? [], variables) };
+  const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: mergeWarnings(matrixReadingNotes(reading.expression), wrtWarnings(r.wrt ?? [], variables)) };
   const doc = ((): Document => {
     switch (a.kind) {
       case 'gradients':
@@ -112,11 +114,12 @@ export function matrixDocument(a: MatrixAnswer, r: Request, reading: Reading): D
 
 function gradientsDocument(a: Extract<MatrixAnswer, { kind: 'gradients' }>, r: Request, reading: Reading, input: Section): Pick<Document, 'sections' | 'json'> {
   const name = reading.name;
+  const decimals = writtenWithDecimalsIn(r, reading);
   const valueOf = (d: MatrixDerivative): MatrixValue | undefined => (a.values === undefined ? undefined : d.evaluate(a.values));
   const values = a.results.map(valueOf);
   const equations = a.results.map((d, i): Math => {
     const v = values[i];
-    return math(`${d.heading('text')} = ${d}${v === undefined ? '' : ` = ${valueText(v)}`}`, `${d.heading('latex', name)} = ${d.toTex()}${v === undefined ? '' : ` = ${valueTex(v)}`}`);
+    return math(`${d.heading('text')} = ${d}${v === undefined ? '' : ` = ${valueText(v, decimals)}`}`, `${d.heading('latex', name)} = ${d.toTex()}${v === undefined ? '' : ` = ${valueTex(v, decimals)}`}`);
   });
   const derivation = a.derivation;
   // With the backpropagation: text lists the steps above the gradients; LaTeX and notes set each piece apart.
@@ -184,9 +187,10 @@ function checkDocument(d: MatrixDerivative, c: MatrixCheck, r: Request, reading:
 
 function sgdDocument(a: Extract<MatrixAnswer, { kind: 'sgd' }>, r: Request, reading: Reading, input: Section): Pick<Document, 'sections' | 'json'> {
   const head = ['\\text{step}', ...a.results.map((d) => latexName(d.wrt)), latexName(reading.name)].join(' & ');
-  const body = a.rows.map((s) => [String(s.step), ...[...s.params.values()].map(valueTex), valueTex(s.loss)].join(' & '));
+  const decimals = writtenWithDecimalsIn(r, reading);
+  const body = a.rows.map((s) => [String(s.step), ...[...s.params.values()].map((v) => valueTex(v, decimals)), valueTex(s.loss, decimals)].join(' & '));
   const table = `\\begin{array}{r|${'c'.repeat(a.results.length)}|c}\n${head} \\\\ \\hline\n${body.join(' \\\\\n')}\n\\end{array}`;
-  const lines = a.rows.map((s) => sgdLine(s, 'loss', sgdMatrixValue));
+  const lines = a.rows.map((s) => sgdLine(s, 'loss', (v) => sgdMatrixValue(v, decimals)));
   return {
     sections: [input, { blocks: [{ kind: 'math', items: [math(lines.join('\n'), table)] }] }],
     json: () => ({

@@ -22,7 +22,7 @@ import { checkText } from '../print/check-text.js';
 import { math, spelled, BOTH, type Document, type Section, type Spellings } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
-import { libraryOptions, type DerivativesAnswer } from './derivatives.js';
+import { libraryOptions, naturalLogNote, type DerivativesAnswer } from './derivatives.js';
 import { derivationBlock } from '../document/derivative-note.js';
 import { warningJSON } from './warnings.js';
 import { inputSection, pointShown } from './input-section.js';
@@ -79,7 +79,8 @@ export function numbersDocument(r: Request, reading: Reading, derivatives: () =>
   const a = derivatives();
   if (a.constant !== undefined) throw new DerivError('BAD_VARIABLE', 'the expression has no variables: there is nothing to differentiate', { input: reading.line, position: 0, hint: 'without --at, --check and --sgd deriv prints its value' });
   const doc = r.check !== undefined ? checkDocument(a.results, r.check, p, reading) : r.sgd !== undefined ? sgdDocument(a.results, r.sgd, r.stepsN ?? 1, p!, reading) : atDocument(a, p!, reading);
-  return { ...doc, json: (sp?: Spellings) => ({ ...doc.json(sp), warnings: a.warnings.map(warningJSON) }), warnings: a.warnings };
+  const notes = r.format === 'text' && r.sgd === undefined ? [...naturalLogNote(a.results), ...doc.notes] : doc.notes;
+  return { ...doc, notes, json: (sp?: Spellings) => ({ ...doc.json(sp), warnings: a.warnings.map(warningJSON) }), warnings: a.warnings };
 }
 
 /** The input typed and the point, when there is one. */

@@ -6,6 +6,7 @@
 import { splitNaming } from '../parse/naming.js';
 import { isProgramText } from '../program/parse.js';
 import { DerivError } from '../errors.js';
+import { hasDecimalLiteral } from '../parse/decimals.js';
 import type { Request } from '../request/request.js';
 
 export interface Reading {
@@ -44,4 +45,9 @@ export function checkProgramName(r: Request, output: string): void {
     throw new DerivError('BAD_OPTION', `the program's function is ${output} (its assignment); --name ${r.name} would name it twice`, {
       hint: `rename the assignment (${r.name} = …), or end the program with a bare expression for --name to name`,
     });
+}
+
+/** Whether the request was written with decimals (the expression, --at or --sgd): then values print as decimals. */
+export function writtenWithDecimalsIn(r: Request, reading: Reading): boolean {
+  return hasDecimalLiteral(reading.expression) || hasDecimalLiteral(r.at ?? '') || hasDecimalLiteral(r.sgd ?? '');
 }

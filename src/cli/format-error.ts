@@ -37,6 +37,25 @@ export function formatWarning(w: DerivWarning, input: string | undefined, paint:
   return lines.join('\n');
 }
 
+/**
+ * Columns a terminal gives the text: East Asian wide and fullwidth characters (中, （, ｘ) take two, combining
+ * marks and zero-width characters none, others one — so the caret stands under the character in Chinese text.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const c of text) {
+    const k = c.codePointAt(0)!;
+    if ((k >= 0x300 && k <= 0x36f) || (k >= 0x200b && k <= 0x200f) || k === 0xfeff) continue;
+    const wide =
+      (k >= 0x1100 && k <= 0x115f) || (k >= 0x2e80 && k <= 0x303e) || (k >= 0x3041 && k <= 0x33ff) || (k >= 0x3400 && k <= 0x4dbf) ||
+      (k >= 0x4e00 && k <= 0x9fff) || (k >= 0xa000 && k <= 0xa4cf) || (k >= 0xac00 && k <= 0xd7a3) || (k >= 0xf900 && k <= 0xfaff) ||
+      (k >= 0xfe30 && k <= 0xfe4f) || (k >= 0xff00 && k <= 0xff60) || (k >= 0xffe0 && k <= 0xffe6) || (k >= 0x1f300 && k <= 0x1f64f) ||
+      (k >= 0x1f900 && k <= 0x1f9ff) || (k >= 0x20000 && k <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 /** The input (a window of it) with a caret under the position, and the 1-based column as editors count. */
 function caret(input: string | undefined, position: number | undefined, paint: Paint): string[] {
   if (input === undefined || position === undefined) return [];
@@ -48,7 +67,7 @@ function caret(input: string | undefined, position: number | undefined, paint: P
   const shown = visible(input.slice(start, end).replace(/[\t\n\r]/g, ' '));
   return [
     `  ${prefix}${shown}${suffix}`,
-    `  ${' '.repeat(prefix.length + [...input.slice(start, pos)].length)}${paint.red('^')}`,
+    `  ${' '.repeat(prefix.length + displayWidth(visible(input.slice(start, pos).replace(/[\t\n\r]/g, ' '))))}${paint.red('^')}`,
     paint.dim(`  at column ${[...input.slice(0, pos)].length + 1}`),
   ];
 }

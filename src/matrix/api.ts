@@ -17,7 +17,7 @@ import { type MatrixStep, type PrintedStep, printSteps, stepsText } from './step
 import { type Shape, type Dim, normaliseShapes, formatShape, parseShapes, checkSizesApart } from './shape.js';
 import { evaluateMatrix, type MatrixValue } from './evaluate.js';
 import { MatrixPointValue } from './point-value.js';
-import { toMatrixPoint, type MatrixPointInput } from './point.js';
+import { toMatrixPoint, matrixPointHasDecimals, type MatrixPointInput } from './point.js';
 import { MatrixGradient } from './gradient.js';
 import { crossEntropyTargets } from './targets.js';
 
@@ -90,7 +90,8 @@ export class MatrixDerivative {
    * (`[35, 50]`): exact where the point is. A variable the formula needs and the point lacks is BAD_VARIABLE.
    */
   at(point: MatrixPointInput): MatrixPointValue {
-    return new MatrixPointValue(evaluateMatrix(this.node, this.ctx, toMatrixPoint(v.matrixPoint(point, 'at: the point') as MatrixPointInput)));
+    const checked = v.matrixPoint(point, 'at: the point') as MatrixPointInput;
+    return new MatrixPointValue(evaluateMatrix(this.node, this.ctx, toMatrixPoint(checked)), matrixPointHasDecimals(checked));
   }
   /** The function's own value at the same point. */
   evaluateFunction(values: ReadonlyMap<string, MatrixValue>): MatrixValue {

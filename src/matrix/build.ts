@@ -78,6 +78,11 @@ export function buildMatrix(text: string, ctx: MatrixContext): { node: MNode; va
             if (!isScalar(a.shape) && !isScalar(b.shape) && a.shape.cols === 1 && sameShape(a.shape, b.shape))
               return ctx.elementwise([a, b], ([x, y]) => mul(x!, y!), 'multiply');
             return ctx.matmul(a, b);
+          case '\u00b7':
+            // w·x as seed 004 writes it: between two vectors of the same length their dot product, otherwise *.
+            if (a.shape.cols === 1 && !isScalar(a.shape) && sameShape(a.shape, b.shape)) return ctx.dot(a, b);
+            if (!isScalar(a.shape) && !isScalar(b.shape)) return ctx.matmul(a, b);
+            return ctx.elementwise([a, b], ([x, y]) => mul(x!, y!), 'multiply');
           case '@':
             // NumPy's @: the matrix product; between two vectors of the same length, their inner product.
             if (a.shape.cols === 1 && b.shape.cols === 1 && !isScalar(a.shape) && sameShape(a.shape, b.shape)) return ctx.dot(a, b);

@@ -9,7 +9,7 @@ import * as v from '../validate.js';
 import { INSPECT } from '../inspect.js';
 import type { MatrixDerivative } from './api.js';
 import { MatrixPointValue } from './point-value.js';
-import { toMatrixPoint, type MatrixPointInput } from './point.js';
+import { toMatrixPoint, matrixPointHasDecimals, type MatrixPointInput } from './point.js';
 
 export class MatrixGradient extends Array<MatrixDerivative> {
   /** map, filter, slice … return plain arrays. */
@@ -43,7 +43,9 @@ export class MatrixGradient extends Array<MatrixDerivative> {
   override at(point: MatrixPointInput): MatrixPointValue[];
   override at(arg: number | MatrixPointInput): MatrixDerivative | undefined | MatrixPointValue[] {
     if (typeof arg === 'number') return super.at(arg);
-    const values = toMatrixPoint(v.matrixPoint(arg, 'at: the point') as MatrixPointInput);
-    return Array.from(this, (d) => new MatrixPointValue(d.evaluate(values)));
+    const checked = v.matrixPoint(arg, 'at: the point') as MatrixPointInput;
+    const values = toMatrixPoint(checked);
+    const decimals = matrixPointHasDecimals(checked);
+    return Array.from(this, (d) => new MatrixPointValue(d.evaluate(values), decimals));
   }
 }

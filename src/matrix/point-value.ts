@@ -10,7 +10,8 @@ import { valueText, valueJson, valueTex } from './format-value.js';
 import type { MatrixValue } from './evaluate.js';
 
 export class MatrixPointValue {
-  constructor(readonly entries: MatrixValue) {}
+  /** `decimals`: the point was written with decimals, so exact entries that are finite decimals print as such (0.5, not 1/2). */
+  constructor(readonly entries: MatrixValue, readonly decimals = false) {}
 
   /** [rows, columns]: [1, 1] for a scalar, [n, 1] for a vector. */
   get shape(): [number, number] {
@@ -22,11 +23,11 @@ export class MatrixPointValue {
   }
   /** `[35, 50]`, `15`, `[[5, 10], [10, 20]]`: exact entries as integers or fractions, others as decimals. */
   toString(): string {
-    return valueText(this.entries);
+    return valueText(this.entries, this.decimals);
   }
   /** `\begin{pmatrix} 35 \\ 50 \end{pmatrix}`, or the entry alone for a scalar. */
   toTex(): string {
-    return valueTex(this.entries);
+    return valueTex(this.entries, this.decimals);
   }
   /** `[35, 50]` (numbers; an exact fraction as its text, `"1/2"`), as the CLI's JSON writes a value. */
   toJSON(): unknown {

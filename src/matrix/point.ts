@@ -18,6 +18,7 @@ import { PointValue } from '../numeric/exact-eval.js';
 import { readPointValue, type PointInputValue } from '../numeric/point.js';
 import { parseMatrixValues } from './values.js';
 import type { MatrixValue } from './evaluate.js';
+import { hasDecimalLiteral } from '../parse/decimals.js';
 
 /** One entry as a caller gives it. */
 export type MatrixEntryInput = PointInputValue | Expr;
@@ -28,6 +29,22 @@ export type MatrixPointInput = string | ReadonlyMap<string, MatrixValueInput> | 
 
 /** Most rows, and most columns, a value may have. */
 const MAX_SIDE = 1_000_000;
+
+/**
+ * Whether a point was written with decimals (`w=[0.5, 1]`, `{ b: 0.5 }`, `'0.1'`): then its values print as
+ * decimals, as the CLI's --at does. Looks at strings and non-integer numbers only; bounded by the point's size.
+ */
+export function matrixPointHasDecimals(input: MatrixPointInput): boolean {
+  if (typeof input === 'string') return hasDecimalLiteral(input);
+  const pending: unknown[] = input instanceof Map ? [...(input as ReadonlyMap<unknown, unknown>).values()] : Object.values(input);
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v === 'number' && !Number.isInteger(v)) return true;
+    if (typeof v === 'string' && hasDecimalLiteral(v)) return true;
+    if (Array.isArray(v)) pending.push(...(v as unknown[]));
+  }
+  return false;
+}
 
 /** Any accepted form → name → matrix of exact entries (what evaluateMatrix takes). */
 export function toMatrixPoint(input: MatrixPointInput): Map<string, MatrixValue> {

@@ -21,6 +21,7 @@
 import { INSPECT } from '../inspect.js';
 import { type Expr, num } from '../core/expr.js';
 import { type Rational, formatQ, toNumber } from '../core/rational.js';
+import { decimalText, writtenWithDecimals } from '../parse/decimals.js';
 import { DerivError } from '../errors.js';
 import { freeVariables } from '../analysis.js';
 import { toText } from '../print/text.js';
@@ -54,11 +55,30 @@ export class PointValue {
   /** Why the value is not what `number` suggests, as a phrase after "f is": `undefined here: sqrt(x) needs x ≥ 0`. */
   readonly note: string | undefined;
 
-  constructor(expr: Expr | undefined, number: number, error = expr?.kind === 'num' ? 0 : Math.abs(number) * UNIT_ROUNDOFF, note?: string) {
+  /**
+   * Printed as a decimal when the exact value is one (911/20 as 45.55): set when the input was written with
+   * decimals (a point's 4.05, an expression's 0.5), so decimals in give decimals out; JSON keeps `exact`.
+   */
+  readonly decimal: boolean;
+
+  constructor(expr: Expr | undefined, number: number, error = expr?.kind === 'num' ? 0 : Math.abs(number) * UNIT_ROUNDOFF, note?: string, decimal = false) {
     this.expr = expr;
     this.number = number;
     this.error = error;
     this.note = note;
+    this.decimal = decimal;
+  }
+
+  /** -4.45 for -89/20 when this value prints as a decimal and is one; undefined otherwise. */
+  private decimalText(r: Rational): string | undefined {
+    if (!this.decimal || r.d === 1n) return undefined;
+    const magnitude = decimalText(r.n < 0n ? -r.n : r.n, r.d);
+    return magnitude === undefined ? undefined : r.n < 0n ? `-${magnitude}` : magnitude;
+  }
+
+  /** The same value, printed as a decimal when it is one (see `decimal`). */
+  asDecimal(decimal = true): PointValue {
+    return decimal === this.decimal ? this : new PointValue(this.expr, this.number, this.error, this.note, decimal);
   }
 
   /** An exact rational value. Rationals too large to be useful become doubles. */
@@ -95,12 +115,13 @@ export class PointValue {
    */
   toString(): string {
     const r = this.exact;
-    return r !== undefined ? formatQ(r) : decimal(this.number);
+    if (r === undefined) return decimal(this.number);
+    return this.decimalText(r) ?? formatQ(r);
   }
   /** LaTeX: `\frac{25}{2}`, `-50`, or a decimal. */
   toTex(): string {
     const r = this.exact;
-    if (r !== undefined) return toLatex(num(r));
+    if (r !== undefined) return this.decimalText(r) ?? toLatex(num(r));
     if (Number.isNaN(this.number)) return '\\text{undefined}';
     if (!Number.isFinite(this.number)) return this.number > 0 ? '\\infty' : '-\\infty';
     return decimal(this.number).replace(/e([+-]?\d+)$/, (_, k: string) => ` \\times 10^{${Number(k)}}`);
@@ -153,7 +174,19 @@ export function valueAt(e: Expr, point: Point, order: readonly string[] = [], wi
   // ±∞ in the function (log(0)): only an infinite value of the function itself is an answer.
   const infiniteHere = e === within.input && !v.finite && !Number.isNaN(v.number);
   if (domain.infinite !== undefined && !infiniteHere) return PointValue.undefinedBecause(domain.infinite);
-  return v;
+  return writtenWithDecimals(order) || someDecimal(point) ? v.asDecimal() : v;
+}
+
+/** A learning rate written as a decimal (0.01) makes the parameters' values decimals from step 0 on, as they are after it. */
+export function decimalsFor(point: Point, params: readonly string[], decimal: boolean): Point {
+  if (!decimal) return point;
+  return new Map([...point].map(([k, v]) => [k, params.includes(k) ? v.asDecimal() : v]));
+}
+
+/** Whether a value of the point was written as a decimal (w=4.05): then values at it print as decimals. */
+export function someDecimal(point: Point): boolean {
+  for (const v of point.values()) if (v.decimal) return true;
+  return false;
 }
 
 /** A call sitting on its kink at a point: abs/relu/sign/heaviside of 0, max/min of equal arguments. */

@@ -13,6 +13,7 @@ import { describe } from '../validate.js';
 import type { Expr } from '../core/expr.js';
 import { checkVariableName } from '../names.js';
 import { parse } from '../parse/parser.js';
+import { hasDecimalLiteral } from '../parse/decimals.js';
 import { freeVariables } from '../analysis.js';
 import { fromNumber, q } from '../core/rational.js';
 import { evaluate } from '../evaluate.js';
@@ -49,7 +50,7 @@ function parseValue(text: string, input: string, offset: number): PointValue {
   const free = [...freeVariables(e)];
   if (free.length > 0)
     throw new DerivError('BAD_OPTION', `a value must be a number, not depend on '${free[0]}'`, { input, position: offset + Math.max(0, text.indexOf(free[0]!)) });
-  const v = constantValue(e);
+  const v = constantValue(e).asDecimal(hasDecimalLiteral(text));
   if (!v.finite) throw new DerivError('BAD_OPTION', `the value ${text.trim()} is not a finite real number`, { input, position: offset });
   return v;
 }
@@ -101,7 +102,8 @@ export function readPointValue(name: string, v: PointInputValue): PointValue {
   if (typeof v === 'string') return parseValue(v, v, 0);
   if (typeof v !== 'number' || !Number.isFinite(v))
     throw new DerivError('BAD_OPTION', `the value of '${name}' must be a finite number, got ${describe(v)}`);
-  return PointValue.exact(fromNumber(v));
+  // A JS number that is not an integer was written as a decimal (4.05): values at the point print as decimals.
+  return PointValue.exact(fromNumber(v)).asDecimal(!Number.isInteger(v));
 }
 
 /** Any accepted point form → a Map of exact values. Names are checked; own keys only for objects. */

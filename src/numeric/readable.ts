@@ -37,7 +37,7 @@ export function valueCellTex(v: PointValue): string {
 /** What follows `expr` in text: ` = 25/2`, ` = -7209/400 = -18.0225`, ` ≈ 0.147465`. */
 export function valueSuffix(v: PointValue, shown: string): string {
   const r = v.exact;
-  if (r === undefined || r.d === 1n || shown.length <= SHORT) return ` = ${shown}`;
+  if (r === undefined || r.d === 1n || shown.length <= SHORT || !shown.includes('/')) return ` = ${shown}`;
   if (shown.length <= READABLE) return ` = ${shown} ${decimalPart(v, false)}`;
   return ` ${decimalPart(v, false)}`;
 }
@@ -46,7 +46,7 @@ export function valueSuffix(v: PointValue, shown: string): string {
 export function valueSuffixTex(v: PointValue, tex: string): string {
   const r = v.exact;
   const length = r === undefined ? 0 : v.toString().length;
-  if (r === undefined || r.d === 1n || length <= SHORT) return ` = ${tex}`;
+  if (r === undefined || r.d === 1n || length <= SHORT || !tex.includes('\\frac')) return ` = ${tex}`;
   if (length <= READABLE) return ` = ${tex} ${decimalPart(v, true)}`;
   return ` ${decimalPart(v, true)}`;
 }
@@ -54,7 +54,7 @@ export function valueSuffixTex(v: PointValue, tex: string): string {
 /** A value standing alone (SGD's table): `9/2 (4.5)`, `1/3 (≈0.333333)`, or `≈0.147465` when the fraction is long. */
 export function valueWithDecimal(v: PointValue, shown: string): string {
   const r = v.exact;
-  if (r === undefined || r.d === 1n) return shown;
+  if (r === undefined || r.d === 1n || !shown.includes('/')) return shown;
   const dec = decimalPart(v, false);
   const plain = dec.startsWith('=') ? dec.slice(2) : `≈${dec.slice(2)}`;
   return shown.length <= READABLE ? `${shown} (${plain})` : plain;

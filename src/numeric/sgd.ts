@@ -20,7 +20,7 @@ import type { DomainGuard } from '../parse/domain.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
 import { mulQ, subQ } from '../core/rational.js';
-import { type Point, PointValue, valueAt, requireVariables, type Within } from './exact-eval.js';
+import { type Point, PointValue, valueAt, requireVariables, type Within, decimalsFor } from './exact-eval.js';
 import { type PointInput, type PointInputValue, toPoint } from './point.js';
 
 export interface SgdStep {
@@ -45,7 +45,8 @@ function learningRate(lr: PointInputValue): PointValue {
 /** p − lr·g, exact when all three are exact rationals. */
 function update(p: PointValue, lr: PointValue, g: PointValue): PointValue {
   const [ep, el, eg] = [p.exact, lr.exact, g.exact];
-  if (ep !== undefined && el !== undefined && eg !== undefined) return PointValue.exact(subQ(ep, mulQ(el, eg)));
+  // Decimals stay decimals: w=4.05 steps to 4.5, not 9/2.
+  if (ep !== undefined && el !== undefined && eg !== undefined) return PointValue.exact(subQ(ep, mulQ(el, eg))).asDecimal(p.decimal || lr.decimal);
   return PointValue.approximate(p.number - lr.number * g.number);
 }
 
@@ -64,7 +65,7 @@ export function sgd(input: string | Expr, params: readonly string[], pointInput:
   const names = params.map((p) => checkVariableName(p));
   if (names.length === 0) throw new DerivError('BAD_VARIABLE', 'name the parameters to update (e.g. w,b)');
   const rate = learningRate(lr);
-  let point: Point = toPoint(pointInput);
+  let point: Point = decimalsFor(toPoint(pointInput), names, rate.decimal);
   for (const p of names)
     if (!point.has(p)) throw new DerivError('BAD_VARIABLE', `no starting value for the parameter '${p}'`, { hint: `add it to the point, e.g. ${p}=0` });
   const order = variablesOf(expr);

@@ -23,6 +23,9 @@ export function carryDecimals(from: readonly string[] | undefined, to: readonly 
   if (writtenWithDecimals(from)) marked.add(to);
 }
 
+/** Whether text (a point, an expression) has a number written with a decimal point or an exponent: 4.05, .5, 1e-3. */
+export const hasDecimalLiteral = (text: string): boolean => /(?:^|[^A-Za-z_\d.])(?:\d+\.\d*|\.\d+|\d+[eE][+-]?\d+)/.test(text);
+
 /** A number literal written with a decimal point or an exponent. */
 export const isDecimalLiteral = (text: string): boolean => /[.eE]/.test(text);
 

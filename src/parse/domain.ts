@@ -27,3 +27,4 @@ export function needsGuard(fn: string, args: readonly Expr[]): boolean {
   const row = rowFor(fn, args.length);
   return row !== undefined && (row.real !== undefined || row.poles !== undefined);
 }
+

@@ -7,6 +7,8 @@
  * a code and a hint.
  */
 import { DerivError } from '../errors.js';
+import type { DerivWarning } from '../warnings.js';
+import { readDotted, noteOnce } from './readings.js';
 
 export type TokenType = 'number' | 'name' | 'op' | 'lparen' | 'rparen' | 'comma' | 'end';
 export interface Token {
@@ -14,6 +16,9 @@ export interface Token {
   readonly text: string;
   readonly pos: number;
 }
+
+/** Dots that are a product: on scalars a times sign, between two vectors the dot product. */
+const DOT_OPERATORS: ReadonlySet<string> = new Set(['\u00b7', '\u22c5', '\u2219']);
 
 /** Characters read as an ASCII operator. */
 const LOOKALIKES: Readonly<Record<string, string>> = {
@@ -111,12 +116,28 @@ export const isNameStart = (c: string): boolean => {
   if ((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k === 36 || (k >= 0x391 && k <= 0x3c9)) return true;
   return k >= 0xc0 && k <= 0x24f && /^[A-Za-z][\u0300-\u036f]+$/.test(c.normalize('NFD'));
 };
-/** A character that continues a name: a name start, a digit, or a combining accent (y followed by U+0302 is ŷ). */
-export const isNamePart = (c: string): boolean => isNameStart(c) || (c >= '0' && c <= '9') || (c >= '\u0300' && c <= '\u036f');
+/** A character that continues a name: a name start, a digit, a subscript digit (w₁ is w1), or a combining accent (y followed by U+0302 is ŷ). */
+export const isNamePart = (c: string): boolean =>
+  isNameStart(c) || (c >= '0' && c <= '9') || (c >= '\u0300' && c <= '\u036f') || (c >= '\u2080' && c <= '\u2089');
+
+const isSubscript = (c: string): boolean => c >= '\u2080' && c <= '\u2089';
+
+/** Subscript digits as ASCII digits: w₁ → w1 (as w1 prints as w_{1} in LaTeX). */
+const plainDigits = (name: string): string => name.replace(/[\u2080-\u2089]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x2080 + 48));
+
+/** A unicode vulgar fraction (½, ¾, ⅞, …) as its numerator and denominator, from its compatibility form 1⁄2. */
+function vulgarFraction(c: string): [string, string] | undefined {
+  const k = c.charCodeAt(0);
+  if (!((k >= 0xbc && k <= 0xbe) || (k >= 0x2150 && k <= 0x215f) || k === 0x2189)) return undefined;
+  const m = /^(\d+)\u2044(\d+)$/.exec(c.normalize('NFKC'));
+  return m === null ? undefined : [m[1]!, m[2]!];
+}
 
 export interface TokenizeOptions {
   /** Read ' as the postfix transpose operator (the matrix language); otherwise it is UNSUPPORTED. */
   readonly transpose?: boolean;
+  /** Where the readings a user might not expect (torch.relu as relu, ** as ^) are noted; see parse/readings.ts. */
+  readonly notes?: DerivWarning[];
 }
 
 export function tokenize(input: string, options: TokenizeOptions = {}): Token[] {
@@ -146,18 +167,39 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     if (isNameStart(c)) {
       let j = i + 1;
       let ascii = c < '\u0080';
-      while (j < input.length && isNamePart(input[j]!)) {
-        if (input.charCodeAt(j) > 0x7f) ascii = false;
-        j++;
+      for (;;) {
+        while (j < input.length && isNamePart(input[j]!)) {
+          if (input.charCodeAt(j) > 0x7f) ascii = false;
+          j++;
+          // A subscript ends the name, as in typeset formulas: w₁x is w₁·x.
+          if (isSubscript(input[j - 1]!) && !isSubscript(input[j] ?? '')) break;
+        }
+        // torch.relu, np.exp, x.pow, w.T: one dotted name, read by parse/readings.ts below.
+        if (input[j] === '.' && isNameStart(input[j + 1] ?? '')) j++;
+        else break;
       }
       // Composed (NFC), so y + U+0302 and ŷ are the same name; positions stay those of the input.
       const name = input.slice(i, j);
-      tokens.push({ type: 'name', text: ascii ? name : name.normalize('NFC'), pos: i });
+      tokens.push({ type: 'name', text: ascii ? name : plainDigits(name).normalize('NFC'), pos: i });
       i = j;
       continue;
     }
     if (c === '*' && input[i + 1] === '*') {
-      fail(i, "'**' is not an operator here", "write ^ for powers: 2^x");
+      // Python's power: it means nothing else, so it is read, with a note.
+      noteOnce(options.notes, { code: 'READING', message: "** is read as the power ^ (Python's spelling)", position: i, hint: 'deriv writes powers as x^2' });
+      tokens.push({ type: 'op', text: '^', pos: i });
+      i += 2;
+      continue;
+    }
+    const fraction = vulgarFraction(c);
+    if (fraction !== undefined) {
+      // ½ is (1/2); 2½ would read as 2·½ = 1, not the mixed number 2.5, so it is refused.
+      if (tokens[tokens.length - 1]?.type === 'number' && tokens[tokens.length - 1]!.pos + tokens[tokens.length - 1]!.text.length === i)
+        fail(i, `a number followed by ${c} is a mixed number, which deriv does not read`, `write ${tokens[tokens.length - 1]!.text}+${fraction[0]}/${fraction[1]}`);
+      tokens.push({ type: 'lparen', text: '(', pos: i }, { type: 'number', text: fraction[0], pos: i }, { type: 'op', text: '/', pos: i });
+      tokens.push({ type: 'number', text: fraction[1], pos: i }, { type: 'rparen', text: ')', pos: i });
+      i++;
+      continue;
     }
     if ((c === "'" || c === '\u1d40') && options.transpose === true) {
       // X' and Xᵀ (U+1D40, as typeset) are the transpose in the matrix language.
@@ -187,6 +229,14 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
       i++;
       continue;
     }
+    if (options.transpose === true && DOT_OPERATORS.has(c)) {
+      // w·x between two vectors is their dot product (seed 004 writes it so); the matrix reader decides by shape.
+      tokens.push({ type: 'op', text: '\u00b7', pos: i });
+      i++;
+      continue;
+    }
+    if (c === '.' && tokens[tokens.length - 1]?.type === 'rparen' && isNameStart(input[i + 1] ?? ''))
+      fail(i, 'a method call is read only on a name (x.pow(2)), not on (…)', 'write the function around it: exp(…) for (…).exp(), pow(…, 2) for (…).pow(2)');
     const ascii = LOOKALIKES[c];
     if (ascii !== undefined) {
       const type = ascii === '(' ? 'lparen' : ascii === ')' ? 'rparen' : ascii === ',' ? 'comma' : 'op';
@@ -235,5 +285,5 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Token[] 
     fail(i, `unexpected character '${char}' (U+${code.toString(16).padStart(4, '0').toUpperCase()})`, NOTATION_HINTS[char] ?? asciiHint(char));
   }
   tokens.push({ type: 'end', text: '', pos: input.length });
-  return tokens;
+  return readDotted(tokens, input, options);
 }

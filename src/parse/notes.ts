@@ -24,8 +24,24 @@ const isRule2 = (tokens: readonly Token[], k: number): boolean =>
 /** The text of an atom followed by `(…)` or a name, for messages. */
 const spell = (t: Token): string => (t.type === 'lparen' ? '(…)' : t.text);
 
+/** Two- and three-letter names that are words, not products: lr, mu, eta, … */
+const WORDS: ReadonlySet<string> = new Set([
+  'lr', 'mu', 'nu', 'xi', 'eta', 'tau', 'phi', 'psi', 'chi', 'rho', 'eps', 'dt', 'dx', 'dy', 'dz', 'sd', 'var', 'std', 'avg',
+  'max', 'min', 'sum', 'out', 'in', 'fx', 'gx', 'hx', 'y0', 'x0', 'rate', 'loss', 'bias', 'err', 'acc', 'age', 'cost', 'pre', 'act',
+]);
+
+/**
+ * `xw` where the input also has one-letter variables: a student writing w*x as wx. Names of two or three
+ * lowercase letters only, words excepted; noted once per name (`--wrt w` adds the hint x*w itself).
+ */
+function lettersLikeProduct(name: string, tokens: readonly Token[], k: number): boolean {
+  if (name.length < 2 || name.length > 3 || !/^[a-z]+$/.test(name) || WORDS.has(name) || name === 'pi') return false;
+  return tokens.some((t, i) => i !== k && t.type === 'name' && t.text.length === 1 && t.text !== 'e' && tokens[i + 1]?.type !== 'lparen');
+}
+
 export function readingNotes(tokens: readonly Token[], input: string): DerivWarning[] {
   const notes: DerivWarning[] = [];
+  const named = new Set<string>();
   for (let k = 0; k < tokens.length && notes.length < MAX_NOTES; k++) {
     const t = tokens[k]!;
     if (t.type === 'op' && t.text === '/' && isRule2(tokens, k)) {
@@ -75,6 +91,16 @@ export function readingNotes(tokens: readonly Token[], input: string): DerivWarn
       }
       // Only two- and three-letter names can be a letter and e or pi (xe, ex, xpi, pix).
       const product = t.text.length < 2 || t.text.length > 3 ? null : (/^([A-Za-z])(e|pi)$/.exec(t.text) ?? /^(e|pi)([A-Za-z])$/.exec(t.text));
+      if (product === null && lettersLikeProduct(t.text, tokens, k) && !named.has(t.text)) {
+        named.add(t.text);
+        const spelled = [...t.text].join('*');
+        notes.push({
+          code: 'NAME_LOOKS_LIKE_PRODUCT',
+          message: `'${t.text}' is one variable named ${t.text}, not ${spelled}`,
+          position: t.pos,
+          hint: `for a product write ${spelled}`,
+        });
+      }
       if (product !== null)
         notes.push({
           code: 'NAME_LOOKS_LIKE_PRODUCT',

@@ -75,7 +75,8 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
       hint: 'raise the limit with the maxLength option (CLI: --max-length)',
     });
   // On scalars the element-wise operators .* ./ .^ are the plain ones.
-  const tokens = tokenize(input);
+  const notes: DerivWarning[] = [];
+  const tokens = tokenize(input, { notes });
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.type === 'op' && t.text.length === 2) tokens[k] = { ...t, text: t.text[1]! };
@@ -84,7 +85,7 @@ export function parseWithInfo(input: string, options: ParseOptions = {}): ParseR
   const tree = buildTree(tokens, input);
   const { expr, variables, guards } = toExpr(tree, input);
   const decimals = tokens.some((t) => t.type === 'number' && isDecimalLiteral(t.text));
-  return { expr, variables: sharedOrder(variables, decimals), notes: readingNotes(tokens, input), guards };
+  return { expr, variables: sharedOrder(variables, decimals), notes: [...notes, ...readingNotes(tokens, input)], guards };
 }
 
 export function parse(input: string, options: ParseOptions = {}): Expr {
@@ -115,6 +116,8 @@ export interface SyntaxOptions {
   readonly functions?: ReadonlyMap<string, readonly number[]>;
   /** Accept postfix ' (transpose). */
   readonly transpose?: boolean;
+  /** Where reading notes go (torch.relu read as relu): see parse/readings.ts. */
+  readonly notes?: DerivWarning[];
 }
 
 /** The syntax tree of `input`, before canonicalisation (for languages built on the same grammar). */
@@ -122,7 +125,7 @@ export function parseSyntax(input: string, options: SyntaxOptions & ParseOptions
   const maxLength = options.maxLength ?? DEFAULT_MAX_INPUT_LENGTH;
   if (input.length > maxLength)
     throw new DerivError('TOO_LARGE', `the input is ${input.length} characters long; the limit is ${maxLength}`);
-  const tokens = tokenize(input, { transpose: options.transpose === true });
+  const tokens = tokenize(input, { transpose: options.transpose === true, ...(options.notes === undefined ? {} : { notes: options.notes }) });
   if (tokens.length === 1) throw new DerivError('PARSE', 'the expression is empty', { position: 0, input });
   return buildTree(tokens, input, options);
 }
@@ -471,4 +474,15 @@ function toExpr(root: Syntax, input: string): Omit<ParseResult, 'notes'> {
     else stack[stack.length - 1]!.results.push(value);
   }
   return { expr: result!, variables, guards };
+}
+
+/** The reading notes of matrix-language text (torch.sum read as sum, ** as ^): the matrix reader builds from the syntax tree alone. */
+export function matrixReadingNotes(input: string): DerivWarning[] {
+  const notes: DerivWarning[] = [];
+  try {
+    tokenize(input, { transpose: true, notes });
+  } catch {
+    return []; // the reader says what is wrong with it
+  }
+  return notes;
 }

@@ -31,7 +31,7 @@ export function sgdValue(v: PointValue): string {
 }
 
 /** A matrix value after its name: ` = [13/20, 3/2]`, ` = 17/20`. */
-export const sgdMatrixValue = (v: MatrixValue): string => ` = ${valueText(v)}`;
+export const sgdMatrixValue = (v: MatrixValue, decimals = false): string => ` = ${valueText(v, decimals)}`;
 
 /** The steps as a LaTeX table: step, each parameter, the loss (an expression's and a program's --sgd in LaTeX). */
 export function sgdTableTex<V>(params: readonly string[], lossName: string, rows: readonly SgdRow<V>[], cell: (v: V) => string): string {

@@ -20,7 +20,7 @@ import { freeVariables } from '../analysis.js';
 import { foldDag } from '../core/walk.js';
 import { DerivError } from '../errors.js';
 import { checkVariableName } from '../names.js';
-import { wrtWarnings, type DerivWarning } from '../warnings.js';
+import { wrtWarnings, mergeWarnings, type DerivWarning } from '../warnings.js';
 import type { ParsedProgram, Assignment } from './parse.js';
 
 /** `∂L/∂h`: the symbol standing for h's adjoint. */
@@ -120,7 +120,7 @@ export function backward(p: ParsedProgram, wrt: readonly string[], simplified = 
   const lines: BackwardLine[] = [];
   for (const a of [...p.assignments].reverse()) if (a.name !== p.output && reaches.has(a.name)) lines.push(lineFor(a.name, true));
   for (const w of wrt) if (!assigned.has(w)) lines.push(lineFor(w, false));
-  return { output: p.output, wrt, lines, warnings: programWrtWarnings(p.order, p.output, wrt) };
+  return { output: p.output, wrt, lines, warnings: mergeWarnings(p.notes ?? [], programWrtWarnings(p.order, p.output, wrt)) };
 }
 
 /** The warnings for names of `wrt` that are not among a program's names (as far as its output needs them). */

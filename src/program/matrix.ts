@@ -175,13 +175,13 @@ export interface MatrixProgramValues {
 }
 
 /** The values in text, as the CLI's --at prints them: `forward pass:` and `backward pass:`, one aligned line per value. */
-export function matrixValuesText(m: MatrixProgram, values: Pick<MatrixProgramValues, 'forward' | 'backward'>): string[] {
+export function matrixValuesText(m: MatrixProgram, values: Pick<MatrixProgramValues, 'forward' | 'backward'>, decimals = false): string[] {
   const lines = new Map(m.lines.map((l) => [l.name, l]));
   return [
     'forward pass:',
-    ...aligned(values.forward.map(([name, v]) => [name, `${matrixAssignmentText(m, name)} = ${valueText(v)}`])).map((l) => `  ${l}`),
+    ...aligned(values.forward.map(([name, v]) => [name, `${matrixAssignmentText(m, name)} = ${valueText(v, decimals)}`])).map((l) => `  ${l}`),
     'backward pass:',
-    ...aligned(values.backward.map(([name, v]) => [adjointName(m.parsed.output, name), `${matrixLineText(m, lines.get(name)!)} = ${valueText(v)}`])).map((l) => `  ${l}`),
+    ...aligned(values.backward.map(([name, v]) => [adjointName(m.parsed.output, name), `${matrixLineText(m, lines.get(name)!)} = ${valueText(v, decimals)}`])).map((l) => `  ${l}`),
   ];
 }
 

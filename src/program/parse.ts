@@ -16,6 +16,7 @@
 import { DerivError } from '../errors.js';
 import type { Expr } from '../core/expr.js';
 import { parseWithInfo, type ParseOptions } from '../parse/parser.js';
+import type { DerivWarning } from '../warnings.js';
 import { tokenize } from '../parse/lexer.js';
 import { checkVariableName } from '../names.js';
 
@@ -51,6 +52,8 @@ export interface ParsedProgram {
   readonly inputs: readonly string[];
   /** Every name (inputs and assigned) in order of first appearance: the display order. */
   readonly order: readonly string[];
+  /** Reading notes of the statements the function needs (parse/notes.ts, parse/readings.ts), positions in `text`. */
+  readonly notes?: readonly DerivWarning[];
 }
 
 /** True when text is a program rather than one expression (an assignment `=`, not `==`, `<=`, …). */
@@ -184,10 +187,12 @@ function readStatement<T>(program: string, seg: Segment, last: boolean, options:
 export function parseProgram(text: string, options: ProgramOptions = {}): ParsedProgram {
   const parsed = parseStatements(text, options, (rhs) => {
     const r = parseWithInfo(rhs, options);
-    return { value: r.expr, variables: r.variables };
+    return { value: { expr: r.expr, notes: r.notes }, variables: r.variables };
   });
-  const assignments = parsed.statements.map((s) => ({ name: s.name, expr: s.value, source: s.source, position: s.position, uses: s.uses }));
-  return { text, assignments, output: parsed.output, inputs: parsed.inputs, order: parsed.order };
+  const assignments = parsed.statements.map((s) => ({ name: s.name, expr: s.value.expr, source: s.source, position: s.position, uses: s.uses }));
+  // Each statement's reading notes (torch.relu read as relu, 1/2x as x/2), placed in the program's text.
+  const notes = parsed.statements.flatMap((s) => s.value.notes.map((n) => (n.position === undefined ? n : { ...n, position: n.position + s.rhsPosition })));
+  return { text, assignments, output: parsed.output, inputs: parsed.inputs, order: parsed.order, notes };
 }
 
 /** Split, read and check a program's statements; `read` reads each right-hand side. */

@@ -9,7 +9,7 @@
 import { DerivError } from '../errors.js';
 import type { Expr } from '../core/expr.js';
 import { mulQ, subQ } from '../core/rational.js';
-import { type Point, PointValue, valueAt, kinksAt, type Kink } from '../numeric/exact-eval.js';
+import { type Point, PointValue, valueAt, kinksAt, type Kink, decimalsFor } from '../numeric/exact-eval.js';
 import type { PointInputValue } from '../numeric/point.js';
 import { toPoint } from '../numeric/point.js';
 import { MAX_SGD_STEPS } from '../numeric/sgd.js';
@@ -99,7 +99,8 @@ export interface ProgramSgdStep {
 /** p − lr·g, exact when all three are exact rationals. */
 function update(p: PointValue, lr: PointValue, g: PointValue): PointValue {
   const [ep, el, eg] = [p.exact, lr.exact, g.exact];
-  if (ep !== undefined && el !== undefined && eg !== undefined) return PointValue.exact(subQ(ep, mulQ(el, eg)));
+  // Decimals stay decimals: w=4.05 steps to 4.5, not 9/2.
+  if (ep !== undefined && el !== undefined && eg !== undefined) return PointValue.exact(subQ(ep, mulQ(el, eg))).asDecimal(p.decimal || lr.decimal);
   return PointValue.approximate(p.number - lr.number * g.number);
 }
 
@@ -118,7 +119,7 @@ export function programSgd(prog: ParsedProgram, pass: BackwardPass, start: Point
   if (intermediate !== undefined)
     throw new DerivError('BAD_OPTION', `--sgd updates parameters, and '${intermediate}' is computed by the program`, { hint: `list inputs only in --wrt: ${prog.inputs.join(', ')}` });
   for (const p of params) if (!start.has(p)) throw new DerivError('BAD_VARIABLE', `no starting value for the parameter '${p}'`, { hint: `add it to the point, e.g. ${p}=0` });
-  let point: Point = start;
+  let point: Point = decimalsFor(start, params, lr.decimal);
   const out: ProgramSgdStep[] = [];
   for (let k = 0; k <= steps; k++) {
     const v = programValues(prog, pass, point);
