@@ -91,6 +91,7 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'exp-sinh', name: 'e^u − e^(−u) = 2·sinh u', from: 'exp(u) - exp(-u)', to: '2*sinh(u)' },
   { id: 'tanh-quotient', name: 'sinh u / cosh u = tanh u', from: 'sinh(u)*cosh(u)^(-1)', to: 'tanh(u)' },
   { id: 'coth-quotient', name: 'cosh u / sinh u = coth u', from: 'cosh(u)*sinh(u)^(-1)', to: 'coth(u)' },
+  { id: 'tanh-cosh', name: 'tanh u · cosh u = sinh u', from: 'tanh(u)*cosh(u)', to: 'sinh(u)' },
   { id: 'sech-cosh', name: 'sech u · cosh u = 1', from: 'sech(u)*cosh(u)', to: '1' },
   { id: 'csch-sinh', name: 'csch u · sinh u = 1', from: 'csch(u)*sinh(u)', to: '1' },
   { id: 'sech-sinh', name: 'sech u · sinh u = tanh u', from: 'sech(u)*sinh(u)', to: 'tanh(u)' },

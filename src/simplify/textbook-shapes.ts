@@ -22,6 +22,7 @@ import { isPositive } from './sign.js';
 import { baseAndExponent } from './pattern.js';
 import { isNegative, isInteger, q } from '../core/rational.js';
 import { addAll, mulAll } from '../bulk.js';
+import { treeSize } from '../analysis.js';
 
 const GROUP_NAMES: Record<SubstitutionGroup, string> = {
   'inverse-composition': 'inverse function inside its partner (cos(arcsin u) = √(1 − u²))',
@@ -65,23 +66,27 @@ export const SUBSTITUTION_STRATEGIES: readonly Strategy[] = SUBSTITUTION_GROUPS.
 
 const factorsOf = (t: Expr): readonly Expr[] => (t.kind === 'mul' ? t.factors : [t]);
 
-/** The powers with a non-numeric exponent among a sum's terms' factors (f^g in a general-power derivative), at most 3. */
-function variablePowers(sum: Add): Expr[] {
-  const out: Expr[] = [];
+/**
+ * The power with a non-numeric exponent among a sum's terms' factors whose exponent is smallest (f^g, not the
+ * power rule's f^(g − 1)), or undefined.
+ */
+function variablePower(sum: Add): Expr | undefined {
+  let best: (Expr & { kind: 'pow' }) | undefined;
   for (const t of sum.terms)
-    for (const f of factorsOf(t)) if (f.kind === 'pow' && f.exp.kind !== 'num' && !out.includes(f) && out.length < 3) out.push(f);
-  return out;
+    for (const f of factorsOf(t))
+      if (f.kind === 'pow' && f.exp.kind !== 'num' && (best === undefined || treeSize(f.exp) < treeSize(best.exp))) best = f;
+  return best;
 }
 
 export const LOG_DIFFERENTIATION: Strategy = {
   id: 'log-differentiation-form',
   name: 'logarithmic-differentiation form f^g·(g′·ln f + g·f′/f)',
-  applies: (e) => e.kind === 'add' && e.terms.length <= 8 && variablePowers(e).length > 0,
-  candidates: (e, { tidy }) =>
-    variablePowers(e as Add).map((p) => {
-      const inverse = pow(p, num(-1));
-      return mul(p, tidy(addAll((e as Add).terms.map((t) => mul(t, inverse)))));
-    }),
+  applies: (e) => e.kind === 'add' && e.terms.length <= 8 && variablePower(e) !== undefined,
+  candidates: (e, { tidy }) => {
+    const p = variablePower(e as Add)!;
+    const inverse = pow(p, num(-1));
+    return [mul(p, tidy(addAll((e as Add).terms.map((t) => mul(t, inverse)))))];
+  },
 };
 
 const hasSumFactor = (t: Expr): boolean => factorsOf(t).some((f) => f.kind === 'add' || (f.kind === 'pow' && f.base.kind === 'add'));
@@ -105,10 +110,15 @@ export const FACTORED_PRODUCT: Strategy = {
   },
 };
 
+/** Whole coefficients stay whole (37·(37w + 100b − 125)/5000 is not spread into fractions). */
+const wholeNumber = (e: Expr): boolean => e.kind === 'num' && e.value.d === 1n;
+
 export const DISTRIBUTE_NUMBER: Strategy = {
   id: 'distribute-number',
   name: 'number multiplied into a sum',
-  applies: (e) => e.kind === 'mul' && e.factors.length === 2 && e.factors[0]!.kind === 'num' && e.factors[1]!.kind === 'add',
+  applies: (e) =>
+    e.kind === 'mul' && e.factors.length === 2 && wholeNumber(e.factors[0]!) && e.factors[1]!.kind === 'add' &&
+    (e.factors[1] as Add).terms.every((t) => splitCoefficient(t)[0].d === 1n),
   candidates: (e) => {
     const [c, s] = (e as Expr & { kind: 'mul' }).factors as [Expr, Add];
     return [addAll(s.terms.map((t) => mul(c, t)))];
