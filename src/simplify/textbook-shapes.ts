@@ -183,16 +183,38 @@ function rootOfQuotient(radicand: Add, maxTerms: number, tidy: (e: Expr) => Expr
   return mul(call('sqrt', [mul(...top)]), ...roots);
 }
 
+/** The bases a radicand's terms divide by (x for 1 − 1/x²). */
+function denominatorBases(radicand: Add): Set<Expr> {
+  const out = new Set<Expr>();
+  for (const t of radicand.terms)
+    for (const f of factorsOf(splitCoefficient(t)[1])) {
+      const [b, k] = baseAndExponent(f);
+      if (isNegative(k)) out.add(b);
+    }
+  return out;
+}
+
+/** A factor's base with an absolute value taken off (|x|^(−1) → x). */
+const bareBase = (f: Expr): Expr => {
+  const b = baseAndExponent(f)[0];
+  return b.kind === 'call' && b.fn === 'abs' ? b.args[0]! : b;
+};
+
 export const ROOT_OF_QUOTIENT: Strategy = {
   id: 'root-of-quotient',
   name: 'root of a quotient: √(1 − 1/x²) = √(x² − 1)/|x|',
   applies: (e) => (e.kind === 'mul' || e.kind === 'pow') && factorsOf(e).some(isSqrtOfQuotient),
   candidates: (e, { maxTerms, tidy }) => {
     let changed = false;
-    const factors = factorsOf(e).map((f) => {
+    const all = factorsOf(e);
+    const factors = all.map((f) => {
       if (!isSqrtOfQuotient(f)) return f;
       const [b, k] = baseAndExponent(f);
-      const root = rootOfQuotient((b as Expr & { kind: 'call' }).args[0] as Add, maxTerms, tidy);
+      const radicand = (b as Expr & { kind: 'call' }).args[0] as Add;
+      // Only where the denominator taken out of the root meets another factor (x^(−2)·…/√(1 − 1/x²)).
+      const bases = denominatorBases(radicand);
+      if (!all.some((g) => g !== f && bases.has(bareBase(g)))) return f;
+      const root = rootOfQuotient(radicand, maxTerms, tidy);
       if (root === undefined) return f;
       changed = true;
       return pow(root, num(k));

@@ -57,11 +57,10 @@ function withWrittenSigns(product: Expr & { kind: 'mul' }, written: () => Readon
       const sp = sumPower(f);
       return sp !== undefined && sp[1] % 2n !== 0n && !written().has(sp[0]) && !written().has(negatedSum(sp[0]));
     });
-    if (spare.length === 1) {
-      const [s, k] = sumPower(spare[0]!)!;
-      negate = !negate;
-      factors[factors.indexOf(spare[0]!)] = pow(negatedSum(s), num(k));
-    }
+    if (spare.length !== 1) return product; // a sign in front is not worth the written form
+    const [s, k] = sumPower(spare[0]!)!;
+    negate = !negate;
+    factors[factors.indexOf(spare[0]!)] = pow(negatedSum(s), num(k));
   }
   return mul(...(negate ? [MINUS_ONE_EXPR] : []), ...factors);
 }
