@@ -40,9 +40,10 @@ function table(): Map<string, Entry[]> {
   return byHead;
 }
 
-/** The functions some substitution row rewrites (for a cheap `applies`). */
-export function substitutionHeads(): ReadonlySet<string> {
-  return new Set([...table().keys(), ...productHeads]);
+/** The functions some substitution row rewrites (for a cheap `applies`); with `calls`, only the call rows' ones. */
+export function substitutionHeads(calls = false): ReadonlySet<string> {
+  const own = [...table().keys()].filter((k) => k !== PRODUCT);
+  return new Set(calls ? own : [...own, ...productHeads]);
 }
 
 /** The product rewritten by the first product row of one of `groups` found in it; the product itself when none is. */
@@ -78,8 +79,21 @@ export interface Substituted {
 }
 
 /** e with the calls near its top substituted by `groups`' rows (see the header); `after` is e when none fired. */
-export function substituteNear(e: Expr, groups: ReadonlySet<SubstitutionGroup>): Substituted {
+export function substituteNear(e: Expr, groups: ReadonlySet<SubstitutionGroup>, build = true): Substituted {
   const used = new Set<string>();
+  if (!build) {
+    // Only which rows fire: every call and product is tried, nothing is rebuilt.
+    const probe = (x: Expr, depth: number): void => {
+      if (x.kind === 'call') substituteCall(x, groups, used);
+      else if (x.kind === 'pow') probe(x.base, depth);
+      else if (x.kind === 'mul' || (x.kind === 'add' && depth > 0)) {
+        for (const k of children(x)) probe(k, depth - (x.kind === 'add' ? 1 : 0));
+        if (x.kind === 'mul' && x !== e) substituteProduct(x, groups, used);
+      }
+    };
+    probe(e, 2);
+    return { after: e, rows: used };
+  }
   const visit = (x: Expr, depth: number): Expr => {
     switch (x.kind) {
       case 'call':
@@ -109,6 +123,23 @@ export function substituteNear(e: Expr, groups: ReadonlySet<SubstitutionGroup>):
   };
   const after = visit(e, 2);
   return { after, rows: used };
+}
+
+const firingMemo = new WeakMap<Expr, ReadonlySet<SubstitutionGroup>>();
+let allGroups: ReadonlySet<SubstitutionGroup> | undefined;
+let groupOf: Map<string, SubstitutionGroup> | undefined;
+
+/** The groups whose rows `substituteNear` would fire on e (memoised per node: every group's strategy asks). */
+export function firingGroups(e: Expr): ReadonlySet<SubstitutionGroup> {
+  let known = firingMemo.get(e);
+  if (known === undefined) {
+    allGroups ??= new Set(SUBSTITUTION_ROWS.map((r) => r.group));
+    groupOf ??= new Map(SUBSTITUTION_ROWS.map((r) => [r.id, r.group]));
+    const { rows } = substituteNear(e, allGroups, false);
+    known = new Set([...rows].map((id) => groupOf!.get(id)!));
+    firingMemo.set(e, known);
+  }
+  return known;
 }
 
 /** e with every call that a row of `groups` rewrites substituted, bottom-up (the arguments first). */

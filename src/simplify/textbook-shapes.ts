@@ -9,11 +9,12 @@
  * - a number distributed over a sum: −4·(3 − 2x) → 8x − 12;
  * - nested fractions flattened: powers of sums with denominators, positive or negative, over one denominator;
  * - the root of a fraction: √(1 − 1/x²) = √(x² − 1)/|x|;
- * - expand and simplify a sum when a sum identity can then fire ((1 − y)·a + … with 1/(1 + e^(−z)) + 1/(1 + e^z) = 1).
+ * - expand and simplify a sum when a sum identity can then fire ((1 − y)·a + … with 1/(1 + e^(−z)) + 1/(1 + e^z) = 1),
+ *   inside a substitution's candidate only (it costs an expansion and a simplification of each sum it meets).
  */
 import { type Expr, type Add, mul, pow, num, call, splitCoefficient } from '../core/expr.js';
 import type { Strategy, StrategyContext } from './strategies.js';
-import { SUBSTITUTION_GROUPS, substitutionHeads, substituteNear, type SubstitutionGroup } from './substitute.js';
+import { SUBSTITUTION_GROUPS, substitutionHeads, substituteNear, firingGroups, type SubstitutionGroup } from './substitute.js';
 import { headsOfNode, hasSumRowFor } from './identities.js';
 import { factorCommon } from './factor.js';
 import { expand } from './expand.js';
@@ -40,6 +41,9 @@ function mentionsSubstitutable(e: Expr): boolean {
   return false;
 }
 
+/** Substitution candidates being simplified (EXPAND_FOR_IDENTITY runs only then: it is costly, and needed there). */
+let substituting = 0;
+
 /** One strategy per substitution group; candidates are substituted, then simplified (never nested). */
 function substitution(group: SubstitutionGroup): Strategy {
   const groups: ReadonlySet<SubstitutionGroup> = new Set([group]);
@@ -47,16 +51,18 @@ function substitution(group: SubstitutionGroup): Strategy {
   return {
     id: `substitute-${group}`,
     name: GROUP_NAMES[group],
-    applies: (e) => (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow') && mentionsSubstitutable(e),
+    applies: (e) => (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow') && mentionsSubstitutable(e) && firingGroups(e).has(group),
     candidates: (e, { tidy }) => {
       if (active) return [];
       const { after } = substituteNear(e, groups);
       if (after === e) return [];
       active = true;
+      substituting++;
       try {
         return [tidy(after)];
       } finally {
         active = false;
+        substituting--;
       }
     },
   };
@@ -97,7 +103,8 @@ export const FACTORED_PRODUCT: Strategy = {
   applies: (e) => e.kind === 'add' && e.terms.length <= 16 && e.terms.some(hasSumFactor),
   candidates: (e, { maxTerms, tidy }) => {
     const factored = factorCommon(e as Add);
-    if (factored.kind !== 'mul') return [];
+    // Worth it only when a power of a sum came out ((x + 1)·(x + 3)²·(…)); otherwise `expand` covers it.
+    if (factored.kind !== 'mul' || !factored.factors.some((f) => f.kind === 'pow' && f.base.kind === 'add')) return [];
     let changed = false;
     const factors = factored.factors.map((f) => {
       if (f.kind !== 'add' || !f.terms.some(hasSumFactor)) return f;
@@ -226,7 +233,7 @@ export const ROOT_OF_QUOTIENT: Strategy = {
 export const EXPAND_FOR_IDENTITY: Strategy = {
   id: 'expand-for-identity',
   name: 'expand, then an identity',
-  applies: (e) => e.kind === 'add' && e.terms.length <= 16 && e.terms.some(hasSumFactor) && hasSumRowFor(e),
+  applies: (e) => substituting > 0 && e.kind === 'add' && e.terms.length <= 16 && e.terms.some(hasSumFactor) && hasSumRowFor(e),
   candidates: (e, context: StrategyContext) => {
     const expanded = expand(e, context.maxTerms);
     if (expanded === undefined || expanded === e) return [];

@@ -31,7 +31,7 @@ function sumsIn(e: Expr): ReadonlySet<Expr> {
 /** A factor as a sum and its whole exponent, or undefined. */
 function sumPower(f: Expr): [Add, bigint] | undefined {
   if (f.kind === 'add') return [f, 1n];
-  if (f.kind === 'pow' && f.base.kind === 'add' && f.exp.kind === 'num' && f.exp.value.d === 1n) return [f.base, f.exp.value.n];
+  if (f.kind === 'pow' && f.base.kind === 'add' && f.exp.kind === 'num' && f.exp.value.d === 1n && f.exp.value.n > 0n) return [f.base, f.exp.value.n];
   return undefined;
 }
 
@@ -67,8 +67,44 @@ function withWrittenSigns(product: Expr & { kind: 'mul' }, written: () => Readon
 
 const isHalf = (e: Expr): boolean => e.kind === 'num' && e.value.d === 2n && (e.value.n === 1n || e.value.n === -1n);
 
+/**
+ * Whether the pass can change anything: a half power, or a product with a positive power of a sum (the
+ * chain rule's (…)^n, whose sign a user sees; a lone sum factor or a denominator keeps the sign it has). Most results have neither,
+ * and this scan costs less than the rewriting walk.
+ */
+function worthRewriting(result: Expr): boolean {
+  let known = worthMemo.get(result);
+  if (known === undefined) {
+    known = scan(result);
+    worthMemo.set(result, known);
+  }
+  return known;
+}
+const worthMemo = new WeakMap<Expr, boolean>();
+
+function scan(result: Expr): boolean {
+  const seen = new Set<Expr>();
+  const stack = [result];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.kind === 'pow') {
+      if (isHalf(node.exp)) return true;
+      if (node.base.kind === 'add' && node.exp.kind === 'num' && node.exp.value.d === 1n && node.exp.value.n >= 2n) return true;
+      stack.push(node.base);
+      continue;
+    }
+    if (node.kind === 'add') for (const k of node.terms) stack.push(k);
+    else if (node.kind === 'mul') for (const k of node.factors) stack.push(k);
+    else if (node.kind === 'call') for (const k of node.args) stack.push(k);
+  }
+  return false;
+}
+
 /** result with the written signs of `input`'s sums and square roots for half powers (see the header). */
 export function writtenForm(input: Expr, result: Expr): Expr {
+  if (!worthRewriting(result)) return result;
   const written = (): ReadonlySet<Expr> => sumsIn(input);
   return foldDag<Expr>(result, (node, kids) => {
     const old = children(node);

@@ -10,7 +10,7 @@ import { type Expr, ZERO_EXPR } from '../core/expr.js';
 import { isNegative } from '../core/rational.js';
 import { evaluate } from '../evaluate.js';
 import { freeVariables, treeSize } from '../analysis.js';
-import { SUBSTITUTION_GROUPS, substituteEverywhere } from './substitute.js';
+import { SUBSTITUTION_GROUPS, substituteEverywhere, substitutionHeads } from './substitute.js';
 import { headsOfNode } from './identities.js';
 import { expand } from './expand.js';
 
@@ -55,6 +55,15 @@ function looksConstant(pairs: readonly number[]): boolean {
   return true;
 }
 
+let heads: ReadonlySet<string> | undefined;
+
+/** Whether some term's factors call a function a substitution rewrites (only then can the proof succeed). */
+function rewritable(e: Expr): boolean {
+  heads ??= substitutionHeads(true);
+  for (const fn of headsOfNode(e)) if (heads.has(fn)) return true;
+  return false;
+}
+
 /**
  * The number a sum of functions equals, proved (see the header), or undefined; for a product, 0 when one
  * of its sum factors is proved 0.
@@ -67,7 +76,7 @@ export function provedConstant(e: Expr, tidy: (e: Expr) => Expr): Expr | undefin
     }
     return undefined;
   }
-  if (e.kind !== 'add' || headsOfNode(e).size === 0 || treeSize(e, MAX_TESTED + 1) > MAX_TESTED) return undefined;
+  if (e.kind !== 'add' || !rewritable(e) || treeSize(e, MAX_TESTED + 1) > MAX_TESTED) return undefined;
   const pairs = values(e);
   if (pairs === undefined || !looksConstant(pairs)) return undefined;
   const { after } = substituteEverywhere(e, ALL_GROUPS);
