@@ -204,11 +204,11 @@ const SUM_IDS = ['common-factor', 'expand', 'common-denominator'];
 export const STRATEGIES_FOR_SUMS: readonly Strategy[] = [
   ...SHRINKING_STRATEGIES.filter((s) => SUM_IDS.includes(s.id)),
   FACTORED_PRODUCT, LOG_DIFFERENTIATION, EXPAND_FOR_IDENTITY, ...SUBSTITUTION_STRATEGIES,
-].filter((s) => !(globalThis as any).AK_OFF?.includes(s.id));
+];
 export const STRATEGIES_FOR_PRODUCTS: readonly Strategy[] = [
   ...SHRINKING_STRATEGIES.filter((s) => !SUM_IDS.includes(s.id)),
   DISTRIBUTE_NUMBER, FLATTEN_FRACTIONS, ROOT_OF_QUOTIENT, ...SUBSTITUTION_STRATEGIES,
-].filter((s) => !(globalThis as any).AK_OFF?.includes(s.id));
+];
 
 export interface Normalisation {
   readonly id: string;
