@@ -59,7 +59,8 @@ function substitution(group: SubstitutionGroup): Strategy {
       active = true;
       substituting++;
       try {
-        return [tidy(after)];
+        const done = nestedTidy(tidy, after);
+        return done === undefined ? [] : [done];
       } finally {
         active = false;
         substituting--;
@@ -69,6 +70,23 @@ function substitution(group: SubstitutionGroup): Strategy {
 }
 
 export const SUBSTITUTION_STRATEGIES: readonly Strategy[] = SUBSTITUTION_GROUPS.map(substitution);
+
+/**
+ * Candidates simplified inside a candidate nest: x^x^…^x would nest one simplification per level and
+ * overflow the stack. Past this depth the shape strategies offer nothing.
+ */
+const MAX_NESTING = 2;
+let nesting = 0;
+
+function nestedTidy(tidy: (e: Expr) => Expr, e: Expr): Expr | undefined {
+  if (nesting >= MAX_NESTING) return undefined;
+  nesting++;
+  try {
+    return tidy(e);
+  } finally {
+    nesting--;
+  }
+}
 
 const factorsOf = (t: Expr): readonly Expr[] => (t.kind === 'mul' ? t.factors : [t]);
 
@@ -91,7 +109,8 @@ export const LOG_DIFFERENTIATION: Strategy = {
   candidates: (e, { tidy }) => {
     const p = variablePower(e as Add)!;
     const inverse = pow(p, num(-1));
-    return [mul(p, tidy(addAll((e as Add).terms.map((t) => mul(t, inverse)))))];
+    const rest = nestedTidy(tidy, addAll((e as Add).terms.map((t) => mul(t, inverse))));
+    return rest === undefined ? [] : [mul(p, rest)];
   },
 };
 
@@ -109,9 +128,10 @@ export const FACTORED_PRODUCT: Strategy = {
     const factors = factored.factors.map((f) => {
       if (f.kind !== 'add' || !f.terms.some(hasSumFactor)) return f;
       const expanded = expand(f, maxTerms);
-      if (expanded === undefined || expanded === f) return f;
+      const done = expanded === undefined || expanded === f ? undefined : nestedTidy(tidy, expanded);
+      if (done === undefined) return f;
       changed = true;
-      return tidy(expanded);
+      return done;
     });
     return changed ? [mulAll(factors)] : [];
   },
@@ -226,7 +246,8 @@ export const ROOT_OF_QUOTIENT: Strategy = {
       changed = true;
       return pow(root, num(k));
     });
-    return changed ? [tidy(mulAll(factors))] : [];
+    const done = changed ? nestedTidy(tidy, mulAll(factors)) : undefined;
+    return done === undefined ? [] : [done];
   },
 };
 
@@ -236,7 +257,7 @@ export const EXPAND_FOR_IDENTITY: Strategy = {
   applies: (e) => substituting > 0 && e.kind === 'add' && e.terms.length <= 16 && e.terms.some(hasSumFactor) && hasSumRowFor(e),
   candidates: (e, context: StrategyContext) => {
     const expanded = expand(e, context.maxTerms);
-    if (expanded === undefined || expanded === e) return [];
-    return [context.tidy(expanded)];
+    const done = expanded === undefined || expanded === e ? undefined : nestedTidy(context.tidy, expanded);
+    return done === undefined ? [] : [done];
   },
 };
