@@ -105,7 +105,6 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'sigmoid-complement-quotient', name: 'σ(−u)/(1 − σ(u)) = 1', from: 'sigmoid(-u)*(1 - sigmoid(u))^(-1)', to: '1' },
   { id: 'sigmoid-complement-sum', name: '1 − σ(−u) = σ(u)', from: '1 - sigmoid(-u)', to: 'sigmoid(u)' },
   // The same, written with exp (e^u/(1 + e^u) = 1/(1 + e^(−u)) is a substitution, below).
-  { id: 'logistic-complement', name: '1 − 1/(1 + e^u) = 1/(1 + e^(−u))', from: '1 - (1 + exp(u))^(-1)', to: '1/(1 + exp(-u))' },
   { id: 'logistic-symmetry', name: '1/(1 + e^(−u)) + 1/(1 + e^u) = 1', from: '(1 + exp(-u))^(-1) + (1 + exp(u))^(-1)', to: '1' },
 
   // Roots combine with powers of their radicand.

@@ -51,7 +51,8 @@ function substituteProduct(e: Expr, groups: ReadonlySet<SubstitutionGroup>, used
   for (const { row, group } of table().get(PRODUCT) ?? []) {
     if (!groups.has(group)) continue;
     const m = matchProduct(row.factors, e, (b) => conditionHolds(row, b));
-    if (m === undefined) continue;
+    // Only where the pattern's factors are used up: e^x/(1 + e^x)² keeps its quotient-rule form.
+    if (m === undefined || m.rest.length !== (e.kind === 'mul' ? e.factors.length : 1) - row.factors.length) continue;
     used.add(row.row.id);
     return mulAll([pow(instantiate(row.to, m.bindings), num({ n: m.power, d: 1n })), ...m.rest]);
   }
