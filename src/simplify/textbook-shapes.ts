@@ -116,10 +116,14 @@ export const LOG_DIFFERENTIATION: Strategy = {
 
 const hasSumFactor = (t: Expr): boolean => factorsOf(t).some((f) => f.kind === 'add' || (f.kind === 'pow' && f.base.kind === 'add'));
 
+const hasSquaredSum = (t: Expr): boolean =>
+  factorsOf(t).some((f) => f.kind === 'pow' && f.base.kind === 'add' && f.exp.kind === 'num' && f.exp.value.d === 1n && f.exp.value.n >= 2n);
+
 export const FACTORED_PRODUCT: Strategy = {
   id: 'factor-then-expand',
   name: 'common factor, the rest multiplied out',
-  applies: (e) => e.kind === 'add' && e.terms.length <= 16 && e.terms.some(hasSumFactor),
+  // Every term has a power ≥ 2 of a sum (the product rule on (x + 1)²·(x + 3)³): only then can one come out.
+  applies: (e) => e.kind === 'add' && e.terms.length <= 16 && e.terms.every(hasSquaredSum),
   candidates: (e, { maxTerms, tidy }) => {
     const factored = factorCommon(e as Add);
     // Worth it only when a power of a sum came out ((x + 1)·(x + 3)²·(…)); otherwise `expand` covers it.
