@@ -37,7 +37,12 @@ export interface IdentityRow {
    * A condition on the bindings: `positive` variables must be provably positive; the `collects` variables'
    * sum must have fewer terms than they have together (exp(3x)·exp(−x) merges, e^(e^x)·e^x stays as the chain rule wrote it).
    */
-  readonly when?: { readonly positive?: readonly string[]; readonly collects?: readonly string[] };
+  readonly when?: {
+    readonly positive?: readonly string[];
+    readonly collects?: readonly string[];
+    /** These variables' coefficients are whole numbers (sin(2u) with u = x, not u = x/2 for sin(x)). */
+    readonly integral?: readonly string[];
+  };
   /** Where the identity holds, in words (documentation; see the header). */
   readonly domain?: string;
 }
@@ -63,9 +68,13 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'sign-over-abs', name: 'sgn(u)/|u| = 1/u', from: 'sign(u)*abs(u)^(-1)', to: '1/u', domain: 'u ≠ 0' },
   { id: 'abs-sign', name: '|u|·sgn(u) = u', from: 'abs(u)*sign(u)', to: 'u' },
   { id: 'times-sign', name: 'u·sgn(u) = |u|', from: 'u*sign(u)', to: 'abs(u)' },
+  { id: 'abs-squared', name: '|u|² = u²', from: 'abs(u)^2', to: 'u^2' },
+  { id: 'abs-over-square', name: '|u|/u² = 1/|u|', from: 'abs(u)*u^(-2)', to: '1/abs(u)' },
 
   // Trigonometric.
   { id: 'pythagoras', name: 'sin²u + cos²u = 1', from: 'sin(u)^2 + cos(u)^2', to: '1' },
+  { id: 'one-minus-cos-squared', name: '1 − cos²u = sin²u', from: '1 - cos(u)^2', to: 'sin(u)^2' },
+  { id: 'one-minus-sin-squared', name: '1 − sin²u = cos²u', from: '1 - sin(u)^2', to: 'cos(u)^2' },
   { id: 'tan-quotient', name: 'sin u / cos u = tan u', from: 'sin(u)*cos(u)^(-1)', to: 'tan(u)' },
   { id: 'cot-quotient', name: 'cos u / sin u = cot u', from: 'cos(u)*sin(u)^(-1)', to: 'cot(u)' },
   { id: 'one-plus-tan-squared', name: '1 + tan²u = 1/cos²u', from: '1 + tan(u)^2', to: '1/cos(u)^2' },
@@ -76,8 +85,13 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
 
   // Hyperbolic.
   { id: 'hyperbolic-pythagoras', name: 'cosh²u − sinh²u = 1', from: 'cosh(u)^2 - sinh(u)^2', to: '1' },
+  { id: 'cosh-squared-minus-one', name: 'cosh²u − 1 = sinh²u', from: 'cosh(u)^2 - 1', to: 'sinh(u)^2' },
+  { id: 'one-plus-sinh-squared', name: '1 + sinh²u = cosh²u', from: '1 + sinh(u)^2', to: 'cosh(u)^2' },
+  { id: 'exp-cosh', name: 'e^u + e^(−u) = 2·cosh u', from: 'exp(u) + exp(-u)', to: '2*cosh(u)' },
+  { id: 'exp-sinh', name: 'e^u − e^(−u) = 2·sinh u', from: 'exp(u) - exp(-u)', to: '2*sinh(u)' },
   { id: 'tanh-quotient', name: 'sinh u / cosh u = tanh u', from: 'sinh(u)*cosh(u)^(-1)', to: 'tanh(u)' },
   { id: 'coth-quotient', name: 'cosh u / sinh u = coth u', from: 'cosh(u)*sinh(u)^(-1)', to: 'coth(u)' },
+  { id: 'tanh-cosh', name: 'tanh u · cosh u = sinh u', from: 'tanh(u)*cosh(u)', to: 'sinh(u)' },
   { id: 'sech-cosh', name: 'sech u · cosh u = 1', from: 'sech(u)*cosh(u)', to: '1' },
   { id: 'csch-sinh', name: 'csch u · sinh u = 1', from: 'csch(u)*sinh(u)', to: '1' },
   { id: 'sech-sinh', name: 'sech u · sinh u = tanh u', from: 'sech(u)*sinh(u)', to: 'tanh(u)' },
@@ -90,6 +104,8 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'sigmoid-symmetry', name: 'σ(u) + σ(−u) = 1', from: 'sigmoid(u) + sigmoid(-u)', to: '1' },
   { id: 'sigmoid-complement-quotient', name: 'σ(−u)/(1 − σ(u)) = 1', from: 'sigmoid(-u)*(1 - sigmoid(u))^(-1)', to: '1' },
   { id: 'sigmoid-complement-sum', name: '1 − σ(−u) = σ(u)', from: '1 - sigmoid(-u)', to: 'sigmoid(u)' },
+  // The same, written with exp (e^u/(1 + e^u) = 1/(1 + e^(−u)) is a substitution, below).
+  { id: 'logistic-symmetry', name: '1/(1 + e^(−u)) + 1/(1 + e^u) = 1', from: '(1 + exp(-u))^(-1) + (1 + exp(u))^(-1)', to: '1' },
 
   // Roots combine with powers of their radicand.
   { id: 'sqrt-times-radicand', name: 'u/√u = √u', from: 'u*sqrt(u)^(-1)', to: 'sqrt(u)' },
@@ -98,6 +114,33 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'cbrt-over-radicand', name: 'u/∛u = ∛u²', from: 'u*cbrt(u)^(-1)', to: 'cbrt(u)^2' },
   { id: 'cbrt-into-radicand', name: '∛u/u = 1/∛u²', from: 'u^(-1)*cbrt(u)', to: 'cbrt(u)^(-2)' },
   { id: 'cbrt-squared-over-radicand', name: '∛u²/u = 1/∛u', from: 'u^(-1)*cbrt(u)^2', to: 'cbrt(u)^(-1)' },
+];
+
+/**
+ * Substitutions: rows (a call, or a product matched inside a term) that make their node larger on their own, tried on a whole sum or product (its
+ * terms, their factors, and the terms of sum factors) and kept when the node, substituted and simplified,
+ * is smaller: cos(arcsin x)/√(1 − x²) becomes 1, −2·sin 2x + 4·sin x·cos x becomes 0. Rows of one `group`
+ * are substituted together; the zero test (src/simplify/zero.ts) uses every group at once.
+ */
+export interface SubstitutionRow extends IdentityRow {
+  readonly group: 'inverse-composition' | 'double-angle' | 'hyperbolic-exp' | 'root-power' | 'logistic';
+}
+
+export const SUBSTITUTION_ROWS: readonly SubstitutionRow[] = [
+  { group: 'inverse-composition', id: 'cos-asin', name: 'cos(arcsin u) = √(1 − u²)', from: 'cos(asin(u))', to: 'sqrt(1 - u^2)' },
+  { group: 'inverse-composition', id: 'sin-acos', name: 'sin(arccos u) = √(1 − u²)', from: 'sin(acos(u))', to: 'sqrt(1 - u^2)' },
+  { group: 'inverse-composition', id: 'cos-atan', name: 'cos(arctan u) = 1/√(1 + u²)', from: 'cos(atan(u))', to: '1/sqrt(1 + u^2)' },
+  { group: 'inverse-composition', id: 'sin-atan', name: 'sin(arctan u) = u/√(1 + u²)', from: 'sin(atan(u))', to: 'u/sqrt(1 + u^2)' },
+  { group: 'inverse-composition', id: 'cosh-asinh', name: 'cosh(arsinh u) = √(1 + u²)', from: 'cosh(asinh(u))', to: 'sqrt(1 + u^2)' },
+  { group: 'inverse-composition', id: 'sinh-acosh', name: 'sinh(arcosh u) = √(u² − 1)', from: 'sinh(acosh(u))', to: 'sqrt(u^2 - 1)', domain: 'u ≥ 1 (where arcosh u is defined)' },
+  { group: 'double-angle', id: 'sin-double', name: 'sin 2u = 2·sin u·cos u', from: 'sin(2*u)', to: '2*sin(u)*cos(u)', when: { integral: ['u'] } },
+  { group: 'double-angle', id: 'cos-double', name: 'cos 2u = 2·cos²u − 1', from: 'cos(2*u)', to: '2*cos(u)^2 - 1', when: { integral: ['u'] } },
+  { group: 'hyperbolic-exp', id: 'sinh-exp', name: 'sinh u = (e^u − e^(−u))/2', from: 'sinh(u)', to: '(exp(u) - exp(-u))/2' },
+  { group: 'hyperbolic-exp', id: 'cosh-exp', name: 'cosh u = (e^u + e^(−u))/2', from: 'cosh(u)', to: '(exp(u) + exp(-u))/2' },
+  { group: 'hyperbolic-exp', id: 'tanh-exp', name: 'tanh u = 1 − 2/(e^(2u) + 1)', from: 'tanh(u)', to: '1 - 2/(exp(2*u) + 1)' },
+  { group: 'logistic', id: 'logistic-quotient', name: 'e^u/(1 + e^u) = 1/(1 + e^(−u))', from: 'exp(u)*(1 + exp(u))^(-1)', to: '1/(1 + exp(-u))' },
+  { group: 'root-power', id: 'abs-of-power', name: '|u^k| = |u|^k', from: 'abs(u^k)', to: 'abs(u)^k', when: { integral: ['k'] } },
+  { group: 'root-power', id: 'cbrt-of-power', name: '∛(u^k) = (∛u)^k', from: 'cbrt(u^k)', to: 'cbrt(u)^k', when: { integral: ['k'] } },
 ];
 
 /**

@@ -14,7 +14,7 @@ import { isPositive } from './sign.js';
 
 type Shape = 'call' | 'product' | 'sum';
 
-interface CompiledRow {
+export interface CompiledRow {
   readonly row: IdentityRow;
   readonly shape: Shape;
   readonly from: Expr;
@@ -60,7 +60,7 @@ function headsOf(factorBases: readonly Expr[]): string[] {
   return [...out];
 }
 
-function compile(row: IdentityRow): CompiledRow {
+export function compile(row: IdentityRow): CompiledRow {
   const from = parse(row.from);
   const to = parse(row.to);
   // A left side that construction already folds (to a variable or a number) would match everything.
@@ -116,10 +116,11 @@ const order = new Map<CompiledRow, number>();
 
 const termCount = (e: Expr): number => (e.kind === 'add' ? e.terms.length : e.kind === 'num' && e.value.n === 0n ? 0 : 1);
 
-function conditionHolds(r: CompiledRow, b: Bindings): boolean {
+export function conditionHolds(r: CompiledRow, b: Bindings): boolean {
   const when = r.row.when;
   if (when === undefined) return true;
   if (!(when.positive ?? []).every((name) => isPositive(b.get(name)!))) return false;
+  if (!(when.integral ?? []).every((name) => splitCoefficient(b.get(name)!)[0].d === 1n)) return false;
   const collects = when.collects ?? [];
   if (collects.length > 0) {
     const parts = collects.map((name) => b.get(name)!);
@@ -137,7 +138,7 @@ function factorHeads(e: Expr, into: Set<string>): void {
 const NO_HEADS: ReadonlySet<string> = new Set();
 
 /** The function names a product or sum node offers to rows (memoised per node). */
-function headsOfNode(e: Expr): ReadonlySet<string> {
+export function headsOfNode(e: Expr): ReadonlySet<string> {
   let heads = factsOf(e).heads;
   if (heads === undefined) {
     const found = new Set<string>();
@@ -188,6 +189,14 @@ export function applyIdentity(e: Expr, accept: (after: Expr) => boolean): Rewrit
     }
   }
   return undefined;
+}
+
+/** Whether some sum-shaped row could match once e's terms are multiplied out (its functions all occur in e). */
+export function hasSumRowFor(e: Expr): boolean {
+  const all = rows();
+  if (order.size === 0) all.forEach((r, i) => order.set(r, i));
+  const heads = headsOfNode(e);
+  return heads.size > 0 && candidateRows(heads, true).length > 0;
 }
 
 let identityHeads: ReadonlySet<string> | undefined;

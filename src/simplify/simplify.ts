@@ -14,6 +14,8 @@ import { type Expr, rebuild, children } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { treeSize } from '../analysis.js';
 import { applyIdentity, present, isPresentable } from './identities.js';
+import { writtenForm } from './written-form.js';
+import { provedConstant } from './zero.js';
 import { STRATEGIES_FOR_SUMS, STRATEGIES_FOR_PRODUCTS, NORMALISATIONS, type Strategy, type StrategyContext } from './strategies.js';
 
 const NONE: readonly Strategy[] = [];
@@ -127,7 +129,14 @@ export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
     return node;
   }
 
-  const result = tidy(e);
+  let settled = tidy(e);
+  // A sum that is numerically constant is proved so (or left alone): see ./zero.ts.
+  const constant = work > 0 ? provedConstant(settled, tidy) : undefined;
+  if (constant !== undefined) {
+    onRewrite?.({ id: 'constant-proved', name: 'constant at sample points, proved by substitution', before: settled, after: constant });
+    settled = constant;
+  }
+  const result = writtenForm(e, settled);
   // The presentation pass runs once a node it rewrites has been met under this memo (a later call that
   // shares the memo may not meet it again, but its result can contain it).
   if (!presentable) return result;

@@ -13,6 +13,9 @@ import { isNegative, q, gcd } from '../core/rational.js';
 import { treeSize } from '../analysis.js';
 import { addAll } from '../bulk.js';
 import { identityHeadCount } from './identities.js';
+import {
+  SUBSTITUTION_STRATEGIES, LOG_DIFFERENTIATION, FACTORED_PRODUCT, EXPAND_FOR_IDENTITY, DISTRIBUTE_NUMBER, FLATTEN_FRACTIONS, ROOT_OF_QUOTIENT,
+} from './textbook-shapes.js';
 
 export interface StrategyContext {
   /** Largest number of monomials an expansion may produce. */
@@ -197,8 +200,15 @@ function contentOf(sum: Add): readonly [bigint, bigint] {
 }
 
 /** The shrinking strategies that can apply to a node of each kind (sums; products and powers). */
-export const STRATEGIES_FOR_SUMS: readonly Strategy[] = SHRINKING_STRATEGIES.filter((s) => ['common-factor', 'expand', 'common-denominator'].includes(s.id));
-export const STRATEGIES_FOR_PRODUCTS: readonly Strategy[] = SHRINKING_STRATEGIES.filter((s) => !STRATEGIES_FOR_SUMS.includes(s));
+const SUM_IDS = ['common-factor', 'expand', 'common-denominator'];
+export const STRATEGIES_FOR_SUMS: readonly Strategy[] = [
+  ...SHRINKING_STRATEGIES.filter((s) => SUM_IDS.includes(s.id)),
+  FACTORED_PRODUCT, LOG_DIFFERENTIATION, EXPAND_FOR_IDENTITY, ...SUBSTITUTION_STRATEGIES,
+];
+export const STRATEGIES_FOR_PRODUCTS: readonly Strategy[] = [
+  ...SHRINKING_STRATEGIES.filter((s) => !SUM_IDS.includes(s.id)),
+  DISTRIBUTE_NUMBER, FLATTEN_FRACTIONS, ROOT_OF_QUOTIENT, ...SUBSTITUTION_STRATEGIES,
+];
 
 export interface Normalisation {
   readonly id: string;
