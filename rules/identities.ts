@@ -91,6 +91,16 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'sigmoid-complement-quotient', name: 'σ(−u)/(1 − σ(u)) = 1', from: 'sigmoid(-u)*(1 - sigmoid(u))^(-1)', to: '1' },
   { id: 'sigmoid-complement-sum', name: '1 − σ(−u) = σ(u)', from: '1 - sigmoid(-u)', to: 'sigmoid(u)' },
 
+  // Stable forms (no overflow at |u| = 1000, as PyTorch's logsumexp, sigmoid, softplus): each is also shorter.
+  { id: 'logaddexp', name: 'ln(e^u + e^v) = logaddexp(u, v)', from: 'log(exp(u) + exp(v))', to: 'logaddexp(u, v)' },
+  { id: 'softplus', name: 'ln(1 + e^u) = softplus(u)', from: 'log(1 + exp(u))', to: 'softplus(u)' },
+  { id: 'logsigmoid', name: 'ln σ(u) = logsigmoid(u)', from: 'log(sigmoid(u))', to: 'logsigmoid(u)' },
+  { id: 'softmax-pair', name: 'e^u/(e^u + e^v) = σ(u − v)', from: 'exp(u)*(exp(u) + exp(v))^(-1)', to: 'sigmoid(u - v)' },
+  { id: 'softmax-pair-squared', name: 'e^(2u)/(e^u + e^v)² = σ(u − v)²', from: 'exp(2*u)*(exp(u) + exp(v))^(-2)', to: 'sigmoid(u - v)^2' },
+  { id: 'sigmoid-quotient', name: 'e^u/(1 + e^u) = σ(u)', from: 'exp(u)*(1 + exp(u))^(-1)', to: 'sigmoid(u)' },
+  { id: 'sigmoid-reciprocal', name: '1/(1 + e^(−u)) = σ(u)', from: '(1 + exp(-u))^(-1)', to: 'sigmoid(u)' },
+  { id: 'sigmoid-slope', name: 'e^(−u)/(1 + e^(−u))² = σ(u)·σ(−u)', from: 'exp(-u)*(1 + exp(-u))^(-2)', to: 'sigmoid(u)*sigmoid(-u)' },
+
   // Roots combine with powers of their radicand.
   { id: 'sqrt-times-radicand', name: 'u/√u = √u', from: 'u*sqrt(u)^(-1)', to: 'sqrt(u)' },
   { id: 'sqrt-over-radicand', name: '√u/u = 1/√u', from: 'u^(-1)*sqrt(u)', to: '1/sqrt(u)' },

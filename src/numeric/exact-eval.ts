@@ -19,6 +19,7 @@
  * a function that sit exactly on a kink at the point, so callers can say that this convention was used.
  */
 import { INSPECT } from '../inspect.js';
+import { logDomainValue } from './log-domain.js';
 import { type Expr, num } from '../core/expr.js';
 import { type Rational, formatQ, toNumber } from '../core/rational.js';
 import { DerivError } from '../errors.js';
@@ -148,7 +149,11 @@ export function valueAt(e: Expr, point: Point, order: readonly string[] = [], wi
   if (s.kind === 'num') v = PointValue.exact(s.value);
   else {
     const b = sub.bounded(s);
-    v = new PointValue(undefined, b.value, b.error, b.underflow ? UNDERFLOW_NOTE : undefined);
+    // Overflowed on the way (log(exp(x) + exp(y)) at x = 1000): again with magnitudes as logarithms.
+    const again = Number.isFinite(b.value) ? undefined : logDomainValue(s, (name) => sub.scope.get(name));
+    v = again !== undefined && Number.isFinite(again.value)
+      ? new PointValue(undefined, again.value, Math.abs(again.value) * again.relativeError)
+      : new PointValue(undefined, b.value, b.error, b.underflow ? UNDERFLOW_NOTE : undefined);
   }
   // ±∞ in the function (log(0)): only an infinite value of the function itself is an answer.
   const infiniteHere = e === within.input && !v.finite && !Number.isNaN(v.number);

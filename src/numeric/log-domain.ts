@@ -1,0 +1,95 @@
+/**
+ * The second try of a value that overflowed: every node as sign·e^L, its magnitude's logarithm L, so that
+ * exp(1000) is L = 1000 rather than ∞. Sums are signed log-sum-exps, products add logarithms, exp(a) is a's
+ * value as L, log(a) is a's L. So log(exp(x) + exp(y)) at x = 1000 is 1000 and exp(x)/(exp(x) + exp(y)) is 1,
+ * where doubles give ∞ and ∞/∞ (PyTorch's logsumexp and softmax do the same shift by the largest term).
+ *
+ * Contract: `logDomainValue(e, scope)` is e's value when every intermediate result is finite in this
+ * representation, else NaN (variables' values from `variable`); callers use it only where plain doubles gave a non-finite value, and keep that
+ * value when this one is not finite either (log(0) stays −∞, sqrt(−1) NaN: a true infinity or NaN in e stays
+ * one here). Other functions take their arguments as doubles (so sin(exp(1000)) is still NaN). Its rounding:
+ * each operation rounds L by about |L|·u, so a result's relative error is about the largest |L| met times
+ * the node count times u (`relativeError`).
+ */
+import type { Expr } from '../core/expr.js';
+import { toNumber } from '../core/rational.js';
+import { foldDag } from '../core/walk.js';
+import { rowFor } from '../function-table.js';
+
+/** Unit roundoff of a double. */
+const UNIT_ROUNDOFF = 2 ** -53;
+
+/** sign·e^log; sign 0 is the number 0 (log −∞), NaN is NaN. */
+interface LogNumber {
+  readonly sign: number;
+  readonly log: number;
+}
+
+const ofDouble = (v: number): LogNumber => ({ sign: Math.sign(v), log: Math.log(Math.abs(v)) });
+const toDouble = (x: LogNumber): number => (x.sign === 0 ? 0 : x.sign * Math.exp(x.log));
+const NAN: LogNumber = { sign: NaN, log: NaN };
+
+function sum(terms: readonly LogNumber[]): LogNumber {
+  let m = -Infinity;
+  for (const t of terms) if (t.sign !== 0) m = Math.max(m, t.log);
+  if (Number.isNaN(m) || m === Infinity) return NAN; // a NaN or a true infinity: doubles said it already
+  if (m === -Infinity) return { sign: 0, log: -Infinity };
+  let s = 0;
+  for (const t of terms) if (t.sign !== 0) s += t.sign * Math.exp(t.log - m);
+  return s === 0 ? { sign: 0, log: -Infinity } : { sign: Math.sign(s), log: m + Math.log(Math.abs(s)) };
+}
+
+function product(factors: readonly LogNumber[]): LogNumber {
+  let sign = 1;
+  let log = 0;
+  for (const f of factors) {
+    sign *= f.sign;
+    log += f.log;
+  }
+  return sign === 0 && !Number.isNaN(log) ? { sign: 0, log: -Infinity } : { sign, log };
+}
+
+function power(base: LogNumber, exponent: number): LogNumber {
+  if (base.sign > 0) return { sign: 1, log: exponent * base.log };
+  if (base.sign < 0 && Number.isInteger(exponent)) return { sign: exponent % 2 === 0 ? 1 : -1, log: exponent * base.log };
+  return ofDouble(Math.pow(toDouble(base), exponent));
+}
+
+function call(fn: string, args: readonly LogNumber[]): LogNumber {
+  const [a] = args as [LogNumber];
+  if (fn === 'exp' && args.length === 1) {
+    const x = toDouble(a);
+    return Number.isFinite(x) ? { sign: 1, log: x } : NAN;
+  }
+  if (fn === 'log' && args.length === 1) return a.sign > 0 ? ofDouble(a.log) : ofDouble(Math.log(toDouble(a)));
+  if (fn === 'sqrt' && args.length === 1 && a.sign > 0) return { sign: 1, log: a.log / 2 };
+  return ofDouble(rowFor(fn, args.length)!.evaluate(...args.map(toDouble)));
+}
+
+/** e's value computed in sign·e^L form (see the file comment), or NaN. */
+export function logDomainValue(e: Expr, variable: (name: string) => number | undefined): { value: number; relativeError: number } {
+  let largest = 1;
+  let nodes = 0;
+  const result = foldDag<LogNumber>(e, (node, kids) => {
+    nodes++;
+    for (const k of kids) largest = Math.max(largest, Math.abs(k.log) === Infinity ? 0 : Math.abs(k.log));
+    switch (node.kind) {
+      case 'num':
+        return ofDouble(toNumber(node.value));
+      case 'const':
+        return ofDouble(node.name === 'e' ? Math.E : Math.PI);
+      case 'sym':
+        return ofDouble(variable(node.name) ?? NaN);
+      case 'add':
+        return sum(kids);
+      case 'mul':
+        return product(kids);
+      case 'pow':
+        return power(kids[0]!, toDouble(kids[1]!));
+      case 'call':
+        return call(node.fn, kids);
+    }
+  });
+  const value = toDouble(result);
+  return { value: Number.isFinite(value) ? value : NaN, relativeError: 4 * nodes * largest * UNIT_ROUNDOFF };
+}
