@@ -118,3 +118,10 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
 export const PRESENTATION_ROWS: readonly IdentityRow[] = [
   { id: 'sigmoid-of-negative', name: 'σ(−u) = 1 − σ(u)', from: 'sigmoid(-u)', to: '1 - sigmoid(u)' },
 ];
+
+/**
+ * Rows generated code applies to a function before computing it and its gradient (src/code/build.ts), so that
+ * it neither overflows nor divides ∞ by ∞ where the written form would (log(exp(x) + exp(y)) at x = 1000).
+ * Only rows whose left side is a call; each is also an identity above.
+ */
+export const STABLE_ROWS: readonly IdentityRow[] = IDENTITY_ROWS.filter((r) => ['logaddexp', 'softplus', 'logsigmoid'].includes(r.id));

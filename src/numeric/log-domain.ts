@@ -1,7 +1,7 @@
 /**
  * The second try of a value that overflowed: every node as sign·e^L, its magnitude's logarithm L, so that
  * exp(1000) is L = 1000 rather than ∞. Sums are signed log-sum-exps, products add logarithms, exp(a) is a's
- * value as L, log(a) is a's L. So log(exp(x) + exp(y)) at x = 1000 is 1000 and exp(x)/(exp(x) + exp(y)) is 1,
+ * value as L, log(a) is a's L, sigmoid(a) is e^(−softplus(−a)). So log(exp(x) + exp(y)) at x = 1000 is 1000 and exp(x)/(exp(x) + exp(y)) is 1,
  * where doubles give ∞ and ∞/∞ (PyTorch's logsumexp and softmax do the same shift by the largest term).
  *
  * Contract: `logDomainValue(e, scope)` is e's value when every intermediate result is finite in this
@@ -15,6 +15,7 @@ import type { Expr } from '../core/expr.js';
 import { toNumber } from '../core/rational.js';
 import { foldDag } from '../core/walk.js';
 import { rowFor } from '../function-table.js';
+import { softplus } from '../numeric-functions.js';
 
 /** Unit roundoff of a double. */
 const UNIT_ROUNDOFF = 2 ** -53;
@@ -63,6 +64,11 @@ function call(fn: string, args: readonly LogNumber[]): LogNumber {
   }
   if (fn === 'log' && args.length === 1) return a.sign > 0 ? ofDouble(a.log) : ofDouble(Math.log(toDouble(a)));
   if (fn === 'sqrt' && args.length === 1 && a.sign > 0) return { sign: 1, log: a.log / 2 };
+  // σ(u) = e^(−softplus(−u)): sigmoid(−1000) is e^(−1000), not 0, so log(sigmoid(−1000)) is −1000.
+  if (fn === 'sigmoid' && args.length === 1) {
+    const x = toDouble(a);
+    return Number.isNaN(x) ? NAN : { sign: 1, log: -softplus(-x) };
+  }
   return ofDouble(rowFor(fn, args.length)!.evaluate(...args.map(toDouble)));
 }
 

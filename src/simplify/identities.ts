@@ -3,7 +3,7 @@
  * classified by the head of its left side, and indexed by the functions it needs, so a node only
  * tries the rows that can apply to it (a polynomial tries none).
  */
-import { IDENTITY_ROWS, PRESENTATION_ROWS, type IdentityRow } from '../../rules/identities.js';
+import { IDENTITY_ROWS, PRESENTATION_ROWS, STABLE_ROWS, type IdentityRow } from '../../rules/identities.js';
 import { type Expr, mul, pow, num, splitCoefficient, children, rebuild, factsOf } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { addAll, mulAll } from '../bulk.js';
@@ -219,15 +219,32 @@ export function isPresentable(e: Expr): boolean {
  * `memo` holds earlier results (shared by a gradient's partials, as the simplifier's memo).
  */
 function presentationRows(): Map<string, CompiledRow[]> {
-  if (presentation === undefined) {
-    presentation = new Map();
-    for (const r of PRESENTATION_ROWS.map(compile)) presentation.set(r.needs[0]!, [...(presentation.get(r.needs[0]!) ?? []), r]);
-  }
+  presentation ??= byHead(PRESENTATION_ROWS);
   return presentation;
 }
 
+/** Call-headed rows by the function they rewrite. */
+function byHead(table: readonly IdentityRow[]): Map<string, CompiledRow[]> {
+  const out = new Map<string, CompiledRow[]>();
+  for (const r of table.map(compile)) out.set(r.needs[0]!, [...(out.get(r.needs[0]!) ?? []), r]);
+  return out;
+}
+
 export function present(e: Expr, memo: Map<Expr, Expr> = new Map()): Expr {
-  const table = presentationRows();
+  return rewriteOnce(e, presentationRows(), memo);
+}
+
+let stable: Map<string, CompiledRow[]> | undefined;
+/**
+ * e with the stable-form rows (rules/identities.ts: log(exp(u) + exp(v)) → logaddexp(u, v), …) applied
+ * bottom-up once: what generated code computes, so that it does not overflow where the written form would.
+ */
+export function stableForm(e: Expr): Expr {
+  stable ??= byHead(STABLE_ROWS);
+  return rewriteOnce(e, stable, new Map());
+}
+
+function rewriteOnce(e: Expr, table: ReadonlyMap<string, readonly CompiledRow[]>, memo: Map<Expr, Expr>): Expr {
   return foldDag<Expr>(e, (node, kids) => {
     let same = true;
     if (kids.length > 0) {
