@@ -100,7 +100,7 @@ const C_ERFINV = (name: string): string => `static double ${name}(double x) {
   }
   double t = fabs(x), y = fabs(p * x);
   for (int i = 0; i < 3; i++) {
-    double slope = 2 / sqrt(M_PI) * exp(-y * y);
+    double slope = 1.1283791670955126 * exp(-y * y); /* 2/√π */
     y += t < 0.5 ? (t - erf(y)) / slope : (erfc(y) - (1 - t)) / slope;
   }
   return x < 0 ? -y : y;

@@ -13,10 +13,13 @@ import { C_SPECIAL, PY_SPECIAL, numpyOfMath, numpySpecial } from './special-code
 type Special = keyof typeof SPECIAL_JS;
 const js = (name: Special): { helper: string; define: string } => ({ helper: name, define: SPECIAL_JS[name](name) });
 
-/** Python's math and C have it (erf, erfc, lgamma); NumPy applies Python's entry by entry. */
-function library(name: 'erf' | 'erfc' | 'lgamma', python: CodeSpellings['python']): CodeSpellings {
-  return { js: js(name), python, numpy: { helper: `_${name}`, define: numpyOfMath(`_${name}`, name) }, c: name };
+/** Python's math and C have it (erf, erfc, lgamma); NumPy applies Python's entry by entry (`scalar`: a safe one). */
+function library(name: 'erf' | 'erfc' | 'lgamma', python: CodeSpellings['python'], scalar?: (name: string) => string): CodeSpellings {
+  const numpy = scalar === undefined ? numpyOfMath(`_${name}`, name) : numpySpecial(`_${name}`, 'u', scalar);
+  return { js: js(name), python, numpy: { helper: `_${name}`, define: numpy }, c: name };
 }
+/** math.lgamma with +∞ at its poles (Python raises ValueError there). */
+const PY_LGAMMA = (name: string): string => `def ${name}(u):\n    try:\n        return math.lgamma(u)\n    except (ArithmeticError, ValueError):\n        return math.inf`;
 /** No language's library has it: a helper in each. */
 function everywhere(name: 'digamma' | 'polygamma' | 'erfinv', params: string): CodeSpellings {
   return {
@@ -55,10 +58,10 @@ export const SPECIAL_ROWS: readonly FunctionRow[] = [
       js: 'u / 2 * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (u + 0.044715 * u * u * u)))',
       py: 'u / 2 * (1 + math.tanh(math.sqrt(2 / math.pi) * (u + 0.044715 * u * u * u)))',
       np: 'u / 2 * (1 + np.tanh(np.sqrt(2 / np.pi) * (u + 0.044715 * u * u * u)))',
-      c: 'u / 2 * (1 + tanh(sqrt(2 / M_PI) * (u + 0.044715 * u * u * u)))' }),
+      c: 'u / 2 * (1 + tanh(0.7978845608028654 * (u + 0.044715 * u * u * u)))' }),
     exact: (u) => (u === 0 ? 0 : undefined), evaluate: geluTanh, zeros: [{ at: 0 }], summary: 'PyTorch\'s gelu(u, approximate=\'tanh\'): u/2·(1 + tanh(√(2/π)·(u + 0.044715·u³)))' },
   { name: 'lgamma', params: ['u'], partials: ['digamma(u)'], domain: 'u > 0 (and u < 0 off the integers)', sample: [POS],
-    latex: { template: '\\ln\\Gamma\\left(#0\\right)' }, code: library('lgamma', { helper: '_lgamma', define: 'def _lgamma(u):\n    try:\n        return math.lgamma(u)\n    except (ArithmeticError, ValueError):\n        return math.inf' }),
+    latex: { template: '\\ln\\Gamma\\left(#0\\right)' }, code: library('lgamma', { helper: '_lgamma', define: PY_LGAMMA('_lgamma') }, PY_LGAMMA),
     exact: (u) => (u === 1 || u === 2 ? 0 : undefined), evaluate: S.lgamma, zeros: [{ at: 1 }, { at: 2 }], summary: 'log|Γ(u)|' },
   { name: 'digamma', params: ['u'], partials: ['polygamma(1, u)'], domain: 'u > 0 (and u < 0 off the integers)', sample: [POS],
     latex: { template: '\\psi\\left(#0\\right)' }, code: everywhere('digamma', 'u'), evaluate: S.digamma, summary: 'ψ(u) = Γ′(u)/Γ(u)' },

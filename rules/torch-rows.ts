@@ -18,13 +18,23 @@ import * as T from '../src/numeric-torch.js';
  */
 export function helpers(name: string, params: readonly string[], body: { js: string; py: string; np: string; c: string }): CodeSpellings {
   const list = params.join(', ');
+  // Python raises ZeroDivisionError where the others give ±∞ or NaN: a body that divides by a parameter says div(a, b).
+  const div = (body.py.includes('div(') ? PY_DIV : '') + (/(?<!\.)expm1\(/.test(body.py) ? PY_EXPM1 : '');
   return {
     js: { helper: name, define: `function ${name}(${list}) {\n  return ${body.js};\n}` },
-    python: { helper: `_${name}`, define: `def _${name}(${list}):\n    return ${body.py}` },
+    python: { helper: `_${name}`, define: `def _${name}(${list}):\n${div}    return ${body.py}` },
     numpy: { helper: `_${name}`, define: `def _${name}(${list}):\n    with np.errstate(all='ignore'):\n        return ${body.np}` },
     c: { helper: `deriv_${name}`, define: `static double deriv_${name}(${params.map((p) => `double ${p}`).join(', ')}) {\n  return ${body.c};\n}` },
   };
 }
+
+/** a / b as IEEE gives it, inside a Python helper (as src/code/notations.ts's _div). */
+const PY_DIV =
+  '    def div(a, b):\n        try:\n            return a / b\n        except ZeroDivisionError:\n' +
+  '            return math.nan if a == 0 or a != a else math.copysign(math.inf, a) * math.copysign(1.0, b)\n';
+
+/** math.expm1 with ∞ for overflow, inside a Python helper. */
+const PY_EXPM1 = '    def expm1(v):\n        try:\n            return math.expm1(v)\n        except OverflowError:\n            return math.inf\n';
 
 /** A JS body in Python's and C's spelling of the library (Math.expm1 → math.expm1, expm1). */
 const py = (body: string): string => body.replace(/Math\.(\w+)/g, 'math.$1');
@@ -76,9 +86,9 @@ export const TORCH_ROWS: readonly FunctionRow[] = [
   { name: 'leaky_relu', params: ['u'], partials: ['heaviside(u) + heaviside(-u, 1)/100'], domain: 'u ≠ 0', sample: [NONZERO],
     latex: name('LeakyReLU'), code: helpers('leaky_relu', ['u'], positivePart('0.01 * u', '0.01 * u')), exact: (u) => (u === 0 ? 0 : undefined), evaluate: (u) => T.leakyRelu(u), zeros: [{ at: 0 }], kink: 'zero',
     summary: 'u for u > 0, else 0.01·u; leaky_relu′(0) = 0.01 as in PyTorch' },
-  { name: 'leaky_relu', params: ['u', 's'], partials: ['heaviside(u) + s*heaviside(-u, 1)', 'min(u, 0)'], domain: 'u ≠ 0', sample: [NONZERO, [0, 0.5]],
-    latex: name('LeakyReLU'), code: helpers('leaky_relu2', ['u', 's'], positivePart('s * u', 's * u')), evaluate: T.leakyRelu, kink: 'zero',
-    summary: 'u for u > 0, else s·u (s: the negative slope); leaky_relu′(0) = s as in PyTorch' },
+  { name: 'leaky_relu', params: ['u', 'slope'], partials: ['heaviside(u) + slope*heaviside(-u, 1)', 'min(u, 0)'], domain: 'u ≠ 0', sample: [NONZERO, [0, 0.5]],
+    latex: name('LeakyReLU'), code: helpers('leaky_relu2', ['u', 'slope'], positivePart('slope * u', 'slope * u')), evaluate: T.leakyRelu, kink: 'zero',
+    summary: 'u for u > 0, else slope·u; leaky_relu′(0) = slope as in PyTorch' },
   { name: 'elu', params: ['u'], partials: ['heaviside(u) + exp(u)*heaviside(-u, 1)'], domain: 'u ≠ 0 (its derivative is continuous, 1 at 0)', sample: [NONZERO],
     latex: name('ELU'), code: helpers('elu', ['u'], positivePart('Math.expm1(u)', 'np.expm1(u)')), exact: (u) => (u === 0 ? 0 : undefined), evaluate: (u) => T.elu(u), zeros: [{ at: 0 }], kink: 'zero',
     summary: 'u for u > 0, else exp(u) − 1; elu′(0) = 1' },
@@ -92,7 +102,7 @@ export const TORCH_ROWS: readonly FunctionRow[] = [
     latex: name('CELU'), code: helpers('celu', ['u'], positivePart('Math.expm1(u)', 'np.expm1(u)')), exact: (u) => (u === 0 ? 0 : undefined), evaluate: (u) => T.celu(u), zeros: [{ at: 0 }], kink: 'zero',
     summary: 'max(0, u) + min(0, α·(exp(u/α) − 1)) with α = 1; celu′(0) = 1' },
   { name: 'celu', params: ['u', 'alpha'], partials: ['heaviside(u) + exp(u/alpha)*heaviside(-u, 1)', 'heaviside(-u, 1)*(expm1(u/alpha) - u*exp(u/alpha)/alpha)'], domain: 'u ≠ 0 (∂/∂u is continuous, 1 at 0)', sample: [NONZERO, POSITIVE_ALPHA],
-    latex: name('CELU'), code: helpers('celu2', ['u', 'alpha'], positivePart('alpha * Math.expm1(u / alpha)', 'alpha * np.expm1(u / alpha)')), evaluate: T.celu, kink: 'zero',
+    latex: name('CELU'), code: helpers('celu2', ['u', 'alpha'], { ...positivePart('alpha * Math.expm1(u / alpha)', 'alpha * np.expm1(u / alpha)'), py: 'u if u > 0 else alpha * expm1(div(u, alpha))' }), evaluate: T.celu, kink: 'zero',
     summary: 'max(0, u) + min(0, α·(exp(u/α) − 1)); celu′(0) = 1' },
   { name: 'silu', params: ['u'], partials: ['sigmoid(u)*(1 + u*(1 - sigmoid(u)))'], domain: 'all real u', sample: [R],
     latex: name('SiLU'), code: helpers('silu', ['u'], { js: `u * ${SIGMOID_OF('u').js}`, py: `u * ${SIGMOID_OF('u').py}`, np: 'u * np.exp(-np.logaddexp(0.0, -u))', c: `u * ${SIGMOID_OF('u').c}` }),
@@ -122,7 +132,7 @@ export const TORCH_ROWS: readonly FunctionRow[] = [
       c: 'u != u || lo != lo || hi != hi ? u + lo + hi : u < lo ? (lo > hi ? hi : lo) : u > hi ? hi : u' }), evaluate: T.clamp, kink: 'bounds',
     summary: 'min(max(u, lo), hi) (torch.clamp); at a bound the gradient passes to u, as in PyTorch' },
   { name: 'logsigmoid', params: ['u'], partials: ['sigmoid(-u)'], domain: 'all real u', sample: [R],
-    latex: tpl('\\ln\\sigma\\left(#0\\right)'), code: helpers('logsigmoid', ['u'], { js: `-${SOFTPLUS_OF('-u').js}`, py: `-${SOFTPLUS_OF('-u').py}`, np: '-np.logaddexp(0.0, -u)', c: `-${SOFTPLUS_OF('-u').c}` }),
+    latex: tpl('\\ln\\sigma\\left(#0\\right)'), code: helpers('logsigmoid', ['u'], { js: `-${SOFTPLUS_OF('(-u)').js}`, py: `-${SOFTPLUS_OF('(-u)').py}`, np: '-np.logaddexp(0.0, -u)', c: `-${SOFTPLUS_OF('(-u)').c}` }),
     evaluate: T.logsigmoid, zeros: [], summary: 'log(sigmoid(u)) = −softplus(−u), without overflow' },
   { name: 'logit', params: ['u'], partials: ['1/(u*(1 - u))'], domain: '0 < u < 1', sample: [[0.05, 0.95]],
     latex: name('logit'), code: helpers('logit', ['u'], {
@@ -139,7 +149,7 @@ export const TORCH_ROWS: readonly FunctionRow[] = [
       js: 'a !== a || b !== b ? a + b : a === b ? (Math.abs(a) === Infinity ? a : a + Math.LN2) : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)))',
       py: 'a + b if a != a or b != b else (a if abs(a) == math.inf else a + math.log(2.0)) if a == b else max(a, b) + math.log1p(math.exp(-abs(a - b)))',
       np: 'np.logaddexp(a, b)',
-      c: 'a != a || b != b ? a + b : a == b ? (isinf(a) ? a : a + M_LN2) : fmax(a, b) + log1p(exp(-fabs(a - b)))' }),
+      c: 'a != a || b != b ? a + b : a == b ? (isinf(a) ? a : a + 0.6931471805599453) : fmax(a, b) + log1p(exp(-fabs(a - b)))' }),
     evaluate: T.logaddexp, summary: 'log(exp(a) + exp(b)), without overflow; ∂/∂a = sigmoid(a − b)' },
   { name: 'hypot', params: ['a', 'b'], partials: ['a/hypot(a, b)', 'b/hypot(a, b)'], domain: '(a, b) ≠ (0, 0)', sample: [R, [0.2, 3]],
     latex: tpl('\\sqrt{{#0}^{2} + {#1}^{2}}'), code: { js: 'Math.hypot', python: 'math.hypot', numpy: 'np.hypot', c: 'hypot' }, evaluate: Math.hypot, summary: 'sqrt(a² + b²), without overflow' },
@@ -150,12 +160,12 @@ export const TORCH_ROWS: readonly FunctionRow[] = [
     evaluate: T.rsqrt, real: '#0 ≥ 0', zeros: [], poles: [{ at: 0 }], summary: '1/sqrt(u)' },
   { name: 'softplus', params: ['u', 'beta'], partials: ['sigmoid(beta*u)', '(u*sigmoid(beta*u) - softplus(beta*u)/beta)/beta'], domain: 'β ≠ 0', sample: [R, [0.5, 3]],
     latex: tpl('\\operatorname{softplus}_{#1}\\left(#0\\right)'), code: helpers('softplus_beta', ['u', 'beta'], {
-      js: `${SOFTPLUS_OF('(beta * u)').js} / beta`, py: `${SOFTPLUS_OF('(beta * u)').py} / beta`, np: 'np.logaddexp(0.0, beta * u) / beta', c: `${SOFTPLUS_OF('(beta * u)').c} / beta` }),
+      js: `${SOFTPLUS_OF('(beta * u)').js} / beta`, py: `div(${SOFTPLUS_OF('(beta * u)').py}, beta)`, np: 'np.logaddexp(0.0, beta * u) / beta', c: `${SOFTPLUS_OF('(beta * u)').c} / beta` }),
     evaluate: T.softplusBeta, summary: 'log(1 + exp(β·u))/β (torch\'s softplus with beta)' },
   { name: 'sinc', params: ['u'], partials: ['(cos(pi*u) - sinc(u))/u'], domain: 'u ≠ 0 (at 0 the derivative is 0, PyTorch\'s value; here 0/0: undefined)', sample: [[0.1, 3]],
     latex: name('sinc'), code: helpers('sinc', ['u'], {
       js: 'u === 0 ? 1 : Math.sin(Math.PI * u) / (Math.PI * u)', py: '1.0 if u == 0 else math.sin(math.pi * u) / (math.pi * u) if abs(u) != math.inf else math.nan',
-      np: 'np.sinc(u)', c: 'u == 0 ? 1.0 : sin(M_PI * u) / (M_PI * u)' }),
+      np: 'np.sinc(u)', c: 'u == 0 ? 1.0 : sin(3.141592653589793 * u) / (3.141592653589793 * u)' }),
     parity: 'even', exact: (u) => (u === 0 ? 1 : undefined), evaluate: T.sinc, summary: 'sin(π·u)/(π·u), 1 at 0 (torch.sinc)' },
 ];
 

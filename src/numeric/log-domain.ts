@@ -20,14 +20,25 @@ import { softplus } from '../numeric-functions.js';
 /** Unit roundoff of a double. */
 const UNIT_ROUNDOFF = 2 ** -53;
 
-/** sign·e^log; sign 0 is the number 0 (log −∞), NaN is NaN. */
+/**
+ * sign·e^log; sign 0 is the number 0 (log −∞), NaN is NaN. `double`: the value as plain doubles compute it,
+ * kept while it is finite, so a subexpression that did not overflow has exactly its usual value (−1000 stays
+ * −1000, not e^(ln 1000) = 999.9999999999999, which lgamma would not know for a pole).
+ */
 interface LogNumber {
   readonly sign: number;
   readonly log: number;
+  readonly double?: number;
 }
 
-const ofDouble = (v: number): LogNumber => ({ sign: Math.sign(v), log: Math.log(Math.abs(v)) });
-const toDouble = (x: LogNumber): number => (x.sign === 0 ? 0 : x.sign * Math.exp(x.log));
+const ofDouble = (v: number): LogNumber => ({ sign: Math.sign(v), log: Math.log(Math.abs(v)), ...(Number.isFinite(v) ? { double: v } : {}) });
+const toDouble = (x: LogNumber): number => x.double ?? (x.sign === 0 ? 0 : x.sign * Math.exp(x.log));
+/** x, or the plain double result when every operand had one and it is finite. */
+function keepDouble(x: LogNumber, operands: readonly LogNumber[], plain: (vs: number[]) => number): LogNumber {
+  if (!operands.every((o) => o.double !== undefined)) return x;
+  const v = plain(operands.map((o) => o.double!));
+  return Number.isFinite(v) ? { ...x, double: v } : x;
+}
 const NAN: LogNumber = { sign: NaN, log: NaN };
 
 function sum(terms: readonly LogNumber[]): LogNumber {
@@ -87,13 +98,13 @@ export function logDomainValue(e: Expr, variable: (name: string) => number | und
       case 'sym':
         return ofDouble(variable(node.name) ?? NaN);
       case 'add':
-        return sum(kids);
+        return keepDouble(sum(kids), kids, (vs) => vs.reduce((a, b) => a + b, 0));
       case 'mul':
-        return product(kids);
+        return keepDouble(product(kids), kids, (vs) => vs.reduce((a, b) => a * b, 1));
       case 'pow':
-        return power(kids[0]!, toDouble(kids[1]!));
+        return keepDouble(power(kids[0]!, toDouble(kids[1]!)), kids, ([b, x]) => Math.pow(b!, x!));
       case 'call':
-        return call(node.fn, kids);
+        return keepDouble(call(node.fn, kids), kids, (vs) => rowFor(node.fn, vs.length)!.evaluate(...vs));
     }
   });
   const value = toDouble(result);
