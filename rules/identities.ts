@@ -91,16 +91,6 @@ export const IDENTITY_ROWS: readonly IdentityRow[] = [
   { id: 'sigmoid-complement-quotient', name: 'σ(−u)/(1 − σ(u)) = 1', from: 'sigmoid(-u)*(1 - sigmoid(u))^(-1)', to: '1' },
   { id: 'sigmoid-complement-sum', name: '1 − σ(−u) = σ(u)', from: '1 - sigmoid(-u)', to: 'sigmoid(u)' },
 
-  // Stable forms (no overflow at |u| = 1000, as PyTorch's logsumexp, sigmoid, softplus): each is also shorter.
-  { id: 'logaddexp', name: 'ln(e^u + e^v) = logaddexp(u, v)', from: 'log(exp(u) + exp(v))', to: 'logaddexp(u, v)' },
-  { id: 'softplus', name: 'ln(1 + e^u) = softplus(u)', from: 'log(1 + exp(u))', to: 'softplus(u)' },
-  { id: 'logsigmoid', name: 'ln σ(u) = logsigmoid(u)', from: 'log(sigmoid(u))', to: 'logsigmoid(u)' },
-  { id: 'softmax-pair', name: 'e^u/(e^u + e^v) = σ(u − v)', from: 'exp(u)*(exp(u) + exp(v))^(-1)', to: 'sigmoid(u - v)' },
-  { id: 'softmax-pair-squared', name: 'e^(2u)/(e^u + e^v)² = σ(u − v)²', from: 'exp(2*u)*(exp(u) + exp(v))^(-2)', to: 'sigmoid(u - v)^2' },
-  { id: 'sigmoid-quotient', name: 'e^u/(1 + e^u) = σ(u)', from: 'exp(u)*(1 + exp(u))^(-1)', to: 'sigmoid(u)' },
-  { id: 'sigmoid-reciprocal', name: '1/(1 + e^(−u)) = σ(u)', from: '(1 + exp(-u))^(-1)', to: 'sigmoid(u)' },
-  { id: 'sigmoid-slope', name: 'e^(−u)/(1 + e^(−u))² = σ(u)·σ(−u)', from: 'exp(-u)*(1 + exp(-u))^(-2)', to: 'sigmoid(u)*sigmoid(-u)' },
-
   // Roots combine with powers of their radicand.
   { id: 'sqrt-times-radicand', name: 'u/√u = √u', from: 'u*sqrt(u)^(-1)', to: 'sqrt(u)' },
   { id: 'sqrt-over-radicand', name: '√u/u = 1/√u', from: 'u^(-1)*sqrt(u)', to: '1/sqrt(u)' },
@@ -122,6 +112,15 @@ export const PRESENTATION_ROWS: readonly IdentityRow[] = [
 /**
  * Rows generated code applies to a function before computing it and its gradient (src/code/build.ts), so that
  * it neither overflows nor divides ∞ by ∞ where the written form would (log(exp(x) + exp(y)) at x = 1000).
- * Only rows whose left side is a call; each is also an identity above.
+ * Each matches a whole call, power or product. They are not identities above: results keep the form the textbook
+ * writes (the derivative of log(exp(x) + 1) is exp(x)/(1 + exp(x)), as examples.md has it); values at a point
+ * do not overflow either way (src/numeric/log-domain.ts).
  */
-export const STABLE_ROWS: readonly IdentityRow[] = IDENTITY_ROWS.filter((r) => ['logaddexp', 'softplus', 'logsigmoid'].includes(r.id));
+export const STABLE_ROWS: readonly IdentityRow[] = [
+  { id: 'logaddexp', name: 'ln(e^u + e^v) = logaddexp(u, v)', from: 'log(exp(u) + exp(v))', to: 'logaddexp(u, v)' },
+  { id: 'softplus', name: 'ln(1 + e^u) = softplus(u)', from: 'log(1 + exp(u))', to: 'softplus(u)' },
+  { id: 'logsigmoid', name: 'ln σ(u) = logsigmoid(u)', from: 'log(sigmoid(u))', to: 'logsigmoid(u)' },
+  { id: 'sigmoid-reciprocal', name: '1/(1 + e^(−u)) = σ(u)', from: '(1 + exp(-u))^(-1)', to: 'sigmoid(u)' },
+  { id: 'sigmoid-quotient', name: 'e^u/(1 + e^u) = σ(u)', from: 'exp(u)*(1 + exp(u))^(-1)', to: 'sigmoid(u)' },
+  { id: 'softmax-pair', name: 'e^u/(e^u + e^v) = σ(u − v)', from: 'exp(u)*(exp(u) + exp(v))^(-1)', to: 'sigmoid(u - v)' },
+];

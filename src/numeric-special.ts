@@ -1,10 +1,9 @@
 /**
  * Special functions JavaScript's Math lacks: erf, erfc, erfinv, lgamma, digamma, polygamma.
  *
- * Each is written once, as JavaScript source: that text is both the helper the generated JS code defines
- * (rules/special-rows.ts) and, compiled here, the numeric implementation deriv evaluates with — so the two
- * cannot drift apart. Every source is self-contained (a helper is pasted alone into generated code), so erfinv
- * carries its own private copy of erfc.
+ * Each is here twice, operation for operation: as JavaScript source, the helper generated JS code defines
+ * (rules/special-rows.ts; self-contained, since a helper is pasted alone, so erfinv carries its own erfc), and
+ * as the TypeScript deriv evaluates with (test/special-functions.test.ts checks they agree bit for bit).
  *
  * Accuracy (double precision, checked against Python's math and PyTorch in tests): erf/erfc by the series
  * erf(a) = 2/√π·e^(−a²)·Σ (2a²)ⁿ·a/(1·3·…·(2n+1)) below 2.5 and the continued fraction of erfc above;
@@ -119,14 +118,108 @@ export const SPECIAL_JS = {
   polygamma: polygammaSource,
 } as const;
 
-/** Compiles one source (deriv's own numeric implementation: the same text the JS helper defines). */
-function compile<F>(source: (name: string) => string): F {
-  return new Function(`'use strict';\n${source('f')}\nreturn f;`)() as F;
+// deriv's own implementations: the same algorithms, operation for operation, as the sources above (the
+// playground's Content-Security-Policy forbids compiling those with new Function; test/special-functions.test.ts
+// checks that each source and its twin here give the same bits).
+
+function erfSeries(a: number): number {
+  let term = a;
+  let sum = a;
+  for (let n = 1; term > 1e-17 * sum; n++) {
+    term *= (2 * a * a) / (2 * n + 1);
+    sum += term;
+  }
+  return (2 / Math.sqrt(Math.PI)) * Math.exp(-a * a) * sum;
+}
+function erfcFraction(a: number): number {
+  if (a === Infinity) return 0;
+  let f = a;
+  for (let k = 120; k >= 1; k--) f = a + k / 2 / f;
+  return Math.exp(-a * a) / Math.sqrt(Math.PI) / f;
 }
 
-export const erf = compile<(u: number) => number>(erfSource);
-export const erfc = compile<(u: number) => number>(erfcSource);
-export const erfinv = compile<(u: number) => number>(erfinvSource);
-export const lgamma = compile<(u: number) => number>(lgammaSource);
-export const digamma = compile<(u: number) => number>(digammaSource);
-export const polygamma = compile<(n: number, u: number) => number>(polygammaSource);
+export function erf(u: number): number {
+  const a = Math.abs(u);
+  if (a !== a) return u;
+  const v = a < 2.5 ? erfSeries(a) : 1 - erfcFraction(a);
+  return u < 0 ? -v : v;
+}
+
+export function erfc(u: number): number {
+  if (u !== u) return u;
+  if (u >= 2.5) return erfcFraction(u);
+  if (u <= -2.5) return 2 - erfcFraction(-u);
+  return u < 0 ? 1 + erfSeries(-u) : 1 - erfSeries(u);
+}
+
+const GILES_SMALL = [3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 2.1858087e-4, -1.25372503e-3, -4.17768164e-3, 0.246640727, 1.50140941];
+const GILES_LARGE = [1.00950558e-4, 1.34934322e-3, -3.67342844e-3, 5.73950773e-3, -7.6224613e-3, 9.43887047e-3, 1.00167406, 2.83297682];
+
+export function erfinv(x: number): number {
+  if (!(Math.abs(x) <= 1)) return NaN;
+  if (Math.abs(x) === 1) return x * Infinity;
+  let w = -Math.log((1 - x) * (1 + x));
+  let p: number;
+  if (w < 5) {
+    w -= 2.5;
+    p = 2.81022636e-8;
+    for (const c of GILES_SMALL) p = c + p * w;
+  } else {
+    w = Math.sqrt(w) - 3;
+    p = -2.00214257e-4;
+    for (const c of GILES_LARGE) p = c + p * w;
+  }
+  const t = Math.abs(x);
+  const target = 1 - t;
+  let y = Math.abs(p * x);
+  for (let i = 0; i < 3; i++) {
+    const slope = (2 / Math.sqrt(Math.PI)) * Math.exp(-y * y);
+    y += t < 0.5 ? (t - erfSeries(y)) / slope : (erfc(y) - target) / slope;
+  }
+  return x < 0 ? -y : y;
+}
+
+export function lgamma(u: number): number {
+  if (u !== u) return u;
+  if (u === Infinity || u === -Infinity) return Infinity;
+  if (u <= 0 && Math.floor(u) === u) return Infinity;
+  if (u < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * u))) - lgamma(1 - u);
+  const x = u - 1;
+  let s = LANCZOS[0]!;
+  for (let i = 1; i < 9; i++) s += LANCZOS[i]! / (x + i);
+  const t = x + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(s);
+}
+
+export function digamma(u: number): number {
+  if (u !== u || u === -Infinity || (u <= 0 && Math.floor(u) === u)) return NaN;
+  let r = 0;
+  while (u < 20) {
+    r -= 1 / u;
+    u += 1;
+  }
+  const f = 1 / (u * u);
+  return r + Math.log(u) - 0.5 / u - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132)))));
+}
+
+const BERNOULLI = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6];
+
+export function polygamma(n: number, u: number): number {
+  if (!(n >= 0 && n <= 100 && Math.floor(n) === n) || u !== u || u === -Infinity || (u <= 0 && Math.floor(u) === u)) return NaN;
+  if (n === 0) return digamma(u);
+  let fact = 1;
+  for (let k = 2; k <= n; k++) fact *= k;
+  const sign = n % 2 === 1 ? 1 : -1;
+  let r = 0;
+  while (u < 20 + n) {
+    r += 1 / Math.pow(u, n + 1);
+    u += 1;
+  }
+  let s = fact / n / Math.pow(u, n) + fact / 2 / Math.pow(u, n + 1);
+  let coef = fact / n;
+  for (let k = 1; k <= BERNOULLI.length; k++) {
+    coef *= ((2 * k + n - 2) * (2 * k + n - 1)) / ((2 * k - 1) * (2 * k));
+    s += (BERNOULLI[k - 1]! * coef) / Math.pow(u, 2 * k + n);
+  }
+  return sign * (fact * r + s);
+}

@@ -58,7 +58,8 @@ function product(factors: readonly LogNumber[]): LogNumber {
     sign *= f.sign;
     log += f.log;
   }
-  return sign === 0 && !Number.isNaN(log) ? { sign: 0, log: -Infinity } : { sign, log };
+  if (Number.isNaN(log)) return NAN; // 0·∞ (x/y at x = y = 0): undefined, as in doubles
+  return sign === 0 ? { sign: 0, log: -Infinity } : { sign, log };
 }
 
 function power(base: LogNumber, exponent: number): LogNumber {

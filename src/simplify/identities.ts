@@ -223,10 +223,13 @@ function presentationRows(): Map<string, CompiledRow[]> {
   return presentation;
 }
 
-/** Call-headed rows by the function they rewrite. */
+/** Rows by the function they rewrite (a call's name; '*' for a power or product, matched whole). */
 function byHead(table: readonly IdentityRow[]): Map<string, CompiledRow[]> {
   const out = new Map<string, CompiledRow[]>();
-  for (const r of table.map(compile)) out.set(r.needs[0]!, [...(out.get(r.needs[0]!) ?? []), r]);
+  for (const r of table.map(compile)) {
+    const head = r.from.kind === 'call' ? r.from.fn : '*';
+    out.set(head, [...(out.get(head) ?? []), r]);
+  }
   return out;
 }
 
@@ -252,8 +255,8 @@ function rewriteOnce(e: Expr, table: ReadonlyMap<string, readonly CompiledRow[]>
       for (let i = 0; i < kids.length && same; i++) same = kids[i] === old[i];
     }
     const out = same ? node : rebuild(node, kids);
-    if (out.kind !== 'call') return out;
-    for (const r of table.get(out.fn) ?? []) {
+    if (out.kind !== 'call' && out.kind !== 'pow' && out.kind !== 'mul') return out;
+    for (const r of table.get(out.kind === 'call' ? out.fn : '*') ?? []) {
       const [b] = matchExact(r.from, out);
       if (b !== undefined) return instantiate(r.to, b);
     }
