@@ -119,7 +119,6 @@ export const PRESENTATION_ROWS: readonly IdentityRow[] = [
 export const STABLE_ROWS: readonly IdentityRow[] = [
   { id: 'logaddexp', name: 'ln(e^u + e^v) = logaddexp(u, v)', from: 'log(exp(u) + exp(v))', to: 'logaddexp(u, v)' },
   { id: 'softplus', name: 'ln(1 + e^u) = softplus(u)', from: 'log(1 + exp(u))', to: 'softplus(u)' },
-  { id: 'logsigmoid', name: 'ln σ(u) = logsigmoid(u)', from: 'log(sigmoid(u))', to: 'logsigmoid(u)' },
   { id: 'sigmoid-reciprocal', name: '1/(1 + e^(−u)) = σ(u)', from: '(1 + exp(-u))^(-1)', to: 'sigmoid(u)' },
   { id: 'sigmoid-quotient', name: 'e^u/(1 + e^u) = σ(u)', from: 'exp(u)*(1 + exp(u))^(-1)', to: 'sigmoid(u)' },
   { id: 'softmax-pair', name: 'e^u/(e^u + e^v) = σ(u − v)', from: 'exp(u)*(exp(u) + exp(v))^(-1)', to: 'sigmoid(u - v)' },

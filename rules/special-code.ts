@@ -29,9 +29,10 @@ def ${name}(n, u):
         u += 1.0
     s = fact / n / u ** n + fact / 2 / u ** (n + 1)
     coef = fact / n
-    for k, b in enumerate([1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6], 1):
+    bernoulli = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6]
+    for k in range(1, 8):
         coef *= (2 * k + n - 2) * (2 * k + n - 1) / ((2 * k - 1) * (2 * k))
-        s += b * coef / u ** (2 * k + n)
+        s += bernoulli[k - 1] * coef / u ** (2 * k + n)
     return (1.0 if n % 2 == 1 else -1.0) * (fact * r + s)`;
 
 /** Giles' approximation, then Newton on erf below ½ and on erfc above (as src/numeric-special.ts). */
@@ -70,7 +71,7 @@ const C_POLYGAMMA = (name: string): string => `${C_DIGAMMA(`${name}_digamma`)}
 static double ${name}(double n, double u) {
   if (!(n >= 0 && n <= 100 && floor(n) == n) || u != u || u == -INFINITY || (u <= 0 && floor(u) == u)) return NAN;
   if (n == 0) return ${name}_digamma(u);
-  static const double bernoulli[7] = {1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6};
+  static double bernoulli[7] = {1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730, 7.0 / 6};
   double fact = 1;
   for (int k = 2; k <= n; k++) fact *= k;
   double r = 0;
@@ -88,12 +89,12 @@ const C_ERFINV = (name: string): string => `static double ${name}(double x) {
   if (fabs(x) == 1) return x * INFINITY;
   double w = -log((1 - x) * (1 + x)), p;
   if (w < 5) {
-    static const double c[8] = {3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 2.1858087e-4, -1.25372503e-3, -4.17768164e-3, 0.246640727, 1.50140941};
+    static double c[8] = {3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 2.1858087e-4, -1.25372503e-3, -4.17768164e-3, 0.246640727, 1.50140941};
     w -= 2.5;
     p = 2.81022636e-8;
     for (int i = 0; i < 8; i++) p = c[i] + p * w;
   } else {
-    static const double c[8] = {1.00950558e-4, 1.34934322e-3, -3.67342844e-3, 5.73950773e-3, -7.6224613e-3, 9.43887047e-3, 1.00167406, 2.83297682};
+    static double c[8] = {1.00950558e-4, 1.34934322e-3, -3.67342844e-3, 5.73950773e-3, -7.6224613e-3, 9.43887047e-3, 1.00167406, 2.83297682};
     w = sqrt(w) - 3;
     p = -2.00214257e-4;
     for (int i = 0; i < 8; i++) p = c[i] + p * w;
@@ -108,7 +109,7 @@ const C_ERFINV = (name: string): string => `static double ${name}(double x) {
 
 /** A NumPy helper that applies a Python scalar helper entry by entry. */
 const vectorised = (name: string, params: string, scalar: string): string =>
-  `${scalar}\ndef ${name}(${params}):\n    return np.vectorize(${name}_scalar, otypes=[float])(${params})`;
+  `${scalar}\ndef ${name}(${params}):\n    return np.vectorize(${name}_scalar, "d")(${params})`;
 
 export const PY_SPECIAL = { digamma: PY_DIGAMMA, polygamma: PY_POLYGAMMA, erfinv: PY_ERFINV } as const;
 export const C_SPECIAL = { digamma: C_DIGAMMA, polygamma: C_POLYGAMMA, erfinv: C_ERFINV } as const;
@@ -119,4 +120,4 @@ export function numpySpecial(name: string, params: string, scalar: (name: string
 }
 /** NumPy: a function of Python's math applied entry by entry. */
 export const numpyOfMath = (name: string, mathName: string): string =>
-  `def ${name}(u):\n    return np.vectorize(math.${mathName}, otypes=[float])(u)`;
+  `def ${name}(u):\n    return np.vectorize(math.${mathName}, "d")(u)`;

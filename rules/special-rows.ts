@@ -50,7 +50,7 @@ export const SPECIAL_ROWS: readonly FunctionRow[] = [
     latex: { operator: '\\operatorname{GELU}' }, code: {
       js: { helper: 'gelu', define: `${SPECIAL_JS.erfc('gelu_erfc')}\nfunction gelu(u) {\n  return (u / 2) * gelu_erfc(-u / Math.SQRT2);\n}` },
       python: { helper: '_gelu', define: 'def _gelu(u):\n    return u / 2 * math.erfc(-u / math.sqrt(2.0))' },
-      numpy: { helper: '_gelu', define: 'def _gelu(u):\n    return u / 2 * np.vectorize(math.erfc, otypes=[float])(-u / np.sqrt(2.0))' },
+      numpy: { helper: '_gelu', define: 'def _gelu(u):\n    return u / 2 * np.vectorize(math.erfc, "d")(-u / np.sqrt(2.0))' },
       c: { helper: 'deriv_gelu', define: 'static double deriv_gelu(double u) {\n  return u / 2 * erfc(-u / sqrt(2.0));\n}' },
     }, exact: (u) => (u === 0 ? 0 : undefined), evaluate: gelu, zeros: [{ at: 0 }], summary: 'u·Φ(u) = u/2·(1 + erf(u/√2)), PyTorch\'s exact gelu' },
   { name: 'gelu_tanh', params: ['u'], partials: [`(1 + tanh(${INNER}))/2 + u*(1 - tanh(${INNER})^2)*${K}*(1 + 0.134145*u^2)/2`], domain: 'all real u', sample: [R],

@@ -23,7 +23,7 @@ export function helpers(name: string, params: readonly string[], body: { js: str
   return {
     js: { helper: name, define: `function ${name}(${list}) {\n  return ${body.js};\n}` },
     python: { helper: `_${name}`, define: `def _${name}(${list}):\n${div}    return ${body.py}` },
-    numpy: { helper: `_${name}`, define: `def _${name}(${list}):\n    with np.errstate(all='ignore'):\n        return ${body.np}` },
+    numpy: { helper: `_${name}`, define: `def _${name}(${list}):\n    with np.errstate(all="ignore"):\n        return ${body.np}` },
     c: { helper: `deriv_${name}`, define: `static double deriv_${name}(${params.map((p) => `double ${p}`).join(', ')}) {\n  return ${body.c};\n}` },
   };
 }

@@ -9,7 +9,8 @@
  * erf(a) = 2/√π·e^(−a²)·Σ (2a²)ⁿ·a/(1·3·…·(2n+1)) below 2.5 and the continued fraction of erfc above;
  * lgamma by Lanczos (g = 7, 9 terms) with reflection below ½; digamma and polygamma by the recurrence
  * ψ⁽ⁿ⁾(u) = ψ⁽ⁿ⁾(u + 1) − (−1)ⁿ·n!/uⁿ⁺¹ up to u ≥ 20 + n and the asymptotic series there; erfinv by Giles'
- * approximation (single precision) refined by two Newton steps on erf (erfc near ±1).
+ * approximation (single precision) refined by three Newton steps on erf(|y|) = |x| below ½ and on
+ * erfc(|y|) = 1 − |x| above (exact there, so no cancellation near ±1). polygamma's coef is (2k + n − 1)!/(2k)!.
  */
 
 /** erf(u) (name `name`), and, when `erfc` is given, erfc(u) named so: both read one continued fraction. */
@@ -45,7 +46,8 @@ const erfinvSource = (name: string): string => `${erfcSource(`${name}_erfc`)}
 function ${name}(x) {
   if (!(Math.abs(x) <= 1)) return NaN;
   if (Math.abs(x) === 1) return x * Infinity;
-  let w = -Math.log((1 - x) * (1 + x)), p;
+  let w = -Math.log((1 - x) * (1 + x));
+  let p;
   if (w < 5) {
     w -= 2.5;
     p = 2.81022636e-8; p = 3.43273939e-7 + p * w; p = -3.5233877e-6 + p * w; p = -4.39150654e-6 + p * w;
@@ -55,7 +57,6 @@ function ${name}(x) {
     p = -2.00214257e-4; p = 1.00950558e-4 + p * w; p = 1.34934322e-3 + p * w; p = -3.67342844e-3 + p * w;
     p = 5.73950773e-3 + p * w; p = -7.6224613e-3 + p * w; p = 9.43887047e-3 + p * w; p = 1.00167406 + p * w; p = 2.83297682 + p * w;
   }
-  // Newton on erf(|y|) = |x| below ½, on erfc(|y|) = 1 − |x| above (exact there): no cancellation near ±1.
   const t = Math.abs(x), target = 1 - t;
   let y = Math.abs(p * x);
   for (let i = 0; i < 3; i++) {
@@ -100,7 +101,7 @@ function ${name}(n, u) {
   while (u < 20 + n) { r += 1 / Math.pow(u, n + 1); u += 1; }
   const bernoulli = [1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6];
   let s = fact / n / Math.pow(u, n) + fact / 2 / Math.pow(u, n + 1);
-  let coef = fact / n; // (2k + n − 1)!/(2k)! for k = 0, updated below
+  let coef = fact / n;
   for (let k = 1; k <= bernoulli.length; k++) {
     coef *= ((2 * k + n - 2) * (2 * k + n - 1)) / ((2 * k - 1) * (2 * k));
     s += (bernoulli[k - 1] * coef) / Math.pow(u, 2 * k + n);
