@@ -44,7 +44,7 @@ export const SPECIAL_ROWS: readonly FunctionRow[] = [
     latex: { operator: '\\operatorname{erfc}' }, code: library('erfc', 'math.erfc'), exact: (u) => (u === 0 ? 1 : undefined), evaluate: S.erfc, zeros: [],
     summary: 'complementary error function 1 − erf(u), accurate where it is small' },
   { name: 'erfinv', params: ['u'], partials: ['sqrt(pi)*exp(erfinv(u)^2)/2'], domain: '-1 < u < 1', sample: [[-0.9, 0.9]],
-    latex: { operator: '\\operatorname{erf}^{-1}' }, code: everywhere('erfinv', 'u'), parity: 'odd', exact: (u) => (u === 0 ? 0 : undefined), evaluate: S.erfinv, real: '-1 ≤ #0 ≤ 1', zeros: [{ at: 0 }],
+    latex: { operator: '{\\operatorname{erf}^{-1}}' }, code: everywhere('erfinv', 'u'), parity: 'odd', exact: (u) => (u === 0 ? 0 : undefined), evaluate: S.erfinv, real: '-1 ≤ #0 ≤ 1', zeros: [{ at: 0 }],
     summary: 'inverse error function' },
   { name: 'gelu', params: ['u'], partials: ['erfc(-u/sqrt(2))/2 + u*exp(-u^2/2)/sqrt(2*pi)'], domain: 'all real u', sample: [R],
     latex: { operator: '\\operatorname{GELU}' }, code: {
