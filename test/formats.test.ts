@@ -214,7 +214,7 @@ describe('HTML page', () => {
     expect(page).toContain('<code>w2*x*(w2*max(0, w1*x + b1) + b2 - y)*heaviside(w1*x + b1, 1/2)</code>');
     expect(page.match(/<li data-rule=/g)?.length).toBe(4);
     expect(page).toContain('data-rule="chain"');
-    expect(page).toContain('\\operatorname{ReLU}&#x27;\\left(A\\right)');
+    expect(page).toContain('H_{\\frac{1}{2}}\\left(A\\right)'); // max(0, A)'s slope: heaviside(A, 1/2)
   });
 });
 

@@ -56,7 +56,7 @@ describe('seed examples: the recorded derivation', () => {
     expect(relu!.parts![0]!.innerDerivative).toBe(sym('x'));
     expect(nameFor(d.steps, z)).toBe('A');
     expect(nameFor(d.steps, parse('w2*max(0,w1*x+b1)+b2-y'))).toBe('B');
-    expect(d.stepsText()).toContain('its slope heaviside(A, 1/2) is 1 where A > 0, ½ at the tie A = 0, else 0');
+    expect(d.stepsText()).toContain('its slope heaviside(A, 1/2) is 1 where A > 0, 1/2 at the tie A = 0, else 0');
     expect(d.steps.result).toBe(d.expr);
   });
 
@@ -95,7 +95,7 @@ where A = w1*x + b1
 1. ∂A/∂w1 = x
    sum rule, term by term; b1 does not depend on w1
 2. ∂/∂w1 [w2*max(0, A)] = w2*x*heaviside(A, 1/2)
-   chain rule: outer ∂/∂A of w2*max(0, A) is w2*heaviside(A, 1/2), inner ∂A/∂w1 is x; max(0, A) is relu(A), and its slope heaviside(A, 1/2) is 1 where A > 0, ½ at the tie A = 0, else 0
+   chain rule: outer ∂/∂A of w2*max(0, A) is w2*heaviside(A, 1/2), inner ∂A/∂w1 is x; max(0, A) is relu(A), and its slope heaviside(A, 1/2) is 1 where A > 0, 1/2 at the tie A = 0, else 0
 3. ∂B/∂w1 = w2*x*heaviside(A, 1/2)
    sum rule, term by term; b2 and y do not depend on w1
 4. ∂f/∂w1 = ∂/∂w1 [B^2/2] = w2*x*B*heaviside(A, 1/2)

@@ -81,7 +81,7 @@ function rowNote(row: string, fnExpr: Expr, part: ChainPart, d: Derivation, v: V
       if (row === 'max') {
         // max splits a tie ½/½ (as torch.maximum), so max(0, u) is relu(u) except at u = 0, where relu′ is 0.
         const step = at(call('heaviside', [part.inner, num(q(1n, 2n))]));
-        return `${v.text(lead)}${v.math(call('max', [num(0), u]))}${v.text(' is ')}${v.math(call('relu', [u]))}${v.text(', and its slope ')}${step}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', ½ at the tie ')}${v.relation(u, '=', num(0))}${v.text(', else 0')}`;
+        return `${v.text(lead)}${v.math(call('max', [num(0), u]))}${v.text(' is ')}${v.math(call('relu', [u]))}${v.text(', and its slope ')}${step}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', 1/2 at the tie ')}${v.relation(u, '=', num(0))}${v.text(', else 0')}`;
       }
       return `${v.text(lead)}${v.prime('relu', u)}${v.equals()}${at(call('heaviside', [part.inner]))}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', else 0')}`;
     }
