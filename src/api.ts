@@ -21,8 +21,8 @@ import type { MatrixGradient } from './matrix/gradient.js';
 import { recordDerivation, type Derivation, type Detail, type RecordOptions, type Substitution } from './steps/record.js';
 import { stepsToLatex } from './print/steps-latex.js';
 import { stepsToText } from './print/steps-text.js';
-import { toMarkdownNote, stepsDetail, type NoteOptions } from './print/markdown.js';
-import { toHtmlPage } from './print/html.js';
+import { stepsDetail, type NoteOptions } from './document/derivative-note.js';
+import { toMarkdownNote, toHtmlPage } from './document/library-note.js';
 import { valueAt, type PointValue } from './numeric/exact-eval.js';
 import type { DomainGuard } from './parse/domain.js';
 import { toPoint, type PointInput } from './numeric/point.js';
@@ -162,6 +162,8 @@ export class Derivative {
   readonly #settings: RecordOptions;
   /** Made on first use: most derivatives are never asked for their steps. */
   #derivations: Map<string, Derivation> | undefined;
+  /** The text, made on first use. */
+  #text: string | undefined;
 
   constructor(input: Expr, wrt: readonly string[], expr: Expr, order: readonly string[], settings: RecordOptions = {}, warnings: readonly DerivWarning[] = [], domain: readonly DomainGuard[] = NO_GUARDS) {
     this.input = input;
@@ -202,7 +204,9 @@ export class Derivative {
 
   /** mathjs-compatible text, e.g. `2*x*w`. */
   toString(): string {
-    return toText(this.expr, { order: this.order });
+    // Printed once: an answer shows it in more than one place, and a long sum takes a while to print.
+    this.#text ??= toText(this.expr, { order: this.order });
+    return this.#text;
   }
   /**
    * LaTeX of the derivative's right-hand side, e.g. `2 x w`; with `name`, the whole equation

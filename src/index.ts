@@ -24,7 +24,7 @@ export type {
   Derivation, DerivationPass, DerivationStep, ChainPart, Substitution, Detail, StepRule,
 } from './steps/record.js';
 export type { Voice } from './steps/explain.js';
-export type { NoteOptions } from './print/markdown.js';
+export type { NoteOptions } from './document/derivative-note.js';
 export { MatrixDerivative, type MatrixDerivation, type MatrixOptions, type ShapeSpec } from './matrix/api.js';
 export { MATRIX_RULES, type MatrixRule, type PrintedStep as MatrixPrintedStep } from './matrix/steps.js';
 export type { MatrixValue } from './matrix/evaluate.js';

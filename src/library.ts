@@ -20,8 +20,7 @@ import { recordDerivation as recordDerivationImpl, abbreviate as abbreviateImpl 
 import { explain as explainImpl } from './steps/explain.js';
 import { stepsToText as stepsToTextImpl } from './print/steps-text.js';
 import { stepsToLatex as stepsToLatexImpl } from './print/steps-latex.js';
-import { toMarkdownNote as toMarkdownNoteImpl } from './print/markdown.js';
-import { toHtmlPage as toHtmlPageImpl } from './print/html.js';
+import { toMarkdownNote as toMarkdownNoteImpl, toHtmlPage as toHtmlPageImpl } from './document/library-note.js';
 import { matrixGradient as matrixGradientImpl, matrixDerivation as matrixDerivationImpl, MatrixDerivative, matrixValues as matrixValuesOf } from './matrix/api.js';
 import { parseMatrixValues as parseMatrixValuesImpl } from './matrix/values.js';
 import { valueText, valueJson } from './matrix/format-value.js';

@@ -14,8 +14,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { derivative, gradient, parse, FUNCTION_ROWS, type Derivative } from '../src/index.js';
 import { run, type CliIO } from '../src/cli/main.js';
-import { toMarkdownNote } from '../src/print/markdown.js';
-import { toHtmlPage } from '../src/print/html.js';
+import { toMarkdownNote, toHtmlPage } from '../src/document/library-note.js';
 import { renderBoth } from './helpers/render.js';
 
 async function deriv(argv: readonly string[]): Promise<string> {
@@ -244,5 +243,25 @@ describe('HTML step notes wrap', () => {
     expect(notes.length).toBeGreaterThan(2);
     expect(notes.some((n) => n.startsWith('chain rule: outer <span class="katex">'))).toBe(true);
     expect(html).not.toContain('katex-error');
+  });
+});
+
+describe('the library and the command line print one note (src/document/derivative-note.ts)', () => {
+  it.each([
+    ['sin(x+x^2)', ['x'], true],
+    ['x*w^2+b^2', ['w', 'b'], false],
+    ['1/2*(w*x+b-y)^2', ['w', 'b'], true],
+  ] as const)('%s --wrt %s (steps: %s) -> toMarkdown() and toHtml() are the CLI note', async (f, wrt, steps) => {
+    const lib = wrt.length === 1 ? derivative(f, wrt[0]!) : gradient(f, [...wrt]);
+    const cli = async (format: string): Promise<string> => {
+      const out: string[] = [];
+      const io: CliIO = { stdout: (s) => out.push(s), stderr: () => undefined, readStdin: () => Promise.resolve(''), stdinIsTTY: true, color: false };
+      expect(await run([f, '--wrt', wrt.join(','), ...(steps ? ['--steps'] : []), '--format', format], io)).toBe(0);
+      return out.join('').replace(/\n$/, '');
+    };
+    const items = wrt.length === 1 ? [lib as Derivative] : [...(lib as Iterable<Derivative>)];
+    // The library's note ends with a newline, as a file does; the command line prints its own.
+    expect(toMarkdownNote(items, { steps })).toBe(`${await cli('markdown')}\n`);
+    expect(toHtmlPage(items, { steps })).toBe(`${await cli('html')}\n`);
   });
 });

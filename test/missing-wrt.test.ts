@@ -17,7 +17,7 @@ describe('a --wrt name that does not occur', () => {
     ['a gradient', ['x*w^2', '--wrt', 'w,q'], /^∂\/∂q = 0$/m],
     ['a higher derivative', ['x*w^2', '--wrt', 'q', '--order', '2'], /^0$/],
     ['a program', [PROGRAM, '--wrt', 'w,q'], /^∂L\/∂q += 0$/m],
-    ['a program at a point', [PROGRAM, '--wrt', 'q', '--at', 'w=1,x=2,b=3,y=4'], /^ {2}∂L\/∂q = 0 = 0$/m],
+    ['a program at a point', [PROGRAM, '--wrt', 'q', '--at', 'w=1,x=2,b=3,y=4'], /^ {2}∂L\/∂q = 0$/m],
     ['matrix form', [MATRIX, ...SHAPE, '--wrt', 'w,q'], /^∂\/∂q = 0$/m],
     ['a program in matrix form', [MATRIX_PROGRAM, ...SHAPE, '--wrt', 'w,q'], /^∂L\/∂q += 0$/m],
     ['generated code', ['x*w^2', '--wrt', 'w,q', '--format', 'python'], /"q": 0/],

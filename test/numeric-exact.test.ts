@@ -250,7 +250,7 @@ describe('underflow printed 0 without the note overflow gets', () => {
 describe('domain lost by canonical form: sqrt(x)^2 was -2 at x = -2', () => {
   it.each([
     ['sqrt(x)^2', 'x=-2', 'f = x = undefined\n∂/∂x = 1 = undefined', 'sqrt(x) needs x ≥ 0'],
-    ['sqrt(x)^2', 'x=2', 'f = x = 2\n∂/∂x = 1 = 1', ''],
+    ['sqrt(x)^2', 'x=2', 'f = x = 2\n∂/∂x = 1', ''],
     ['log(x) - log(x) + x', 'x=-1', 'f = x = undefined\n∂/∂x = 1 = undefined', 'log(x) needs x > 0'],
     ['log(x) - log(x) + x', 'x=0', 'f = x = undefined\n∂/∂x = 1 = undefined', 'log(x) = -∞'],
     ['x*y/y', 'x=1,y=0', 'f = x = undefined\n∂/∂x = 1 = undefined', '1/y divides by zero'],

@@ -12,15 +12,14 @@ import { valueAt } from '../numeric/exact-eval.js';
 import { toText } from '../print/text.js';
 import { toLatex, latexName } from '../print/latex.js';
 import { textHeading, latexHeading } from '../print/heading.js';
-import { derivativeEquation, gradientEquation, isGradient, NOTE_WIDTH } from '../print/equation.js';
-import { stepsToText, stepsToJSON } from '../print/steps-text.js';
-import { stepsToLatex, latexStepParts } from '../print/steps-latex.js';
+import { stepsToJSON } from '../print/steps-text.js';
 import { pageDerivations } from '../steps/page.js';
 import type { Derivation } from '../steps/record.js';
 import { cseForm } from '../print/cse-form.js';
 import { gradientCode } from '../code/api.js';
 import { CONSTANT_PRINTED, warningJSON } from './warnings.js';
-import { math, spelled, BOTH, type Block, type Document, type Math, type Section } from '../document/model.js';
+import { derivativeSections, derivativeTitle } from '../document/derivative-note.js';
+import { math, spelled, BOTH, type Document, type Math } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
 
@@ -110,10 +109,10 @@ export function derivativesDocument(a: DerivativesAnswer, r: Request, reading: R
   if (r.cse) return cseDocument(a, reading);
   return {
     get title() {
-      return `${isGradient(a.results) ? `∇${name}` : `∂${name}/∂${first.variables.join('∂')}`} of ${toText(first.input, { order })}`;
+      return derivativeTitle(a.results, name);
     },
     get sections() {
-      return derivativesSections(a, reading);
+      return derivativeSections(a, name);
     },
     json: (sp = BOTH) => ({
       input: reading.line,
@@ -130,49 +129,6 @@ export function derivativesDocument(a: DerivativesAnswer, r: Request, reading: R
     exitCode: 0,
     notes: [],
     warnings: a.warnings,
-  };
-}
-
-function derivativesSections(a: DerivativesAnswer, reading: Reading): Section[] {
-  const name = reading.name;
-  const first = a.results[0]!;
-  const order = first.order;
-  const input: Section = {
-    title: 'Input',
-    id: 'input',
-    only: 'notes',
-    blocks: [{ kind: 'math', items: [math('', `${latexName(name)} = ${toLatex(first.input, { order })}`)] }, { kind: 'copy', texts: [toText(first.input, { order })] }],
-  };
-  const lines = a.results.map((d) => math(a.single ? d.toString() : `${textHeading(d.variables)} = ${d.toString()}`, derivativeEquation(d, name)));
-  // LaTeX shows a gradient as one ∇ equation; a note does too while it fits the page.
-  const gradient = isGradient(a.results) ? gradientEquation(a.results, name) : undefined;
-  const latexItems = gradient === undefined ? lines : [math(lines.map((l) => l.text).join('\n'), gradient)];
-  const noteItems = gradient === undefined || gradient.length > NOTE_WIDTH ? lines : latexItems;
-  const result: Section[] = [
-    { only: 'lines', blocks: a.derivations === undefined ? [{ kind: 'math', items: latexItems }] : [] },
-    { title: 'Result', id: 'result', only: 'notes', blocks: [{ kind: 'math', items: noteItems }, { kind: 'copy', texts: a.results.map((d) => d.toString()) }] },
-  ];
-  const several = a.results.length > 1 || isGradient(a.results);
-  const steps: Section[] = (a.derivations ?? []).map((d, i) => {
-    const item = a.results[i]!;
-    return {
-      title: several ? math(`Steps for ${textHeading(item.variables)}`, `Steps for $${latexHeading(item.variables, name)}$`) : 'Steps',
-      blocks: [derivationBlock(d, item.order, name)],
-    };
-  });
-  return [input, ...result, ...steps];
-}
-
-/** A derivation's block: whole in text and LaTeX, and in parts for a page (values at the point, when given). */
-export function derivationBlock(d: Derivation, order: readonly string[], name: string, value?: { text: (e: Expr) => string; latex: (e: Expr) => string }): Block {
-  const textOptions = { order, name, ...(value === undefined ? {} : { value: value.text }) };
-  const latexOptions = { order, name, ...(value === undefined ? {} : { value: value.latex }) };
-  return {
-    kind: 'derivation',
-    text: stepsToText(d, textOptions),
-    latex: stepsToLatex(d, latexOptions),
-    noteLatex: stepsToLatex(d, { ...latexOptions, withInput: false }),
-    parts: latexStepParts(d, latexOptions),
   };
 }
 

@@ -18,6 +18,7 @@ import { latexName } from '../print/latex.js';
 import { sgdLine, sgdMatrixValue } from '../print/sgd-line.js';
 import { math, type Document, type Math, type Section } from '../document/model.js';
 import type { Request } from '../request/request.js';
+import { inputSection } from './input-section.js';
 import type { Reading } from './reading.js';
 import { wrtWarnings } from '../warnings.js';
 import { warningJSON } from './warnings.js';
@@ -90,7 +91,8 @@ const pointText = (values: ReadonlyMap<string, MatrixValue>): string => [...valu
 const pointTex = (values: ReadonlyMap<string, MatrixValue>): string => [...values].map(([k, v]) => `${latexName(k)} = ${valueTex(v)}`).join(',\\ ');
 
 export function matrixDocument(a: MatrixAnswer, r: Request, reading: Reading): Document {
-  const input: Section = { title: 'Input', only: 'notes', blocks: [{ kind: 'copy', texts: [reading.expression.trim()] }] };
+  // The point, where the answer is values at it (SGD's table and a check's sentence state theirs).
+  const input = inputSection(reading.line, a.kind === 'gradients' && a.values !== undefined ? { point: { text: pointText(a.values), latex: pointTex(a.values) } } : {});
   // A --wrt name the expression does not have: its gradient is 0, with the warning an expression gets.
   const variables = a.kind === 'check' ? a.result.order : a.results[0]?.order ?? [];
   const base = { title: reading.expression.trim(), textCopy: true, notes: [], warnings: wrtWarnings(r.wrt ?? [], variables) };

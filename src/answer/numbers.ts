@@ -22,8 +22,10 @@ import { checkText } from '../print/check-text.js';
 import { math, spelled, BOTH, type Document, type Section, type Spellings } from '../document/model.js';
 import type { Request } from '../request/request.js';
 import type { Reading } from './reading.js';
-import { derivationBlock, libraryOptions, type DerivativesAnswer } from './derivatives.js';
+import { libraryOptions, type DerivativesAnswer } from './derivatives.js';
+import { derivationBlock } from '../document/derivative-note.js';
 import { warningJSON } from './warnings.js';
+import { inputSection, pointShown } from './input-section.js';
 import { stepsToJSON } from '../print/steps-text.js';
 
 /** A value, or NaN where it is undefined (division by an exact zero included); `within`: the function as written. */
@@ -80,7 +82,12 @@ export function numbersDocument(r: Request, reading: Reading, derivatives: () =>
   return { ...doc, json: (sp?: Spellings) => ({ ...doc.json(sp), warnings: a.warnings.map(warningJSON) }), warnings: a.warnings };
 }
 
-const inputSection = (reading: Reading): Section => ({ title: 'Input', only: 'notes', blocks: [{ kind: 'copy', texts: [reading.expression.trim()] }] });
+/** The input typed and the point, when there is one. */
+const inputOf = (reading: Reading, input: Expr, order: readonly string[], p: Point | undefined): Section =>
+  inputSection(reading.line, { typeset: `${latexName(reading.name)} = ${toLatex(input, { order })}`, copy: toText(input, { order }), ...(p === undefined ? {} : { point: pointShown(p) }) });
+/** ` = value` after an expression, none after a number (`∂/∂x = 1`, not `= 1 = 1`). */
+const suffixOf = (e: Expr, v: PointValue): string => (e.kind === 'num' && v.finite ? '' : suffix(v));
+const suffixTexOf = (e: Expr, v: PointValue): string => (e.kind === 'num' && v.finite ? '' : suffixTex(v));
 const base = (reading: Reading) => ({ title: reading.expression.trim(), textCopy: true, warnings: [] });
 
 /** --at: the function and each derivative, symbolically and at the point (with --steps: each step's value). */
@@ -97,11 +104,11 @@ function atDocument(a: DerivativesAnswer, p: Point, reading: Reading): Document 
   const value = { text: (e: Expr): string => { const v = valueOf(e); return v.finite ? v.toString() : show(v); }, latex: (e: Expr): string => showTex(valueOf(e)) };
   const derivations = a.derivations;
   const blocks = derivations === undefined
-    ? [{ kind: 'math' as const, items: [math(`${name} = ${toText(first.input, { order })}${suffix(f)}`, `${latexName(name)} = ${toLatex(first.input, { order })}${suffixTex(f)}`), ...results.map((d, i) => math(`${textHeading(d.variables)} = ${d.toString()}${suffix(values[i]!)}`, `${derivativeEquation(d, name)}${suffixTex(values[i]!)}`))] }]
+    ? [{ kind: 'math' as const, items: [math(`${name} = ${toText(first.input, { order })}${suffix(f)}`, `${latexName(name)} = ${toLatex(first.input, { order })}${suffixTex(f)}`), ...results.map((d, i) => math(`${textHeading(d.variables)} = ${d.toString()}${suffixOf(d.expr, values[i]!)}`, `${derivativeEquation(d, name)}${suffixTexOf(d.expr, values[i]!)}`))] }]
     : derivations.map((d, i) => derivationBlock(d, results[i]!.order, name, value));
   return {
     ...base(reading),
-    sections: [inputSection(reading), { blocks }],
+    sections: [inputOf(reading, first.input, order, p), { blocks }],
     json: (sp = BOTH) => ({
       input: reading.line,
       parsed: toText(first.input, { order }),
@@ -147,7 +154,7 @@ function checkDocument(results: readonly Derivative[], claimText: string, p: Poi
   const sentence = math(checkText(c, p, d), tex);
   return {
     ...base(reading),
-    sections: [inputSection(reading), { blocks: [{ kind: 'math', items: [sentence] }] }],
+    sections: [inputOf(reading, d.input, d.order, p), { blocks: [{ kind: 'math', items: [sentence] }] }],
     json: () => ({
       input: reading.line,
       wrt: d.variables.join(','),
@@ -174,7 +181,7 @@ function sgdDocument(results: readonly Derivative[], lr: string, stepsN: number,
   const lines = steps.map((s) => sgdLine(s, 'loss', sgdValue));
   return {
     ...base(reading),
-    sections: [inputSection(reading), { blocks: [{ kind: 'math', items: [math(lines.join('\n'), table)] }] }],
+    sections: [inputOf(reading, results[0]!.input, results[0]!.order, p), { blocks: [{ kind: 'math', items: [math(lines.join('\n'), table)] }] }],
     json: () => ({
       input: reading.line,
       wrt: params,
@@ -197,7 +204,7 @@ function matrixDocument(reading: Reading, m: DerivativeMatrix, p: Point | undefi
   const tex = `${m.toTex({ name: reading.name })}${values === undefined ? '' : ` = ${pmatrix(values.map((row) => row.map(showTex)))}`}`;
   return {
     ...base(reading),
-    sections: [inputSection(reading), { blocks: [{ kind: 'math', items: [math(text.join('\n'), tex)] }] }],
+    sections: [inputSection(reading.line, p === undefined ? {} : { point: pointShown(p) }), { blocks: [{ kind: 'math', items: [math(text.join('\n'), tex)] }] }],
     json: () => ({
       input: reading.line,
       functions: m.inputs.map((e) => toText(e, { order: m.order })),

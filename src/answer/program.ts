@@ -19,6 +19,7 @@ import type { Request } from '../request/request.js';
 import { checkProgramName, type Reading } from './reading.js';
 import { warningJSON } from './warnings.js';
 import { WrittenSize } from './size.js';
+import { pointBlock, pointShown } from './input-section.js';
 import type { ExpandedEntry } from '../program/api.js';
 
 export interface ProgramAnswer {
@@ -56,7 +57,7 @@ export function programDocument(a: ProgramAnswer, r: Request, reading: Reading):
   const title = `Backpropagation through ${prog.output} = ${exprIn(p.assignments[p.assignments.length - 1]!.expr, p, 'text')}`;
   const backwardRows = a.pass.lines.map((l) => `${adjointHeading(p.output, l.name, 'latex')} = ${lineBody(l, p, 'latex')}`);
   const sections: Section[] = [
-    { title: 'Program', only: 'notes', blocks: [{ kind: 'math', items: [math('', alignedTex(assignmentEquations(p, 'latex')))] }, { kind: 'copy', texts: assignmentEquations(p, 'text') }] },
+    { title: 'Program', only: 'notes', blocks: [{ kind: 'math', items: [math('', alignedTex(assignmentEquations(p, 'latex')))] }, { kind: 'copy', texts: assignmentEquations(p, 'text') }, ...(r.at === undefined ? [] : [pointBlock(pointShown(parsePoint(r.at)))])] },
     steps ? { title: 'Backward pass', only: 'notes', blocks: [{ kind: 'steps', steps: latexNotes(a.pass, p) }] } : { title: 'Backward pass', only: 'notes', blocks: [{ kind: 'math', items: [math('', alignedTex(backwardRows))] }] },
     // Text: the backward pass (or its steps), unless the values show each line; LaTeX: the program and the pass.
     { only: 'text', blocks: steps ? [{ kind: 'math', items: [math(stepsText(a.pass, p).join('\n'), '')] }] : values === undefined ? [{ kind: 'math', items: [math(backwardText(a.pass, p).join('\n'), '')] }] : [] },

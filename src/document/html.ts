@@ -35,11 +35,11 @@ function blockHtml(b: Block, katex: Typeset): string {
       return `${defs}<ol class="steps">${steps}</ol><div class="math final">${katex(p.result, true)}</div>`;
     }
     case 'steps':
-      return `<ol class="steps">${b.steps.map((st) => `<li><div class="math">${katex(st.equation, true)}</div>${st.notes.map((n) => `<p class="note">${katex(n, false)}</p>`).join('')}</li>`).join('')}</ol>`;
+      return `<ol class="steps">${b.steps.map((st) => `<li><div class="math">${katex(st.equation, true)}</div>${st.notes.map((n) => `<p class="note">${noteHtml(n, katex)}</p>`).join('')}</li>`).join('')}</ol>`;
     case 'table':
       return `<table class="values"><thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${katex(c, false)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
     case 'copy':
-      return `<p class="copy">${b.texts.map((t) => `<code>${escapeHtml(t)}</code>`).join(', ')}</p>`;
+      return `<p class="copies">${b.texts.map((t) => `<code>${escapeHtml(t)}</code>`).join(', ')}</p>`;
     case 'source':
       return `<pre><code>${escapeHtml(b.source)}</code></pre>`;
   }

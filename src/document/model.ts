@@ -83,6 +83,25 @@ export interface Document {
 
 export const math = (text: string, latex: string): Math => ({ text, latex });
 
+/**
+ * Math whose spellings are made when a renderer first reads them: the text output never prints a long
+ * formula's LaTeX, nor the LaTeX output its text (a 20,000-term derivative spends a third of a second on each).
+ */
+export function lazyMath(text: () => string, latex: () => string): Math {
+  let t: string | undefined;
+  let l: string | undefined;
+  return {
+    get text() {
+      t ??= text();
+      return t;
+    },
+    get latex() {
+      l ??= latex();
+      return l;
+    },
+  };
+}
+
 /** Whether a section is part of a note (Markdown, HTML, the playground). */
 export const inNotes = (s: Section): boolean => s.only === undefined || s.only === 'notes';
 

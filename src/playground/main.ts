@@ -162,7 +162,7 @@ function drawPlot(): void {
   let svg: string;
   const df = textPartial([variable], v.name);
   try {
-    svg = plotSvg(plotData({ f: source.f, df: source.derivative(variable), variable, others, lo, hi, at }), { f: source.name, df });
+    svg = plotSvg(plotData({ f: source.f, df: source.derivative(variable), variable, others, lo, hi, at }), { f: source.name, df }, figure.clientWidth || undefined);
   } catch (e) {
     figure.innerHTML = '';
     caption.textContent = `no plot: ${e instanceof Error ? e.message : String(e)}`;
@@ -231,6 +231,15 @@ function listen(): void {
     byId(`copy-${kind}`).addEventListener('click', () => {
       if (view !== undefined) void copy(kind, view.copy[kind](), byId('copy-status'));
     });
+  // The plot is drawn at its box's width (labels keep their size): a new width draws it again.
+  let drawnWidth = 0, resizePending: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizePending);
+    resizePending = setTimeout(() => {
+      const width = byId('plot').clientWidth;
+      if (width !== drawnWidth) (drawnWidth = width), drawPlot();
+    }, 100);
+  });
   window.addEventListener('hashchange', () => {
     if (location.hash === formatHash(state, view?.variables)) return;
     state = parseHash(location.hash);

@@ -62,15 +62,22 @@ export function plotData(r: PlotRequest): PlotData {
   return { request: r, f: sample(f, xs, span, fy), df: sample(df, xs, span, dfy), yRange, tangent };
 }
 
-const W = 640, H = 360, LEFT = 52, RIGHT = 14, TOP = 14, BOTTOM = 30;
-/** Pixel coordinates are kept in a band around the picture: the clip path hides the rest. */
-const clampPx = (v: number): number => Math.max(-4 * H, Math.min(5 * H, v));
+const LEFT = 52, RIGHT = 14, TOP = 14, BOTTOM = 36;
+/** The widest drawing, and the narrowest (a phone's column is ~360 px). */
+const MAX_WIDTH = 640, MIN_WIDTH = 280;
 const px = (v: number): string => String(Math.round(v * 100) / 100);
 const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const json = (ys: readonly number[]): string => JSON.stringify(ys.map((y) => (Number.isNaN(y) ? null : y)));
 
-/** The SVG. `labels` name the curves (f, ∂f/∂x) for the title and the legend. */
-export function plotSvg(d: PlotData, labels: { f: string; df: string }): string {
+/**
+ * The SVG. `labels` name the curves (f, ∂f/∂x) for the title and the legend. `width`: the box it is shown in,
+ * in CSS pixels — the drawing is made at that size (between MIN_WIDTH and MAX_WIDTH) rather than scaled, so
+ * its 12 px labels stay 12 px on a phone instead of shrinking with the picture; a narrow plot gets fewer ticks.
+ */
+export function plotSvg(d: PlotData, labels: { f: string; df: string }, width = MAX_WIDTH): string {
+  const W = Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width))), H = Math.round(W * 0.5625);
+  /** Pixel coordinates are kept in a band around the picture: the clip path hides the rest. */
+  const clampPx = (v: number): number => Math.max(-4 * H, Math.min(5 * H, v));
   const { lo, hi, variable } = d.request;
   const [ylo, yhi] = d.yRange;
   const sx = (x: number): number => LEFT + ((x - lo) / (hi - lo)) * (W - LEFT - RIGHT);
@@ -86,7 +93,7 @@ export function plotSvg(d: PlotData, labels: { f: string; df: string }): string 
     });
     return out;
   };
-  const xt = ticks(lo, hi, 7), yt = ticks(ylo, yhi, 6);
+  const xt = ticks(lo, hi, W < 480 ? 4 : 7), yt = ticks(ylo, yhi, W < 480 ? 5 : 6);
   const grid = [
     ...xt.map((t) => `<line class="grid${t === 0 ? ' zero' : ''}" x1="${px(sx(t))}" x2="${px(sx(t))}" y1="${TOP}" y2="${H - BOTTOM}"/><text class="tick" x="${px(sx(t))}" y="${H - BOTTOM + 16}" text-anchor="middle">${tickLabel(t)}</text>`),
     ...yt.map((t) => `<line class="grid${t === 0 ? ' zero' : ''}" x1="${LEFT}" x2="${W - RIGHT}" y1="${px(sy(t))}" y2="${px(sy(t))}"/><text class="tick" x="${LEFT - 6}" y="${px(sy(t) + 4)}" text-anchor="end">${tickLabel(t)}</text>`),
@@ -107,7 +114,7 @@ export function plotSvg(d: PlotData, labels: { f: string; df: string }): string 
     `<path class="curve df" data-series="df" data-ys="${esc(json(d.df.ys))}" data-breaks="${d.df.breaks.join(',')}" d="${path(d.df)}"/>`,
     tangent,
     `</g>`,
-    `<text class="axis-label" x="${W - RIGHT}" y="${H - 2}" text-anchor="end">${esc(variable)}</text>`,
+    `<text class="axis-label" x="${W - RIGHT}" y="${H - 3}" text-anchor="end">${esc(variable)}</text>`,
     `</svg>`,
   ].join('');
 }

@@ -1,8 +1,7 @@
 /**
- * A standalone HTML page: the input, the result and (optionally) the steps,
- * typeset by KaTeX on the server side (katex.renderToString), with KaTeX's CSS
- * and its woff2 fonts inlined as data: URLs. The page needs no JavaScript and
- * no network: it renders the same opened from disk.
+ * KaTeX in Node, and the standalone HTML page every note is printed in (src/document/render.ts): formulas
+ * typeset on the server side (katex.renderToString), KaTeX's CSS and its woff2 fonts inlined as data: URLs.
+ * The page needs no JavaScript and no network: it renders the same opened from disk.
  *
  * KaTeX is loaded on first use (not at import), so the CLI starts fast for
  * every other format.
@@ -11,13 +10,6 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KatexOptions } from 'katex';
-import { toText } from './text.js';
-import { toLatex, latexName } from './latex.js';
-import { NOTE_WIDTH, resultEquations, isGradient } from './equation.js';
-import { latexStepParts } from './steps-latex.js';
-import { latexHeading } from './heading.js';
-import { stepsDetail, type NoteItem, type NoteOptions } from './markdown.js';
-import { pageDerivations } from '../steps/page.js';
 import { VERSION } from '../version.js';
 import { DerivError } from '../errors.js';
 import { escapeHtml, noteHtml as noteHtmlWith } from './note-html.js';
@@ -71,7 +63,7 @@ export function render(tex: string, display: boolean): string {
 export const noteHtml = (tex: string): string => noteHtmlWith(tex, render);
 
 const PAGE_CSS = `
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fff; margin: 0; }
+body { --cue-bg: #fff; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; background: #fff; margin: 0; }
 main { max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.5rem; font-weight: 600; margin-bottom: 1.5rem; }
 h2 { font-size: 1.05rem; font-weight: 600; color: #555; letter-spacing: .02em; margin: 2rem 0 .5rem; }
@@ -87,39 +79,18 @@ ol.steps .note { color: #444; margin: .1rem 0 0; }
 ol.steps .note .katex { font-size: 1em; }
 .defs .katex-display { margin: .2rem 0; }
 footer { margin: 3rem 0 2rem; color: #888; font-size: .8rem; }
-`;
-
-export function toHtmlPage(items: readonly NoteItem[], options: NoteOptions = {}): string {
-  const name = options.name ?? 'f';
-  const first = items[0]!;
-  const title = `${isGradient(items) ? `∇${name}` : `∂${name}/∂${first.variables.join('∂')}`} of ${toText(first.input, { order: first.order })}`;
-  const body: string[] = [`<h1>${escapeHtml(title)}</h1>`];
-  body.push('<section id="input"><h2>Input</h2>');
-  body.push(`<div class="math">${render(`${latexName(name)} = ${toLatex(first.input, { order: first.order })}`, true)}</div>`);
-  body.push(`<p><code>${escapeHtml(toText(first.input, { order: first.order }))}</code></p></section>`);
-  body.push('<section id="result"><h2>Result</h2>');
-  for (const eq of resultEquations(items, name, NOTE_WIDTH)) body.push(`<div class="math">${render(eq, true)}</div>`);
-  body.push(`<p class="result-text">${items.map((r) => `<code>${escapeHtml(toText(r.expr, { order: r.order }))}</code>`).join(', ')}</p></section>`);
-  const detail = stepsDetail(options.steps);
-  if (detail !== undefined) {
-    const derivations = pageDerivations(items, detail, name);
-    for (const [i, item] of items.entries()) {
-      const parts = latexStepParts(derivations[i]!, { order: item.order, name });
-      const heading = items.length > 1 ? `Steps for ${render(latexHeading(item.variables, name), false)}` : 'Steps';
-      body.push(`<section class="derivation"><h2>${heading}</h2>`);
-      if (parts.definitions.length > 0) {
-        body.push(`<div class="defs"><p>with the names</p>${parts.definitions.map((t) => `<div class="math">${render(t, true)}</div>`).join('')}</div>`);
-      }
-      body.push('<ol class="steps">');
-      for (const s of parts.steps) {
-        body.push(`<li data-rule="${escapeHtml(s.rule)}"><div class="math">${render(s.equation, true)}</div><p class="note">${noteHtml(s.note)}</p></li>`);
-      }
-      body.push('</ol>');
-      body.push(`<div class="math final">${render(parts.result, true)}</div></section>`);
-    }
-  }
-  return htmlDocument(title, body);
+pre { --cue-bg: #f3f3f5; padding: .6rem .8rem; border-radius: 6px; overflow-x: auto; line-height: 1.45; }
+pre code { background: none; padding: 0; border-radius: 0; }
+p.copies code { overflow-wrap: anywhere; }
+/* A box that scrolls sideways shows it: a shadow on each side with more to see. */
+.math, pre {
+  background: linear-gradient(to right, var(--cue-bg) 30%, transparent) left / 2rem 100% no-repeat local, linear-gradient(to left, var(--cue-bg) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, .22), transparent) left / .8rem 100% no-repeat scroll, radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, .22), transparent) right / .8rem 100% no-repeat scroll, var(--cue-bg);
 }
+table { display: block; overflow-x: auto; border-collapse: collapse; }
+th, td { border-bottom: 1px solid #e2e2e6; padding: .25rem .7rem; text-align: left; }
+@media (max-width: 480px) { main { padding: 0 .8rem; margin: 1rem auto; } .katex { font-size: 1.02em; } }
+`;
 
 /** A standalone page: KaTeX's CSS and fonts inlined, the body's parts joined, a footer; no scripts. */
 export function htmlDocument(title: string, parts: readonly string[]): string {

@@ -73,7 +73,8 @@ export interface LatexStepParts {
 export function latexStepParts(d: Derivation, options: StepsLatexOptions = {}): LatexStepParts {
   const name = options.name ?? 'f';
   const v = latexVoice(options.order);
-  const at = (e: Expr): string => (options.value === undefined ? '' : ` = ${options.value(e)}`);
+  // A number is its own value: `∂A/∂b = 1`, not `= 1 = 1`.
+  const at = (e: Expr): string => (options.value === undefined || e.kind === 'num' ? '' : ` = ${options.value(e)}`);
   const definitions = d.substitutions.map((s) => `${latexName(s.name)} = ${v.math(abbreviate(s.expr, d.substitutions, s.name))}${at(s.expr)}`);
   const steps = d.passes.flatMap((pass) =>
     pass.steps.map((step) => {

@@ -51,7 +51,8 @@ export function textVoice(order?: VariableOrder): Voice {
 export function stepsToText(d: Derivation, options: StepsTextOptions = {}): string {
   const name = options.name ?? 'f';
   const v = textVoice(options.order);
-  const at = (e: Expr): string => (options.value === undefined ? '' : ` = ${options.value(e)}`);
+  // A number is its own value: `∂A/∂b = 1`, not `= 1 = 1`.
+  const at = (e: Expr): string => (options.value === undefined || e.kind === 'num' ? '' : ` = ${options.value(e)}`);
   const lines: string[] = [`${name} = ${v.math(d.input)}${at(d.input)}`];
   d.substitutions.forEach((s, i) => {
     lines.push(`${i === 0 ? 'where' : '     '} ${s.name} = ${v.math(abbreviate(s.expr, d.substitutions, s.name))}${at(s.expr)}`);

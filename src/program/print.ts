@@ -90,10 +90,13 @@ export function valuesText(p: ParsedProgram, pass: BackwardPass, forward: readon
   const rhs = new Map(p.assignments.map((a) => [a.name, a.expr]));
   const lines = new Map(pass.lines.map((l) => [l.name, l]));
   return [
-    ...valueTable('forward pass:', forward.map((f) => [f.name, `${exprIn(rhs.get(f.name)!, p, 'text')} = ${showValue(f.value)}`])),
-    ...valueTable('backward pass:', backward.map((b) => [adjointName(p.output, b.name), `${lineBody(lines.get(b.name)!, p, 'text')} = ${showValue(b.value)}`])),
+    ...valueTable('forward pass:', forward.map((f) => [f.name, `${exprIn(rhs.get(f.name)!, p, 'text')}${valued(rhs.get(f.name)!, showValue(f.value))}`])),
+    ...valueTable('backward pass:', backward.map((b) => [adjointName(p.output, b.name), `${lineBody(lines.get(b.name)!, p, 'text')}${valued(lines.get(b.name)!.expr, showValue(b.value))}`])),
   ];
 }
+
+/** ` = value` after a line, none after a number: `∂L/∂q = 0`, not `= 0 = 0`. */
+const valued = (e: Expr, shown: string): string => (e.kind === 'num' ? '' : ` = ${shown}`);
 
 /** LaTeX `aligned` rows for the forward and backward values (used by notes). */
 export function valuesLatex(p: ParsedProgram, pass: BackwardPass, forward: readonly NamedValue[], backward: readonly NamedValue[]): { forward: string; backward: string } {
@@ -101,8 +104,8 @@ export function valuesLatex(p: ParsedProgram, pass: BackwardPass, forward: reado
   const lines = new Map(pass.lines.map((l) => [l.name, l]));
   const block = (rows: string[]): string => `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
   return {
-    forward: block(forward.map((f) => `${latexName(f.name)} &= ${exprIn(rhs.get(f.name)!, p, 'latex')} = ${f.value.toTex()}`)),
-    backward: block(backward.map((b) => `${adjointHeading(p.output, b.name, 'latex')} &= ${lineBody(lines.get(b.name)!, p, 'latex')} = ${b.value.toTex()}`)),
+    forward: block(forward.map((f) => `${latexName(f.name)} &= ${exprIn(rhs.get(f.name)!, p, 'latex')}${valued(rhs.get(f.name)!, f.value.toTex())}`)),
+    backward: block(backward.map((b) => `${adjointHeading(p.output, b.name, 'latex')} &= ${lineBody(lines.get(b.name)!, p, 'latex')}${valued(lines.get(b.name)!.expr, b.value.toTex())}`)),
   };
 }
 

@@ -8,15 +8,20 @@ import { type Expr, type Add, add, mul, pow, num, splitCoefficient, canonicalCom
 import { type Rational, q, cmpQ, isNegative, ZERO, subQ, addQ, gcd } from '../core/rational.js';
 
 /**
- * Of a sum S and −S, the one first in canonical order, and the sign that takes S to it,
- * so that (σ − 1)·σ + (1 − σ)² sees (1 − σ) in both terms.
+ * Of a sum S and −S, one chosen the same way from either, and the sign that takes S to it, so that
+ * (σ − 1)·σ + (1 − σ)² sees (1 − σ) in both terms: the one with fewer negative terms (the spelling a
+ * result then shows, x² + 1 rather than −x² − 1), on a tie the one first in canonical order. Counting
+ * signs needs no −S: it is built only when it is the one chosen or the tie needs it.
  */
 function signless(sum: Expr): { readonly base: Expr; readonly flipped: boolean } {
   if (sum.kind !== 'add') return { base: sum, flipped: false };
   let known = signlessMemo.get(sum);
   if (known === undefined) {
-    const negated = negatedSum(sum);
-    known = canonicalCompare(negated, sum) < 0 ? { base: negated, flipped: true } : { base: sum, flipped: false };
+    let negatives = 0;
+    for (const t of sum.terms) if (isNegative(splitCoefficient(t)[0])) negatives++;
+    const flipped =
+      negatives * 2 === sum.terms.length ? canonicalCompare(negatedSum(sum), sum) < 0 : negatives * 2 > sum.terms.length;
+    known = flipped ? { base: negatedSum(sum), flipped: true } : { base: sum, flipped: false };
     signlessMemo.set(sum, known);
   }
   return known;

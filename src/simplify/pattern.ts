@@ -10,6 +10,7 @@
  */
 import { type Expr, mul, pow, num, splitCoefficient, children, rebuild } from '../core/expr.js';
 import { type Rational, ONE, ZERO, divQ, mulQ, subQ, isNegative, isZero, cmpQ, eqQ } from '../core/rational.js';
+import { freeVariables } from '../analysis.js';
 
 export type Bindings = ReadonlyMap<string, Expr>;
 const NO_BINDINGS: Bindings = new Map();
@@ -248,9 +249,32 @@ export function matchSum(pattern: readonly (readonly [Rational, Expr])[], e: Exp
     found = { bindings: b, scale: s, rest };
     return true;
   };
+  // Terms by node, made when a pattern term after the first is looked up.
+  let index: Map<Expr, number> | undefined;
   const go = (i: number, b: Bindings, s: Expr | undefined): boolean => {
     if (i === symbolic.length) return s !== undefined && finish(b, s);
     const [pc, pr] = symbolic[i]!;
+    if (s !== undefined && boundBy(pr, b)) {
+      // Once the cofactor and every variable of this pattern term are fixed, the one term that can match is
+      // pc·pr[b]·s, looked up instead of scanning the sum: a term matches when pr[b] is its rest or one of its
+      // factors and the rest of it is (c/pc)·s, that is, when it is that product (canonical nodes are what
+      // their constructors give back from their parts, and a sum's terms are distinct). A scan for every match
+      // of the first pattern term made pythagoras on the 8,000 terms of Σ (cos² − sin²)(x + k) take 12 s.
+      if (index === undefined) {
+        index = new Map();
+        for (let j = 0; j < terms.length; j++) index.set(terms[j]!, j);
+      }
+      const j = index.get(mul(num(pc), instantiate(pr, b), s));
+      if (j === undefined || used[j] || j === constantIndex) return false;
+      for (const m of termMatches(terms[j]!, pc, pr, b)) {
+        if (m.cofactor !== s) continue;
+        used[j] = true;
+        const done = go(i + 1, m.bindings, m.cofactor);
+        used[j] = false;
+        if (done) return true;
+      }
+      return false;
+    }
     for (let j = 0; j < terms.length; j++) {
       if (used[j] || j === constantIndex) continue;
       for (const m of termMatches(terms[j]!, pc, pr, b)) {
@@ -268,6 +292,12 @@ export function matchSum(pattern: readonly (readonly [Rational, Expr])[], e: Exp
 }
 
 const abs = (a: Rational): Rational => (isNegative(a) ? { n: -a.n, d: a.d } : a);
+
+/** Whether every pattern variable of p has a binding in b. */
+function boundBy(p: Expr, b: Bindings): boolean {
+  for (const v of freeVariables(p)) if (!b.has(v)) return false;
+  return true;
+}
 
 // ---------------------------------------------------------------- results
 

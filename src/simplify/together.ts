@@ -16,24 +16,33 @@ import { baseAndExponent } from './pattern.js';
 import { expand } from './expand.js';
 import { addAll } from '../bulk.js';
 import { Generators, toPoly, fromPoly, divideExactly, divideWithRemainder } from './polynomial.js';
-import { isNegative, isInteger, negQ } from '../core/rational.js';
+import { type Rational, isNegative, isInteger, negQ } from '../core/rational.js';
 
 interface Quotient {
-  readonly numerator: Expr[];
-  /** Base → positive integer exponent it divides by. */
-  readonly denominator: Map<Expr, bigint>;
+  readonly coefficient: Rational;
+  /** The factors that are not denominators. */
+  readonly numerator: readonly Expr[];
+  /** Base and the positive integer exponent it divides by: a pair or two (made for every term of a long sum, so no Map). */
+  readonly denominator: readonly (readonly [Expr, bigint])[];
 }
 
+const NONE: readonly never[] = [];
+
 function splitQuotient(term: Expr): Quotient {
-  const [c, rest] = splitCoefficient(term);
-  const numerator: Expr[] = [num(c)];
-  const denominator = new Map<Expr, bigint>();
-  for (const f of rest.kind === 'mul' ? rest.factors : [rest]) {
-    const [base, k] = baseAndExponent(f);
-    if (isNegative(k) && isInteger(k)) denominator.set(base, -k.n);
-    else numerator.push(f);
+  const [coefficient, rest] = splitCoefficient(term);
+  let numerator: Expr[] | undefined;
+  let denominator: [Expr, bigint][] | undefined;
+  for (const f of rest.kind === 'mul' ? rest.factors : rest.kind === 'num' ? NONE : [rest]) {
+    if (f.kind === 'pow' && f.exp.kind === 'num' && f.exp.value.n < 0n && f.exp.value.d === 1n) (denominator ??= []).push([f.base, -f.exp.value.n]);
+    else (numerator ??= []).push(f);
   }
-  return { numerator, denominator };
+  return { coefficient, numerator: numerator ?? NONE, denominator: denominator ?? NONE };
+}
+
+/** The power of base that a term divides by (0n when none). */
+function dividesBy(p: Quotient, base: Expr): bigint {
+  for (const [b, k] of p.denominator) if (b === base) return k;
+  return 0n;
 }
 
 /**
@@ -74,20 +83,10 @@ function togetherParts(
   maxTerms: number,
   tidy: (e: Expr) => Expr,
 ): { combined: Expr; numerator: Expr; denominator: Expr[] } | undefined {
-  const parts = sum.terms.map(splitQuotient);
-  const common = new Map<Expr, bigint>();
-  for (const p of parts)
-    for (const [base, k] of p.denominator) if ((common.get(base) ?? 0n) < k) common.set(base, k);
-  if (common.size === 0) return undefined;
-  const numeratorTerms = parts.map((p) => {
-    const factors = [...p.numerator];
-    for (const [base, k] of common) {
-      const missing = k - (p.denominator.get(base) ?? 0n);
-      if (missing > 0n) factors.push(pow(base, num(missing)));
-    }
-    return mul(...factors);
-  });
-  const expanded = expand(addAll(numeratorTerms), maxTerms);
+  const over = overCommonDenominator(sum);
+  if (over === undefined || surelyTooLong(over, maxTerms)) return undefined;
+  const { common } = over;
+  const expanded = expand(numeratorOf(over), maxTerms);
   if (expanded === undefined) return undefined;
   let numerator = tidy(expanded);
   const left = cancel(numerator, common, maxTerms);
@@ -95,6 +94,136 @@ function togetherParts(
   const denominator: Expr[] = [];
   for (const [base, k] of left.denominator) if (k > 0n) denominator.push(pow(base, num(negQ({ n: k, d: 1n }))));
   return { combined: mul(numerator, ...denominator), numerator, denominator };
+}
+
+/** A sum's terms as quotients, and their common denominator: each base to the largest power a term divides by. */
+interface OverCommonDenominator {
+  readonly parts: readonly Quotient[];
+  readonly common: ReadonlyMap<Expr, bigint>;
+}
+
+function overCommonDenominator(sum: Add): OverCommonDenominator | undefined {
+  const parts = sum.terms.map(splitQuotient);
+  const common = new Map<Expr, bigint>();
+  for (const p of parts)
+    for (const [base, k] of p.denominator) if ((common.get(base) ?? 0n) < k) common.set(base, k);
+  return common.size === 0 ? undefined : { parts, common };
+}
+
+/** The numerator over the common denominator, as built (each term times the powers of the bases it lacks), not expanded. */
+function numeratorOf({ parts, common }: OverCommonDenominator): Expr {
+  return addAll(
+    parts.map((p) => {
+      const factors = [num(p.coefficient), ...p.numerator];
+      for (const [base, k] of common) {
+        const missing = k - dividesBy(p, base);
+        if (missing > 0n) factors.push(pow(base, num(missing)));
+      }
+      return mul(...factors);
+    }),
+  );
+}
+
+/**
+ * The numerator of the sum over its common denominator, not expanded (undefined when no term has a
+ * denominator), and whether `surelyTooLong` rules its expansion out: for the tests of that contract.
+ */
+export function commonNumerator(sum: Add, maxTerms: number): { readonly numerator: Expr; readonly surelyTooLong: boolean } | undefined {
+  const over = overCommonDenominator(sum);
+  return over === undefined ? undefined : { numerator: numeratorOf(over), surelyTooLong: surelyTooLong(over, maxTerms) };
+}
+
+/** A power of a sum that `expand` multiplies out: (a + b)^k for whole k from 1 to 8 (see ./expand.ts). */
+const MAX_EXPANDED_POWER = 8n;
+
+/**
+ * Whether expanding the common numerator must pass maxTerms monomials, decided from the terms' factors before
+ * any numerator term is built (`numeratorOf`). Building them is the costly part of a common denominator that
+ * cannot be had: each term is multiplied by every base it lacks, n terms × n bases, so Σ 1/(x + k) over 4,000
+ * terms built 16 million factors (seconds, hundreds of MB) only for `expand` to give up.
+ *
+ * Contract: true only when `expand(numeratorOf(…), maxTerms)` is undefined, so the answer is the same, found
+ * sooner. Why: term i's numerator term is c·(term i's rest, each denominator base's exponent raised by its
+ * power in the common denominator). When no denominator base is rewritten by `pow` at its new exponent (a
+ * square root at an even power is; symbols, sums, constants and other functions never are), that product's
+ * canonical form is the rest's base → exponent map shifted by one common map: the numerator terms of distinct
+ * terms are distinct products, so none collects with or cancels another. A term lacking m ≥ 2 of the
+ * denominator bases has those m powers as distinct factors: a product, not flattened into the numerator sum,
+ * and `expand` distributes it into at least 2^s monomials, s the number of those bases that are sums it
+ * multiplies out (each has 2 terms or more). The numerator terms that are flattened (c·S for a sum S: a
+ * denominator base, or a sum in a numerator) could meet such a product only through a term of S (or of a sum
+ * in S) with two or more denominator bases among its factors; where one exists, no answer. `expand` fails once
+ * its count of monomials, before like ones meet, passes maxTerms: these products alone pass it.
+ */
+function surelyTooLong({ parts, common }: OverCommonDenominator, maxTerms: number): boolean {
+  if (common.size < 2) return false;
+  for (const [base, k] of common) if (!keepsItsBase(base) || (isSqrt(base) && k % 2n === 0n)) return false;
+  // A square root the numerator would raise to an even power becomes a power of its radicand.
+  for (const p of parts)
+    for (const f of p.numerator) {
+      const [base, e] = baseAndExponent(f);
+      const k = common.get(base);
+      if (k !== undefined && isSqrt(base) && isInteger(e) && (e.n + k) % 2n === 0n && e.n + k !== 0n) return false;
+    }
+  for (const p of parts)
+    for (const [base, k] of p.denominator) {
+      const left = common.get(base)! - k;
+      if (isSqrt(base) && left !== 0n && left % 2n === 0n) return false;
+    }
+
+  const seen = new Set<Add>();
+  let sums = 0;
+  for (const [base, k] of common) {
+    if (base.kind !== 'add') continue;
+    if (mayMeetAProduct(base, common, seen)) return false;
+    if (k <= MAX_EXPANDED_POWER) sums++;
+  }
+  for (const p of parts) for (const f of p.numerator) if (f.kind === 'add' && mayMeetAProduct(f, common, seen)) return false;
+
+  let monomials = 0;
+  for (const p of parts) {
+    let present = p.denominator.length;
+    let presentSums = 0;
+    for (const [base] of p.denominator) if (isExpandedSum(base, common)) presentSums++;
+    for (const f of p.numerator) {
+      const base = f.kind === 'pow' ? f.base : f;
+      if (!common.has(base)) continue;
+      present++;
+      if (isExpandedSum(base, common)) presentSums++;
+    }
+    const lacking = common.size - present;
+    if (lacking >= 2 && monomials <= maxTerms) monomials += 2 ** Math.min(sums - presentSums, 31);
+  }
+  return monomials > maxTerms;
+}
+
+const isSqrt = (e: Expr): boolean => e.kind === 'call' && e.fn === 'sqrt';
+
+/** A base that `pow` keeps at any exponent it can get here (a square root only at odd ones; checked apart). */
+const keepsItsBase = (e: Expr): boolean =>
+  e.kind === 'sym' || e.kind === 'add' || (e.kind === 'const' && e.name !== 'e') || (e.kind === 'call' && e.fn !== 'exp');
+
+function isExpandedSum(base: Expr, common: ReadonlyMap<Expr, bigint>): boolean {
+  if (base.kind !== 'add') return false;
+  const k = common.get(base);
+  return k !== undefined && k <= MAX_EXPANDED_POWER;
+}
+
+/** Whether a term of the sum, or of a sum a term distributes into, has two or more denominator bases among its factors. */
+function mayMeetAProduct(sum: Add, common: ReadonlyMap<Expr, bigint>, seen: Set<Add>): boolean {
+  if (seen.has(sum)) return false;
+  seen.add(sum);
+  for (const t of sum.terms) {
+    const rest = splitCoefficient(t)[1];
+    if (rest.kind === 'add') {
+      if (mayMeetAProduct(rest, common, seen)) return true;
+      continue;
+    }
+    let bases = 0;
+    for (const f of rest.kind === 'mul' ? rest.factors : [rest]) if (common.has(f.kind === 'pow' ? f.base : f)) bases++;
+    if (bases >= 2) return true;
+  }
+  return false;
 }
 
 /** Divides the numerator by each denominator base as often as it goes exactly. */
