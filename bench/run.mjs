@@ -3,7 +3,7 @@
  * families, every answer checked against finite differences; then whole-process
  * CLI time. Prints Markdown tables and the issue's targets, met or missed.
  * Environment: BENCH_LIMIT_S (per-case limit for peers, default 20), BENCH_PEERS
- * (comma list, default mathjs,nerdamer,sympy,maxima,maxima-ratsimp), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs),
+ * (comma list, default mathjs,nerdamer,sympy,maxima,maxima-ratsimp,ginac), BENCH_QUICK=1 (N ≤ 100, fewer CLI runs),
  * BENCH_CASES (comma list of seeds, poly, nest, prod, tanh, mse, logistic: only those workloads, and only the
  * in-process tables and targets; no CLI, batch, bounds, code or playground parts), BENCH_SIZES (comma list of the
  * families' N).
@@ -18,6 +18,8 @@ import { reference, verify } from './check.mjs';
 import { Worker } from './worker-pool.mjs';
 import { MAXIMA_TOOLS, maximaVersion, maximaWorker } from './maxima-peer.mjs';
 import { timeCommand } from './cli-time.mjs';
+import { buildGinacWorker, ginacVersion, ginacWorker } from './ginac-peer.mjs';
+import { ginacTable } from './ginac-table.mjs';
 import { formatMs, formatRatio, markdownTable } from './table.mjs';
 import { outputNodes, cseNodes } from './size.mjs';
 
@@ -41,9 +43,17 @@ const BIG_N_GATE_MS = 1500;
 
 const hasSympy = spawnSync('python3', ['-c', 'import sympy'], { encoding: 'utf8' }).status === 0;
 const maxima = maximaVersion();
-const wanted = (process.env.BENCH_PEERS ?? 'mathjs,nerdamer,sympy,maxima,maxima-ratsimp').split(',').filter(Boolean);
-const peers = wanted.filter((p) => (p !== 'sympy' || hasSympy) && (!MAXIMA_TOOLS.includes(p) || maxima !== undefined));
+const wanted = (process.env.BENCH_PEERS ?? 'mathjs,nerdamer,sympy,maxima,maxima-ratsimp,ginac').split(',').filter(Boolean);
+/** GiNaC's worker, compiled when it is wanted (bench/ginac-peer.mjs): { binary } or { error }. */
+const ginac = wanted.includes('ginac') ? buildGinacWorker(root) : undefined;
+const peers = wanted.filter(
+  (p) => (p !== 'sympy' || hasSympy) && (!MAXIMA_TOOLS.includes(p) || maxima !== undefined) && (p !== 'ginac' || ginac?.binary !== undefined),
+);
 const notes = [];
+if (ginac?.error !== undefined) {
+  notes.push(`GiNaC skipped: bench/ginac/worker.cc did not build (\`g++ … -lginac -lcln\`; Debian: \`apt-get install libginac-dev\`): ${ginac.error}`);
+  process.stderr.write('bench: GiNaC (libginac-dev) is not installed or does not build; going on without it\n');
+}
 if (wanted.includes('sympy') && !hasSympy) notes.push('SymPy skipped: `python3 -c "import sympy"` failed on this machine.');
 if (wanted.some((p) => MAXIMA_TOOLS.includes(p)) && maxima === undefined) {
   notes.push('Maxima skipped: `maxima --version` failed on this machine (Debian: `apt-get install maxima`).');
@@ -51,7 +61,7 @@ if (wanted.some((p) => MAXIMA_TOOLS.includes(p)) && maxima === undefined) {
 }
 
 /** Column names of the peers. */
-const PEER_NAME = { mathjs: 'mathjs', nerdamer: 'nerdamer', sympy: 'SymPy', maxima: 'Maxima diff', 'maxima-ratsimp': 'Maxima ratsimp(diff)' };
+const PEER_NAME = { mathjs: 'mathjs', nerdamer: 'nerdamer', sympy: 'SymPy', maxima: 'Maxima diff', 'maxima-ratsimp': 'Maxima ratsimp(diff)', ginac: 'GiNaC' };
 const peerName = (tool) => PEER_NAME[tool] ?? tool;
 
 const workerFor = (tool) =>
@@ -59,7 +69,9 @@ const workerFor = (tool) =>
     ? new Worker('python3', [path.join(root, 'bench/sympy_worker.py')], root)
     : MAXIMA_TOOLS.includes(tool)
       ? maximaWorker(tool, root)
-      : new Worker(process.execPath, [path.join(root, 'bench/js-worker.mjs'), tool], root);
+      : tool === 'ginac'
+        ? ginacWorker(ginac.binary, root)
+        : new Worker(process.execPath, [path.join(root, 'bench/js-worker.mjs'), tool], root);
 
 const log = (s) => process.stderr.write(s + '\n');
 
@@ -92,7 +104,7 @@ if (runs('logistic')) for (const n of quick ? [5] : [5, 10]) cases.push(logistic
 // The workers send back their printed partials (for the node size) on the cases the size comparison uses.
 for (const c of cases) c.wantTexts = c.family === 'seed' || c.n <= 1000;
 
-log(`bench: ${cases.length} cases, tools deriv ${peers.join(' ')}, peer limit ${limitMs / 1000} s, ${os.cpus().length} cores${maxima ? `, ${maxima}` : ''}`);
+log(`bench: ${cases.length} cases, tools deriv ${peers.join(' ')}, peer limit ${limitMs / 1000} s, ${os.cpus().length} cores${maxima ? `, ${maxima}` : ''}${peers.includes('ginac') ? `, ${ginacVersion()}` : ''}`);
 const refs = new Map(cases.map((c) => [c.id, reference(c)]));
 
 /** results.get(tool).get(case id) */
@@ -217,6 +229,9 @@ console.log(
     h2h.map((h) => h.row),
   ),
 );
+
+// ------------------------------------------------------------------ against GiNaC (issue 26)
+if (peers.includes('ginac')) console.log(ginacTable({ root, cases, results, perDerivative, derivNodes }));
 
 // ------------------------------------------------------------------ CLI
 const cliRuns = quick ? 5 : 20;
@@ -345,6 +360,10 @@ if (only === undefined) {
   const batchBench = spawnSync(process.execPath, [path.join(root, 'bench/batch-throughput.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   if (batchBench.status === 0) console.log(batchBench.stdout.trimEnd());
   else notes.push(`bench/batch-throughput.mjs failed (exit ${batchBench.status})`);
+  // Issue 26: text in, answer out, in one synchronous loop (bench/loop.mjs, which also runs alone).
+  const loopBench = spawnSync(process.execPath, [path.join(root, 'bench/loop.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (loopBench.status === 0) console.log(loopBench.stdout.trimEnd());
+  else notes.push(`bench/loop.mjs failed (exit ${loopBench.status})`);
   // Issue 27: every bounded case as a whole process, time and memory against the targets (bench/bounds.mjs, which also runs alone).
   const boundsBench = spawnSync(process.execPath, [path.join(root, 'bench/bounds.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   if (boundsBench.status === 0) console.log(boundsBench.stdout.trimEnd());

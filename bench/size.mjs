@@ -29,7 +29,7 @@ export const MAX_TEXT_CHARS = 300_000;
 
 /**
  * One partial's text in mathjs syntax, or undefined when it cannot be read as an expression.
- * tool: deriv | mathjs | nerdamer | sympy | maxima | maxima-ratsimp.
+ * tool: deriv | mathjs | nerdamer | sympy | maxima | maxima-ratsimp | ginac.
  */
 export function toMathjsSyntax(text, tool) {
   if (tool === 'sympy') {
@@ -43,6 +43,7 @@ export function toMathjsSyntax(text, tool) {
     // Any other %name (%i, %gamma, %c…) has no counterpart here; mathjs would read % as the modulus operator.
     return mapped.includes('%') ? undefined : mapped;
   }
+  if (tool === 'ginac') return text.replace(/\bPi\b/g, 'pi'); // GiNaC: Pi; e only as exp(1)
   // deriv, mathjs and nerdamer already write mathjs syntax (nerdamer's e^w reads as e to the power w).
   return text;
 }

@@ -39,6 +39,11 @@ describe('nodes of one partial, per tool spelling', () => {
     ['x/y', 'deriv', 3],
     ['-2*x', 'maxima', 4],
     ['2^3', 'deriv', 3],
+    // GiNaC: Pi for pi, negative powers in brackets, decimals in brackets.
+    ['Pi*x', 'ginac', 3],
+    ['-2*(y-b-x*w)*x', 'ginac', 12],
+    ['x^(-1)', 'ginac', 4],
+    ['-0.912+(4.6208)*x', 'ginac', 6],
   ])('%s (%s) -> %i', (text, tool, nodes) => {
     expect(outputNodes([text], tool)).toBe(nodes);
   });
