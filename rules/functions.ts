@@ -8,11 +8,18 @@
  * The differentiator applies the chain rule once for every row; adding a
  * function means adding a row here and nothing else.
  *
- * Conventions (documented in the README):
- * - heaviside(u) is 1 for u > 0 and 0 for u <= 0, so relu'(0) = 0 as in PyTorch.
+ * Conventions at kinks are PyTorch's (docs/functions.md has the table, test/data/torch-kinks.json the values):
+ * - heaviside(u) is 1 for u > 0 and 0 for u <= 0, so relu'(0) = 0 as in PyTorch;
+ *   heaviside(u, h) is h at 0 (NumPy's np.heaviside), so each row can say which side its kink takes.
  * - sign(0) = 0; abs'(u) = sign(u), 0 at the kink.
+ * - max and min split a tie ½/½ (their partials are heaviside(a − b, 1/2)), as torch.maximum does: the
+ *   midpoint of the one-sided derivatives, so max(0, u) + min(0, exp(u) − 1) (ELU) gets 1 at 0, its derivative.
+ * PyTorch's activations and special functions are rows of their own files (torch-rows.ts, special-rows.ts).
  */
 import { heaviside, sigmoid, softplus, relu, nthRoot } from '../src/numeric-functions.js';
+import { heavisideAt } from '../src/numeric-torch.js';
+import { TORCH_ROWS } from './torch-rows.js';
+import { SPECIAL_ROWS } from './special-rows.js';
 
 /** How a row is spelled in LaTeX: an operator name applied to parenthesised arguments, or a template. */
 export type LatexSpelling =
@@ -73,10 +80,17 @@ export interface FunctionRow {
   /** Arguments where it has a pole: building the call there is a division by zero (UNDEFINED), as 1/0. */
   readonly poles?: readonly ExactPoints[];
   /**
-   * Where it is not differentiable: at a zero argument (`'zero'`: abs, relu) or where its two arguments
-   * tie (`'tie'`: max, min). Derivatives there follow heaviside(0) = 0; values at such a point say so.
+   * Where it is not differentiable: where its first argument is 0 (`'zero'`: abs, relu, leaky_relu), where its
+   * two arguments tie (`'tie'`: max, min), where the first equals the second or third (`'bounds'`: clamp), or
+   * where the first is one of these numbers (hardtanh: [-1, 1]). Derivatives there are PyTorch's (the rows'
+   * partials say which side); values at such a point say so.
    */
-  readonly kink?: 'zero' | 'tie';
+  readonly kink?: 'zero' | 'tie' | 'bounds' | readonly number[];
+  /**
+   * Parameters that take whole numbers only (polygamma's order n), by index: not a variable to differentiate
+   * by (their partial is 0); the table test draws them as whole numbers and differentiates only the others.
+   */
+  readonly integer?: readonly number[];
   /** Exact values at numeric arguments, where the result is rational: sin(0) = 0. */
   readonly exact?: (...xs: number[]) => number | undefined;
   readonly evaluate: (...xs: number[]) => number;
@@ -320,14 +334,23 @@ export const FUNCTION_ROWS: readonly FunctionRow[] = [
     latex: op('\\operatorname{sgn}'), code: SIGN, parity: 'odd', exact: Math.sign, evaluate: Math.sign, zeros: AT_ZERO, kink: 'zero', summary: 'sign: -1, 0 or 1' },
   { name: 'heaviside', aliases: ['step'], params: ['u'], partials: ['0'], domain: 'u ≠ 0', sample: [NONZERO],
     latex: tpl('\\mathbf{1}\\left[#0 > 0\\right]'), code: HEAVISIDE, exact: heaviside, evaluate: heaviside, kink: 'zero', summary: 'unit step: 1 if u > 0, else 0 (so relu\'(0) = 0)' },
-  { name: 'max', params: ['a', 'b'], partials: ['heaviside(a-b)', 'heaviside(b-a)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\max'), code: extreme('max', 'maximum'), exact: Math.max, evaluate: Math.max, kink: 'tie', summary: 'larger of a and b; max(0, u) is ReLU' },
-  { name: 'min', params: ['a', 'b'], partials: ['heaviside(b-a)', 'heaviside(a-b)'], domain: 'a ≠ b', sample: [R, R],
-    latex: op('\\min'), code: extreme('min', 'minimum'), exact: Math.min, evaluate: Math.min, kink: 'tie', summary: 'smaller of a and b' },
+  { name: 'heaviside', params: ['u', 'h'], partials: ['0', '1 - abs(sign(u))'], domain: 'u ≠ 0', sample: [NONZERO, R],
+    latex: tpl('H_{#1}\\left(#0\\right)'), code: code(
+      { helper: 'heaviside2', define: 'function heaviside2(u, h) {\n  return u > 0 ? 1 : u < 0 ? 0 : u === 0 ? h : u;\n}' },
+      { helper: '_heaviside2', define: 'def _heaviside2(u, h):\n    return 1.0 if u > 0 else 0.0 if u < 0 else h if u == 0 else u' },
+      'np.heaviside(#0, #1)',
+      { helper: 'deriv_heaviside2', define: 'static double deriv_heaviside2(double u, double h) {\n  return u > 0 ? 1.0 : u < 0 ? 0.0 : u == 0 ? h : u;\n}' },
+    ), exact: heavisideAt, evaluate: heavisideAt, kink: 'zero', summary: 'step with value h at 0: heaviside(u, 1/2) splits a tie of max/min ½/½' },
+  { name: 'max', params: ['a', 'b'], partials: ['heaviside(a-b, 1/2)', 'heaviside(b-a, 1/2)'], domain: 'a ≠ b', sample: [R, R],
+    latex: op('\\max'), code: extreme('max', 'maximum'), exact: Math.max, evaluate: Math.max, kink: 'tie', summary: 'larger of a and b; a tie splits the derivative ½/½ (torch.maximum)' },
+  { name: 'min', params: ['a', 'b'], partials: ['heaviside(b-a, 1/2)', 'heaviside(a-b, 1/2)'], domain: 'a ≠ b', sample: [R, R],
+    latex: op('\\min'), code: extreme('min', 'minimum'), exact: Math.min, evaluate: Math.min, kink: 'tie', summary: 'smaller of a and b; a tie splits the derivative ½/½ (torch.minimum)' },
   { name: 'relu', params: ['u'], partials: ['heaviside(u)'], domain: 'u ≠ 0', sample: [NONZERO],
     latex: op('\\operatorname{ReLU}'), code: RELU, exact: relu, evaluate: relu, kink: 'zero', summary: 'max(0, u); relu\'(0) taken as 0' },
   { name: 'sigmoid', params: ['u'], partials: ['sigmoid(u)*(1-sigmoid(u))'], domain: 'all real u', sample: [R],
     latex: op('\\sigma'), code: SIGMOID, exact: (x) => (x === 0 ? 0.5 : undefined), evaluate: sigmoid, zeros: NOWHERE, summary: 'logistic function 1/(1+exp(-u))' },
   { name: 'softplus', params: ['u'], partials: ['sigmoid(u)'], domain: 'all real u', sample: [R],
     latex: op('\\operatorname{softplus}'), code: SOFTPLUS, evaluate: softplus, zeros: NOWHERE, summary: 'log(1+exp(u))' },
+  ...TORCH_ROWS,
+  ...SPECIAL_ROWS,
 ];

@@ -151,3 +151,18 @@ export const SUBSTITUTION_ROWS: readonly SubstitutionRow[] = [
 export const PRESENTATION_ROWS: readonly IdentityRow[] = [
   { id: 'sigmoid-of-negative', name: 'σ(−u) = 1 − σ(u)', from: 'sigmoid(-u)', to: '1 - sigmoid(u)' },
 ];
+
+/**
+ * Rows generated code applies to a function before computing it and its gradient (src/code/build.ts), so that
+ * it neither overflows nor divides ∞ by ∞ where the written form would (log(exp(x) + exp(y)) at x = 1000).
+ * Each matches a whole call, power or product. They are not identities above: results keep the form the textbook
+ * writes (the derivative of log(exp(x) + 1) is exp(x)/(1 + exp(x)), as examples.md has it); values at a point
+ * do not overflow either way (src/numeric/log-domain.ts).
+ */
+export const STABLE_ROWS: readonly IdentityRow[] = [
+  { id: 'logaddexp', name: 'ln(e^u + e^v) = logaddexp(u, v)', from: 'log(exp(u) + exp(v))', to: 'logaddexp(u, v)' },
+  { id: 'softplus', name: 'ln(1 + e^u) = softplus(u)', from: 'log(1 + exp(u))', to: 'softplus(u)' },
+  { id: 'sigmoid-reciprocal', name: '1/(1 + e^(−u)) = σ(u)', from: '(1 + exp(-u))^(-1)', to: 'sigmoid(u)' },
+  { id: 'sigmoid-quotient', name: 'e^u/(1 + e^u) = σ(u)', from: 'exp(u)*(1 + exp(u))^(-1)', to: 'sigmoid(u)' },
+  { id: 'softmax-pair', name: 'e^u/(e^u + e^v) = σ(u − v)', from: 'exp(u)*(exp(u) + exp(v))^(-1)', to: 'sigmoid(u - v)' },
+];

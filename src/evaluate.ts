@@ -11,6 +11,7 @@ import { toNumber } from './core/rational.js';
 import { foldDag } from './core/walk.js';
 import { DerivError } from './errors.js';
 import { describe as describeValue } from './validate.js';
+import { logDomainValue } from './numeric/log-domain.js';
 
 export type Scope = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
 
@@ -19,7 +20,18 @@ export function lookup(scope: Scope, name: string): number | undefined {
   return Object.prototype.hasOwnProperty.call(scope, name) ? (scope as Record<string, number>)[name] : undefined;
 }
 
+/**
+ * e at the point. A value that overflowed on the way (log(exp(x) + exp(y)) at x = 1000) is computed a second
+ * time with magnitudes as logarithms (numeric/log-domain.ts), and that value is kept where it is finite.
+ */
 export function evaluate(e: Expr, scope: Scope = {}): number {
+  const value = evaluateDoubles(e, scope);
+  if (Number.isFinite(value)) return value;
+  const again = logDomainValue(e, (name) => lookup(scope, name)).value;
+  return Number.isFinite(again) ? again : value;
+}
+
+function evaluateDoubles(e: Expr, scope: Scope): number {
   return foldDag<number>(e, (node, kids) => {
     switch (node.kind) {
       case 'num':

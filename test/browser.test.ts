@@ -74,7 +74,7 @@ describe.skipIf(chromium === undefined)('HTML page in headless Chromium', () => 
     {
       name: 'relu-network',
       argv: ['1/2*(w2*max(0,w1*x+b1)+b2-y)^2', '--wrt', 'w1', '--steps', '--name', 'L'],
-      result: 'w2*x*(w2*max(0, w1*x + b1) + b2 - y)*heaviside(w1*x + b1)',
+      result: 'w2*x*(w2*max(0, w1*x + b1) + b2 - y)*heaviside(w1*x + b1, 1/2)',
       steps: 4,
     },
     {

@@ -130,7 +130,9 @@ describe('finding 2: one reserved-name table per language, checked against the t
       for (const p of m[2]!.split(',')) out.add(p.trim().replace(/^double\s+/, ''));
     }
     for (const m of define.matchAll(/^\s*([A-Za-z_][\w, ]*?)\s*=(?!=)/gm)) for (const n of m[1]!.split(',')) out.add(n.trim());
-    for (const m of define.matchAll(/\b(?:const|let|for)\s+([A-Za-z_]\w*)/g)) out.add(m[1]!);
+    // Locals: JS's const/let, C's int/double (static const double c[8] too), loops, and further declarators (`let a = 1, b = 2`).
+    for (const m of define.matchAll(/\b(?:const|let|for|int|double)\s+([A-Za-z_]\w*)/g)) out.add(m[1]!);
+    for (const m of define.matchAll(/,\s*([A-Za-z_]\w*)\s*=(?!=)/g)) out.add(m[1]!);
     return out;
   };
   it.each(CODE_LANGUAGES.map((l) => [l] as const))('%s: every name a helper uses from outside itself is reserved (so no variable can shadow it)', (language) => {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { FUNCTION_ROWS, type FunctionRow } from '../rules/functions.js';
 import { derivative, evaluate, parse, hessian, jacobian, program, variablesOf } from '../src/index.js';
 import { gradientCode, codeProgram } from '../src/code/api.js';
-import { close, draw, rng } from './helpers/oracle.js';
+import { close, draw, drawArgument, rng } from './helpers/oracle.js';
 import { hasCc, hasNumpy, hasPython, runC, runJs, runNumpy, runPython, type Outputs, type RunCase } from './helpers/code-runners.js';
 
 type Expected = Record<string, number | number[] | number[][]>;
@@ -39,7 +39,7 @@ const label = (row: FunctionRow): string => `${row.name}(${row.params.join(', ')
 const ROW_CASES: Case[] = FUNCTION_ROWS.map((row, r) => {
   const call = `${row.name === 'pow' ? 'pow' : row.name}(${row.params.join(', ')})`;
   const random = rng(1000 + r);
-  const points = Array.from({ length: POINTS }, () => Object.fromEntries(row.params.map((p, i) => [p, draw(random, row.sample[i]!)])));
+  const points = Array.from({ length: POINTS }, () => Object.fromEntries(row.params.map((p, i) => [p, drawArgument(random, row, i)])));
   // The row twice (a shared node with two parents) and times its first parameter.
   return gradientCase(`row ${label(row)}`, `${call}^2 + ${row.params[0]}*${call}`, points);
 });
@@ -48,7 +48,7 @@ const ROW_CASES: Case[] = FUNCTION_ROWS.map((row, r) => {
 const ROW_CHAIN_CASES: Case[] = FUNCTION_ROWS.map((row, r) => {
   const args = row.params.map((p, i) => (i === 0 ? `${p}*s` : p));
   const random = rng(2000 + r);
-  const points = Array.from({ length: POINTS }, () => ({ s: 1, ...Object.fromEntries(row.params.map((p, i) => [p, draw(random, row.sample[i]!)])) }));
+  const points = Array.from({ length: POINTS }, () => ({ s: 1, ...Object.fromEntries(row.params.map((p, i) => [p, drawArgument(random, row, i)])) }));
   return gradientCase(`row ${label(row)} of p*s`, `${row.name}(${args.join(', ')})`, points, [...row.params, 's']);
 });
 
@@ -134,8 +134,10 @@ const EDGE_U = [0, -0.5, 1, -1, 2.5, -2.5, 1000, -1000, NaN];
 const EDGE_A = [0, -8, 0.5, 1000, -1000, NaN];
 const EDGE_B = [0, 1 / 3, 3, -1, 1000, NaN];
 const EDGE_CASES: (RunCase & { readonly label: string; readonly text: string })[] = FUNCTION_ROWS.map((row) => {
-  const [p, q] = row.params as [string, string | undefined];
-  const points = q === undefined ? EDGE_U.map((u) => ({ [p]: u })) : EDGE_A.flatMap((a) => EDGE_B.map((b) => ({ [p]: a, [q]: b })));
+  const [p, ...rest] = row.params as [string, ...string[]];
+  // One parameter: EDGE_U; more: EDGE_A for the first, EDGE_B for each other (clamp's bounds too).
+  let points: Record<string, number>[] = rest.length === 0 ? EDGE_U.map((u) => ({ [p]: u })) : EDGE_A.map((a) => ({ [p]: a }));
+  for (const q of rest) points = points.flatMap((pt) => EDGE_B.map((b) => ({ ...pt, [q]: b })));
   const text = `${row.name}(${row.params.join(', ')})`;
   return { label: `row ${label(row)}`, text, program: gradientCode(parse(text), row.params, { value: true }), points };
 });

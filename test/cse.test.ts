@@ -52,7 +52,7 @@ describe('cse(exprs)', () => {
     [
       '1/2*(w2*max(0,w1*x+b1)+b2-y)^2',
       ['w2', 'b2', 'w1', 'b1'],
-      ['t1 = w1*x + b1', 't2 = max(0, t1)', 't3 = w2*t2 + b2 - y', 't4 = heaviside(t1)', 't5 = w2*t3*t4'],
+      ['t1 = w1*x + b1', 't2 = max(0, t1)', 't3 = w2*t2 + b2 - y', 't4 = heaviside(t1, 1/2)', 't5 = w2*t3*t4'],
       ['∂/∂w2 = t2*t3', '∂/∂b2 = t3', '∂/∂w1 = x*t5', '∂/∂b1 = t5'],
     ],
     // A shared sub-product of flat products is named too (t3 = σ·(1 − σ)).

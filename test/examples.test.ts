@@ -31,8 +31,9 @@ const PARTIALS: readonly (readonly [string, string, string])[] = [
   ['1/2*(w*x+b-y)^2', 'b', 'w*x+b-y'],
   [RELU_NET, 'w2', `(${OUTER})*max(0,w1*x+b1)`],
   [RELU_NET, 'b2', OUTER],
-  [RELU_NET, 'w1', `(${OUTER})*w2*heaviside(w1*x+b1)*x`],
-  [RELU_NET, 'b1', `(${OUTER})*w2*heaviside(w1*x+b1)`],
+  // examples.md's H, the unit step: heaviside(z, 1/2) is H everywhere but at the tie z = 0, where max splits ½/½ (torch.maximum).
+  [RELU_NET, 'w1', `(${OUTER})*w2*heaviside(w1*x+b1, 1/2)*x`],
+  [RELU_NET, 'b1', `(${OUTER})*w2*heaviside(w1*x+b1, 1/2)`],
   ['3*x^2*y', 'x', '6*x*y'],
   ['3*x^2*y', 'y', '3*x^2'],
   ['x+x^2', 'x', '1+2*x'],

@@ -52,8 +52,8 @@ const SEEDS: readonly [string, string][] = [
 
 /** One expression per rule-table row: the row applied to inner functions of x (a chain), and bare (a table lookup). */
 const ROW_CASES: readonly [string, string][] = FUNCTION_ROWS.filter((r) => r.name !== 'pow').flatMap((r): [string, string][] => {
-  const inner = ['x^2+1', '2*x+3'].slice(0, r.params.length);
-  const bare = ['x', '3'].slice(0, r.params.length);
+  const inner = ['x^2+1', '2*x+3', '5-x'].slice(0, r.params.length);
+  const bare = ['x', '3', '4'].slice(0, r.params.length);
   return [
     [`${r.name}(${inner.join(', ')})`, 'x'],
     [`3*${r.name}(${bare.join(', ')})`, 'x'],
@@ -210,10 +210,10 @@ describe('HTML page', () => {
 
   it('shows the input, the result (typeset and as text) and each step, with no KaTeX error', () => {
     expect(page).not.toContain('katex-error');
-    expect(page).toContain('<code>w2*x*(w2*max(0, w1*x + b1) + b2 - y)*heaviside(w1*x + b1)</code>');
+    expect(page).toContain('<code>w2*x*(w2*max(0, w1*x + b1) + b2 - y)*heaviside(w1*x + b1, 1/2)</code>');
     expect(page.match(/<li data-rule=/g)?.length).toBe(4);
     expect(page).toContain('data-rule="chain"');
-    expect(page).toContain('\\operatorname{ReLU}&#x27;\\left(A\\right)');
+    expect(page).toContain('H_{\\frac{1}{2}}\\left(A\\right)'); // max(0, A)'s slope: heaviside(A, 1/2)
   });
 });
 

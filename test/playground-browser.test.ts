@@ -268,7 +268,8 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       { f: '1/(x-1)', at: 'x=3', variable: 'x', pieces: { f: 2, df: 2 } }, // the pole is a sample (a gap where 1/0 is not finite)
       { f: '1/(x-1)', at: 'x=3.05', variable: 'x', pieces: { f: 2, df: 2 } }, // the pole falls between samples (a jump that does not shrink)
       { f: 'tan(x)', at: 'x=0.3', variable: 'x', pieces: { f: 4, df: 4 } }, // poles at -π/2, π/2, 3π/2
-      { f: 'max(0,x)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 2 } }, // a kink: f is one line, its derivative steps
+      { f: 'max(0,x)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 3 } }, // a kink: f is one line, its derivative steps, with the tie's ½ at the sample x = 0 a piece of its own
+      { f: 'relu(x)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 2 } }, // relu′(0) = 0: the step has two pieces
       { f: 'abs(x-1/3)', at: 'x=2', variable: 'x', pieces: { f: 1, df: 2 } },
     ])('plot of $f over $variable at $at: sampled values are deriv\'s; $pieces.f and $pieces.df pieces (no line across a pole or a step)', async ({ f, at, variable, pieces }) => {
       const page = await open(`#f=${encodeURIComponent(f)}&at=${at}&plot=${variable}`);

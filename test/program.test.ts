@@ -221,7 +221,7 @@ function rhs(names: readonly string[], rows: readonly (readonly [string, number]
       atom,
       fc.tuple(tie('e'), fc.constantFrom('+', '-', '*'), tie('e')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
       fc.tuple(tie('e'), fc.integer({ min: 2, max: 3 })).map(([a, k]) => `(${a})^${k}`),
-      fc.tuple(fc.constantFrom(...rows), tie('e'), tie('e')).map(([[f, n], a, b]) => `${f}(${n === 1 ? a : `${a}, ${b}`})`),
+      fc.tuple(fc.constantFrom(...rows), tie('e'), tie('e'), tie('e')).map(([[f, n], a, b, c]) => `${f}(${[a, b, c].slice(0, n).join(', ')})`),
     ),
   })).e;
 }

@@ -55,7 +55,7 @@ const anyExpression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     atom,
     fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^'), tie('e')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
     fc.tuple(tie('e'), fc.constantFrom('1/2', '-1/2', '1/3', '-3', '2')).map(([a, k]) => `(${a})^(${k})`),
-    fc.tuple(fc.constantFrom(...ROWS), tie('e'), tie('e')).map(([[f, n], a, b]) => `${f}(${n === 1 ? a : `${a}, ${b}`})`),
+    fc.tuple(fc.constantFrom(...ROWS), tie('e'), tie('e'), tie('e')).map(([[f, n], a, b, c]) => `${f}(${[a, b, c].slice(0, n).join(', ')})`),
   ),
 })).e;
 

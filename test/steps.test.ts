@@ -45,18 +45,18 @@ describe('seed examples: the recorded derivation', () => {
     expect(steps.result).toBe(d.expr);
   });
 
-  it('1/2*(w2*max(0,w1*x+b1)+b2-y)^2 wrt w1 -> the max (ReLU) chain step gives heaviside(w1*x+b1)', () => {
+  it('1/2*(w2*max(0,w1*x+b1)+b2-y)^2 wrt w1 -> the max (ReLU) chain step gives heaviside(w1*x+b1, 1/2)', () => {
     const d = derivative('1/2*(w2*max(0,w1*x+b1)+b2-y)^2', 'w1');
     const steps = allSteps(d.steps);
     const z = parse('w1*x+b1');
     const relu = steps.find((s) => s.rule === 'chain' && s.row === 'max');
     expect(relu).toBeDefined();
     expect(relu!.parts![0]!.inner).toBe(z);
-    expect(relu!.parts![0]!.outer).toBe(mul(sym('w2'), call('heaviside', [z]))); // w2 fused: outer of w2*max(0, A)
+    expect(relu!.parts![0]!.outer).toBe(mul(sym('w2'), call('heaviside', [z, parse('1/2')]))); // w2 fused: outer of w2*max(0, A)
     expect(relu!.parts![0]!.innerDerivative).toBe(sym('x'));
     expect(nameFor(d.steps, z)).toBe('A');
     expect(nameFor(d.steps, parse('w2*max(0,w1*x+b1)+b2-y'))).toBe('B');
-    expect(d.stepsText()).toContain('relu′(A) = heaviside(A) is 1 where A > 0, else 0');
+    expect(d.stepsText()).toContain('its slope heaviside(A, 1/2) is 1 where A > 0, 1/2 at the tie A = 0, else 0');
     expect(d.steps.result).toBe(d.expr);
   });
 
@@ -94,13 +94,13 @@ where A = w1*x + b1
       B = w2*max(0, A) + b2 - y
 1. ∂A/∂w1 = x
    sum rule, term by term; b1 does not depend on w1
-2. ∂/∂w1 [w2*max(0, A)] = w2*x*heaviside(A)
-   chain rule: outer ∂/∂A of w2*max(0, A) is w2*heaviside(A), inner ∂A/∂w1 is x; max(0, A) is relu(A), and relu′(A) = heaviside(A) is 1 where A > 0, else 0
-3. ∂B/∂w1 = w2*x*heaviside(A)
+2. ∂/∂w1 [w2*max(0, A)] = w2*x*heaviside(A, 1/2)
+   chain rule: outer ∂/∂A of w2*max(0, A) is w2*heaviside(A, 1/2), inner ∂A/∂w1 is x; max(0, A) is relu(A), and its slope heaviside(A, 1/2) is 1 where A > 0, 1/2 at the tie A = 0, else 0
+3. ∂B/∂w1 = w2*x*heaviside(A, 1/2)
    sum rule, term by term; b2 and y do not depend on w1
-4. ∂f/∂w1 = ∂/∂w1 [B^2/2] = w2*x*B*heaviside(A)
-   chain rule: outer ∂/∂B of B^2/2 is B, inner ∂B/∂w1 is w2*x*heaviside(A)
-∂f/∂w1 = w2*x*(w2*max(0, w1*x + b1) + b2 - y)*heaviside(w1*x + b1)`,
+4. ∂f/∂w1 = ∂/∂w1 [B^2/2] = w2*x*B*heaviside(A, 1/2)
+   chain rule: outer ∂/∂B of B^2/2 is B, inner ∂B/∂w1 is w2*x*heaviside(A, 1/2)
+∂f/∂w1 = w2*x*(w2*max(0, w1*x + b1) + b2 - y)*heaviside(w1*x + b1, 1/2)`,
     ],
     [
       'sin(x+x^2)',

@@ -20,12 +20,16 @@ function rows(): Listed[] {
   }));
 }
 
+/** The widest a column of the text table grows. */
+const COLUMN = 60;
+
 export function functionTable(format: string): string {
   const list = rows();
   if (format === 'json') return JSON.stringify(list.map((r) => ({ function: r.call, partials: r.partials.split(' ; '), smooth: r.smooth, summary: r.summary })));
   if (format === 'markdown')
     return ['| function | partial derivatives | smooth where | |', '|---|---|---|---|', ...list.map((r) => `| \`${r.call}\` | \`${r.partials}\` | ${r.smooth} | ${r.summary} |`)].join('\n');
-  const width = (k: keyof Listed): number => Math.max(...list.map((r) => r[k].length));
+  // Columns as wide as most entries need: a longer one (gelu_tanh's partial) pushes only its own line on.
+  const width = (k: keyof Listed): number => Math.min(COLUMN, Math.max(...list.map((r) => r[k].length)));
   const [a, b] = [width('call'), width('partials')];
   const line = (r: Listed): string => `${r.call.padEnd(a)}  ${r.partials.padEnd(b)}  ${r.smooth}`;
   return [line({ call: 'function', partials: 'partial derivatives', smooth: 'smooth where', summary: '' }), ...list.map(line)].join('\n');

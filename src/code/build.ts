@@ -18,6 +18,7 @@ import type { Program } from '../program/api.js';
 import { adjointName } from '../program/backward.js';
 import { reverseGradient } from './reverse.js';
 import { finish } from './finish.js';
+import { stableForm } from '../simplify/identities.js';
 import { substitute as substituteNames } from '../templates.js';
 import { parameterOrder, refuseRepeats, type CodeBinding, type CodeOutput, type CodeProgram, type ParameterOptions } from './ir.js';
 
@@ -41,14 +42,15 @@ function inputsOf(exprs: readonly Expr[], wrt: readonly string[], options: Build
 /** One derivative (any order, mixed or not): its expression with CSE. */
 export function derivativeProgram(d: PartialLike, options: BuildOptions = {}): CodeProgram {
   const outputs: CodeOutput[] = [];
-  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [d.input] });
+  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [stableForm(d.input)] });
   outputs.push({ key: keyOf(d.variables), exprs: [d.expr] });
   return finish({ name: `d_${options.name ?? 'f'}`, inputs: inputsOf([d.input, d.expr], d.variables, options), bindings: [], outputs, order: d.order });
 }
 
 /** The gradient of f with respect to wrt, by reverse mode (never writes the symbolic derivative out). */
-export function reverseProgram(f: Expr, wrt: readonly string[], order: readonly string[], options: BuildOptions = {}): CodeProgram {
+export function reverseProgram(written: Expr, wrt: readonly string[], order: readonly string[], options: BuildOptions = {}): CodeProgram {
   refuseRepeats(wrt);
+  const f = stableForm(written); // log(exp(x) + exp(y)) as logaddexp(x, y): no ∞/∞ at x = 1000
   const r = reverseGradient(f, wrt);
   const outputs: CodeOutput[] = [];
   if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [f] });
@@ -68,7 +70,7 @@ export function gradientProgram(partials: readonly PartialLike[], options: Build
   if (firstOrder && partials.every((p) => free.has(p.variables[0]!) || order.includes(p.variables[0]!)))
     return reverseProgram(f, partials.map((p) => p.variables[0]!), order, options);
   const outputs: CodeOutput[] = [];
-  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [f] });
+  if (options.value === true) outputs.push({ key: 'value', functionValue: true, exprs: [stableForm(f)] });
   for (const p of partials) outputs.push({ key: keyOf(p.variables), exprs: [p.expr] });
   return finish({ name: `grad_${options.name ?? 'f'}`, inputs: inputsOf([f, ...partials.map((p) => p.expr)], partials.flatMap((p) => p.variables), options), bindings: [], outputs, order });
 }

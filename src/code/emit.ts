@@ -115,8 +115,10 @@ export interface CodeParts {
 export function emitParts(p: CodeProgram, language: CodeLanguage): CodeParts {
   const pr = printProgram(p, language);
   const fn = language === 'js' ? emitJs(pr) : language === 'c' ? emitC(pr) : emitPython(pr, language);
-  const usesMath = language === 'python' && (/\bmath\./.test(fn) || [...pr.helpers.values()].some((h) => /\bmath\./.test(h)));
-  const header = language === 'c' ? ['#include <math.h>'] : language === 'numpy' ? ['import numpy as np'] : usesMath ? ['import math'] : [];
+  // NumPy's helpers for what it lacks (erf, lgamma) apply Python's math entry by entry.
+  const usesMath = language !== 'js' && language !== 'c' && (/\bmath\./.test(fn) || [...pr.helpers.values()].some((h) => /\bmath\./.test(h)));
+  const python = usesMath ? ['import math'] : [];
+  const header = language === 'c' ? ['#include <math.h>'] : language === 'numpy' ? ['import numpy as np', ...python] : python;
   return { header, helpers: pr.helpers, fn, printed: pr };
 }
 

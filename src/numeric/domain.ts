@@ -14,6 +14,7 @@ import { type Expr, call, pow } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { DerivError } from '../errors.js';
 import { rowFor } from '../function-table.js';
+import { logDomainValue } from './log-domain.js';
 import type { DomainGuard } from '../parse/domain.js';
 import { needsGuard } from '../parse/domain.js';
 import { toText } from '../print/text.js';
@@ -69,8 +70,11 @@ function checkGuard(g: DomainGuard, sub: PointSubstitution, order: readonly stri
     if (built.kind === 'num') return {};
     const v = sub.bounded(built);
     if (Number.isNaN(v.value)) return args.some((a) => Number.isNaN(sub.bounded(a).value)) ? {} : { undefined: `${written(g, order)} ${condition(g, order)}` };
-    if (!Number.isFinite(v.value) && args.every((a) => Number.isFinite(sub.bounded(a).value)))
+    if (!Number.isFinite(v.value) && args.every((a) => Number.isFinite(sub.bounded(a).value))) {
+      // Only an overflow or underflow on the way (log(sigmoid(x)) at x = −1000: sigmoid underflowed to 0)?
+      if (Number.isFinite(logDomainValue(built, (name) => sub.scope.get(name)).value)) return {};
       return { infinite: `${written(g, order)} = ${v.value > 0 ? '' : '-'}∞` };
+    }
     return {};
   } catch (e) {
     if (isMissingVariable(e)) return {};

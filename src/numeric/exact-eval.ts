@@ -14,11 +14,12 @@
  * saying why, and so is its derivative's. Other non-real results come back as a non-finite `number`;
  * a double that underflowed to 0 says so in its note.
  *
- * Kinks: heaviside(0) = 0 and sign(0) = 0 (so relu'(0) = abs'(0) = 0, as in
- * PyTorch). `kinksAt` lists the calls of a function that sit exactly on a kink
- * at the point, so callers can say that this convention was used.
+ * Kinks: heaviside(0) = 0, heaviside(0, h) = h and sign(0) = 0, so each row's derivative at its kink is
+ * PyTorch's (relu'(0) = abs'(0) = 0, max/min ties ½/½; rules/functions.ts). `kinksAt` lists the calls of
+ * a function that sit exactly on a kink at the point, so callers can say that this convention was used.
  */
 import { INSPECT } from '../inspect.js';
+import { logDomainValue } from './log-domain.js';
 import { type Expr, num } from '../core/expr.js';
 import { type Rational, formatQ, toNumber } from '../core/rational.js';
 import { decimalText, writtenWithDecimals } from '../parse/decimals.js';
@@ -169,7 +170,11 @@ export function valueAt(e: Expr, point: Point, order: readonly string[] = [], wi
   if (s.kind === 'num') v = PointValue.exact(s.value);
   else {
     const b = sub.bounded(s);
-    v = new PointValue(undefined, b.value, b.error, b.underflow ? UNDERFLOW_NOTE : undefined);
+    // Overflowed on the way (log(exp(x) + exp(y)) at x = 1000): again with magnitudes as logarithms.
+    const again = Number.isFinite(b.value) ? undefined : logDomainValue(s, (name) => sub.scope.get(name));
+    v = again !== undefined && Number.isFinite(again.value)
+      ? new PointValue(undefined, again.value, Math.abs(again.value) * again.relativeError)
+      : new PointValue(undefined, b.value, b.error, b.underflow ? UNDERFLOW_NOTE : undefined);
   }
   // ±∞ in the function (log(0)): only an infinite value of the function itself is an answer.
   const infiniteHere = e === within.input && !v.finite && !Number.isNaN(v.number);
@@ -189,7 +194,7 @@ export function someDecimal(point: Point): boolean {
   return false;
 }
 
-/** A call sitting on its kink at a point: abs/relu/sign/heaviside of 0, max/min of equal arguments. */
+/** A call sitting on its kink at a point: abs/relu/sign/heaviside of 0, max/min of equal arguments, clamp at a bound, hardtanh at ±1 … */
 export interface Kink {
   /** The call, as in the expression. */
   readonly call: Expr;
@@ -208,11 +213,15 @@ export function kinksAt(e: Expr, point: Point): Kink[] {
     if (node.kind !== 'call') continue;
     const args = node.args.map((a) => sub.memo.get(a)!);
     const kink = rowFor(node.fn, args.length)?.kink; // the row says where its kink is
-    if (kink === 'zero' && args.length === 1 && isZeroAt(args[0]!)) out.push({ call: node, fn: node.fn });
-    else if (kink === 'tie' && args.length === 2) {
-      const [a, b] = args as [Expr, Expr];
-      if (a === b || valueOf(a) === valueOf(b)) out.push({ call: node, fn: node.fn });
-    }
+    if (kink === undefined) continue;
+    const first = args[0]!;
+    const equal = (a: Expr, b: Expr): boolean => a === b || valueOf(a) === valueOf(b);
+    const on =
+      kink === 'zero' ? isZeroAt(first)
+      : kink === 'tie' ? equal(first, args[1]!)
+      : kink === 'bounds' ? equal(first, args[1]!) || equal(first, args[2]!)
+      : kink.includes(valueOf(first));
+    if (on) out.push({ call: node, fn: node.fn });
   }
   return out;
 }
@@ -222,5 +231,5 @@ export function kinkNote(kinks: readonly Kink[], order: readonly string[] = []):
   if (kinks.length === 0) return undefined;
   const calls = kinks.map((k) => toText(k.call, { order })).join(', ');
   const verb = kinks.length === 1 ? 'is' : 'are';
-  return `${calls} ${verb} at a kink here; derivatives there use heaviside(0) = 0 and sign(0) = 0 (relu'(0) = abs'(0) = 0, as in PyTorch)`;
+  return `${calls} ${verb} at a kink here; derivatives there take PyTorch's values (relu'(0) = abs'(0) = 0, a tie of max or min splits ½/½)`;
 }

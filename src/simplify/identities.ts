@@ -3,7 +3,7 @@
  * classified by the head of its left side, and indexed by the functions it needs, so a node only
  * tries the rows that can apply to it (a polynomial tries none).
  */
-import { IDENTITY_ROWS, PRESENTATION_ROWS, type IdentityRow } from '../../rules/identities.js';
+import { IDENTITY_ROWS, PRESENTATION_ROWS, STABLE_ROWS, type IdentityRow } from '../../rules/identities.js';
 import { type Expr, mul, pow, num, splitCoefficient, children, rebuild, factsOf } from '../core/expr.js';
 import { foldDag } from '../core/walk.js';
 import { addAll, mulAll } from '../bulk.js';
@@ -228,15 +228,35 @@ export function isPresentable(e: Expr): boolean {
  * `memo` holds earlier results (shared by a gradient's partials, as the simplifier's memo).
  */
 function presentationRows(): Map<string, CompiledRow[]> {
-  if (presentation === undefined) {
-    presentation = new Map();
-    for (const r of PRESENTATION_ROWS.map(compile)) presentation.set(r.needs[0]!, [...(presentation.get(r.needs[0]!) ?? []), r]);
-  }
+  presentation ??= byHead(PRESENTATION_ROWS);
   return presentation;
 }
 
+/** Rows by the function they rewrite (a call's name; '*' for a power or product, matched whole). */
+function byHead(table: readonly IdentityRow[]): Map<string, CompiledRow[]> {
+  const out = new Map<string, CompiledRow[]>();
+  for (const r of table.map(compile)) {
+    const head = r.from.kind === 'call' ? r.from.fn : '*';
+    out.set(head, [...(out.get(head) ?? []), r]);
+  }
+  return out;
+}
+
 export function present(e: Expr, memo: Map<Expr, Expr> = new Map()): Expr {
-  const table = presentationRows();
+  return rewriteOnce(e, presentationRows(), memo);
+}
+
+let stable: Map<string, CompiledRow[]> | undefined;
+/**
+ * e with the stable-form rows (rules/identities.ts: log(exp(u) + exp(v)) → logaddexp(u, v), …) applied
+ * bottom-up once: what generated code computes, so that it does not overflow where the written form would.
+ */
+export function stableForm(e: Expr): Expr {
+  stable ??= byHead(STABLE_ROWS);
+  return rewriteOnce(e, stable, new Map());
+}
+
+function rewriteOnce(e: Expr, table: ReadonlyMap<string, readonly CompiledRow[]>, memo: Map<Expr, Expr>): Expr {
   return foldDag<Expr>(e, (node, kids) => {
     let same = true;
     if (kids.length > 0) {
@@ -244,8 +264,8 @@ export function present(e: Expr, memo: Map<Expr, Expr> = new Map()): Expr {
       for (let i = 0; i < kids.length && same; i++) same = kids[i] === old[i];
     }
     const out = same ? node : rebuild(node, kids);
-    if (out.kind !== 'call') return out;
-    for (const r of table.get(out.fn) ?? []) {
+    if (out.kind !== 'call' && out.kind !== 'pow' && out.kind !== 'mul') return out;
+    for (const r of table.get(out.kind === 'call' ? out.fn : '*') ?? []) {
       const [b] = matchExact(r.from, out);
       if (b !== undefined) return instantiate(r.to, b);
     }

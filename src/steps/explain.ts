@@ -5,7 +5,7 @@
  * thing in their own notation. Nothing here builds LaTeX or text directly.
  */
 import { type Expr, call, mul, pow, sym, num, splitCoefficient, neg, children } from '../core/expr.js';
-import { isNegative } from '../core/rational.js';
+import { isNegative, q } from '../core/rational.js';
 import { dependsOn } from '../analysis.js';
 import { rowFor } from '../function-table.js';
 import { partialAt } from '../templates.js';
@@ -78,8 +78,12 @@ function rowNote(row: string, fnExpr: Expr, part: ChainPart, d: Derivation, v: V
     case 'relu': {
       const isRelu = row === 'relu' || (fnExpr.kind === 'call' && fnExpr.args.some((a) => a.kind === 'num' && a.value.n === 0n));
       if (!isRelu) return '';
-      const intro = row === 'max' ? `${v.text(lead)}${v.math(call('max', [num(0), u]))}${v.text(' is ')}${v.math(call('relu', [u]))}${v.text(', and ')}` : v.text(lead);
-      return `${intro}${v.prime('relu', u)}${v.equals()}${at(call('heaviside', [part.inner]))}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', else 0')}`;
+      if (row === 'max') {
+        // max splits a tie ½/½ (as torch.maximum), so max(0, u) is relu(u) except at u = 0, where relu′ is 0.
+        const step = at(call('heaviside', [part.inner, num(q(1n, 2n))]));
+        return `${v.text(lead)}${v.math(call('max', [num(0), u]))}${v.text(' is ')}${v.math(call('relu', [u]))}${v.text(', and its slope ')}${step}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', 1/2 at the tie ')}${v.relation(u, '=', num(0))}${v.text(', else 0')}`;
+      }
+      return `${v.text(lead)}${v.prime('relu', u)}${v.equals()}${at(call('heaviside', [part.inner]))}${v.text(' is 1 where ')}${v.relation(u, '>', num(0))}${v.text(', else 0')}`;
     }
     default:
       return '';

@@ -1,18 +1,28 @@
 /**
  * Independent checks for the tests:
- * - `math`: a mathjs instance that knows deriv's extra functions (relu, sigmoid,
- *   softplus, heaviside, step), so deriv's text output can be parsed and
+ * - `math`: a mathjs instance that knows the rule table's functions mathjs lacks (relu, sigmoid, erfc, …,
+ *   and step), deriv's own numeric rows, so deriv's text output can be parsed and
  *   evaluated by a second, unrelated implementation;
  * - `centralDifference`: a numeric derivative of any function of one variable,
  *   with a conditioning verdict (two step sizes must agree);
  * - `rng` / `randomPoint`: seeded, reproducible random points in a safe domain.
  */
 import { create, all, type FactoryFunctionMap } from 'mathjs';
-import { heaviside, relu, sigmoid, softplus } from '../../src/numeric-functions.js';
+import { heaviside } from '../../src/numeric-functions.js';
+import { FUNCTION_ROWS } from '../../rules/functions.js';
+import { rowFor } from '../../src/function-table.js';
 import { RUN_SEED } from './run-seed.js';
 
 export const math = create(all as FactoryFunctionMap, {});
-math.import({ relu, sigmoid, softplus, heaviside, step: heaviside }, { override: false });
+/** The rule table's names mathjs has no function for: the oracle borrows deriv's own (so it judges only the rest). */
+export const mathjsLacks: ReadonlySet<string> = new Set(
+  FUNCTION_ROWS.map((r) => r.name).filter((name) => name !== 'pow' && typeof (math as unknown as Record<string, unknown>)[name] !== 'function'),
+);
+math.import(
+  Object.fromEntries([...mathjsLacks].map((name) => [name, (...xs: number[]): number => rowFor(name, xs.length)?.evaluate(...xs) ?? NaN])),
+  { override: false },
+);
+math.import({ step: heaviside }, { override: false });
 
 /** mathjs's value of `text` at `scope`, as a real number (NaN when mathjs gives anything else, e.g. a complex). */
 export function mathjsEvaluate(text: string, scope: Readonly<Record<string, number>>): number {
@@ -70,6 +80,12 @@ export function rng(seed: number): () => number {
 export type Interval = readonly [number, number] | readonly [number, number, number];
 
 /** A number drawn from the interval, at least minAbs away from 0 when given. */
+/** A point for parameter i of a rule-table row: from its sample interval, a whole number for an `integer` parameter (polygamma's order). */
+export function drawArgument(random: () => number, row: { readonly sample: readonly Interval[]; readonly integer?: readonly number[] }, i: number): number {
+  const v = draw(random, row.sample[i]!);
+  return row.integer?.includes(i) === true ? Math.round(v) : v;
+}
+
 export function draw(random: () => number, interval: Interval): number {
   const [lo, hi, minAbs = 0] = interval;
   for (let i = 0; i < 1000; i++) {
