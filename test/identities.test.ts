@@ -3,7 +3,9 @@
  * where the left side is defined, and each row fires on its own left side (so no row is dead).
  */
 import { describe, expect, it } from 'vitest';
-import { IDENTITY_ROWS, PRESENTATION_ROWS } from '../rules/identities.js';
+import { IDENTITY_ROWS, PRESENTATION_ROWS, SUBSTITUTION_ROWS, STABLE_ROWS } from '../rules/identities.js';
+import { escapeText } from '../src/print/steps-latex.js';
+import { renderBoth } from './helpers/render.js';
 import { parse, evaluate, simplify, toText } from '../src/index.js';
 import { substitute } from '../src/templates.js';
 import type { Expr } from '../src/core/expr.js';
@@ -40,4 +42,11 @@ describe('identity rows', () => {
       expect(toText(after).length, `${toText(before)} -> ${toText(after)}`).toBeLessThanOrEqual(toText(expected).length);
     },
   );
+});
+
+describe('row names in LaTeX steps', () => {
+  // A row's name is printed in --steps inside \text{…}; its Unicode math (−, ², σ, √) must not break KaTeX's strict mode.
+  it.each([...IDENTITY_ROWS, ...PRESENTATION_ROWS, ...SUBSTITUTION_ROWS, ...STABLE_ROWS].map((r) => [r.id, r.name] as const))('%s: \\text{%s} renders in KaTeX and MathJax', (_id, name) => {
+    renderBoth(`\\text{${escapeText(name)}}`);
+  });
 });

@@ -57,7 +57,7 @@ const ROWS: readonly [string, Row][] = [
   ['a.b', { fields: { expr: 'a.b' }, exit: 2, codes: ['PARSE'], says: /a\*b/ }],
   ['a program with PyTorch spellings', { fields: { expr: 'z = torch.relu(w*x + b); L = (z - y)**2', wrt: 'w' }, exit: 0, out: '∂L/∂z = 2*(z - y)\n∂L/∂w = x*heaviside(w*x + b)*∂L/∂z', codes: ['READING', 'READING'] }],
   // 4. · between vectors is the dot product.
-  ['max(0, w·x + b) with shapes', { fields: { expr: 'max(0, w·x + b)', wrt: 'w', shape: 'w=d,x=d' }, exit: 0, out: '∇w = x*heaviside(dot(w, x) + b)', codes: [] }],
+  ['max(0, w·x + b) with shapes', { fields: { expr: 'max(0, w·x + b)', wrt: 'w', shape: 'w=d,x=d' }, exit: 0, out: '∇w = x*heaviside(dot(w, x) + b, 1/2)', codes: [] }],
   ['2·x on scalars', { fields: { expr: '2·x' }, exit: 0, out: '∂/∂x = 2', codes: [] }],
   // 5. Unicode fractions and subscripts.
   ['½*x^2', { fields: { expr: '½*x^2' }, exit: 0, out: '∂/∂x = x', codes: [] }],

@@ -23,11 +23,21 @@ export interface StepsLatexOptions {
   readonly value?: (e: Expr) => string;
 }
 
-/** Escapes words for \text{…}. */
+/**
+ * Math symbols that rule names write in Unicode (1 − cos²u = sin²u, σ, √): KaTeX's strict mode refuses them
+ * inside \text{…}, so each leaves the text for a moment as math (`}^{2}\text{`); a minus sign is a hyphen.
+ */
+const TEXT_MATH: Readonly<Record<string, string>> = {
+  '²': '^{2}', '³': '^{3}', '¹': '^{1}', '⁻': '^{-}', 'σ': '\\sigma', 'π': '\\pi', 'θ': '\\theta', '√': '\\surd', '∛': '\\sqrt[3]{\\,}',
+  '≥': '\\geq', '≤': '\\leq', '≠': '\\neq', '∞': '\\infty', '±': '\\pm', '→': '\\to', '∘': '\\circ',
+};
+
+/** Escapes words for \text{…} (the caller writes the braces around them). */
 export function escapeText(words: string): string {
-  return words.replace(/[\\{}$&%#_^~]/g, (c) =>
-    c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`,
-  );
+  return words
+    .replace(/[\\{}$&%#_^~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\textasciicircum{}' : c === '~' ? '\\textasciitilde{}' : `\\${c}`))
+    .replace(/−/g, '-')
+    .replace(/[²³¹⁻σπθ√∛≥≤≠∞±→∘]/g, (c) => `}${TEXT_MATH[c]!}\\text{`);
 }
 
 /** \frac{\partial}{\partial w}, \frac{\partial A}{\partial w}, \frac{\partial^{2} f}{\partial x \, \partial y}. */
