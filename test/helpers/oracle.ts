@@ -30,6 +30,19 @@ export function mathjsEvaluate(text: string, scope: Readonly<Record<string, numb
   return typeof value === 'number' ? value : NaN;
 }
 
+/** Functions whose real domain is narrower in mathjs than in deriv: lgamma is log|Γ| in deriv (as in PyTorch) and NaN or complex below 0 in mathjs. */
+const NARROWER_IN_MATHJS = /\blgamma\(/;
+
+/**
+ * mathjs's value where it can judge a real function; undefined where it cannot: a complex answer, or NaN from an
+ * expression using a function whose domain is narrower in mathjs (NARROWER_IN_MATHJS).
+ */
+export function mathjsReal(text: string, scope: Readonly<Record<string, number>>): number | undefined {
+  const value: unknown = math.evaluate(text, { ...scope });
+  if (typeof value !== 'number') return undefined;
+  return Number.isNaN(value) && NARROWER_IN_MATHJS.test(text) ? undefined : value;
+}
+
 /**
  * f′(x) by the five-point central difference (error O(h⁴)), at two step sizes.
  * `value` is the estimate at the smaller step; `stable` says the two estimates
