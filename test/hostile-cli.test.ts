@@ -35,7 +35,7 @@ describe('--name must be a name', () => {
   it.each([
     ['L', '\\frac{\\partial L}{\\partial x} = 2 x w'],
     ['J_θ', '\\frac{\\partial J_{\\theta}}{\\partial x} = 2 x w'],
-    ['loss', '\\frac{\\partial \\mathit{loss}}{\\partial x} = 2 x w'],
+    ['loss', '\\frac{\\partial \\mathrm{loss}}{\\partial x} = 2 x w'],
   ])('--name %s -> %s', async (name, tex) => {
     const r = await deriv(['x^2*w', '--wrt', 'x', '--name', name, '--format', 'latex']);
     expect(r.code, r.stderr).toBe(0);

@@ -178,7 +178,7 @@ describe('names special in JavaScript are ordinary variables', () => {
     const d = derivative(f, name);
     expect(d.toString()).toBe(`cos(${name}) + 2*${name}*y`);
     expect(toText(parse(d.toString()))).toBe(d.toString());
-    expect(toLatex(d.expr)).toContain('mathit');
+    expect(toLatex(d.expr)).toContain('mathrm');
     // A scope parsed from JSON has the name as an own property.
     const scope = JSON.parse(`{"${name}": 2, "y": 3}`) as Record<string, number>;
     expect(d.evaluate(scope)).toBeCloseTo(12 + Math.cos(2), 12);

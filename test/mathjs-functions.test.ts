@@ -87,7 +87,7 @@ describe('names with $ (mathjs allows them)', () => {
   });
 
   it('LaTeX escapes the $', () => {
-    expect(toLatex(parse('$x'))).toBe('\\mathit{\\$x}');
+    expect(toLatex(parse('$x'))).toBe('\\mathrm{\\$x}');
   });
 
   it.each(['$x^2$', '$$x^2$$', 'a + $$'])('%j keeps the LaTeX-delimiter error', (text) => {

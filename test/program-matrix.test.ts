@@ -106,7 +106,7 @@ describe('LaTeX', () => {
     expect(await run([...argv, '--format', 'latex'], io)).toBe(0);
     const tex = out.join('\n');
     expect(tex).toMatch(/^\\begin\{aligned\}/);
-    expect(tex).toContain('\\frac{\\partial L}{\\partial y_{\\mathit{hat}}}');
+    expect(tex).toContain('\\frac{\\partial L}{\\partial y_{\\mathrm{hat}}}');
     expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error' })).not.toThrow();
   });
 });
@@ -138,7 +138,7 @@ describe('notes in matrix form', () => {
 
   it('markdown: program, backward pass and both tables; every formula renders', async () => {
     const md = await cli(['--format', 'markdown']);
-    expect(md).toContain('| $\\frac{\\partial L}{\\partial w}$ | $X^{\\top} \\frac{\\partial L}{\\partial y_{\\mathit{hat}}}$ | $\\begin{pmatrix} 177 \\\\ 201 \\\\ 225 \\end{pmatrix}$ |');
+    expect(md).toContain('| $\\frac{\\partial L}{\\partial w}$ | $X^{\\top} \\frac{\\partial L}{\\partial y_{\\mathrm{hat}}}$ | $\\begin{pmatrix} 177 \\\\ 201 \\\\ 225 \\end{pmatrix}$ |');
     const display = [...md.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => m[1]!);
     const inline = [...md.replace(/\$\$\n[\s\S]*?\n\$\$/g, '').matchAll(/\$([^$\n]+)\$/g)].map((m) => m[1]!);
     for (const tex of [...display, ...inline]) expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex).not.toThrow();

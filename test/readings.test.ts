@@ -150,7 +150,7 @@ describe('the text format says log is ln (row 10), once', () => {
 
 describe('multi-letter names typeset as one (row 2)', () => {
   it.each([
-    ['xw^2 + b^2', '\\mathit{xw}'],
+    ['xw^2 + b^2', '\\mathrm{xw}'],
     ['w₁*x', 'w_{1}'],
   ])('%j -> %s in LaTeX, which KaTeX renders', (text, piece) => {
     const tex = toLatex(parse(text));

@@ -26,7 +26,7 @@ describe('input the seeds contain', () => {
     ['x\u0302', '\\hat{x}'],
     ['ȳ', '\\bar{y}'],
     ['ŷ1', '\\hat{y}_{1}'],
-    ['ŷ_out', '\\hat{y}_{\\mathit{out}}'],
+    ['ŷ_out', '\\hat{y}_{\\mathrm{out}}'],
   ])('LaTeX of the name %j -> %j, which KaTeX renders strictly', (name, tex) => {
     expect(toLatex(parse(name))).toBe(tex);
     expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' })).not.toThrow();

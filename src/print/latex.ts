@@ -45,7 +45,10 @@ function accented(letter: string): string {
   return marks.reduce((tex, m) => (ACCENTS[m] === undefined ? tex : `\\${ACCENTS[m]}{${tex}}`), base!);
 }
 
-/** One piece of a name: a letter stays italic, a Greek name becomes its letter, a word is \mathit. */
+/**
+ * One piece of a name: a letter stays italic, a Greek name becomes its letter, a word is upright (\mathrm), so a
+ * name of several letters (`xw`, `lr`, `loss`) never looks like the product of its letters (`x w` is italic).
+ */
 function namePart(part: string): string {
   // One letter and its accents at a time (ŷ is one letter, as is y followed by a combining hat).
   const chars = part.normalize('NFD').match(/[^\u0300-\u036f][\u0300-\u036f]*/g) ?? [];
@@ -58,10 +61,10 @@ function namePart(part: string): string {
   if (GREEK.has(part)) return `\\${part}`;
   if (/^[0-9]+$/.test(part)) return part;
   const mapped = chars.map((c) => (GREEK_LETTERS[c] !== undefined ? `\\${GREEK_LETTERS[c]} ` : c.length > 1 ? accented(c) : c)).join('');
-  return `\\mathit{${mapped.replace(/[_$]/g, (c) => `\\${c}`).trim()}}`;
+  return `\\mathrm{${mapped.replace(/[_$]/g, (c) => `\\${c}`).trim()}}`;
 }
 
-/** w1 → w_{1}, x_i → x_{i}, theta → \theta, loss → \mathit{loss}, W_out → W_{\mathit{out}}. */
+/** w1 → w_{1}, x_i → x_{i}, theta → \theta, loss → \mathrm{loss}, W_out → W_{\mathrm{out}}. */
 export function latexName(name: string): string {
   const underscore = name.indexOf('_');
   if (underscore > 0 && underscore < name.length - 1) {

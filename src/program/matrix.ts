@@ -157,7 +157,7 @@ function adjointTex(m: MatrixProgram): Map<string, string> {
   return new Map(m.parsed.statements.map((s) => [adjointName(out, s.name), adjointLatex(out, s.name)]));
 }
 export const adjointLatex = (output: string, name: string): string => `\\frac{\\partial ${latexName(output)}}{\\partial ${latexName(name)}}`;
-/** A line's right-hand side in LaTeX (`W_{2}^{\\top} \\frac{\\partial L}{\\partial y_{\\mathit{hat}}}`). */
+/** A line's right-hand side in LaTeX (`W_{2}^{\\top} \\frac{\\partial L}{\\partial y_{\\mathrm{hat}}}`). */
 export const matrixLineTex = (m: MatrixProgram, line: MatrixProgramLine): string => printMatrix(line.node, m.ctx, 'latex', m.parsed.order, adjointTex(m));
 /** An assignment's right-hand side in LaTeX. */
 export const matrixAssignmentTex = (m: MatrixProgram, name: string): string => printMatrix(m.nodes.get(name)!, m.ctx, 'latex', m.parsed.order);

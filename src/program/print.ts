@@ -1,6 +1,6 @@
 /**
  * Printing a program and its backward pass: text (`∂L/∂h = w2*∂L/∂y_hat`) and LaTeX
- * (`\frac{\partial L}{\partial h} = w_{2} \cdot \frac{\partial L}{\partial y_{\mathit{hat}}}`),
+ * (`\frac{\partial L}{\partial h} = w_{2} \cdot \frac{\partial L}{\partial y_{\mathrm{hat}}}`),
  * each line written as local derivative × upstream adjoint, in the program's names.
  * Tables of values (forward and backward pass) and the --steps layouts in text and
  * LaTeX (`aligned`) live here too; Markdown, HTML and JSON build on these.
