@@ -379,3 +379,19 @@ describe('deriv --batch with worker threads (bin/deriv.cjs)', () => {
     expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
   });
 });
+
+describe('--cse past the size limit in --batch', () => {
+  // The command line answers a --cse request too large to write out by reverse mode; a --batch line reads that
+  // answer's JSON, which was empty ({"line":1}) — found by the hostile-batch property on seed 603188157.
+  it.each([
+    ['-((x)+(x)) with maxSize 3', { expr: '-((x)+(x))', maxSize: 3, cse: true }, '-2'],
+    ['(x+1)*(x+2)*(x+3) with maxSize 10', { expr: '(x+1)*(x+2)*(x+3)', maxSize: 10, cse: true }, undefined],
+  ])('%s -> the reverse-mode answer as data', async (_, request, text) => {
+    const r = await batch(`${JSON.stringify(request)}\n`);
+    const answer = JSON.parse(r.stdout.trim()) as { derivatives: { wrt: string; text: string }[]; note: string };
+    expect(answer.derivatives.map((d) => d.wrt)).toEqual(['x']);
+    expect(typeof answer.derivatives[0]!.text).toBe('string');
+    if (text !== undefined) expect(answer.derivatives[0]!.text).toBe(text);
+    expect(answer.note).toMatch(/reverse mode/);
+  });
+});

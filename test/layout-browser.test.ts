@@ -61,7 +61,7 @@ async function audited(url: string, width: number, shot: string, ready: (page: P
 }
 
 // Pages side by side: each cell waits on Chromium more than on Node.
-describe.concurrent.skipIf(chromium === undefined)('readable at 400 px and at 1200 px', () => {
+describe.skipIf(chromium === undefined)('readable at 400 px and at 1200 px', { concurrent: true }, () => {
   const cells = Object.entries(CASES).flatMap(([name, c]) => WIDTHS.map((width) => ({ name, c, width })));
 
   it.each(cells)('HTML note: $name at $width px -> no overflow, no text under 10 px, no overlap', async ({ name, c, width }) => {

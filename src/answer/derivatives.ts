@@ -197,12 +197,21 @@ export function reverseModeDocument(r: Request, reading: Reading): Document {
     const text = toText(o.exprs[0]!, { order: p.order });
     lines.push(single ? text : `${textHeading(o.key.split(','))} = ${text}`);
   }
+  const note = 'the derivative written out is too large; shown by reverse mode, each shared piece named once';
   return {
     title: reading.line,
     sections: [{ blocks: [{ kind: 'math', items: [math(lines.join('\n'), '')] }] }],
-    json: () => ({}),
+    // The same answer as data, in the shape of --cse's (a --batch line reads only this).
+    json: () => ({
+      input: reading.line,
+      parsed: toText(expr, { order: p.order }),
+      wrt: p.outputs.map((o) => o.key),
+      cse: p.temps.map((t) => ({ name: t.name, text: toText(t.expr, { order: p.order }) })),
+      derivatives: p.outputs.map((o) => ({ wrt: o.key, order: 1, text: toText(o.exprs[0]!, { order: p.order }) })),
+      note,
+    }),
     exitCode: 0,
-    notes: ['note: the derivative written out is too large; shown by reverse mode, each shared piece named once'],
+    notes: [`note: ${note}`],
     warnings: [],
   };
 }

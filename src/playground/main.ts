@@ -99,7 +99,9 @@ function update(): void {
   const frame = requestAnimationFrame(() => {
     plotPending = setTimeout(() => {
       drawPlot();
-      delete document.body.dataset['pending'];
+      // Only the plot's own mark: a key typed meanwhile has scheduled an update ('update'), still to come — clearing
+      // it told the browser test the page had settled on the input before the last key (a flaky test under load).
+      if (document.body.dataset['pending'] === 'plot') delete document.body.dataset['pending'];
     }, 0);
   });
   cancelPlot = () => cancelAnimationFrame(frame);
