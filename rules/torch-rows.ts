@@ -140,7 +140,7 @@ export const TORCH_ROWS: readonly FunctionRow[] = [
       np: 'np.log(u) - np.log1p(-u)', c: 'log(u) - log1p(-u)' }),
     evaluate: T.logit, real: '0 ≤ #0 ≤ 1', summary: 'log(u/(1 − u)), the inverse of sigmoid' },
   { name: 'xlogy', params: ['a', 'b'], partials: ['log(b)', 'a/b'], domain: 'b > 0', sample: [R, [0.2, 4]],
-    latex: tpl('#0 \\ln #1'), code: helpers('xlogy', ['a', 'b'], {
+    latex: tpl('\\operatorname{xlogy}\\left(#0, #1\\right)'), code: helpers('xlogy', ['a', 'b'], {
       js: 'b !== b ? b : a === 0 ? 0 : a * Math.log(b)', py: 'b if b != b else 0.0 if a == 0 else a * (math.log(b) if b > 0 else -math.inf if b == 0 else math.nan)',
       np: 'np.where(np.isnan(b), b, np.where(a == 0, 0.0, a * np.log(b)))', c: 'b != b ? b : a == 0 ? 0.0 : a * log(b)' }),
     evaluate: T.xlogy, real: '#1 ≥ 0, or #0 = 0', summary: 'a·log(b), 0 where a = 0 (torch.xlogy)' },

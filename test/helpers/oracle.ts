@@ -30,17 +30,16 @@ export function mathjsEvaluate(text: string, scope: Readonly<Record<string, numb
   return typeof value === 'number' ? value : NaN;
 }
 
-/** Functions whose real domain is narrower in mathjs than in deriv: lgamma is log|Γ| in deriv (as in PyTorch) and NaN or complex below 0 in mathjs. */
-const NARROWER_IN_MATHJS = /\blgamma\(/;
-
 /**
- * mathjs's value where it can judge a real function; undefined where it cannot: a complex answer, or NaN from an
- * expression using a function whose domain is narrower in mathjs (NARROWER_IN_MATHJS).
+ * mathjs's value where it can judge; undefined where it cannot: a complex answer, or NaN or ±∞ — its own overflow
+ * inside a formula whose value is an ordinary number (coth(1e6) computed as ∞/∞, where the value is 1), or a function
+ * whose real domain is narrower in mathjs (lgamma below 0: log|Γ| in deriv and PyTorch). Callers compare only
+ * finite values of their own, so a sample mathjs cannot evaluate is skipped, never judged; where deriv's own value
+ * is undefined, the finite-difference and domain properties judge it.
  */
 export function mathjsReal(text: string, scope: Readonly<Record<string, number>>): number | undefined {
   const value: unknown = math.evaluate(text, { ...scope });
-  if (typeof value !== 'number') return undefined;
-  return Number.isNaN(value) && NARROWER_IN_MATHJS.test(text) ? undefined : value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /**
