@@ -49,3 +49,12 @@ describe('a --wrt name that does not occur', () => {
     expect((JSON.parse(r.stdout) as { warnings: { code: string }[] }).warnings.map((w) => w.code)).toEqual(['WRT_NOT_FOUND']);
   });
 });
+
+describe('a --wrt vector the point does not size', () => {
+  // Its gradient is 0*ones(n), and no value gives n: a coded error, not INTERNAL (the hostile-batch property, seed 1453579883).
+  it('x --wrt y --shape X=n×d,w=d,y=n --at x=0 -> BAD_VARIABLE naming the size, exit 2', async () => {
+    const r = await deriv(['x', '--wrt', 'y', '--shape', 'X=n×d,w=d,y=n', '--at', 'x=0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/BAD_VARIABLE: the point gives no value of size n/);
+  });
+});

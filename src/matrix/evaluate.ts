@@ -20,7 +20,13 @@ export type MatrixValue = readonly (readonly Expr[])[];
 
 export function evaluateMatrix(root: MNode, ctx: MatrixContext, values: ReadonlyMap<string, MatrixValue>): MatrixValue {
   const dims = bindDims(ctx, values);
-  const size = (d: Dim): number => (typeof d === 'number' ? d : dims.get(d)!);
+  // A size no given value fixes (a gradient of 0 for a vector the point does not give) cannot be laid out.
+  const size = (d: Dim): number => {
+    if (typeof d === 'number') return d;
+    const n = dims.get(d);
+    if (n === undefined) throw new DerivError('BAD_VARIABLE', `the point gives no value of size ${d}, so ${d} is not known`, { hint: `give a value for a variable whose shape uses ${d}` });
+    return n;
+  };
   const memo = new Map<string, MatrixValue>();
   const at = (m: MatrixValue, i: number, j: number): Expr => m[m.length === 1 ? 0 : i]![m[0]!.length === 1 ? 0 : j]!;
   const table = (shape: Shape, f: (i: number, j: number) => Expr): MatrixValue =>
