@@ -14,7 +14,7 @@ process.env['DERIV_TEST_SEED'] = seed;
  * running alone at the end (vitest orders by the last run's durations when its cache has them, which a clean
  * clone does not). The browser and SymPy files spend most of their time in Chromium and python3.
  */
-const LONGEST = ['playground-browser', 'layout-browser', 'formats', 'sympy-length', 'hostile', 'browser'];
+const LONGEST = ['playground-browser', 'layout-browser', 'formats', 'sympy-length', 'code-torch', 'long-sums', 'code-run', 'sync-loop-memory', 'bounds', 'json-batch', 'hostile', 'browser'];
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (f: TestSpecification): number => {
